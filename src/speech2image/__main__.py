@@ -1,0 +1,5 @@
+import sys
+
+from speech2image.cli import main
+
+sys.exit(main())

@@ -1,0 +1,272 @@
+"""Streaming transcription over an offline recognizer.
+
+The interface is whisper_streaming's: :meth:`StreamingTranscriber.insert_audio_chunk`,
+:meth:`~StreamingTranscriber.process_iter` and :meth:`~StreamingTranscriber.finish`.
+The policy combines three signals:
+
+1. Voice activity: an utterance that ends with a pause of ``min_silence_duration_ms`` is
+   recognised once more with beam search and all of it becomes final at once.
+2. Local agreement (Macháček et al. 2023): while speech goes on, a greedy pass runs every
+   ``partial_interval_s`` of audio; sentences on which two consecutive passes agree become
+   final early, and the rest is the partial text.
+3. A bound: speech longer than ``max_utterance_s`` without a pause has its complete
+   sentences committed, so the cost of a pass stays bounded however long the person talks.
+
+Audio before the committed point is dropped from the buffer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+
+import numpy as np
+
+from speech2image.asr.backend import RecognizedSegment, SpeechRecognizer
+from speech2image.asr.policy import (
+    Sentence,
+    Word,
+    agreed_prefix,
+    committable_sentences,
+    ends_sentence,
+    is_hallucination,
+    join_words,
+    split_sentences,
+)
+from speech2image.asr.vad import SileroDetector
+from speech2image.config import SAMPLE_RATE, TranscriberOptions
+from speech2image.events import FinalTranscript, PartialTranscript
+
+logger = logging.getLogger(__name__)
+
+TranscriptEvent = PartialTranscript | FinalTranscript
+
+_MAX_COMPRESSION_RATIO = 2.4
+"""Whisper's own threshold for repetition loops (openai/whisper, transcribe.py)."""
+_PROMPT_CHARS = 200
+
+
+def as_mono_float32(chunk: np.ndarray) -> np.ndarray:
+    """Check one chunk of 16 kHz mono audio and return it as float32 in [-1, 1].
+
+    int16 is scaled; float is clipped. Raises ``ValueError`` for other dtypes, more than one
+    dimension, and NaN or infinite samples.
+    """
+    array = np.asarray(chunk)
+    if array.ndim != 1:
+        raise ValueError(f"audio chunk must be 1-D mono samples, got shape {array.shape}")
+    if array.dtype == np.int16:
+        return array.astype(np.float32) / 32768.0
+    if array.dtype not in (np.float32, np.float64):
+        raise ValueError(f"audio chunk dtype must be int16, float32 or float64, got {array.dtype}")
+    if not np.isfinite(array).all():
+        raise ValueError("audio chunk contains NaN or infinite samples")
+    return np.clip(array, -1.0, 1.0).astype(np.float32, copy=False)
+
+
+class StreamingTranscriber:
+    """Turns a stream of audio chunks into partial and final transcript events."""
+
+    def __init__(
+        self,
+        recognizer: SpeechRecognizer,
+        *,
+        options: TranscriberOptions | None = None,
+        detector: SileroDetector | None = None,
+    ) -> None:
+        self.options = options or TranscriberOptions()
+        self._recognizer = recognizer
+        self._detector = detector or SileroDetector(self.options.vad)
+        self._pad = self.options.vad.speech_pad_ms * SAMPLE_RATE // 1000
+        self._buffer = np.zeros(0, dtype=np.float32)
+        self._buffer_start = 0
+        """Stream position (samples) of ``_buffer[0]``."""
+        self._received = 0
+        self._committed_until = 0
+        """Audio before this stream position is final and never recognised again."""
+        self._hypothesis: list[Word] = []
+        self._last_pass_at = 0
+        self._partial_text = ""
+        self._pending = deque[tuple[int, int]]()
+        self._recent = deque[str](maxlen=4)
+        self._next_index = 0
+
+    @property
+    def received_s(self) -> float:
+        """Seconds of audio received so far."""
+        return self._received / SAMPLE_RATE
+
+    @property
+    def buffered_s(self) -> float:
+        """Seconds of audio held for recognition; bounded by ``max_utterance_s``."""
+        return len(self._buffer) / SAMPLE_RATE
+
+    def insert_audio_chunk(self, chunk: np.ndarray) -> None:
+        """Add 16 kHz mono samples (int16 or float). Zero-length chunks are ignored."""
+        samples = as_mono_float32(chunk)
+        if samples.size == 0:
+            return
+        self._buffer = np.concatenate([self._buffer, samples])
+        self._received += samples.size
+        self._detector.feed(samples)
+        self._pending.extend((r.start, r.end) for r in self._detector.gate.pop_closed() if r.end)
+
+    def process_iter(self) -> list[TranscriptEvent]:
+        """Recognise what the audio so far allows; returns the new events (maybe none)."""
+        events: list[TranscriptEvent] = []
+        # 1. Utterances that ended with a pause become final whole.
+        while self._pending:
+            start, end = self._pending.popleft()
+            events.extend(self._finalize(start, end))
+        # 2. Speech going on: bound it, or refresh the partial text.
+        region = self._detector.gate.open_region
+        if region is not None:
+            start = max(region.start - self._pad, self._committed_until)
+            if self._received - start > self.options.max_utterance_s * SAMPLE_RATE:
+                events.extend(self._commit_long(start))
+            elif self._due_for_partial():
+                events.extend(self._partial_pass(start))
+        # 3. Drop audio no future pass needs.
+        self._trim()
+        return events
+
+    def finish(self) -> list[TranscriptEvent]:
+        """End of stream: everything still heard becomes final."""
+        events = self.process_iter()
+        for region in self._detector.gate.flush():
+            end = region.end if region.end is not None else self._received
+            events.extend(self._finalize(region.start, end))
+        return events
+
+    # -- passes ---------------------------------------------------------------------------
+
+    def _due_for_partial(self) -> bool:
+        interval = self.options.partial_interval_s * SAMPLE_RATE
+        return interval > 0 and self._received - self._last_pass_at >= interval
+
+    def _finalize(self, start: int, end: int) -> list[TranscriptEvent]:
+        """Recognise a finished utterance with beam search and commit all of it."""
+        begin = max(start - self._pad, self._committed_until)
+        stop = min(end + self._pad, self._received)
+        if stop - begin < SAMPLE_RATE // 10:
+            return self._clear_partial()
+        words = self._recognize(begin, stop, beam_size=self.options.beam_size)
+        sentences = split_sentences(words, max_words=self.options.max_sentence_words)
+        self._committed_until = stop
+        self._hypothesis = []
+        return self._commit(sentences) + self._clear_partial()
+
+    def _partial_pass(self, begin: int) -> list[TranscriptEvent]:
+        """A greedy pass over speech in progress: commit agreed sentences, show the rest."""
+        self._last_pass_at = self._received
+        words = self._recognize(begin, self._received, beam_size=1)
+        agreed = agreed_prefix(self._hypothesis, words)
+        sentences = committable_sentences(
+            words, agreed, max_words=self.options.max_sentence_words
+        )
+        events = self._commit_through(sentences, words)
+        remaining = words[sum(len(s.words) for s in sentences) :]
+        self._hypothesis = remaining
+        text = join_words(remaining)
+        if text != self._partial_text:
+            self._partial_text = text
+            start_s = remaining[0].start_s if remaining else self._committed_until / SAMPLE_RATE
+            events.append(PartialTranscript(text=text, start_s=start_s))
+        return events
+
+    def _commit_long(self, begin: int) -> list[TranscriptEvent]:
+        """Speech past ``max_utterance_s`` without a pause: commit its complete sentences."""
+        self._last_pass_at = self._received
+        words = self._recognize(begin, self._received, beam_size=self.options.beam_size)
+        sentences = split_sentences(words, max_words=self.options.max_sentence_words)
+        # Whisper closes whatever it hears with a full stop, even a sentence cut off by the
+        # end of the buffer: only sentences that ended a second before the cut are complete.
+        horizon = self._received / SAMPLE_RATE - 1.0
+        complete: list[Sentence] = []
+        for sentence in sentences:
+            if not (ends_sentence(sentence.words[-1]) and sentence.end_s <= horizon):
+                break
+            complete.append(sentence)
+        if not complete and words:
+            # No sentence boundary at all: cut before the last second, at a word boundary.
+            head = [w for w in words if w.end_s <= horizon] or words[:1]
+            complete = [Sentence(tuple(head))]
+        if not complete:
+            # Nothing recognisable in this stretch: let it go rather than grow the buffer.
+            self._committed_until = self._received - SAMPLE_RATE
+            return []
+        events = self._commit_through(complete, words)
+        self._hypothesis = words[sum(len(s.words) for s in complete) :]
+        return events
+
+    def _commit_through(self, sentences: list[Sentence], words: list[Word]) -> list[TranscriptEvent]:
+        """Commit ``sentences`` (a prefix of ``words``) and move the committed point past them."""
+        if not sentences:
+            return []
+        n = sum(len(s.words) for s in sentences)
+        cut_s = words[n - 1].end_s
+        if n < len(words):
+            # Midway into the gap before the next word, so its onset is not clipped.
+            cut_s = (cut_s + words[n].start_s) / 2
+        self._committed_until = max(self._committed_until, int(cut_s * SAMPLE_RATE))
+        return self._commit(sentences)
+
+    def _commit(self, sentences: list[Sentence]) -> list[TranscriptEvent]:
+        events: list[TranscriptEvent] = []
+        for sentence in sentences:
+            text = sentence.text
+            if is_hallucination(text):
+                continue
+            events.append(
+                FinalTranscript(
+                    index=self._next_index, text=text, start_s=sentence.start_s, end_s=sentence.end_s
+                )
+            )
+            self._next_index += 1
+            self._recent.append(text)
+        return events
+
+    def _clear_partial(self) -> list[TranscriptEvent]:
+        if not self._partial_text:
+            return []
+        self._partial_text = ""
+        return [PartialTranscript(text="", start_s=self._committed_until / SAMPLE_RATE)]
+
+    def _recognize(self, begin: int, end: int, *, beam_size: int) -> list[Word]:
+        """Run the recognizer on stream samples ``[begin, end)``; words in stream seconds."""
+        audio = self._buffer[begin - self._buffer_start : end - self._buffer_start]
+        prompt = " ".join(self._recent)[-_PROMPT_CHARS:] or None
+        segments = self._recognizer.recognize(audio, prompt=prompt, beam_size=beam_size)
+        offset_s = begin / SAMPLE_RATE
+        words: list[Word] = []
+        for segment in segments:
+            if not self._is_speech(segment):
+                logger.debug("dropped non-speech segment %r", segment.text)
+                continue
+            words.extend(
+                Word(w.text, w.start_s + offset_s, w.end_s + offset_s, w.probability)
+                for w in segment.words
+            )
+        return words
+
+    def _is_speech(self, segment: RecognizedSegment) -> bool:
+        if segment.compression_ratio > _MAX_COMPRESSION_RATIO:
+            return False
+        if (
+            segment.no_speech_prob > self.options.no_speech_threshold
+            and segment.avg_logprob < self.options.log_prob_threshold
+        ):
+            return False
+        return not is_hallucination(segment.text, no_speech_prob=segment.no_speech_prob)
+
+    def _trim(self) -> None:
+        gate = self._detector.gate
+        needed = [gate.position - self._pad]
+        needed += [start - self._pad for start, _ in self._pending]
+        if gate.open_region is not None:
+            needed.append(gate.open_region.start - self._pad)
+        keep_from = max(self._committed_until, min(needed))
+        drop = keep_from - self._buffer_start
+        if drop > 0:
+            self._buffer = self._buffer[drop:]
+            self._buffer_start = keep_from

