@@ -13,6 +13,9 @@ from typing import Protocol
 import numpy as np
 
 from speech2image.asr.policy import Word
+from speech2image.events import FinalTranscript, PartialTranscript
+
+TranscriptEvent = PartialTranscript | FinalTranscript
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,4 +38,25 @@ class SpeechRecognizer(Protocol):
         self, audio: np.ndarray, *, prompt: str | None = None, beam_size: int = 5
     ) -> list[RecognizedSegment]:
         """Recognise ``audio``; ``prompt`` is the text said just before, for continuity."""
+        ...
+
+
+class Transcriber(Protocol):
+    """A streaming speech engine (blocking calls, one session each).
+
+    :class:`~speech2image.asr.streaming.StreamingTranscriber` implements it over a local
+    :class:`SpeechRecognizer`; cloud engines implement it over their own streaming protocol.
+    Finals are numbered from 0 in order and never revised.
+    """
+
+    def insert_audio_chunk(self, chunk: np.ndarray) -> None:
+        """Add 16 kHz mono samples (int16 or float32); raises ``ValueError`` for a bad chunk."""
+        ...
+
+    def process_iter(self) -> list[TranscriptEvent]:
+        """Return the partial and final events that the audio so far allows."""
+        ...
+
+    def finish(self) -> list[TranscriptEvent]:
+        """End of audio: return the remaining events; everything heard becomes final."""
         ...

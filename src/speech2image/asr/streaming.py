@@ -22,7 +22,7 @@ from collections import deque
 
 import numpy as np
 
-from speech2image.asr.backend import RecognizedSegment, SpeechRecognizer
+from speech2image.asr.backend import RecognizedSegment, SpeechRecognizer, TranscriptEvent
 from speech2image.asr.policy import (
     Sentence,
     Word,
@@ -38,8 +38,6 @@ from speech2image.config import SAMPLE_RATE, TranscriberOptions
 from speech2image.events import FinalTranscript, PartialTranscript
 
 logger = logging.getLogger(__name__)
-
-TranscriptEvent = PartialTranscript | FinalTranscript
 
 _MAX_COMPRESSION_RATIO = 2.4
 """Whisper's own threshold for repetition loops (openai/whisper, transcribe.py)."""
