@@ -13,7 +13,10 @@ from dataclasses import dataclass
 SENTENCE_END = (".", "?", "!")
 CLAUSE_END = (",", ";", ":")
 CLAUSE_STARTERS = frozenset(
-    "and but so then because while when although though which who where or yet".split()
+    [
+        *("and", "but", "so", "then", "because", "while", "when"),
+        *("although", "though", "which", "who", "where", "or", "yet"),
+    ]
 )
 
 

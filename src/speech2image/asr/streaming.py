@@ -159,9 +159,7 @@ class StreamingTranscriber:
         self._last_pass_at = self._received
         words = self._recognize(begin, self._received, beam_size=1)
         agreed = agreed_prefix(self._hypothesis, words)
-        sentences = committable_sentences(
-            words, agreed, max_words=self.options.max_sentence_words
-        )
+        sentences = committable_sentences(words, agreed, max_words=self.options.max_sentence_words)
         events = self._commit_through(sentences, words)
         remaining = words[sum(len(s.words) for s in sentences) :]
         self._hypothesis = remaining
@@ -197,7 +195,9 @@ class StreamingTranscriber:
         self._hypothesis = words[sum(len(s.words) for s in complete) :]
         return events
 
-    def _commit_through(self, sentences: list[Sentence], words: list[Word]) -> list[TranscriptEvent]:
+    def _commit_through(
+        self, sentences: list[Sentence], words: list[Word]
+    ) -> list[TranscriptEvent]:
         """Commit ``sentences`` (a prefix of ``words``) and move the committed point past them."""
         if not sentences:
             return []
@@ -217,7 +217,10 @@ class StreamingTranscriber:
                 continue
             events.append(
                 FinalTranscript(
-                    index=self._next_index, text=text, start_s=sentence.start_s, end_s=sentence.end_s
+                    index=self._next_index,
+                    text=text,
+                    start_s=sentence.start_s,
+                    end_s=sentence.end_s,
                 )
             )
             self._next_index += 1

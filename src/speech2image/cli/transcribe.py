@@ -1,0 +1,70 @@
+"""``speech2image transcribe AUDIO``: finished sentences, one per line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from typing import Any
+
+from speech2image.cli import CommandError
+from speech2image.cli.common import (
+    ProgressSource,
+    add_audio_arguments,
+    audio_progress,
+    open_audio,
+    transcriber_options,
+)
+from speech2image.events import Event, FinalTranscript
+from speech2image.factory import PipelineOptions, load_workers
+from speech2image.session import Session, SessionOptions
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "transcribe",
+        help="print the sentences of a recording, one per line",
+        description="Transcribe a recording through the same streaming path as a live "
+        "session and print each finished sentence as soon as it is final.",
+    )
+    add_audio_arguments(parser)
+    parser.add_argument(
+        "--json", action="store_true", help='JSON lines: {"start": s, "end": s, "text": "..."}'
+    )
+    parser.set_defaults(handler=transcribe)
+
+
+def transcribe(args: argparse.Namespace) -> int:
+    options = PipelineOptions(transcriber=transcriber_options(args), pictures=False)
+    source = open_audio(args)
+    try:
+        workers = load_workers(options)
+    except (ValueError, RuntimeError) as e:
+        raise CommandError(str(e)) from e
+
+    def show(event: Event) -> None:
+        if not isinstance(event, FinalTranscript):
+            return
+        if args.json:
+            line = json.dumps(
+                {
+                    "start": round(event.start_s, 2),
+                    "end": round(event.end_s, 2),
+                    "text": event.text,
+                },
+                ensure_ascii=False,
+            )
+        else:
+            line = event.text
+        print(line, flush=True)
+
+    session = Session(workers, options=SessionOptions(pictures=False))
+    session.subscribe(show)
+    try:
+        with audio_progress() as progress:
+            asyncio.run(session.run(ProgressSource(source, progress, label="Listening")))
+    finally:
+        workers.close()
+    sys.stdout.flush()
+    return 0

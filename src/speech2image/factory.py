@@ -1,0 +1,80 @@
+"""Builds the stages a command or the web app asked for, loading each model once.
+
+This is the one place that knows every engine by name, so commands and the server stay thin
+and engines never import each other.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from speech2image.asr.backend import Transcriber
+from speech2image.config import ComposerOptions, TranscriberOptions
+from speech2image.imaging.engine import ImageEngine
+from speech2image.language.builder import SceneBuilder
+from speech2image.session import Workers
+
+logger = logging.getLogger(__name__)
+
+ASR_ENGINES = ("local",)
+IMAGE_ENGINES = ("compose",)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PipelineOptions:
+    """Which engines to load, and their options."""
+
+    asr: str = "local"
+    """Speech engine: ``local`` (faster-whisper, offline)."""
+    engine: str = "compose"
+    """Image engine: ``compose`` (the embedded clip-art composer)."""
+    transcriber: TranscriberOptions = field(default_factory=TranscriberOptions)
+    composer: ComposerOptions = field(default_factory=ComposerOptions)
+    pictures: bool = True
+    """Load the language and image stages at all (``transcribe`` does not need them)."""
+
+
+def check_options(options: PipelineOptions) -> None:
+    """Reject unknown engine names up front, naming what is allowed."""
+    if options.asr not in ASR_ENGINES:
+        raise ValueError(f"asr={options.asr!r} is not a speech engine; choose one of {ASR_ENGINES}")
+    if options.engine not in IMAGE_ENGINES:
+        raise ValueError(
+            f"engine={options.engine!r} is not an image engine; choose one of {IMAGE_ENGINES}"
+        )
+
+
+def load_transcriber_factory(options: PipelineOptions) -> Callable[[], Transcriber]:
+    """Load the speech model once; the factory makes a fresh per-session transcriber."""
+    from speech2image.asr.streaming import StreamingTranscriber
+    from speech2image.asr.whisper import WhisperRecognizer
+
+    recognizer = WhisperRecognizer(options.transcriber)
+
+    def make() -> Transcriber:
+        return StreamingTranscriber(recognizer, options=options.transcriber)
+
+    return make
+
+
+def load_scene_builder() -> SceneBuilder:
+    from speech2image.language import SpacySceneBuilder
+
+    return SpacySceneBuilder()
+
+
+def load_image_engine(options: PipelineOptions) -> ImageEngine:
+    from speech2image.imaging.compose import ClipArtComposer
+
+    return ClipArtComposer(options.composer)
+
+
+def load_workers(options: PipelineOptions) -> Workers:
+    """Check the options, then load every model the pipeline needs."""
+    check_options(options)
+    make_transcriber = load_transcriber_factory(options)
+    builder = load_scene_builder() if options.pictures else None
+    engine = load_image_engine(options) if options.pictures else None
+    return Workers(make_transcriber=make_transcriber, builder=builder, engine=engine)

@@ -1,0 +1,293 @@
+"""A session wires the stages for one speaker and publishes their events.
+
+::
+
+    audio source -> streaming transcriber -> scene builder -> image engine -> subscribers
+
+Models are loaded once into :class:`Workers` and shared by every session; each model runs in
+its own single-thread executor, so nothing blocking runs on the event loop and a model is
+never entered by two threads. A session owns only its per-speaker state: its transcriber,
+its scene context, its last picture and its tasks.
+
+Scheduling: final sentences are queued and every one gets its picture; drafts (pictures of
+partial text) go into a one-slot mailbox where the latest wins, and are skipped when the
+text barely changed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import inspect
+import logging
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import partial
+from typing import Any, TypeVar
+
+import numpy as np
+from PIL import Image
+
+from speech2image.asr.backend import Transcriber, TranscriptEvent
+from speech2image.audio.sources import AudioSource
+from speech2image.events import (
+    Event,
+    FinalTranscript,
+    ImageReady,
+    PartialTranscript,
+    SessionEnded,
+    SessionStarted,
+    StageFailed,
+)
+from speech2image.imaging.engine import DrawingCancelled, ImageEngine
+from speech2image.language.builder import SceneBuilder
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Subscriber = Callable[[Event], Awaitable[None] | None]
+
+
+@dataclass(frozen=True, kw_only=True)
+class SessionOptions:
+    """How a session schedules its pictures."""
+
+    pictures: bool = True
+    """Draw pictures at all; ``False`` gives a transcription-only session."""
+    drafts: bool = True
+    """Draw pictures of partial text while a sentence is being spoken."""
+    draft_similarity: float = 0.9
+    """A draft whose text is at least this similar (0-1) to the last one drawn is skipped."""
+    seed: int = 0
+    """Seed for every picture of the session; the same seed redraws the same pictures."""
+
+
+class Workers:
+    """The loaded models, each with its own single-thread executor; shared by sessions."""
+
+    def __init__(
+        self,
+        *,
+        make_transcriber: Callable[[], Transcriber],
+        builder: SceneBuilder | None,
+        engine: ImageEngine | None,
+    ) -> None:
+        self.make_transcriber = make_transcriber
+        self.builder = builder
+        self.engine = engine
+        self.asr = ThreadPoolExecutor(1, thread_name_prefix="s2i-asr")
+        self.language = ThreadPoolExecutor(1, thread_name_prefix="s2i-language")
+        self.imaging = ThreadPoolExecutor(1, thread_name_prefix="s2i-imaging")
+
+    def close(self) -> None:
+        for executor in (self.asr, self.language, self.imaging):
+            executor.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    index: int
+    text: str
+    final: bool
+    end_s: float = 0.0
+
+
+@dataclass
+class SessionSummary:
+    """What a finished session produced."""
+
+    session_id: str
+    sentences: list[FinalTranscript] = field(default_factory=list)
+    pictures: int = 0
+    errors: list[StageFailed] = field(default_factory=list)
+    elapsed_s: float = 0.0
+
+
+class Session:
+    """One speaker's pipeline run over shared :class:`Workers`."""
+
+    def __init__(
+        self,
+        workers: Workers,
+        *,
+        options: SessionOptions | None = None,
+        session_id: str | None = None,
+    ) -> None:
+        self.workers = workers
+        self.options = options or SessionOptions()
+        self.id = session_id or uuid.uuid4().hex[:12]
+        self._subscribers: list[Subscriber] = []
+        self._finals: asyncio.Queue[_Job | None] = asyncio.Queue()
+        self._draft: _Job | None = None
+        self._wake = asyncio.Event()
+        self._last_draft_text = ""
+        self._last_image: Image.Image | None = None
+        self._context: object | None = None
+        self.summary = SessionSummary(self.id)
+
+    def subscribe(self, subscriber: Subscriber) -> None:
+        """Call ``subscriber`` (sync or async) with every event, in order."""
+        self._subscribers.append(subscriber)
+
+    async def run(self, source: AudioSource) -> SessionSummary:
+        """Run the whole pipeline over ``source`` and return what it produced."""
+        started = time.monotonic()
+        loop = asyncio.get_running_loop()
+        # 1. Per-session state, built on the workers' threads (model code is not free).
+        transcriber = await loop.run_in_executor(self.workers.asr, self.workers.make_transcriber)
+        if self.workers.builder is not None:
+            self._context = self.workers.builder.new_context()
+        await self._publish(SessionStarted(self.id))
+        # 2. Pictures are drawn by their own task while audio keeps flowing.
+        drawing = asyncio.create_task(self._draw_loop(), name=f"s2i-draw-{self.id}")
+        try:
+            # 3. Audio in, transcript events out.
+            async for chunk in source.chunks():
+                await self._transcribe(transcriber.insert_audio_chunk, transcriber, chunk)
+            # 4. End of audio: everything heard becomes final.
+            await self._transcribe(None, transcriber, None)
+        finally:
+            # 5. Every final sentence gets its picture before the session ends.
+            await self._finals.put(None)
+            self._wake.set()
+            await drawing
+        self.summary.elapsed_s = time.monotonic() - started
+        await self._publish(SessionEnded(self.id, len(self.summary.sentences)))
+        return self.summary
+
+    async def submit_text(self, text: str) -> None:
+        """A typed sentence: becomes a final sentence of its own, with its picture."""
+        text = text.strip()
+        if not text:
+            raise ValueError("text is empty: type a sentence to draw")
+        at_s = self.summary.sentences[-1].end_s if self.summary.sentences else 0.0
+        await self._on_transcript(FinalTranscript(index=0, text=text, start_s=at_s, end_s=at_s))
+
+    # -- transcription --------------------------------------------------------------------
+
+    async def _transcribe(
+        self,
+        insert: Callable[[np.ndarray], None] | None,
+        transcriber: Transcriber,
+        chunk: np.ndarray | None,
+    ) -> None:
+        def step() -> list[TranscriptEvent]:
+            if insert is None:
+                return transcriber.finish()
+            insert(chunk)  # type: ignore[arg-type]
+            return transcriber.process_iter()
+
+        try:
+            events = await asyncio.get_running_loop().run_in_executor(self.workers.asr, step)
+        except ValueError as e:
+            # A bad chunk costs that chunk only.
+            await self._fail("asr", str(e))
+            return
+        except Exception as e:
+            logger.exception("transcription failed in session %s", self.id)
+            await self._fail("asr", f"transcription failed: {e}")
+            return
+        for event in events:
+            await self._on_transcript(event)
+
+    async def _on_transcript(self, event: TranscriptEvent) -> None:
+        if isinstance(event, FinalTranscript):
+            # The session numbers finals itself: typed sentences share the count.
+            event = dataclasses.replace(event, index=len(self.summary.sentences))
+            self.summary.sentences.append(event)
+            await self._publish(event)
+            if self.options.pictures:
+                self._draft = None
+                await self._finals.put(_Job(event.index, event.text, True, event.end_s))
+                self._wake.set()
+        elif isinstance(event, PartialTranscript):
+            await self._publish(event)
+            if self.options.pictures and self.options.drafts and event.text:
+                self._draft = _Job(len(self.summary.sentences), event.text, False)
+                self._wake.set()
+
+    # -- drawing --------------------------------------------------------------------------
+
+    async def _draw_loop(self) -> None:
+        while True:
+            job = await self._next_job()
+            if job is None:
+                return
+            await self._draw(job)
+
+    async def _next_job(self) -> _Job | None:
+        while True:
+            if not self._finals.empty():
+                return self._finals.get_nowait()
+            if self._draft is not None:
+                job, self._draft = self._draft, None
+                if not self._similar(job.text, self._last_draft_text):
+                    self._last_draft_text = job.text
+                    return job
+                continue
+            self._wake.clear()
+            await self._wake.wait()
+
+    def _similar(self, a: str, b: str) -> bool:
+        return SequenceMatcher(None, a.lower(), b.lower()).ratio() >= self.options.draft_similarity
+
+    async def _draw(self, job: _Job) -> None:
+        builder, engine = self.workers.builder, self.workers.engine
+        if builder is None or engine is None:
+            return
+        started = time.monotonic()
+        try:
+            scene = await self._run(
+                self.workers.language,
+                builder.build,
+                job.text,
+                context=self._context,
+                final=job.final,
+            )
+            picture = await self._run(
+                self.workers.imaging,
+                engine.draw,
+                scene,
+                draft=not job.final,
+                previous=self._last_image,
+                seed=self.options.seed + job.index,
+                should_stop=(lambda: self._draft is not None) if not job.final else None,
+            )
+            png = await self._run(self.workers.imaging, picture.to_png)
+        except DrawingCancelled:
+            return
+        except Exception as e:
+            logger.exception("drawing sentence %d failed in session %s", job.index, self.id)
+            await self._fail("image", f"could not draw sentence {job.index}: {e}", job.index)
+            return
+        self._last_image = picture.image
+        if job.final:
+            self.summary.pictures += 1
+        elapsed_ms = (time.monotonic() - started) * 1000
+        await self._publish(
+            ImageReady(job.index, job.final, picture.scene, png, elapsed_ms=elapsed_ms)
+        )
+
+    async def _run(
+        self, executor: ThreadPoolExecutor, fn: Callable[..., T], *args: Any, **kwargs: Any
+    ) -> T:
+        return await asyncio.get_running_loop().run_in_executor(
+            executor, partial(fn, *args, **kwargs)
+        )
+
+    # -- publishing -----------------------------------------------------------------------
+
+    async def _fail(self, stage: str, message: str, index: int | None = None) -> None:
+        event = StageFailed(stage, message, index)
+        self.summary.errors.append(event)
+        await self._publish(event)
+
+    async def _publish(self, event: Event) -> None:
+        for subscriber in self._subscribers:
+            result = subscriber(event)
+            if inspect.isawaitable(result):
+                await result
