@@ -1,0 +1,69 @@
+"""Shared fixtures: the committed recordings, audio encoders and the real models, loaded once."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def three_sentences() -> Path:
+    """espeak-ng reading: "A red car is parked next to a big tree. The cat sleeps on the
+    sofa. Two birds fly over the house." (9.2 s, made by scripts/make-audio.sh)."""
+    return DATA / "three_sentences.flac"
+
+
+@pytest.fixture(scope="session")
+def one_sentence() -> Path:
+    """espeak-ng reading: "The brown dog plays in the green park." (3.4 s)."""
+    return DATA / "one_sentence.flac"
+
+
+def encode_audio(
+    samples: np.ndarray, path: Path, *, sample_rate: int = 16_000, channels: int = 1
+) -> Path:
+    """Encode float32 mono ``samples`` (at 16 kHz) to ``path``'s container with PyAV,
+    resampled to ``sample_rate`` with ``channels`` channels."""
+    import av
+
+    codec = {
+        ".wav": "pcm_s16le",
+        ".flac": "flac",
+        ".ogg": "libopus",
+        ".mp3": "libmp3lame",
+        ".m4a": "aac",
+        ".webm": "libopus",
+    }[path.suffix]
+    layout = "mono" if channels == 1 else "stereo"
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream(codec, rate=sample_rate, layout=layout)
+        pcm = (np.clip(samples, -1, 1) * 32767).astype(np.int16)[None, :]
+        frame = av.AudioFrame.from_ndarray(pcm, format="s16", layout="mono")
+        frame.sample_rate = 16_000
+        frame.time_base = Fraction(1, 16_000)
+        frame.pts = 0
+        resampler = av.AudioResampler(
+            format=stream.codec_context.format.name,
+            layout=layout,
+            rate=sample_rate,
+            frame_size=stream.codec_context.frame_size or None,
+        )
+        for out in [*resampler.resample(frame), *resampler.resample(None)]:
+            for packet in stream.encode(out):
+                container.mux(packet)
+        for packet in stream.encode(None):
+            container.mux(packet)
+    return path
+
+
+@pytest.fixture(scope="session")
+def whisper():
+    """The real Whisper tiny.en recognizer, loaded once for the whole run."""
+    from speech2image.asr.whisper import WhisperRecognizer
+
+    return WhisperRecognizer()
