@@ -33,6 +33,7 @@ import logging
 import math
 import os
 import queue
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ from speech2image.asr.assemblyai_protocol import (
     CloseVerdict,
     ErrorKind,
     ErrorMessage,
+    RedactingLogger,
     TerminationMessage,
     TurnMessage,
     classify_close,
@@ -176,6 +178,10 @@ class AssemblyAIOptions:
     finish_timeout_s: float = 15.0
     """Limit for :meth:`~AssemblyAITranscriber.finish`: send the queued audio, end the
     turn and receive ``Termination``."""
+    send_buffer_bytes: int = 64 * 1024
+    """The socket's send buffer (about 2 s of audio). Left to the kernel it grows to
+    megabytes, minutes of audio queued unseen behind a slow network; kept small, a slow
+    service blocks the insert within seconds instead."""
     max_sentence_words: int = 25
     """A turn is split into sentences; run-ons longer than this are cut at a clause."""
 
@@ -195,6 +201,12 @@ class AssemblyAIOptions:
             ("reconnect_delay_s", self.reconnect_delay_s, self.reconnect_delay_s >= 0, ">= 0"),
             ("connect_timeout_s", self.connect_timeout_s, self.connect_timeout_s > 0, "> 0"),
             ("finish_timeout_s", self.finish_timeout_s, self.finish_timeout_s > 0, "> 0"),
+            (
+                "send_buffer_bytes",
+                self.send_buffer_bytes,
+                self.send_buffer_bytes >= 4096,
+                ">= 4096",
+            ),
             ("max_sentence_words", self.max_sentence_words, self.max_sentence_words >= 2, ">= 2"),
         ]
         for name, value, ok, allowed in checks:
@@ -208,12 +220,13 @@ class AssemblyAIOptions:
     @classmethod
     def from_env(cls, **overrides: Any) -> AssemblyAIOptions:
         """Options with the key from ``ASSEMBLYAI_API_KEY`` and the endpoint from
-        ``ASSEMBLYAI_STREAMING_URL`` (when set); ``overrides`` replace other fields."""
+        ``ASSEMBLYAI_STREAMING_URL`` (when set); ``overrides`` replace other fields, ``None``
+        included (``pace_lead_s=None`` turns pacing off), so pass only the options given."""
         if "api_key" in overrides:
             raise ValueError("api_key comes from ASSEMBLYAI_API_KEY only")
         url = os.environ.get(STREAMING_URL_ENV, "").strip() or DEFAULT_STREAMING_URL
         values: dict[str, Any] = {"api_key": Secret.from_env(API_KEY_ENV), "streaming_url": url}
-        values.update({k: v for k, v in overrides.items() if v is not None})
+        values.update(overrides)
         return cls(**values)
 
 
@@ -323,21 +336,6 @@ def to_pcm16(samples: np.ndarray) -> bytes:
     return scaled.astype("<i2").tobytes()
 
 
-class _RedactingLogger(logging.LoggerAdapter[logging.Logger]):
-    """``websockets`` logs every request header at DEBUG; this hides the key among them."""
-
-    def __init__(self, logger_: logging.Logger, secret: Secret) -> None:
-        super().__init__(logger_, {})
-        self._secret = secret
-
-    def log(self, level: int, msg: object, *args: object, **kwargs: Any) -> None:
-        value = self._secret.reveal()
-        safe = tuple(
-            a.replace(value, "<redacted>") if isinstance(a, str) and value in a else a for a in args
-        )
-        super().log(level, str(msg).replace(value, "<redacted>"), *safe, **kwargs)
-
-
 class _Retry(Exception):
     """A connection ended in a way worth a reconnect."""
 
@@ -436,10 +434,11 @@ class AssemblyAITranscriber:
             raise RuntimeError("insert_audio_chunk after finish")
         self._raise_failure()
         self._carry += to_pcm16(samples)
-        while len(self._carry) >= self._frame_bytes:
-            frame = bytes(self._carry[: self._frame_bytes])
-            del self._carry[: self._frame_bytes]
-            self._put(frame)
+        whole = len(self._carry) // self._frame_bytes * self._frame_bytes
+        if whole:
+            step = self._frame_bytes
+            self._put(*(bytes(self._carry[i : i + step]) for i in range(0, whole, step)))
+            del self._carry[:whole]
 
     def process_iter(self) -> list[TranscriptEvent]:
         """The events of the turns received so far (never blocks)."""
@@ -461,8 +460,7 @@ class AssemblyAITranscriber:
                 self._put(bytes(self._carry))
                 self._carry.clear()
             # 2. End the turn now rather than after the service's silence timeout.
-            self._put(FORCE_ENDPOINT)
-            self._put(TERMINATE)
+            self._put(FORCE_ENDPOINT, TERMINATE)
         except CloudTranscriberError as e:
             e.events = tuple(events) + e.events
             raise
@@ -532,20 +530,35 @@ class AssemblyAITranscriber:
         )
         raise error from failure
 
-    def _put(self, item: bytes | str) -> None:
-        """Hand one frame or control message to the loop, blocking while the queue is full."""
+    def _put(self, *items: bytes | str) -> None:
+        """Hand frames or control messages to the loop, blocking while the queue is full.
+
+        Gives up after ``max_blocked_s`` without progress: the service or the network is
+        not keeping up, and blocking longer would only hold up the session.
+        """
         loop, q = self._loop, self._queue
         if loop is None or q is None or self._done.is_set():
             self._raise_failure()
             raise CloudTranscriberError("the AssemblyAI session is over", kind="session")
-        future = asyncio.run_coroutine_threadsafe(q.put(item), loop)
+        progress = [0]
+
+        async def put_all() -> None:
+            for item in items:
+                await q.put(item)
+                progress[0] += 1
+
+        # One hop to the loop thread per call, not per frame: each hop costs a wake-up.
+        future = asyncio.run_coroutine_threadsafe(put_all(), loop)
         deadline = _Deadline(self.options.max_blocked_s)
+        seen = 0
         while True:
             try:
                 future.result(timeout=min(0.1, max(deadline.left(), 0.001)))
                 return
             except TimeoutError:
                 pass
+            if progress[0] != seen:
+                seen, deadline = progress[0], _Deadline(self.options.max_blocked_s)
             if self._done.is_set() or deadline.passed():
                 future.cancel()
                 break
@@ -629,7 +642,9 @@ class AssemblyAITranscriber:
                 self._url,
                 additional_headers={"Authorization": self._key.reveal()},
                 open_timeout=self.options.connect_timeout_s,
-                logger=_RedactingLogger(logging.getLogger(f"{__name__}.websocket"), self._key),
+                logger=RedactingLogger(
+                    logging.getLogger(f"{__name__}.websocket"), self._key.reveal()
+                ),
                 # The service streams replies only when audio flows; pings notice a dead
                 # network in 20 s instead of the kernel's minutes.
                 ping_interval=10,
@@ -637,12 +652,17 @@ class AssemblyAITranscriber:
                 # Closing waits for the service's close frame at most this long (a stalled
                 # service would otherwise hold up finish and close for the default 10 s).
                 close_timeout=1,
+                # PCM does not compress enough to pay for deflate on a 2-core machine.
+                compression=None,
             )
         except InvalidStatus as e:
             verdict = classify_http_status(e.response.status_code)
             self._raise_verdict(verdict, e.response.status_code, began=False)
         except (InvalidHandshake, OSError, TimeoutError) as e:
-            raise _Retry(f"could not connect: {e!r}", began=False) from e
+            raise _Retry(f"could not connect to AssemblyAI: {e!r}", began=False) from e
+        sock = ws.transport.get_extra_info("socket")
+        if sock is not None:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, self.options.send_buffer_bytes)
         try:
             began = await self._await_begin(ws)
             replay = self._replay_frames()
@@ -671,9 +691,9 @@ class AssemblyAITranscriber:
                 return
             self._raise_verdict(classify_close(code, reason), code, began=began)
         except TimeoutError as e:
-            raise _Retry("no Begin message in time", began=began) from e
+            raise _Retry("AssemblyAI sent no Begin message in time", began=began) from e
         finally:
-            await ws.close()
+            await _close(ws, graceful=self.termination is not None)
 
     def _raise_verdict(self, verdict: CloseVerdict, code: int | None, *, began: bool) -> None:
         if verdict.retry:
@@ -717,7 +737,7 @@ class AssemblyAITranscriber:
     def _report_reconnect(self, replay_bytes: int) -> None:
         replay_s = replay_bytes / _BYTES_PER_SAMPLE / SAMPLE_RATE
         message = (
-            f"the connection to AssemblyAI dropped ({self._drop_reason or 'no reason given'}); "
+            f"{self._drop_reason or 'the connection to AssemblyAI dropped'}; "
             f"reconnected and re-sent {replay_s:.1f} s of audio"
         )
         if self._lost_s > 0:
@@ -789,6 +809,20 @@ class AssemblyAITranscriber:
         if cut > 0:
             del self._unacked[: cut * _BYTES_PER_SAMPLE]
             self._unacked_start += cut
+
+
+async def _close(ws: Any, *, graceful: bool) -> None:
+    """Close ``ws``: a closing handshake after ``Termination``, else (a drop, a stalled
+    service, cancellation) abort the TCP connection rather than wait on a peer that may
+    never answer."""
+    if graceful:
+        try:
+            async with asyncio.timeout(1.0):
+                await ws.close()
+            return
+        except TimeoutError:
+            logger.debug("AssemblyAI did not finish the closing handshake; aborting")
+    ws.transport.abort()
 
 
 class _Pace:

@@ -34,6 +34,7 @@ case it does.
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -293,3 +294,24 @@ def classify_http_status(status: int) -> CloseVerdict:
     if status >= 500:
         return CloseVerdict("network", f"AssemblyAI is unavailable ({where})")
     return CloseVerdict("protocol", f"AssemblyAI refused the connection ({where})")
+
+
+class RedactingLogger(logging.LoggerAdapter[logging.Logger]):
+    """A logger for ``websockets`` that hides a secret.
+
+    ``websockets`` logs every request header at DEBUG, the ``Authorization`` header with
+    the API key among them; this adapter replaces the secret wherever it appears.
+    """
+
+    def __init__(self, logger: logging.Logger, secret: str) -> None:
+        super().__init__(logger, {})
+        self._secret = secret
+
+    def log(self, level: int, msg: object, *args: object, **kwargs: Any) -> None:
+        """Log with the secret replaced in the message and its arguments."""
+        secret = self._secret
+        safe = tuple(
+            a.replace(secret, "<redacted>") if isinstance(a, str) and secret in a else a
+            for a in args
+        )
+        super().log(level, str(msg).replace(secret, "<redacted>"), *safe, **kwargs)

@@ -39,7 +39,7 @@ from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from speech2image.asr.assemblyai_protocol import TurnMessage, TurnWord
+from speech2image.asr.assemblyai_protocol import RedactingLogger, TurnMessage, TurnWord
 
 logger = logging.getLogger(__name__)
 
@@ -110,6 +110,7 @@ class FakeAssemblyAI:
         self._turn_order = 0
         self._dropped = 0
         self._server: Any = None
+        self._stopping: asyncio.Event | None = None
         self._port = 0
 
     @property
@@ -130,14 +131,23 @@ class FakeAssemblyAI:
         """Listen on 127.0.0.1, on a free port, in the running event loop."""
         from websockets.asyncio.server import serve
 
+        self._stopping = asyncio.Event()
         self._server = await serve(
-            self._handle, "127.0.0.1", 0, process_request=self._process_request
+            self._handle,
+            "127.0.0.1",
+            0,
+            process_request=self._process_request,
+            compression=None,
+            # The fake knows the key it expects; keep it out of logs like the client does.
+            logger=RedactingLogger(logging.getLogger(f"{__name__}.server"), self.api_key),
         )
         self._port = next(iter(self._server.sockets)).getsockname()[1]
         logger.debug("fake AssemblyAI listening on %s", self.url)
 
     async def stop(self) -> None:
         """Close every connection and stop listening."""
+        if self._stopping is not None:
+            self._stopping.set()
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
@@ -262,7 +272,8 @@ class FakeAssemblyAI:
             faults.stop_reading_after_bytes is not None
             and record.audio_bytes >= faults.stop_reading_after_bytes
         ):
-            await asyncio.Event().wait()  # until the server stops and cancels this handler
+            assert self._stopping is not None
+            await self._stopping.wait()  # stalled until the server stops
         return True
 
     async def _advance(self, ws: Any, turn: _TurnState, format_turns: bool) -> None:
