@@ -1,0 +1,86 @@
+"""Real-world size priors: a car is drawn bigger than an apple, a bus bigger than a car.
+
+Sizes are classes, not metres: clip art is iconic, and a true-scale apple beside a bus
+would be a dot. Each class is the height of one instance as a fraction of the picture's
+height, chosen by eye so that every class stays recognisable at 512 px.
+"""
+
+from __future__ import annotations
+
+from speech2image.imaging.compose.assets import AssetEntry
+
+SIZE_CLASSES = {"tiny": 0.13, "small": 0.18, "medium": 0.25, "large": 0.32, "huge": 0.4}
+"""Height of one instance, as a fraction of the picture height."""
+SIZE_WORD_SCALE = {"big": 1.4, "small": 0.65}
+"""How much "big" and "small" change a thing's drawn size."""
+
+_BY_NOUN = {
+    "tiny": "apple, orange, banana, cup, mug, phone, key, ring, coin, egg, strawberry, "
+    "cherry, lemon, spoon, fork, knife, toothbrush, scissors, mouse, insect, bug, bee, ant, "
+    "butterfly, ladybug, spider, snail, cookie, candy, donut, cell phone, remote, pencil, "
+    "pen, glasses, watch, hot dog, sandwich, carrot, broccoli, bottle, wine glass, bowl, "
+    "cake, book, clock, vase, shell, frog, leaf, flower, mushroom, tomato, potato, grape, "
+    "pear, peach, nut, candle",
+    "small": "cat, kitten, puppy, rabbit, chicken, duck, bird, owl, hat, shoe, ball, "
+    "sports ball, teddy bear, toy, doll, backpack, handbag, bag, suitcase, laptop, "
+    "keyboard, tv, television, microwave, toaster, pizza, pineapple, watermelon, pumpkin, "
+    "fish, squirrel, hedgehog, penguin, parrot, frisbee, kite, umbrella, lamp, plant, "
+    "potted plant, basket, box, gift, guitar, drum, skateboard, fire hydrant, "
+    "parking meter, hair drier, toilet, sink, snake, turtle, crab, octopus, monkey, fox, "
+    "chair, stop sign, traffic light",
+    "medium": "person, man, woman, boy, girl, child, kid, baby, dog, sheep, goat, pig, "
+    "wolf, bicycle, bike, motorcycle, bench, tennis racket, skis, snowboard, surfboard, "
+    "baseball bat, baseball glove, oven, refrigerator, couch, sofa, table, dining table, "
+    "desk, bed, robot, ghost, alien, lion, tiger, deer, kangaroo, bear, snowman, cactus, "
+    "bush, dolphin",
+    "large": "car, taxi, horse, cow, zebra, tractor, boat, sailboat, tent, shark, piano, "
+    "camel, ambulance, police car, race car, giraffe",
+    "huge": "bus, train, truck, lorry, elephant, whale, airplane, plane, helicopter, ship, "
+    "house, castle, tree, palm tree, pine tree, christmas tree, rocket, dinosaur, dragon, "
+    "mountain, building, tower, church, windmill",
+}
+SIZE_OF_NOUN = {noun.strip(): size for size, nouns in _BY_NOUN.items() for noun in nouns.split(",")}
+"""Size class of common nouns (singular, lower case)."""
+
+FLYING = frozenset(
+    {"bird", "airplane", "plane", "jet", "helicopter", "kite", "balloon", "cloud", "sun",
+     "moon", "star", "butterfly", "bee", "bat", "eagle", "owl", "rocket", "ufo",
+     "spaceship", "dragon", "parrot", "dove", "angel", "ghost", "insect", "bug",
+     "flying saucer", "hot air balloon", "satellite", "comet", "planet"}
+)  # fmt: skip
+"""Things drawn up in the sky when nothing holds them."""
+
+_BY_GROUP = (
+    ("food-drink", "tiny"), ("animal-bug", "tiny"), ("animal-bird", "small"),
+    ("animal-mammal", "medium"), ("animal-marine", "small"), ("animal-reptile", "small"),
+    ("transport-ground", "large"), ("transport-air", "huge"), ("transport-water", "large"),
+    ("place", "huge"), ("plant", "small"), ("person", "medium"), ("people", "medium"),
+    ("household", "small"), ("clothing", "tiny"), ("sport", "small"),
+)  # fmt: skip
+
+
+def size_class(noun: str, entry: AssetEntry) -> str:
+    """The size class of ``noun`` drawn as ``entry``: the noun's own prior, else the
+    asset's group, else medium."""
+    noun = noun.lower()
+    if noun in SIZE_OF_NOUN:
+        return SIZE_OF_NOUN[noun]
+    head = noun.split()[-1] if noun.split() else noun
+    if head in SIZE_OF_NOUN:
+        return SIZE_OF_NOUN[head]
+    name = entry.name.lower()
+    if name in SIZE_OF_NOUN:
+        return SIZE_OF_NOUN[name]
+    for fragment, size in _BY_GROUP:
+        if fragment in entry.group:
+            return size
+    return "medium"
+
+
+def is_flying(noun: str, entry: AssetEntry) -> bool:
+    """True for things that stay up in the sky (birds, planes, the moon)."""
+    noun = noun.lower()
+    head = noun.split()[-1] if noun.split() else noun
+    return (
+        noun in FLYING or head in FLYING or "transport-air" in entry.group or ("sky" in entry.group)
+    )

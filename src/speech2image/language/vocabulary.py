@@ -1,0 +1,146 @@
+"""Word lists the scene parser reads: counts, colours, sizes, relations, settings, time.
+
+Plain data, no logic. Abstract concepts and the asset names things are drawn with live in
+:mod:`speech2image.language.concepts`.
+"""
+
+from __future__ import annotations
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12,
+    "dozen": 12, "single": 1, "lone": 1, "both": 2, "pair": 2, "couple": 2, "twin": 2,
+}  # fmt: skip
+"""Words that name a count."""
+
+QUANTITY_PHRASES = {
+    ("a", "couple", "of"): 2, ("a", "pair", "of"): 2, ("a", "few"): 3, ("few",): 3,
+    ("several",): 4, ("many",): 6, ("lots", "of"): 6, ("a", "lot", "of"): 6,
+    ("some",): 3, ("a", "dozen"): 12, ("a", "bunch", "of"): 5, ("a", "group", "of"): 4,
+    ("a", "herd", "of"): 5, ("a", "flock", "of"): 5, ("a", "pack", "of"): 4,
+    ("a", "pile", "of"): 5, ("a", "stack", "of"): 4, ("a", "row", "of"): 5,
+    ("numerous",): 6, ("countless",): 8, ("dozens", "of"): 8, ("hundreds", "of"): 10,
+}  # fmt: skip
+"""Phrases before a noun that name a count, longest first when matched."""
+
+PLURAL_DEFAULT_COUNT = 3
+"""How many to draw for a bare plural ("apples")."""
+MAX_COUNT = 12
+"""The most instances of one thing drawn; larger counts are capped (and logged)."""
+
+COLORS = {
+    "red": (220, 40, 40), "orange": (245, 140, 30), "yellow": (250, 215, 40),
+    "green": (60, 170, 60), "blue": (40, 100, 220), "purple": (140, 60, 190),
+    "violet": (140, 80, 210), "pink": (245, 130, 180), "brown": (140, 85, 40),
+    "black": (35, 35, 35), "white": (248, 248, 248), "gray": (140, 140, 140),
+    "grey": (140, 140, 140), "gold": (230, 180, 30), "golden": (230, 180, 30),
+    "silver": (190, 195, 205), "cyan": (40, 200, 220), "teal": (30, 140, 140),
+    "turquoise": (60, 210, 200), "magenta": (220, 40, 180), "beige": (225, 205, 165),
+    "navy": (25, 40, 110), "maroon": (120, 25, 40), "crimson": (200, 20, 60),
+    "lime": (150, 220, 40), "indigo": (75, 40, 160), "tan": (210, 180, 140),
+}  # fmt: skip
+"""Colour words and the RGB the composer paints them with."""
+COLOR_ALIASES = {"grey": "gray", "golden": "gold", "violet": "purple"}
+SHADE_WORDS = {"light": 0.45, "pale": 0.45, "dark": -0.4, "deep": -0.3, "bright": 0.15}
+"""Shade words before a colour: positive lightens towards white, negative darkens."""
+
+SIZE_WORDS = {
+    "big": "big", "large": "big", "huge": "big", "giant": "big", "enormous": "big",
+    "massive": "big", "tall": "big", "great": "big", "gigantic": "big",
+    "small": "small", "tiny": "small", "little": "small", "mini": "small",
+    "miniature": "small", "short": "small", "baby": "small", "wee": "small",
+}  # fmt: skip
+
+RELATION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("to", "the", "left", "of"), "left of"), (("to", "the", "right", "of"), "right of"),
+    (("on", "the", "left", "of"), "left of"), (("on", "the", "right", "of"), "right of"),
+    (("on", "top", "of"), "on"), (("in", "front", "of"), "in front of"),
+    (("next", "to"), "beside"), (("close", "to"), "near"), (("left", "of"), "left of"),
+    (("right", "of"), "right of"), (("inside", "of"), "in"), (("on",), "on"),
+    (("onto",), "on"), (("upon",), "on"), (("atop",), "on"), (("under",), "under"),
+    (("underneath",), "under"), (("beneath",), "under"), (("below",), "below"),
+    (("above",), "above"), (("over",), "above"), (("beside",), "beside"),
+    (("besides",), "beside"), (("alongside",), "beside"), (("by",), "beside"),
+    (("near",), "near"), (("behind",), "behind"), (("in",), "in"), (("inside",), "in"),
+    (("into",), "in"), (("within",), "in"), (("between",), "between"),
+    (("among",), "around"), (("around",), "around"), (("surrounding",), "around"),
+)  # fmt: skip
+"""Word sequences that name a spatial relation, mapped to the canonical relation."""
+
+RELATIONS = (
+    "on", "under", "below", "above", "beside", "near", "left of", "right of", "behind",
+    "in front of", "in", "between", "around",
+)  # fmt: skip
+"""Canonical relations, as kept in the scene JSON."""
+
+SETTINGS = {
+    "beach": "beach", "seaside": "beach", "shore": "beach", "coast": "beach",
+    "sand": "beach", "ocean": "sea", "sea": "sea", "lake": "lake", "river": "lake",
+    "pond": "lake", "forest": "forest", "woods": "forest", "wood": "forest",
+    "jungle": "forest", "city": "city", "street": "city", "town": "city",
+    "road": "city", "downtown": "city", "kitchen": "kitchen", "bedroom": "bedroom",
+    "room": "room", "living room": "room", "house": "room", "office": "room",
+    "classroom": "classroom", "school": "classroom", "space": "space",
+    "outer space": "space", "universe": "space", "galaxy": "space",
+    "underwater": "underwater", "seabed": "underwater", "mountain": "mountains",
+    "mountains": "mountains", "hill": "mountains", "hills": "mountains",
+    "desert": "desert", "farm": "farm", "barn": "farm", "field": "field",
+    "meadow": "field", "countryside": "field", "garden": "park", "park": "park",
+    "yard": "park", "backyard": "park", "snowfield": "snow", "arctic": "snow",
+    "sky": "sky", "air": "sky", "clouds": "sky", "city street": "city",
+    "bathroom": "bathroom", "restaurant": "kitchen", "library": "room",
+    "stage": "room", "castle": "field", "island": "beach", "cave": "cave",
+}  # fmt: skip
+"""Place words (lemmas) and the background the composer draws for them."""
+OUTDOOR_SETTINGS = frozenset(
+    {"beach", "sea", "lake", "forest", "city", "mountains", "desert", "farm", "field",
+     "park", "snow", "sky", "space", "underwater"}
+)  # fmt: skip
+SETTING_PHRASES = {("under", "water"): "underwater", ("under", "the", "sea"): "underwater",
+                   ("outer", "space"): "space", ("city", "street"): "city",
+                   ("living", "room"): "room", ("dining", "room"): "room"}  # fmt: skip
+
+TIMES = {
+    "night": "night", "midnight": "night", "nighttime": "night", "evening": "dusk",
+    "dusk": "dusk", "twilight": "dusk", "sunset": "sunset", "sundown": "sunset",
+    "dawn": "dawn", "sunrise": "dawn", "daybreak": "dawn", "morning": "day",
+    "noon": "day", "day": "day", "daytime": "day", "afternoon": "day",
+    "dark": "night", "starry": "night",
+}  # fmt: skip
+WEATHER = {
+    "rain": "rain", "raining": "rain", "rainy": "rain", "drizzle": "rain",
+    "snow": "snow", "snowing": "snow", "snowy": "snow", "blizzard": "snow",
+    "fog": "fog", "foggy": "fog", "mist": "fog", "misty": "fog", "haze": "fog",
+    "storm": "storm", "stormy": "storm", "thunder": "storm", "lightning": "storm",
+    "thunderstorm": "storm", "sunny": "sunny", "sunshine": "sunny", "clear": "sunny",
+    "cloudy": "cloudy", "overcast": "cloudy", "windy": "wind", "wind": "wind",
+}  # fmt: skip
+SEASONS = {
+    "spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn",
+    "winter": "winter",
+}  # fmt: skip
+
+NOT_OBJECTS = frozenset(
+    {"left", "right", "top", "front", "back", "side", "middle", "center", "centre",
+     "bottom", "way", "lot", "bunch", "group", "couple", "pair", "number", "kind",
+     "sort", "type", "thing", "something", "anything", "everything", "nothing", "one",
+     "time", "moment", "place", "picture", "image", "scene", "photo", "view", "there",
+     "herd", "flock", "pack", "pile", "stack", "row", "dozen", "rest", "lots",
+     "distance", "background", "foreground", "today", "tonight", "yesterday"}
+)  # fmt: skip
+"""Nouns that never become drawn objects on their own."""
+
+PERSON_WORDS = frozenset(
+    {"person", "man", "woman", "boy", "girl", "child", "kid", "baby", "king", "queen",
+     "prince", "princess", "lady", "gentleman", "people", "friend", "teacher", "doctor",
+     "farmer", "police", "officer", "student", "mother", "father", "mom", "dad",
+     "grandmother", "grandfather", "wizard", "witch", "pirate", "chef", "astronaut"}
+)  # fmt: skip
+FEMALE_WORDS = frozenset(
+    {"woman", "girl", "queen", "princess", "lady", "mother", "mom", "grandmother",
+     "witch", "sister", "daughter", "wife", "aunt"}
+)  # fmt: skip
+MALE_WORDS = frozenset(
+    {"man", "boy", "king", "prince", "gentleman", "father", "dad", "grandfather",
+     "wizard", "brother", "son", "husband", "uncle"}
+)  # fmt: skip
