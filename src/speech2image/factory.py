@@ -19,7 +19,7 @@ from speech2image.session import Workers
 logger = logging.getLogger(__name__)
 
 ASR_ENGINES = ("local",)
-IMAGE_ENGINES = ("compose",)
+IMAGE_ENGINES = ("composer",)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -28,8 +28,8 @@ class PipelineOptions:
 
     asr: str = "local"
     """Speech engine: ``local`` (faster-whisper, offline)."""
-    engine: str = "compose"
-    """Image engine: ``compose`` (the embedded clip-art composer)."""
+    engine: str = "composer"
+    """Image engine: ``composer`` (the embedded clip-art composer)."""
     transcriber: TranscriberOptions = field(default_factory=TranscriberOptions)
     composer: ComposerOptions = field(default_factory=ComposerOptions)
     pictures: bool = True

@@ -45,6 +45,7 @@ from speech2image.events import (
 )
 from speech2image.imaging.engine import DrawingCancelled, ImageEngine
 from speech2image.language.builder import SceneBuilder
+from speech2image.scene import Scene
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +65,10 @@ class SessionOptions:
     """A draft whose text is at least this similar (0-1) to the last one drawn is skipped."""
     seed: int = 0
     """Seed for every picture of the session; the same seed redraws the same pictures."""
+    style: str | None = None
+    """Style preset for every picture (``None``: the engine's default)."""
+    pack: str | None = None
+    """Clip-art pack for every picture (``None``: the engine's default)."""
 
 
 class Workers:
@@ -271,6 +276,14 @@ class Session:
         await self._publish(
             ImageReady(job.index, job.final, picture.scene, png, elapsed_ms=elapsed_ms)
         )
+
+    def _styled(self, scene: Scene) -> Scene:
+        """The session's style and pack choices, carried by the scene to the engine."""
+        if self.options.style:
+            scene = dataclasses.replace(scene, style=self.options.style)
+        if self.options.pack:
+            scene = dataclasses.replace(scene, extras={**scene.extras, "pack": self.options.pack})
+        return scene
 
     async def _run(
         self, executor: ThreadPoolExecutor, fn: Callable[..., T], *args: Any, **kwargs: Any

@@ -1,0 +1,160 @@
+"""The web app: the live page, the ``/ws`` protocol and the REST API.
+
+``create_app`` is an app factory; its lifespan loads the models once (or takes the workers a
+test built) and finishes every live session on shutdown.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request, WebSocket
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from speech2image.server.options import ServerOptions
+from speech2image.server.state import AppState
+from speech2image.server.ws import live_endpoint
+from speech2image.session import Workers
+
+logger = logging.getLogger(__name__)
+
+STATIC_DIR = Path(str(resources.files("speech2image.server") / "static"))
+_PICTURE_NAME = re.compile(r"^(\d{1,6})\.png$")
+_PUBLIC_PATHS = ("/healthz", "/static/", "/favicon.ico")
+
+
+def create_app(
+    options: ServerOptions | None = None,
+    *,
+    load: Callable[[], tuple[Workers, Any, dict[str, tuple[str, ...]]]] | None = None,
+) -> FastAPI:
+    """Build the app.
+
+    ``load`` returns ``(workers, store, choices)`` and runs once at start-up; by default it
+    loads the embedded engines and the session store of ``options.data_dir``.
+    """
+    options = options or ServerOptions()
+    loader = load or (lambda: load_default(options))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        workers, store, choices = loader()
+        state = AppState(options, workers, store, choices=choices)
+        app.state.s2i = state
+        _include_store_routes(app, state)
+        try:
+            yield
+        finally:
+            await state.live.close()
+            workers.close()
+
+    app = FastAPI(title="speech2image", lifespan=lifespan, docs_url="/api/docs", redoc_url=None)
+
+    @app.middleware("http")
+    async def require_token(request: Request, call_next: Callable[..., Any]) -> Response:
+        state: AppState | None = getattr(request.app.state, "s2i", None)
+        path = request.url.path
+        if (
+            state is not None
+            and path.startswith("/api/")
+            and not state.authorized(request.query_params.get("token"), request.headers)
+        ):
+            return JSONResponse({"detail": "a valid token is required"}, status_code=401)
+        response: Response = await call_next(request)
+        if not path.startswith(_PUBLIC_PATHS):
+            response.headers.setdefault("Cache-Control", "no-store")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
+
+    @app.get("/", include_in_schema=False)
+    async def page() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html")
+
+    @app.get("/healthz")
+    async def healthz(request: Request) -> dict[str, Any]:
+        state: AppState = request.app.state.s2i
+        return {"status": "ok", "live_sessions": len(state.live)}
+
+    @app.get("/api/config")
+    async def config(request: Request) -> dict[str, Any]:
+        """What the page's pickers offer."""
+        state: AppState = request.app.state.s2i
+        return {
+            "styles": list(state.choices.get("style", ())),
+            "packs": list(state.choices.get("pack", ())),
+            "max_text_chars": state.options.max_text_chars,
+            "history": state.store is not None,
+        }
+
+    @app.get("/api/sessions/{session_id}/drafts/{name}")
+    async def draft_picture(request: Request, session_id: str, name: str) -> Response:
+        return _live_picture(request.app.state.s2i, session_id, name, final=False)
+
+    @app.websocket("/ws")
+    async def ws(websocket: WebSocket) -> None:
+        await live_endpoint(websocket, websocket.app.state.s2i)
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app
+
+
+def _include_store_routes(app: FastAPI, state: AppState) -> None:
+    """Final pictures: the live session's memory first, then the store."""
+
+    @app.get("/api/sessions/{session_id}/images/{name}")
+    async def final_picture(request: Request, session_id: str, name: str) -> Response:
+        live = _live_picture(state, session_id, name, final=True)
+        if live.status_code == 200 or state.store is None:
+            return live
+        return _stored_picture(state, session_id, name)
+
+    if state.store is not None:
+        from speech2image.server.sessions_api import sessions_router
+
+        app.include_router(sessions_router(lambda: state.store))
+
+        @app.get("/sessions", include_in_schema=False)
+        async def sessions_page() -> FileResponse:
+            return FileResponse(STATIC_DIR / "sessions.html")
+
+
+def _live_picture(state: AppState, session_id: str, name: str, *, final: bool) -> Response:
+    match = _PICTURE_NAME.match(name)
+    live = state.live.get(session_id)
+    png = live.picture(int(match.group(1)), final=final) if match and live else None
+    if png is None:
+        return JSONResponse({"detail": "no such picture"}, status_code=404)
+    return Response(png, media_type="image/png")
+
+
+def _stored_picture(state: AppState, session_id: str, name: str) -> Response:
+    match = _PICTURE_NAME.match(name)
+    if match is None or state.store is None:
+        return JSONResponse({"detail": "no such picture"}, status_code=404)
+    try:
+        path = state.store.image_path(session_id, int(match.group(1)))
+    except (KeyError, FileNotFoundError, ValueError):
+        return JSONResponse({"detail": "no such picture"}, status_code=404)
+    return FileResponse(path, media_type="image/png")
+
+
+def load_default(options: ServerOptions) -> tuple[Workers, Any, dict[str, tuple[str, ...]]]:
+    """The embedded engines (faster-whisper and the composer) and the session store."""
+    from speech2image.config import TranscriberOptions, from_env
+    from speech2image.factory import PipelineOptions, load_workers
+    from speech2image.imaging.compose import STYLES
+    from speech2image.imaging.compose.assets import PACKS, is_installed
+    from speech2image.store import SessionStore
+
+    pipeline = PipelineOptions(transcriber=from_env(TranscriberOptions))
+    workers = load_workers(pipeline)
+    store = SessionStore(options.data_dir, keep_audio=options.keep_audio)
+    packs = tuple(p for p in PACKS if is_installed(pipeline.composer.assets_dir, p))
+    return workers, store, {"style": tuple(STYLES), "pack": packs}

@@ -1,0 +1,237 @@
+"""Live sessions of the web app: a pipeline per speaker that outlives a dropped connection.
+
+A :class:`LiveSession` owns the pipeline run, the audio it is fed and an outbox of wire
+messages. A WebSocket connection attaches to it, feeds it and drains its outbox; when the
+connection drops without a ``stop``, the session waits ``resume_grace_s`` for the page to
+reconnect before it finishes on its own. Pictures travel by URL: the latest pictures are
+kept in memory here, the finals also go to the session store.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from speech2image.audio.resample import StreamResampler
+from speech2image.audio.sources import PushSource
+from speech2image.events import (
+    Event,
+    FinalTranscript,
+    ImageReady,
+    PartialTranscript,
+    SessionEnded,
+    StageFailed,
+)
+from speech2image.server.options import ServerOptions
+from speech2image.session import Session, SessionOptions, Subscriber, Workers
+
+logger = logging.getLogger(__name__)
+
+_OUTBOX_SIZE = 512
+_KEPT_PICTURES = 16
+
+
+class ProtocolViolation(Exception):
+    """The client broke the protocol or a limit; the message is sent before closing."""
+
+    def __init__(self, message: str, *, code: int = 1008) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class LiveSession:
+    """One speaker's pipeline, fed by WebSocket connections."""
+
+    def __init__(
+        self,
+        workers: Workers,
+        options: ServerOptions,
+        *,
+        session_id: str | None = None,
+        sample_rate: int,
+        session_options: SessionOptions,
+        recorder: Subscriber | None = None,
+        on_audio: Callable[[np.ndarray], None] | None = None,
+    ) -> None:
+        self.options = options
+        self.session = Session(workers, options=session_options, session_id=session_id)
+        self.id = self.session.id
+        self.source = PushSource()
+        self.resampler = StreamResampler(sample_rate)
+        self.outbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue(_OUTBOX_SIZE)
+        self.pictures: OrderedDict[tuple[int, bool], bytes] = OrderedDict()
+        self.draft_version = 0
+        self.audio_s = 0.0
+        self.started_at = time.monotonic()
+        self.connected = True
+        self.stopping = False
+        self.overflowed = False
+        self._on_audio = on_audio
+        self._expiry: asyncio.TimerHandle | None = None
+        self._recorder = recorder
+        if recorder is not None:
+            self.session.subscribe(recorder)  # stored first, so picture URLs resolve
+        self.session.subscribe(self._on_event)
+        self.task = asyncio.create_task(self.session.run(self.source), name=f"s2i-live-{self.id}")
+        self.task.add_done_callback(self._finished)
+
+    def _finished(self, task: asyncio.Task[Any]) -> None:
+        close = getattr(self._recorder, "close", None)
+        if callable(close):
+            close()
+        if not task.cancelled() and task.exception() is not None:
+            logger.error("session %s failed", self.id, exc_info=task.exception())
+            self.outbox.put_nowait({"type": "error", "message": "the session failed; it was saved"})
+
+    # -- input ----------------------------------------------------------------------------
+
+    async def push_audio(self, frame: bytes) -> None:
+        """Little-endian PCM16 mono at the session's sample rate."""
+        if self.stopping:
+            raise ProtocolViolation("audio after stop")
+        if len(frame) % 2:
+            raise ProtocolViolation("audio frames must hold whole 16-bit samples (even length)")
+        samples = np.frombuffer(frame, dtype="<i2")
+        self.audio_s += samples.size / self.resampler.sample_rate
+        elapsed = time.monotonic() - self.started_at
+        # A second of slack covers a burst when the page sends what it buffered.
+        if self.audio_s > self.options.max_audio_speed * elapsed + 1.0:
+            raise ProtocolViolation(
+                f"audio is arriving faster than {self.options.max_audio_speed:g}x real time; "
+                "send it as it is recorded"
+            )
+        if self.audio_s > self.options.max_session_s:
+            raise ProtocolViolation(
+                f"the session reached its limit of {self.options.max_session_s / 60:.0f} minutes"
+            )
+        resampled = self.resampler.process(samples)
+        if self._on_audio is not None and resampled.size:
+            self._on_audio(resampled)
+        await self.source.push(resampled)
+
+    async def push_text(self, text: object) -> None:
+        if not isinstance(text, str) or not text.strip():
+            raise ProtocolViolation('"text" must be a non-empty string')
+        if len(text) > self.options.max_text_chars:
+            raise ProtocolViolation(
+                f"typed text is limited to {self.options.max_text_chars} characters"
+            )
+        await self.session.submit_text(text)
+
+    async def stop(self) -> None:
+        """No more input: finish what was heard; the outbox ends with ``done``."""
+        if self.stopping:
+            return
+        self.stopping = True
+        self.cancel_expiry()
+        tail = self.resampler.flush()
+        if tail.size:
+            await self.source.push(tail)
+        await self.source.close()
+
+    # -- connection -----------------------------------------------------------------------
+
+    def detach(self, on_expire: Callable[[LiveSession], None]) -> None:
+        """The connection dropped: wait for a reconnect, then finish."""
+        self.connected = False
+        loop = asyncio.get_running_loop()
+        self._expiry = loop.call_later(self.options.resume_grace_s, on_expire, self)
+
+    def attach(self) -> None:
+        self.cancel_expiry()
+        self.connected = True
+
+    def cancel_expiry(self) -> None:
+        if self._expiry is not None:
+            self._expiry.cancel()
+            self._expiry = None
+
+    # -- output ---------------------------------------------------------------------------
+
+    def picture(self, index: int, *, final: bool) -> bytes | None:
+        return self.pictures.get((index, final))
+
+    def _keep_picture(self, index: int, final: bool, png: bytes) -> None:
+        self.pictures[(index, final)] = png
+        self.pictures.move_to_end((index, final))
+        while len(self.pictures) > _KEPT_PICTURES:
+            self.pictures.popitem(last=False)
+
+    def _on_event(self, event: Event) -> None:
+        message: dict[str, Any] | None = None
+        droppable = False
+        if isinstance(event, PartialTranscript):
+            message, droppable = {"type": "partial", "text": event.text}, True
+        elif isinstance(event, FinalTranscript):
+            message = event.to_wire()
+        elif isinstance(event, ImageReady):
+            self._keep_picture(event.index, event.final, event.png)
+            message = event.to_wire()
+            if event.final:
+                message["url"] = f"/api/sessions/{self.id}/images/{event.index}.png"
+            else:
+                self.draft_version += 1
+                message["url"] = (
+                    f"/api/sessions/{self.id}/drafts/{event.index}.png?v={self.draft_version}"
+                )
+                droppable = True
+        elif isinstance(event, StageFailed):
+            message = {"type": "error", "message": event.message}
+        elif isinstance(event, SessionEnded):
+            message = {"type": "done", "sentences": event.sentences}
+        if message is None:
+            return
+        try:
+            self.outbox.put_nowait(message)
+        except asyncio.QueueFull:
+            if not droppable:
+                # The client stopped reading: its session ends rather than grow without bound.
+                self.overflowed = True
+                logger.warning("session %s: client is not reading; closing", self.id)
+
+
+class LiveRegistry:
+    """The live sessions of one server."""
+
+    def __init__(self, options: ServerOptions) -> None:
+        self.options = options
+        self.sessions: dict[str, LiveSession] = {}
+
+    def __len__(self) -> int:
+        return len(self.sessions)
+
+    def get(self, session_id: str) -> LiveSession | None:
+        return self.sessions.get(session_id)
+
+    def add(self, live: LiveSession) -> None:
+        self.sessions[live.id] = live
+        live.task.add_done_callback(lambda _: self._finished(live))
+
+    def expire(self, live: LiveSession) -> None:
+        """Grace period over without a reconnect: finish the session (it stays stored)."""
+        logger.info("session %s: no reconnect within grace period; finishing", live.id)
+        task = asyncio.ensure_future(live.stop())
+        task.add_done_callback(lambda t: t.exception())
+
+    def _finished(self, live: LiveSession) -> None:
+        # Keep the pictures reachable a little longer for a page still loading them.
+        loop = asyncio.get_event_loop()
+        loop.call_later(60.0, lambda: self.sessions.pop(live.id, None))
+
+    async def close(self) -> None:
+        for live in list(self.sessions.values()):
+            await live.stop()
+        for live in list(self.sessions.values()):
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(live.task, timeout=30)
+
+    def busy(self) -> bool:
+        active = [s for s in self.sessions.values() if not s.task.done()]
+        return len(active) >= self.options.max_sessions

@@ -1,0 +1,26 @@
+// Collects microphone samples and posts ~100 ms frames of 16-bit PCM to the page.
+// The page creates its AudioContext at 16 kHz, so the browser resamples the microphone.
+class PcmSender extends AudioWorkletProcessor {
+  constructor() {
+    super();
+    this.frame = new Int16Array(Math.round(sampleRate / 10));
+    this.filled = 0;
+  }
+
+  process(inputs) {
+    const channel = inputs[0] && inputs[0][0];
+    if (!channel) return true;
+    for (let i = 0; i < channel.length; i++) {
+      const s = Math.max(-1, Math.min(1, channel[i]));
+      this.frame[this.filled++] = s < 0 ? s * 0x8000 : s * 0x7fff;
+      if (this.filled === this.frame.length) {
+        this.port.postMessage(this.frame.buffer, [this.frame.buffer]);
+        this.frame = new Int16Array(this.frame.length);
+        this.filled = 0;
+      }
+    }
+    return true;
+  }
+}
+
+registerProcessor("pcm-sender", PcmSender);

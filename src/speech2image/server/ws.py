@@ -1,0 +1,160 @@
+"""The ``/ws`` WebSocket protocol (docs/protocol.md).
+
+Each connection runs a reader task (client messages into the live session) and a writer
+task (the session's outbox to the client). A protocol violation sends one ``error`` message
+and closes that connection and its session; other sessions never notice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from typing import Any
+
+from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
+
+from speech2image.audio.resample import check_sample_rate
+from speech2image.server.live import LiveRegistry, LiveSession, ProtocolViolation
+from speech2image.server.state import AppState
+from speech2image.session import SessionOptions
+
+logger = logging.getLogger(__name__)
+
+CLOSE_NORMAL = 1000
+CLOSE_TOO_BIG = 1009
+CLOSE_TRY_LATER = 1013
+
+
+async def live_endpoint(websocket: WebSocket, state: AppState) -> None:
+    """Serve one connection from accept to close."""
+    if not state.authorized(websocket.query_params.get("token"), websocket.headers):
+        await websocket.close(code=1008, reason="a valid token is required")
+        return
+    await websocket.accept()
+    live: LiveSession | None = None
+    writer: asyncio.Task[None] | None = None
+    try:
+        # 1. The first message starts (or resumes) a session.
+        start = await _receive_json(websocket, state)
+        live = await _start(start, state)
+        await websocket.send_json(
+            {"type": "session", "id": live.id, "sentences": len(live.session.summary.sentences)}
+        )
+        writer = asyncio.create_task(_write(websocket, live), name=f"s2i-writer-{live.id}")
+        # 2. Audio and typed text until stop or disconnect.
+        while True:
+            message = await websocket.receive()
+            if message["type"] == "websocket.disconnect":
+                raise WebSocketDisconnect(message.get("code", 1000))
+            if message.get("bytes") is not None:
+                _check_size(len(message["bytes"]), state)
+                await live.push_audio(message["bytes"])
+            elif message.get("text") is not None:
+                _check_size(len(message["text"]), state)
+                request = _parse(message["text"])
+                if request["type"] == "text":
+                    await live.push_text(request.get("text"))
+                elif request["type"] == "stop":
+                    await live.stop()
+                    break
+                elif request["type"] == "start":
+                    raise ProtocolViolation("the session has already started")
+                else:
+                    raise ProtocolViolation(f"unknown message type {request['type']!r}")
+            if live.overflowed:
+                raise ProtocolViolation("the client is not reading its messages")
+        # 3. Stopped: the writer sends the last pictures, then "done".
+        await asyncio.wait_for(asyncio.shield(writer), timeout=120)
+        await websocket.close(CLOSE_NORMAL)
+    except ProtocolViolation as e:
+        await _refuse(websocket, str(e), e.code)
+        if live is not None:
+            await live.stop()
+    except WebSocketDisconnect:
+        if live is not None and not live.stopping:
+            live.detach(state.live.expire)
+    except TimeoutError:
+        await _refuse(websocket, "timed out sending the last pictures", 1011)
+    finally:
+        if writer is not None and not writer.done():
+            writer.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await writer
+
+
+async def _start(request: dict[str, Any], state: AppState) -> LiveSession:
+    if request["type"] != "start":
+        raise ProtocolViolation(f'the first message must be "start", got {request["type"]!r}')
+    resume = request.get("session")
+    if resume is not None:
+        live = state.live.get(str(resume))
+        if live is None or live.stopping or live.connected:
+            raise ProtocolViolation("that session can no longer be resumed; start a new one")
+        live.attach()
+        return live
+    if state.live.busy():
+        raise ProtocolViolation(
+            f"the server is busy ({state.options.max_sessions} live sessions); try again soon",
+            code=CLOSE_TRY_LATER,
+        )
+    try:
+        sample_rate = check_sample_rate(request.get("sample_rate", 16_000))
+    except ValueError as e:
+        raise ProtocolViolation(str(e)) from e
+    style, pack = request.get("style"), request.get("pack")
+    state.check_choice("style", style)
+    state.check_choice("pack", pack)
+    options = SessionOptions(style=style or None, pack=pack or None)
+    live = state.open_live_session(sample_rate=sample_rate, session_options=options)
+    state.live.add(live)
+    return live
+
+
+async def _write(websocket: WebSocket, live: LiveSession) -> None:
+    while True:
+        message = await live.outbox.get()
+        await websocket.send_json(message)
+        if message["type"] == "done":
+            return
+
+
+async def _receive_json(websocket: WebSocket, state: AppState) -> dict[str, Any]:
+    message = await websocket.receive()
+    if message["type"] == "websocket.disconnect":
+        raise WebSocketDisconnect(message.get("code", 1000))
+    if message.get("text") is None:
+        raise ProtocolViolation('audio before "start": send {"type": "start", ...} first')
+    _check_size(len(message["text"]), state)
+    return _parse(message["text"])
+
+
+def _parse(text: str) -> dict[str, Any]:
+    try:
+        request = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ProtocolViolation(f"malformed JSON ({e.msg} at character {e.pos})") from e
+    if not isinstance(request, dict) or not isinstance(request.get("type"), str):
+        raise ProtocolViolation('each text message must be a JSON object with a "type"')
+    return request
+
+
+def _check_size(size: int, state: AppState) -> None:
+    if size > state.options.max_frame_bytes:
+        raise ProtocolViolation(
+            f"message of {size} bytes is over the {state.options.max_frame_bytes} byte limit",
+            code=CLOSE_TOO_BIG,
+        )
+
+
+async def _refuse(websocket: WebSocket, message: str, code: int) -> None:
+    logger.info("closing a connection: %s", message)
+    if websocket.application_state != WebSocketState.CONNECTED:
+        return
+    with contextlib.suppress(Exception):
+        await websocket.send_json({"type": "error", "message": message})
+        await websocket.close(code=code, reason=message[:120])
+
+
+__all__ = ["LiveRegistry", "live_endpoint"]

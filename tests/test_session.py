@@ -1,0 +1,143 @@
+"""The session's wiring and scheduling, with real stand-in stages (no models)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import numpy as np
+
+from speech2image.audio.sources import ArraySource
+from speech2image.events import (
+    FinalTranscript,
+    ImageReady,
+    PartialTranscript,
+    SessionEnded,
+    SessionStarted,
+    StageFailed,
+)
+from speech2image.session import Session, SessionOptions, Workers
+from speech2image.testing import (
+    ScriptedTranscriber,
+    SolidColorEngine,
+    WordSceneBuilder,
+    run_session,
+    sentence_script,
+)
+
+SENTENCES = ["A red car waits.", "The cat sleeps on the sofa.", "Two birds fly over the house."]
+
+
+def workers(engine: SolidColorEngine | None = None, script=None) -> Workers:
+    cues = script if script is not None else sentence_script(SENTENCES)
+    return Workers(
+        make_transcriber=lambda: ScriptedTranscriber(cues),
+        builder=WordSceneBuilder(),
+        engine=engine or SolidColorEngine(),
+    )
+
+
+def of_type(events, kind):
+    return [e for e in events if isinstance(e, kind)]
+
+
+def test_every_final_gets_one_final_picture_in_order() -> None:
+    events = run_session(workers(), options=SessionOptions(drafts=False))
+    assert isinstance(events[0], SessionStarted)
+    assert isinstance(events[-1], SessionEnded)
+    assert events[-1].sentences == 3
+    finals = of_type(events, FinalTranscript)
+    assert [f.text for f in finals] == SENTENCES
+    pictures = [e for e in of_type(events, ImageReady) if e.final]
+    assert [p.index for p in pictures] == [0, 1, 2]
+    assert all(p.png.startswith(b"\x89PNG") for p in pictures)
+    assert [o.noun for o in pictures[1].scene.objects][:2] == ["the", "cat"]
+    # Each final picture comes after its sentence.
+    for picture in pictures:
+        assert events.index(finals[picture.index]) < events.index(picture)
+
+
+def test_drafts_follow_partials_and_never_replace_finals() -> None:
+    engine = SolidColorEngine(delay_s=0.01)
+    events = run_session(workers(engine), source=ArraySource(np.zeros(16_000 * 7), realtime=True))
+    drafts = [e for e in of_type(events, ImageReady) if not e.final]
+    assert drafts, "partial text should be drawn while the sentence goes on"
+    assert all(d.index <= 2 for d in drafts)
+    finals = [e for e in of_type(events, ImageReady) if e.final]
+    assert [p.index for p in finals] == [0, 1, 2]
+
+
+def test_drafts_latest_wins_when_drawing_is_slow() -> None:
+    script = sentence_script(["one two three four five six seven eight nine ten eleven twelve"])
+    engine = SolidColorEngine(delay_s=0.25)
+    events = run_session(
+        workers(engine, script), source=ArraySource(np.zeros(16_000 * 3), realtime=True)
+    )
+    partials = [e for e in of_type(events, PartialTranscript) if e.text]
+    drafts = [e for e in of_type(events, ImageReady) if not e.final]
+    assert len(partials) == 11
+    assert 1 <= len(drafts) < len(partials)
+    assert len([e for e in of_type(events, ImageReady) if e.final]) == 1
+
+
+def test_near_identical_drafts_skipped() -> None:
+    session = Session(workers(), options=SessionOptions(draft_similarity=0.9))
+    assert session._similar("a big red car next to", "a big red car next to the")
+    assert not session._similar("a big red car", "a small blue boat")
+
+
+def test_a_failing_picture_is_an_error_event_and_the_session_goes_on() -> None:
+    events = run_session(
+        workers(SolidColorEngine(fail_on="cat")), options=SessionOptions(drafts=False)
+    )
+    errors = of_type(events, StageFailed)
+    assert len(errors) == 1
+    assert errors[0].stage == "image" and errors[0].index == 1
+    assert [p.index for p in of_type(events, ImageReady)] == [0, 2]
+    assert events[-1].sentences == 3
+
+
+def test_a_bad_chunk_is_an_error_event_and_the_session_goes_on() -> None:
+    class BadThenGood:
+        async def chunks(self):
+            yield np.zeros(1600, dtype=np.float32)
+            yield np.array([np.nan], dtype=np.float32)
+            yield np.zeros(16_000 * 7, dtype=np.float32)
+
+    events = run_session(workers(), source=BadThenGood(), options=SessionOptions(drafts=False))
+    assert [e.stage for e in of_type(events, StageFailed)] == ["asr"]
+    assert len(of_type(events, FinalTranscript)) == 3
+
+
+def test_typed_sentences_share_the_numbering() -> None:
+    events = []
+
+    async def main() -> None:
+        session = Session(
+            workers(script=sentence_script(SENTENCES[:1])), options=SessionOptions(drafts=False)
+        )
+        session.subscribe(events.append)
+        await session.submit_text("  A green frog on a log.  ")
+        await session.run(ArraySource(np.zeros(16_000 * 3)))
+
+    asyncio.run(main())
+    finals = of_type(events, FinalTranscript)
+    assert [(f.index, f.text) for f in finals] == [(0, "A green frog on a log."), (1, SENTENCES[0])]
+    assert sorted(p.index for p in of_type(events, ImageReady)) == [0, 1]
+
+
+def test_transcription_only_session_draws_nothing() -> None:
+    engine = SolidColorEngine()
+    events = run_session(workers(engine), options=SessionOptions(pictures=False))
+    assert len(of_type(events, FinalTranscript)) == 3
+    assert of_type(events, ImageReady) == [] and engine.drawn == []
+
+
+def test_wire_forms() -> None:
+    events = run_session(workers(), options=SessionOptions(drafts=False))
+    wire = [e.to_wire() for e in events]
+    assert wire[0]["type"] == "session"
+    final = next(w for w in wire if w["type"] == "final")
+    assert set(final) == {"type", "index", "text", "start", "end"}
+    image = next(w for w in wire if w["type"] == "image")
+    assert image["final"] is True and image["scene"]["objects"]
+    assert wire[-1]["type"] == "done"
