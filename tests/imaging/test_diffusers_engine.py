@@ -3,6 +3,7 @@ the same code path as real weights. Offline, on the CPU, in a few seconds."""
 
 from __future__ import annotations
 
+import inspect
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -129,6 +130,24 @@ def test_a_final_picture_ignores_the_previous_one_by_default(engine: DiffusersEn
     without = engine.draw(SCENE, seed=2)
     assert with_previous.scene.extras["diffusion"]["mode"] == "text-to-image"
     assert np.array_equal(pixels(with_previous.image), pixels(without.image))
+
+
+def test_guidance_uses_the_style_negative_prompt(tiny_model: Path) -> None:
+    guided = DiffusersEngine(
+        DiffusersOptions(model=str(tiny_model), device="cpu", guidance_scale=3.0)
+    )
+    prompts: list[str] = []
+    encode = guided.pipeline.encode_prompt
+
+    def spy(*args: object, **kwargs: object) -> object:
+        bound = inspect.signature(encode).bind(*args, **kwargs)
+        prompts.append(str(bound.arguments.get("negative_prompt")))
+        return encode(*args, **kwargs)
+
+    guided.pipeline.encode_prompt = spy
+    picture = guided.draw(SCENE, seed=1)
+    assert prompts == [picture.scene.extras["negative_prompt"]]
+    assert "photorealistic" in prompts[0]  # the flat style's negative words
 
 
 def test_a_superseded_drawing_stops_between_denoising_steps(tiny_model: Path) -> None:

@@ -13,6 +13,7 @@ evolves instead of jumping; a draft superseded by newer text stops between denoi
 
 from __future__ import annotations
 
+import inspect
 import logging
 import math
 import re
@@ -237,7 +238,10 @@ class DiffusersEngine:
             pipeline = load_text_to_image(options, dtype=self.dtype)
         if options.tiny_autoencoder:
             pipeline.vae = self._load_tiny_autoencoder(diffusers, options.tiny_autoencoder)
-        pipeline = pipeline.to(self.device, self.dtype)
+        pipeline = pipeline.to(self.device)
+        if pipeline.unet.dtype != self.dtype:
+            # Only a prebuilt pipeline can differ; loading already used `self.dtype`.
+            pipeline = pipeline.to(self.dtype)
         pipeline.set_progress_bar_config(disable=True)
         self._speed_up(torch, pipeline)
         self.pipeline = pipeline
@@ -245,6 +249,8 @@ class DiffusersEngine:
         # Shares every component (no copy of the weights): only the call differs.
         self.image_to_image = diffusers.AutoPipelineForImage2Image.from_pipe(pipeline)
         self.image_to_image.set_progress_bar_config(disable=True)
+        # LCM pipelines take guidance but no negative prompt.
+        self._takes_negative_prompt = "negative_prompt" in inspect.signature(pipeline).parameters
         self._torch = torch
         logger.info(
             "diffusers engine ready: %s on %s (%s)",
@@ -318,7 +324,7 @@ class DiffusersEngine:
             "callback_on_step_end": on_step_end,
             "output_type": "pil",
         }
-        if self.options.guidance_scale > 1:
+        if self.options.guidance_scale > 1 and self._takes_negative_prompt:
             arguments["negative_prompt"] = prompt.negative
         # 6. Denoise and decode.
         try:
