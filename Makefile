@@ -19,7 +19,7 @@ PORT ?= 8000
 .PHONY: run test setup setup-dev system-packages system-packages-test assets lint bench clean
 
 run: setup assets
-	$(BIN)/speech2image run samples/story.flac -o out/story
+	$(BIN)/speech2image serve --host $(HOST) --port $(PORT)
 
 test: setup-dev system-packages-test assets
 	$(BIN)/ruff check src tests

@@ -17,6 +17,7 @@ text barely changed.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import inspect
 import logging
@@ -69,6 +70,8 @@ class SessionOptions:
     """Style preset for every picture (``None``: the engine's default)."""
     pack: str | None = None
     """Clip-art pack for every picture (``None``: the engine's default)."""
+    max_batch_samples: int = 2 * 16_000
+    """Most audio handed to the transcriber in one step when it falls behind (2 s)."""
 
 
 class Workers:
@@ -150,11 +153,8 @@ class Session:
         # 2. Pictures are drawn by their own task while audio keeps flowing.
         drawing = asyncio.create_task(self._draw_loop(), name=f"s2i-draw-{self.id}")
         try:
-            # 3. Audio in, transcript events out.
-            async for chunk in source.chunks():
-                await self._transcribe(transcriber.insert_audio_chunk, transcriber, chunk)
-            # 4. End of audio: everything heard becomes final.
-            await self._transcribe(None, transcriber, None)
+            # 3. Audio in, transcript events out; 4. at the end, everything heard is final.
+            await self._listen(source, transcriber)
         finally:
             # 5. Every final sentence gets its picture before the session ends.
             await self._finals.put(None)
@@ -174,28 +174,59 @@ class Session:
 
     # -- transcription --------------------------------------------------------------------
 
+    async def _listen(self, source: AudioSource, transcriber: Transcriber) -> None:
+        """Feed the transcriber everything that arrived while its last pass ran.
+
+        One pass per batch, not per chunk: when passes are slower than speech, batches grow
+        and the lag stays bounded instead of piling up behind a queue of chunks.
+        """
+        arrived: asyncio.Queue[np.ndarray | None] = asyncio.Queue()
+
+        async def read() -> None:
+            try:
+                async for chunk in source.chunks():
+                    await arrived.put(chunk)
+            finally:
+                await arrived.put(None)
+
+        reader = asyncio.create_task(read(), name=f"s2i-read-{self.id}")
+        try:
+            ended = False
+            while not ended:
+                batch = [await arrived.get()]
+                samples = len(batch[0]) if batch[0] is not None else 0
+                while not arrived.empty() and samples < self.options.max_batch_samples:
+                    chunk = arrived.get_nowait()
+                    batch.append(chunk)
+                    samples += len(chunk) if chunk is not None else 0
+                ended = batch[-1] is None
+                await self._transcribe(transcriber, [c for c in batch if c is not None], ended)
+        finally:
+            reader.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await reader
+
     async def _transcribe(
-        self,
-        insert: Callable[[np.ndarray], None] | None,
-        transcriber: Transcriber,
-        chunk: np.ndarray | None,
+        self, transcriber: Transcriber, chunks: list[np.ndarray], ended: bool
     ) -> None:
+        rejected: list[str] = []
+
         def step() -> list[TranscriptEvent]:
-            if insert is None:
-                return transcriber.finish()
-            insert(chunk)  # type: ignore[arg-type]
-            return transcriber.process_iter()
+            for chunk in chunks:
+                try:
+                    transcriber.insert_audio_chunk(chunk)
+                except ValueError as e:
+                    rejected.append(str(e))  # a bad chunk costs that chunk only
+            return transcriber.finish() if ended else transcriber.process_iter()
 
         try:
             events = await asyncio.get_running_loop().run_in_executor(self.workers.asr, step)
-        except ValueError as e:
-            # A bad chunk costs that chunk only.
-            await self._fail("asr", str(e))
-            return
         except Exception as e:
             logger.exception("transcription failed in session %s", self.id)
-            await self._fail("asr", f"transcription failed: {e}")
-            return
+            events = []
+            rejected.append(f"transcription failed: {e}")
+        for message in rejected:
+            await self._fail("asr", message)
         for event in events:
             await self._on_transcript(event)
 
@@ -253,6 +284,7 @@ class Session:
                 context=self._context,
                 final=job.final,
             )
+            scene = self._styled(scene)
             picture = await self._run(
                 self.workers.imaging,
                 engine.draw,

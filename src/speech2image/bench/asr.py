@@ -1,0 +1,226 @@
+"""``speech2image bench asr``: the streaming transcriber replayed at real-time pace.
+
+For each recording it reports final-sentence latency (the wall time at which a final is
+emitted minus the wall time at which the sentence's last word had been played), the cadence
+of partials while speech goes on, WER (against ``--ref`` or an offline transcription of the
+whole file by the same model), the real-time factor of the recogniser and the peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from speech2image.asr.metrics import word_error_rate
+from speech2image.config import SAMPLE_RATE, TranscriberOptions, from_env
+from speech2image.events import FinalTranscript, PartialTranscript
+
+
+@dataclass
+class AsrFigures:
+    file: str
+    audio_s: float
+    sentences: int
+    final_latency_p50_s: float | None
+    final_latency_p95_s: float | None
+    partial_interval_p50_s: float | None
+    partial_interval_p95_s: float | None
+    wer_streaming: float | None
+    wer_offline: float | None
+    wer_against: str
+    real_time_factor: float
+    peak_rss_mb: float
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "asr",
+        help="replay recordings at real-time pace through the streaming transcriber",
+        description=__doc__,
+    )
+    parser.add_argument("audio", nargs="+", type=Path, metavar="AUDIO")
+    parser.add_argument(
+        "--ref",
+        nargs="*",
+        type=Path,
+        default=[],
+        metavar="TEXT_FILE",
+        help="reference transcripts, one per AUDIO, in the same order",
+    )
+    parser.add_argument("--chunk-ms", type=int, default=100, help="chunk size (default 100)")
+    parser.add_argument(
+        "--fast", action="store_true", help="replay as fast as possible instead of real time"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.set_defaults(handler=main)
+
+
+def main(args: argparse.Namespace) -> int:
+    from speech2image.audio.decode import AudioDecodeError, decode_file
+    from speech2image.cli import CommandError
+
+    if args.ref and len(args.ref) != len(args.audio):
+        raise CommandError(f"give one --ref per AUDIO ({len(args.audio)}), got {len(args.ref)}")
+    try:
+        recordings = [decode_file(path) for path in args.audio]
+        references = [path.read_text(encoding="utf-8") for path in args.ref]
+    except (AudioDecodeError, OSError) as e:
+        raise CommandError(str(e)) from e
+
+    from speech2image.asr.whisper import WhisperRecognizer
+
+    options = from_env(TranscriberOptions)
+    recognizer = WhisperRecognizer(options)
+    results = []
+    for i, (path, audio) in enumerate(zip(args.audio, recordings, strict=True)):
+        reference = references[i] if references else None
+        results.append(
+            measure(
+                recognizer,
+                audio,
+                options,
+                name=str(path),
+                reference=reference,
+                chunk_ms=args.chunk_ms,
+                realtime=not args.fast,
+            )
+        )
+    if args.json:
+        print(json.dumps([asdict(r) for r in results], indent=2))
+    else:
+        print_table(results)
+    return 0
+
+
+def measure(
+    recognizer: Any,
+    audio: np.ndarray,
+    options: TranscriberOptions,
+    *,
+    name: str,
+    reference: str | None,
+    chunk_ms: int,
+    realtime: bool,
+) -> AsrFigures:
+    """Replay ``audio`` through a fresh streaming transcriber and collect the figures."""
+    from speech2image.asr.streaming import StreamingTranscriber
+
+    transcriber = StreamingTranscriber(recognizer, options=options)
+    step = SAMPLE_RATE * chunk_ms // 1000
+    finals: list[tuple[FinalTranscript, float]] = []
+    partial_times: list[float] = []
+    busy_s = 0.0
+    started = time.monotonic()
+    position = 0
+
+    def collect(events: list[Any], now: float) -> None:
+        for event in events:
+            if isinstance(event, FinalTranscript):
+                finals.append((event, now))
+            elif isinstance(event, PartialTranscript) and event.text:
+                partial_times.append(now)
+
+    while position < len(audio):
+        # Everything that "was spoken" by now arrives at once, as the live session batches it.
+        played = len(audio) if not realtime else int((time.monotonic() - started) * SAMPLE_RATE)
+        target = min(len(audio), max(position + step, played))
+        if realtime and target > played:
+            time.sleep((target - played) / SAMPLE_RATE)
+        for offset in range(position, target, step):
+            transcriber.insert_audio_chunk(audio[offset : min(offset + step, target)])
+        position = target
+        t0 = time.monotonic()
+        events = transcriber.process_iter()
+        busy_s += time.monotonic() - t0
+        collect(events, time.monotonic() - started)
+    t0 = time.monotonic()
+    collect(transcriber.finish(), time.monotonic() - started)
+    busy_s += time.monotonic() - t0
+
+    latencies = [now - event.end_s for event, now in finals] if realtime else []
+    intervals = list(np.diff(partial_times)) if len(partial_times) > 1 else []
+    streaming_text = " ".join(event.text for event, _ in finals)
+    offline_text = " ".join(
+        s.text for s in recognizer.recognize(audio, beam_size=options.beam_size)
+    )
+    against = reference if reference is not None else offline_text
+    wer_streaming = _wer(against, streaming_text)
+    wer_offline = _wer(reference, offline_text) if reference is not None else None
+    return AsrFigures(
+        file=name,
+        audio_s=round(len(audio) / SAMPLE_RATE, 2),
+        sentences=len(finals),
+        final_latency_p50_s=_pct(latencies, 50),
+        final_latency_p95_s=_pct(latencies, 95),
+        partial_interval_p50_s=_pct(intervals, 50),
+        partial_interval_p95_s=_pct(intervals, 95),
+        wer_streaming=wer_streaming,
+        wer_offline=wer_offline,
+        wer_against="reference" if reference is not None else "offline transcription",
+        real_time_factor=round(busy_s / (len(audio) / SAMPLE_RATE), 3),
+        peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    )
+
+
+def _wer(reference: str | None, hypothesis: str) -> float | None:
+    if reference is None or not reference.strip():
+        return None
+    return round(word_error_rate(reference, hypothesis), 4)
+
+
+def _pct(values: list[float], q: float) -> float | None:
+    return round(float(np.percentile(values, q)), 3) if values else None
+
+
+def print_table(results: list[AsrFigures]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Streaming ASR (Whisper tiny.en, int8)")
+    for column in (
+        "file",
+        "audio s",
+        "sentences",
+        "final p50 s",
+        "final p95 s",
+        "partial p50 s",
+        "partial p95 s",
+        "WER stream",
+        "WER offline",
+        "RTF",
+        "RSS MB",
+    ):
+        table.add_column(column, justify="right" if column != "file" else "left")
+    for r in results:
+        table.add_row(
+            Path(r.file).name,
+            f"{r.audio_s:.1f}",
+            str(r.sentences),
+            *(
+                _fmt(v)
+                for v in (
+                    r.final_latency_p50_s,
+                    r.final_latency_p95_s,
+                    r.partial_interval_p50_s,
+                    r.partial_interval_p95_s,
+                    r.wer_streaming,
+                    r.wer_offline,
+                )
+            ),
+            f"{r.real_time_factor:.2f}",
+            f"{r.peak_rss_mb:.0f}",
+        )
+    Console().print(table)
+    if any(r.wer_against != "reference" for r in results):
+        Console().print("WER without --ref is measured against an offline transcription.")
+
+
+def _fmt(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
