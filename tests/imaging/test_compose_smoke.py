@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from tests.faithfulness.fixtures import builder, composer  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.slow
@@ -16,7 +15,7 @@ def test_sentence_to_picture(builder, composer) -> None:  # noqa: F811
     nouns = [o.noun for o in picture.scene.objects]
     assert nouns == ["apple", "apple", "apple", "dining table", "dog"]
     for obj in picture.scene.objects:
-        assert obj.asset is not None and obj.asset.startswith("openmoji:")
+        assert obj.asset is not None and obj.asset.split(":")[0] in ("openmoji", "extra")
         assert obj.bbox is not None
         x0, y0, x1, y1 = obj.bbox
         assert 0 <= x0 < x1 <= 512 and 0 <= y0 < y1 <= 512

@@ -7,6 +7,36 @@ WordsEye's depiction of abstract words (Coyne and Sproat, 2001).
 
 from __future__ import annotations
 
+COCO_CLASSES = (
+    "person", "bicycle", "car", "motorcycle", "airplane", "bus", "train", "truck", "boat",
+    "traffic light", "fire hydrant", "stop sign", "parking meter", "bench", "bird", "cat",
+    "dog", "horse", "sheep", "cow", "elephant", "bear", "zebra", "giraffe", "backpack",
+    "umbrella", "handbag", "tie", "suitcase", "frisbee", "skis", "snowboard", "sports ball",
+    "kite", "baseball bat", "baseball glove", "skateboard", "surfboard", "tennis racket",
+    "bottle", "wine glass", "cup", "fork", "knife", "spoon", "bowl", "banana", "apple",
+    "sandwich", "orange", "broccoli", "carrot", "hot dog", "pizza", "donut", "cake", "chair",
+    "couch", "potted plant", "bed", "dining table", "toilet", "tv", "laptop", "mouse",
+    "remote", "keyboard", "cell phone", "microwave", "oven", "toaster", "sink",
+    "refrigerator", "book", "clock", "vase", "scissors", "teddy bear", "hair drier",
+    "toothbrush",
+)  # fmt: skip
+"""The 80 object classes of COCO, as GenEval names them."""
+
+KNOWN_NOUNS = frozenset(
+    {*COCO_CLASSES, "ski", "kitten", "puppy", "duck", "frog", "rock", "tree", "house",
+     "flower", "fish", "ball", "table", "lamp", "fence", "taxi", "shoe", "egg", "basket",
+     "rabbit", "crab", "goat", "kite", "camel", "owl", "pigeon", "girl", "boy", "man",
+     "woman", "child", "snowman", "astronaut", "rocket", "star", "moon", "sun", "cloud"}
+)  # fmt: skip
+"""Nouns recognised even where the small spaCy model tags them otherwise ("an oven" as an
+adjective, "the remote" as an adjective)."""
+MASS_NOUNS = frozenset(
+    {"broccoli", "rice", "grass", "water", "sand", "money", "bread", "cheese", "milk",
+     "juice", "soup", "hair", "corn", "pasta", "spaghetti", "salad", "luggage", "skis",
+     "scissors", "glasses", "pants", "trousers", "jeans", "shorts", "fish", "sheep", "deer"}
+)  # fmt: skip
+"""Nouns whose plural form (or whose only form) does not mean several: one is drawn."""
+
 COMPOUND_NOUNS = frozenset(
     {"fire hydrant", "stop sign", "parking meter", "traffic light", "cell phone",
      "mobile phone", "hair drier", "hair dryer", "dining table", "wine glass",
@@ -26,7 +56,8 @@ adjective ("hot dog"), so these are joined whatever the tags say."""
 CONCEPT_SYMBOLS = {
     "wisdom": "owl", "knowledge": "books", "learning": "books", "study": "books",
     "education": "graduation cap", "foolishness": "clown face", "folly": "clown face",
-    "age": "hourglass", "epoch": "hourglass", "era": "hourglass", "time": "hourglass",
+    "age": "hourglass done", "epoch": "hourglass done", "era": "hourglass done",
+    "time": "hourglass done",
     "history": "scroll", "belief": "folded hands", "faith": "folded hands",
     "incredulity": "thinking face", "doubt": "thinking face", "light": "light bulb",
     "hope": "glowing star", "despair": "broken heart", "darkness": "new moon face",
@@ -34,7 +65,7 @@ CONCEPT_SYMBOLS = {
     "romance": "heart with ribbon", "friendship": "handshake", "peace": "dove",
     "war": "crossed swords", "battle": "crossed swords", "death": "skull",
     "life": "seedling", "birth": "baby", "growth": "seedling", "money": "money bag",
-    "wealth": "money bag", "rich": "money bag", "poverty": "empty wallet",
+    "wealth": "money bag", "rich": "money bag", "poverty": "purse",
     "music": "musical note", "song": "musical notes", "idea": "light bulb",
     "thought": "thought balloon", "dream": "thought balloon", "sleep": "zzz",
     "joy": "grinning face", "happiness": "grinning face", "happy": "grinning face",
@@ -47,8 +78,8 @@ CONCEPT_SYMBOLS = {
     "beauty": "rose", "nature": "deciduous tree", "spring": "tulip", "winter": "snowflake",
     "summer": "sun", "autumn": "fallen leaf", "season": "fallen leaf",
     "speed": "high voltage", "fire": "fire", "danger": "warning", "warning": "warning",
-    "secret": "locked", "mystery": "magnifying glass", "question": "question mark",
-    "problem": "question mark", "answer": "check mark", "travel": "airplane",
+    "secret": "locked", "mystery": "magnifying glass tilted left", "question": "red question mark",
+    "problem": "red question mark", "answer": "check mark", "travel": "airplane",
     "journey": "world map", "home": "house", "family": "family", "work": "briefcase",
     "job": "briefcase", "business": "briefcase", "game": "video game",
     "fun": "party popper", "party": "party popper", "celebration": "party popper",
@@ -60,7 +91,7 @@ CONCEPT_SYMBOLS = {
     "word": "speech balloon", "story": "open book", "news": "newspaper",
     "memory": "brain", "mind": "brain", "intelligence": "brain", "silence": "zipper-mouth face",
     "noise": "loudspeaker", "sound": "speaker high volume", "electricity": "high voltage",
-    "weather": "sun behind cloud", "future": "crystal ball", "past": "hourglass",
+    "weather": "sun behind cloud", "future": "crystal ball", "past": "hourglass done",
     "present": "wrapped gift", "gift": "wrapped gift", "luxury": "gem stone",
     "loneliness": "bust in silhouette", "hello": "waving hand", "greeting": "waving hand",
 }  # fmt: skip

@@ -11,7 +11,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from speech2image.language.concepts import COMPOUND_NOUNS, CONCEPT_SYMBOLS
+from speech2image.language.concepts import (
+    COMPOUND_NOUNS,
+    CONCEPT_SYMBOLS,
+    KNOWN_NOUNS,
+    MASS_NOUNS,
+)
 from speech2image.language.vocabulary import (
     COLOR_ALIASES,
     COLORS,
@@ -20,6 +25,7 @@ from speech2image.language.vocabulary import (
     NUMBER_WORDS,
     PLURAL_DEFAULT_COUNT,
     QUANTITY_PHRASES,
+    SEASONS,
     SETTINGS,
     SHADE_WORDS,
     SIZE_WORDS,
@@ -38,6 +44,13 @@ _ALWAYS_SETTING = frozenset(
      "bathroom", "classroom", "underwater", "farm", "countryside", "meadow", "galaxy",
      "universe", "downtown", "seabed", "arctic", "mountains"}
 )  # fmt: skip
+
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "inside", "into", "across", "through", "along", "on", "over", "above",
+     "within", "around", "near", "by", "to", "from", "under"}
+)  # fmt: skip
+"""Prepositions after which a place word names the setting ("in the city"), unlike "of"
+in "in front of a house"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,14 +83,70 @@ def place_of(token: Any) -> str | None:
         return None
     if key in _ALWAYS_SETTING:
         return SETTINGS[key]
-    if token.dep_ == "pobj" or (token.dep_ == "compound" and token.head.dep_ == "pobj"):
+    noun = token.head if token.dep_ == "compound" else token
+    if noun.dep_ == "pobj" and noun.head.lower_ in _PLACE_PREPOSITIONS:
         return SETTINGS[key]
     return None
 
 
+_IRREGULAR_SINGULAR = {
+    "people": "person", "men": "man", "women": "woman", "children": "child", "mice": "mouse",
+    "geese": "goose", "teeth": "tooth", "feet": "foot", "knives": "knife", "wolves": "wolf",
+    "leaves": "leaf", "loaves": "loaf", "fish": "fish", "sheep": "sheep", "deer": "deer",
+}  # fmt: skip
+
+
+def singular(token: Any) -> str:
+    """The singular of a noun token, trusting known nouns over the lemmatiser ("vases"
+    is lemmatised "vas")."""
+    word = token.lower_
+    if word in _IRREGULAR_SINGULAR:
+        return _IRREGULAR_SINGULAR[word]
+    if word in KNOWN_NOUNS or word in MASS_NOUNS:
+        return word
+    for candidate in (word[:-1], word[:-2], word[:-3] + "y"):
+        if word.endswith("s") and candidate in KNOWN_NOUNS:
+            return candidate
+    if token.tag_ in ("NNS", "NNPS") or word.endswith("s"):
+        return token.lemma_.lower()
+    return word
+
+
+def _compound_heads(doc: Any) -> dict[int, int]:
+    """Head index to first index of known compound nouns, found by their words whatever
+    their tags ("fire hydrant" with "hydrant" tagged an adverb)."""
+    heads: dict[int, int] = {}
+    for i in range(len(doc) - 1):
+        for head in (singular(doc[i + 1]), doc[i + 1].lemma_.lower()):
+            if f"{doc[i].lower_} {head}" in COMPOUND_NOUNS:
+                heads[i + 1] = i
+    return heads
+
+
+def _is_noun(token: Any, compound_heads: dict[int, int]) -> bool:
+    if token.i in compound_heads:
+        return True
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    # The small model tags some nouns as adjectives or verbs ("an oven", "the remote").
+    return singular(token) in KNOWN_NOUNS and token.dep_ not in ("amod", "compound", "advmod")
+
+
+def _verbs_tagged_nouns(doc: Any, compound_heads: dict[int, int]) -> set[int]:
+    """Verbs the small model took for plural nouns in a sentence without a verb: "a
+    taxi waits" parsed as the compound "taxi waits"."""
+    if any(t.pos_ in ("VERB", "AUX") for t in doc):
+        return set()
+    return {
+        t.i
+        for t in doc[1:]
+        if t.tag_ == "NNS" and doc[t.i - 1].lower_ in KNOWN_NOUNS and t.i not in compound_heads
+    }
+
+
 def _noun_words(doc: Any, token: Any) -> tuple[str, int]:
     """The singular noun words of the phrase headed by ``token`` and the first index."""
-    head_word = token.lemma_.lower() if token.tag_ in ("NNS", "NNPS") else token.text.lower()
+    head_word = singular(token)
     if not head_word.isalpha() and not _EMOJI.search(head_word):
         head_word = token.lemma_.lower()
     words = [head_word]
@@ -86,8 +155,13 @@ def _noun_words(doc: Any, token: Any) -> tuple[str, int]:
     while i >= 0:
         previous = doc[i]
         joined = f"{previous.text.lower()} {' '.join(words)}"
+        if len(words) == 1 and f"{previous.lower_} {token.lemma_.lower()}" in COMPOUND_NOUNS:
+            words = [token.lemma_.lower()]
+            joined = f"{previous.lower_} {words[0]}"
         if joined in COMPOUND_NOUNS or (
-            previous.dep_ == "compound" and previous.head.i == first + len(words) - 1
+            previous.dep_ == "compound"
+            and previous.head.i == first + len(words) - 1
+            and previous.lower_ not in KNOWN_NOUNS
         ):
             if previous.lower_ in COLORS or previous.lower_ in SIZE_WORDS:
                 break
@@ -114,7 +188,9 @@ def _modifiers(doc: Any, token: Any, first: int) -> tuple[int | None, str | None
     color: str | None = None
     size: str | None = None
     definite = False
-    left = min(token.left_edge.i, first)
+    left = first
+    while left > 0 and _is_modifier(doc[left - 1]):
+        left -= 1
     span = list(doc[left:first])
     for k, t in enumerate(span):
         word = t.lower_
@@ -133,9 +209,29 @@ def _modifiers(doc: Any, token: Any, first: int) -> tuple[int | None, str | None
         if word in SIZE_WORDS:
             size = SIZE_WORDS[word]
     quantity = _quantity_before(doc, left)
+    for k in range(len(span), 0, -1):
+        found = _quantity_before(doc, left + k)
+        if quantity is None and found is not None:
+            quantity = found
     if quantity is not None and (count is None or count == 1):
         count = quantity
     return count, color, size, definite
+
+
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "my", "his", "her", "their", "our",
+     "your", "its", "another", "each", "every", "some", "very", "really", "bright", "and", ","}
+)  # fmt: skip
+
+
+def _is_modifier(token: Any) -> bool:
+    """Words that may stand between a determiner and its noun."""
+    word = token.lower_
+    if word in _DETERMINERS or word in COLORS or word in SIZE_WORDS or word in SHADE_WORDS:
+        return True
+    if word in NUMBER_WORDS or token.like_num:
+        return True
+    return token.pos_ == "ADJ" and token.dep_ in ("amod", "nummod")
 
 
 def _parse_number(word: str) -> int | None:
@@ -167,7 +263,10 @@ def _predicate_adjectives(token: Any) -> tuple[str | None, str | None]:
 def is_expletive_it(token: Any) -> bool:
     """ "It" that points at nothing: "it was the age of wisdom", "it is raining"."""
     head = token.head
-    if head.lemma_ in ("rain", "snow", "pour", "drizzle", "storm", "thunder", "seem"):
+    weather_verbs = ("rain", "snow", "pour", "drizzle", "storm", "thunder", "seem", "hail")
+    if head.lemma_ in weather_verbs:
+        return True
+    if any(c.dep_ == "xcomp" and c.lemma_ in weather_verbs for c in head.children):
         return True
     return head.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in head.children)
 
@@ -176,6 +275,8 @@ def find_mentions(doc: Any) -> list[Mention]:
     """Every drawable noun phrase and pronoun of ``doc``, in reading order."""
     mentions: list[Mention] = []
     taken: set[int] = set()
+    compound_heads = _compound_heads(doc)
+    verbs_as_nouns = _verbs_tagged_nouns(doc, compound_heads)
     for token in doc:
         word = token.lower_
         if token.pos_ == "PRON" and word in PRONOUNS and token.tag_ != "PRP$":
@@ -192,21 +293,22 @@ def find_mentions(doc: Any) -> list[Mention]:
             for char in emoji:
                 mentions.append(Mention(noun=char, head=token.i, start=token.i, count=1))
             continue
-        if token.pos_ not in ("NOUN", "PROPN") or token.i in taken:
-            continue
-        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if nxt is not None and f"{word} {nxt.lemma_.lower()}" in COMPOUND_NOUNS:
+        if token.i in taken or token.i in verbs_as_nouns or token.i + 1 in compound_heads:
             continue  # the first word of "teddy bear": the next token heads the phrase
-        if (
-            token.dep_ == "compound"
-            and token.head.pos_ in ("NOUN", "PROPN")
-            and token.head.i > token.i
-        ):
+        if not _is_noun(token, compound_heads):
             continue
-        lemma = token.lemma_.lower()
+        modifies_next = token.dep_ == "compound" and token.head.i > token.i
+        if modifies_next and token.head.i not in verbs_as_nouns:
+            continue
+        lemma = singular(token)
         if lemma in NOT_OBJECTS and lemma not in CONCEPT_SYMBOLS:
             continue
-        if place_of(token) or (lemma in TIMES and lemma not in ("day",)) or lemma in WEATHER:
+        if (
+            lemma in SEASONS
+            or place_of(token)
+            or (lemma in TIMES and lemma not in ("day",))
+            or lemma in WEATHER
+        ):
             continue
         if lemma == "day":
             continue
@@ -216,7 +318,7 @@ def find_mentions(doc: Any) -> list[Mention]:
         taken.update(range(first, token.i + 1))
         count, color, size, definite = _modifiers(doc, token, first)
         post_color, post_size = _predicate_adjectives(token)
-        plural = token.tag_ in ("NNS", "NNPS")
+        plural = (token.tag_ in ("NNS", "NNPS") or word != lemma) and lemma not in MASS_NOUNS
         has_count = count is not None and not (count == 1 and plural)
         if count is None or (count == 1 and plural):
             count = PLURAL_DEFAULT_COUNT if plural else 1

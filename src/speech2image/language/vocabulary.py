@@ -126,7 +126,9 @@ NOT_OBJECTS = frozenset(
      "sort", "type", "thing", "something", "anything", "everything", "nothing", "one",
      "time", "moment", "place", "picture", "image", "scene", "photo", "view", "there",
      "herd", "flock", "pack", "pile", "stack", "row", "dozen", "rest", "lots",
-     "distance", "background", "foreground", "today", "tonight", "yesterday"}
+     "distance", "background", "foreground", "today", "tonight", "yesterday", "lie",
+     "sit", "stand", "walk", "fly", "swim", "run", "jump", "play", "sleep", "look",
+     "while", "end", "start", "beginning", "air", "photograph", "drawing"}
 )  # fmt: skip
 """Nouns that never become drawn objects on their own."""
 

@@ -50,6 +50,8 @@ class AssetEntry:
     group: str
     path: Path
     """An SVG or PNG file."""
+    svg: str | None = None
+    """SVG source for drawings kept in code (:mod:`speech2image.imaging.compose.extras`)."""
 
     @property
     def key(self) -> str:
@@ -82,7 +84,7 @@ def load_index(assets_dir: Path, pack: str) -> tuple[AssetEntry, ...]:
             f"run `speech2image assets install --pack {pack}`"
         )
     rows = json.loads(index.read_text(encoding="utf-8"))
-    return tuple(
+    return _extras() + tuple(
         AssetEntry(
             pack=pack,
             id=str(r["id"]),
@@ -92,6 +94,24 @@ def load_index(assets_dir: Path, pack: str) -> tuple[AssetEntry, ...]:
             path=(folder / r["path"]) if not Path(r["path"]).is_absolute() else Path(r["path"]),
         )
         for r in rows
+    )
+
+
+def _extras() -> tuple[AssetEntry, ...]:
+    """The project's own drawings, offered in every pack."""
+    from speech2image.imaging.compose.extras import EXTRAS
+
+    return tuple(
+        AssetEntry(
+            pack="extra",
+            id=key,
+            name=name,
+            tags=tags,
+            group="extra",
+            path=Path(f"{key}.svg"),
+            svg=svg,
+        )
+        for key, (name, tags, svg) in EXTRAS.items()
     )
 
 

@@ -113,7 +113,10 @@ class ClipArtComposer:
             )
             for o, m in zip(scene.objects, matches, strict=True)
         )
-        completed = scene.with_drawing(objects, width=size, height=size, style=style)
+        completed = replace(
+            scene.with_drawing(objects, width=size, height=size, style=style),
+            extras={**scene.extras, "draw_order": [p.id for p in placements]},
+        )
         logger.debug("composed %d objects in %.1f ms", len(objects),
                      (time.perf_counter() - start) * 1000)  # fmt: skip
         return Picture(image=canvas, scene=completed)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from speech2image.imaging.compose.placing import Box, arrange_group, attach, fit_inside
 
@@ -142,6 +142,7 @@ def compute_layout(
     if not items:
         return []
     rng = random.Random(seed)
+    items = _split_between_targets(items, relations)
     groups: dict[int, _Group] = {}
     for item in items:
         groups.setdefault(item.group, _Group(item.group, [])).items.append(item)
@@ -222,6 +223,20 @@ def compute_layout(
                 Placement(item.id, box.rounded(), grp.depth + k * 1e-4, mirror=grp.mirror)
             )
     return sorted(placements, key=lambda p: p.depth)
+
+
+def _split_between_targets(
+    items: list[LayoutItem], relations: list[tuple[str, str, str]]
+) -> list[LayoutItem]:
+    """ "Between two trees": the two trees of one group become two groups, one each side."""
+    group_of = {item.id: item.group for item in items}
+    next_group = max(group_of.values()) + 1
+    for subject in {s for s, r, _ in relations if r == "between"}:
+        targets = [o for s, r, o in relations if s == subject and r == "between" and o in group_of]
+        if len(targets) == 2 and group_of[targets[0]] == group_of[targets[1]]:
+            group_of[targets[1]] = next_group
+            next_group += 1
+    return [replace(item, group=group_of[item.id]) for item in items]
 
 
 def _relation_between(relations: list[tuple[int, str, int]], a: int, b: int) -> str | None:

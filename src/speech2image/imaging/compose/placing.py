@@ -109,12 +109,13 @@ def attach(
     behind = relation == "behind"
     factor = 0.8 if behind else 1.05
     bottom = target.y1 - 0.12 * height if behind else min(target.y1 + 0.07 * height, height * 0.99)
-    # Offset sideways so that the farther thing stays visible.
-    shift = target.width * (0.45 if behind else -0.35)
-    x = cx + shift
     hs = [i.height_px * scale * factor for i in items]
     ws = [h * i.aspect for h, i in zip(hs, items, strict=True)]
     total = sum(ws) * 1.1
+    # Offset sideways so that they overlap by at most 40% of their widths and the farther
+    # thing stays visible; go towards the side with more room.
+    shift = (target.width + total) / 2 - 0.4 * min(total, target.width)
+    x = cx + shift if cx < width / 2 else cx - shift
     x0 = x - total / 2
     for h, w in zip(hs, ws, strict=True):
         boxes.append(Box(x0, bottom - h, x0 + w, bottom))

@@ -74,10 +74,10 @@ def recolor(image: Image.Image, color: str) -> Image.Image:
 
 def _render(entry: AssetEntry) -> Image.Image:
     """The asset at :data:`BASE_PX`, RGBA, cropped to its visible pixels."""
-    if entry.path.suffix.lower() == ".svg":
+    if entry.svg is not None or entry.path.suffix.lower() == ".svg":
         import resvg_py
 
-        svg = entry.path.read_text(encoding="utf-8", errors="replace")
+        svg = entry.svg or entry.path.read_text(encoding="utf-8", errors="replace")
         png = resvg_py.svg_to_bytes(svg_string=svg, width=BASE_PX, height=BASE_PX)
         image = Image.open(io.BytesIO(bytes(png))).convert("RGBA")
     else:

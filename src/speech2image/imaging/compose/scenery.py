@@ -157,7 +157,8 @@ def background(
     time_of_day = time or "day"
     image = np.zeros((size, size, 3), np.float32)
     horizon = int(HORIZON_FRACTION * size)
-    place = setting or ("studio" if time is None and weather is None else "park")
+    outdoors = time is not None or weather is not None or season is not None
+    place = setting or ("park" if outdoors else "studio")
     if place == "space":
         image[:] = _gradient(size, size, (5, 5, 20), (20, 10, 45))
     elif place == "underwater":
