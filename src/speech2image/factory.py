@@ -77,4 +77,13 @@ def load_workers(options: PipelineOptions) -> Workers:
     make_transcriber = load_transcriber_factory(options)
     builder = load_scene_builder() if options.pictures else None
     engine = load_image_engine(options) if options.pictures else None
+    if builder is not None and engine is not None:
+        warm_up(builder, engine)
     return Workers(make_transcriber=make_transcriber, builder=builder, engine=engine)
+
+
+def warm_up(builder: SceneBuilder, engine: ImageEngine) -> None:
+    """Draw one picture now, so lazily loaded models (the parser, the embedder, the asset
+    index) are ready before the first sentence instead of delaying its picture."""
+    scene = builder.build("A cat sits on a chair.", context=builder.new_context())
+    engine.draw(scene)

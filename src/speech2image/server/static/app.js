@@ -188,7 +188,11 @@ async function startMic() {
     const ws = state.ws;
     if (ws && ws.readyState === WebSocket.OPEN && state.sessionId) ws.send(event.data);
   };
-  source.connect(node);
+  // Browsers only pull nodes that lead to the speakers: route it there through silence.
+  const mute = context.createGain();
+  mute.gain.value = 0;
+  source.connect(node).connect(mute).connect(context.destination);
+  await context.resume();
   state.mic = { stream, context, node };
 }
 
@@ -277,7 +281,7 @@ function addSentence(message) {
   caption.textContent = message.text;
   card.append(figure, caption);
   ui.storyboard.append(card);
-  card.scrollIntoView({ behavior: "smooth", inline: "end", block: "nearest" });
+  ui.storyboard.scrollTo({ left: ui.storyboard.scrollWidth, behavior: "smooth" });
 }
 
 function showImage(message) {
