@@ -29,6 +29,7 @@ header, and the header is redacted from ``websockets``' debug log.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import math
 import os
@@ -69,6 +70,8 @@ logger = logging.getLogger(__name__)
 
 _BYTES_PER_SAMPLE = 2
 _MAX_RECONNECT_DELAY_S = 4.0
+_PROGRESS_S = 5.0
+"""A connection that streamed this long counts as working even without a turn (silence)."""
 
 
 class Secret:
@@ -336,12 +339,22 @@ def to_pcm16(samples: np.ndarray) -> bytes:
     return scaled.astype("<i2").tobytes()
 
 
+class _ServiceError(Exception):
+    """The service sent an ``Error`` message: the session is over."""
+
+    def __init__(self, message: ErrorMessage) -> None:
+        super().__init__(message.error)
+        self.message = message
+
+
 class _Retry(Exception):
     """A connection ended in a way worth a reconnect."""
 
-    def __init__(self, message: str, *, began: bool) -> None:
+    def __init__(self, message: str, *, progressed: bool) -> None:
         super().__init__(message)
-        self.began = began
+        self.progressed = progressed
+        """Whether the connection got anywhere (a turn, or a while of streaming) before it
+        ended: only then does the count of failed attempts start again."""
 
 
 def _require_websockets() -> None:
@@ -397,9 +410,8 @@ class AssemblyAITranscriber:
         self._unacked_start = 0
         """Session sample position of ``_unacked[0]``: audio since the last final turn."""
         self._terminating = False
-        self._error_text = ""
-        """Text of an ``Error`` frame, which explains the close that follows it."""
         self._drop_reason = ""
+        self._progressed = False
         self._lost_s = 0.0
         """Audio let go from the replay buffer since the last reconnect notice."""
         self.termination: TerminationMessage | None = None
@@ -409,7 +421,11 @@ class AssemblyAITranscriber:
         # 2. The loop thread, connecting at once.
         self._loop: asyncio.AbstractEventLoop | None = None
         self._main_task: asyncio.Task[None] | None = None
-        self._queue: asyncio.Queue[bytes | str] | None = None
+        self._outbox: queue.Queue[bytes | str] = queue.Queue(
+            maxsize=max(1, math.ceil(options.max_queued_audio_s * 1000 / options.frame_ms))
+        )
+        """Frames and control messages for the loop; bounded, so a full one blocks the insert."""
+        self._wakeup: asyncio.Event | None = None
         self._connected = threading.Event()
         self._ready = threading.Event()
         self._done = threading.Event()
@@ -502,7 +518,8 @@ class AssemblyAITranscriber:
         """Stop at once without ending the session gracefully (cancellation)."""
         loop, task = self._loop, self._main_task
         if loop is not None and task is not None and not self._done.is_set():
-            loop.call_soon_threadsafe(task.cancel)
+            with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
+                loop.call_soon_threadsafe(task.cancel)
         self._thread.join(self.options.connect_timeout_s)
 
     # -- caller-thread helpers ---------------------------------------------------------------
@@ -525,45 +542,42 @@ class AssemblyAITranscriber:
             self._failure = failure
         if failure is None:
             return
+        # Hand over every turn that arrived before the failure, so a fallback loses nothing.
+        heard = tuple(events or ()) + tuple(self._drain())
         error = CloudTranscriberError(
-            str(failure), kind=failure.kind, code=failure.code, events=tuple(events or ())
+            str(failure), kind=failure.kind, code=failure.code, events=heard
         )
         raise error from failure
 
     def _put(self, *items: bytes | str) -> None:
-        """Hand frames or control messages to the loop, blocking while the queue is full.
+        """Hand frames or control messages to the loop, blocking while the outbox is full.
 
         Gives up after ``max_blocked_s`` without progress: the service or the network is
         not keeping up, and blocking longer would only hold up the session.
         """
-        loop, q = self._loop, self._queue
-        if loop is None or q is None or self._done.is_set():
-            self._raise_failure()
-            raise CloudTranscriberError("the AssemblyAI session is over", kind="session")
-        progress = [0]
+        for item in items:
+            deadline = _Deadline(self.options.max_blocked_s)
+            while True:
+                if self._done.is_set():
+                    self._raise_failure()
+                    raise CloudTranscriberError("the AssemblyAI session is over", kind="session")
+                try:
+                    self._outbox.put(item, timeout=min(0.1, max(deadline.left(), 0.001)))
+                    break
+                except queue.Full:
+                    if deadline.passed():
+                        self._give_up_blocked()
+            self._wake()
 
-        async def put_all() -> None:
-            for item in items:
-                await q.put(item)
-                progress[0] += 1
+    def _wake(self) -> None:
+        loop, wakeup = self._loop, self._wakeup
+        if loop is None or wakeup is None:
+            return
+        with contextlib.suppress(RuntimeError):  # the loop already closed: nothing to wake
+            loop.call_soon_threadsafe(wakeup.set)
 
-        # One hop to the loop thread per call, not per frame: each hop costs a wake-up.
-        future = asyncio.run_coroutine_threadsafe(put_all(), loop)
-        deadline = _Deadline(self.options.max_blocked_s)
-        seen = 0
-        while True:
-            try:
-                future.result(timeout=min(0.1, max(deadline.left(), 0.001)))
-                return
-            except TimeoutError:
-                pass
-            if progress[0] != seen:
-                seen, deadline = progress[0], _Deadline(self.options.max_blocked_s)
-            if self._done.is_set() or deadline.passed():
-                future.cancel()
-                break
-        self._raise_failure()
-        queued_s = q.qsize() * self.options.frame_ms / 1000
+    def _give_up_blocked(self) -> None:
+        queued_s = self._outbox.qsize() * self.options.frame_ms / 1000
         self._failure = CloudTranscriberError(
             f"AssemblyAI is not keeping up: {queued_s:.1f} s of audio waited more than "
             f"{self.options.max_blocked_s:g} s to be sent",
@@ -595,11 +609,7 @@ class AssemblyAITranscriber:
     async def _main(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._main_task = asyncio.current_task()
-        self._queue = asyncio.Queue(
-            maxsize=max(
-                1, math.ceil(self.options.max_queued_audio_s * 1000 / self.options.frame_ms)
-            )
-        )
+        self._wakeup = asyncio.Event()
         self._ready.set()
         try:
             await self._connect_with_retries()
@@ -617,7 +627,7 @@ class AssemblyAITranscriber:
                 await self._connection()
                 return
             except _Retry as retry:
-                if retry.began:
+                if retry.progressed:
                     failures, delay_s = 0, self.options.reconnect_delay_s
                 failures += 1
                 if failures > self.options.max_reconnects:
@@ -636,7 +646,7 @@ class AssemblyAITranscriber:
         from websockets.asyncio.client import connect
         from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus
 
-        began = False
+        self._progressed = False
         try:
             ws = await connect(
                 self._url,
@@ -657,14 +667,15 @@ class AssemblyAITranscriber:
             )
         except InvalidStatus as e:
             verdict = classify_http_status(e.response.status_code)
-            self._raise_verdict(verdict, e.response.status_code, began=False)
+            self._raise_verdict(verdict, e.response.status_code, progressed=False)
         except (InvalidHandshake, OSError, TimeoutError) as e:
-            raise _Retry(f"could not connect to AssemblyAI: {e!r}", began=False) from e
+            raise _Retry(f"could not connect to AssemblyAI: {e!r}", progressed=False) from e
         sock = ws.transport.get_extra_info("socket")
         if sock is not None:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, self.options.send_buffer_bytes)
+        opened_at = asyncio.get_running_loop().time()
         try:
-            began = await self._await_begin(ws)
+            await self._await_begin(ws)
             replay = self._replay_frames()
             base = self._unacked_start
             self._connected.set()
@@ -684,32 +695,42 @@ class AssemblyAITranscriber:
                 receiver.cancel()
         except ConnectionClosed as e:
             code = e.rcvd.code if e.rcvd is not None else 1006
-            reason = self._error_text or (e.rcvd.reason if e.rcvd is not None else "")
-            self._error_text = ""
+            reason = e.rcvd.reason if e.rcvd is not None else ""
             if code == 1000 and self._terminating:
                 # Closed normally after Terminate without a Termination: nothing more comes.
                 return
-            self._raise_verdict(classify_close(code, reason), code, began=began)
+            lasted_s = asyncio.get_running_loop().time() - opened_at
+            progressed = self._progressed or lasted_s >= _PROGRESS_S
+            self._raise_verdict(classify_close(code, reason), code, progressed=progressed)
+        except _ServiceError as e:
+            # The service closes with the same code right after an Error; acting on the Error
+            # does not wait on a close that a broken connection may never deliver.
+            error_code = e.message.error_code
+            lasted_s = asyncio.get_running_loop().time() - opened_at
+            progressed = self._progressed or lasted_s >= _PROGRESS_S
+            self._raise_verdict(
+                classify_close(error_code, e.message.error), error_code, progressed=progressed
+            )
         except TimeoutError as e:
-            raise _Retry("AssemblyAI sent no Begin message in time", began=began) from e
+            raise _Retry("AssemblyAI sent no Begin message in time", progressed=False) from e
         finally:
             await _close(ws, graceful=self.termination is not None)
 
-    def _raise_verdict(self, verdict: CloseVerdict, code: int | None, *, began: bool) -> None:
+    def _raise_verdict(self, verdict: CloseVerdict, code: int | None, *, progressed: bool) -> None:
         if verdict.retry:
-            raise _Retry(verdict.message, began=began)
+            raise _Retry(verdict.message, progressed=progressed)
         raise CloudTranscriberError(verdict.message, kind=verdict.kind, code=code)
 
-    async def _await_begin(self, ws: Any) -> bool:
+    async def _await_begin(self, ws: Any) -> None:
         async with asyncio.timeout(self.options.connect_timeout_s):
             while True:
                 message = self._parse(await ws.recv())
                 if isinstance(message, BeginMessage):
                     self.session_ids.append(message.session_id)
                     logger.info("AssemblyAI session %s began", message.session_id)
-                    return True
+                    return
                 if isinstance(message, ErrorMessage):
-                    self._error_text = message.error
+                    raise _ServiceError(message)
 
     def _parse(self, raw: str | bytes) -> Any:
         try:
@@ -747,7 +768,6 @@ class AssemblyAITranscriber:
 
     async def _send(self, ws: Any, replay: list[bytes]) -> None:
         """Replay the unacknowledged audio, then send what the caller queues."""
-        assert self._queue is not None
         pace = _Pace(self.options.pace_lead_s)
         # 1. Replay: audio since the last final turn.
         for frame in replay:
@@ -759,7 +779,7 @@ class AssemblyAITranscriber:
             return
         # 2. Live audio and control messages.
         while True:
-            item = await self._queue.get()
+            item = await self._next_item()
             if isinstance(item, str):
                 if item == TERMINATE:
                     self._terminating = True
@@ -770,6 +790,18 @@ class AssemblyAITranscriber:
             self._keep(item)
             await pace.wait(len(item))
             await ws.send(item)
+
+    async def _next_item(self) -> bytes | str:
+        """The next item of the outbox, waiting for the caller's wake-up when it is empty."""
+        assert self._wakeup is not None
+        while True:
+            with contextlib.suppress(queue.Empty):
+                return self._outbox.get_nowait()
+            self._wakeup.clear()
+            # Look again after clearing, or a put between the two would never wake us.
+            with contextlib.suppress(queue.Empty):
+                return self._outbox.get_nowait()
+            await self._wakeup.wait()
 
     def _keep(self, frame: bytes) -> None:
         """Remember a frame until a final turn covers it; bounded by ``max_replay_s``."""
@@ -786,6 +818,7 @@ class AssemblyAITranscriber:
         while True:
             message = self._parse(await ws.recv())
             if isinstance(message, TurnMessage):
+                self._progressed = True
                 self._turns.put(ReceivedTurn(offset_s, message))
                 if (
                     message.end_of_turn
@@ -794,8 +827,7 @@ class AssemblyAITranscriber:
                 ):
                     self._acknowledge(offset_s + message.words[-1].end_ms / 1000)
             elif isinstance(message, ErrorMessage):
-                logger.error("AssemblyAI error %s: %s", message.error_code, message.error)
-                self._error_text = message.error
+                raise _ServiceError(message)
             elif isinstance(message, TerminationMessage):
                 logger.info(
                     "AssemblyAI session ended: %s s of audio", message.audio_duration_seconds

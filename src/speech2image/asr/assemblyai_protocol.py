@@ -297,21 +297,28 @@ def classify_http_status(status: int) -> CloseVerdict:
 
 
 class RedactingLogger(logging.LoggerAdapter[logging.Logger]):
-    """A logger for ``websockets`` that hides a secret.
+    """A logger for ``websockets`` that keeps credentials out of the log.
 
-    ``websockets`` logs every request header at DEBUG, the ``Authorization`` header with
-    the API key among them; this adapter replaces the secret wherever it appears.
+    ``websockets`` logs every HTTP header at DEBUG (``"> %s: %s"``), the
+    ``Authorization`` header with the API key among them. This adapter replaces the value
+    of that header, and ``secret`` wherever else it appears.
     """
 
-    def __init__(self, logger: logging.Logger, secret: str) -> None:
+    def __init__(self, logger: logging.Logger, secret: str | None = None) -> None:
         super().__init__(logger, {})
         self._secret = secret
 
     def log(self, level: int, msg: object, *args: object, **kwargs: Any) -> None:
-        """Log with the secret replaced in the message and its arguments."""
-        secret = self._secret
-        safe = tuple(
-            a.replace(secret, "<redacted>") if isinstance(a, str) and secret in a else a
-            for a in args
-        )
-        super().log(level, str(msg).replace(secret, "<redacted>"), *safe, **kwargs)
+        """Log with credentials replaced in the message and its arguments."""
+        safe = list(args)
+        if len(safe) >= 2 and str(safe[0]).lower() == "authorization":
+            safe[1] = "<redacted>"
+        text = str(msg)
+        if self._secret:
+            secret = self._secret
+            safe = [
+                a.replace(secret, "<redacted>") if isinstance(a, str) and secret in a else a
+                for a in safe
+            ]
+            text = text.replace(secret, "<redacted>")
+        super().log(level, text, *safe, **kwargs)

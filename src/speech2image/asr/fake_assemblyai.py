@@ -8,14 +8,16 @@ unchanged against it through ``ASSEMBLYAI_STREAMING_URL``::
         monkeypatch.setenv("ASSEMBLYAI_STREAMING_URL", fake.url)
         monkeypatch.setenv("ASSEMBLYAI_API_KEY", fake.api_key)
 
-How it "recognises" speech: it is given the transcripts in advance, one per turn, and
-plays them back in order whatever the audio holds. Each word takes ``word_ms`` of audio;
-a word is revealed (in a partial ``Turn``) once its audio has arrived, and the turn ends
-(an unformatted ``end_of_turn`` Turn, then the formatted one when the client asked for
-``format_turns``) after ``end_silence_ms`` more, or at once on ``ForceEndpoint`` or
+How it "recognises" speech: it is given the transcripts in advance, and the audio says
+which one is spoken. :meth:`FakeAssemblyAI.utterance` gives the audio of transcript ``k``:
+a constant sample value ``(k + 1) * 1000`` for ``word_ms`` per word, then silence (zeros).
+Any other sample value counts as silence. A word is revealed (in a partial ``Turn``) once
+its audio has arrived; the turn ends (an unformatted ``end_of_turn`` Turn, then the
+formatted one when the client asked for ``format_turns``) after ``end_silence_ms`` of
+silence, when another transcript's audio starts, or at once on ``ForceEndpoint`` or
 ``Terminate``. Partial turns carry lower-case words without punctuation, like the service.
-Transcripts that ended a turn are used up for the whole server, so a client that
-reconnects hears the next one.
+Because what is heard depends only on the audio, a client that reconnects and re-sends
+audio hears the same words again, as it would from the real service.
 
 Faults (:class:`FakeFaults`) imitate what the real service and the network do: a wrong
 key closes with 1008 after an ``Error`` frame, a handshake can be refused at the HTTP
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import json
 import logging
 import threading
@@ -39,12 +42,16 @@ from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import numpy as np
+
 from speech2image.asr.assemblyai_protocol import RedactingLogger, TurnMessage, TurnWord
 
 logger = logging.getLogger(__name__)
 
 _MIN_FRAME_MS = 50
 _MAX_FRAME_MS = 1000
+MARKER_STEP = 1000
+"""Transcript ``k`` is spoken as the constant sample value ``(k + 1) * MARKER_STEP``."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -106,8 +113,7 @@ class FakeAssemblyAI:
         self.connections: list[ConnectionRecord] = []
         self.terminated = 0
         """How many sessions ended with ``Terminate`` and got ``Termination``."""
-        self._next_transcript = 0
-        self._turn_order = 0
+        self._turns_finished = 0
         self._dropped = 0
         self._server: Any = None
         self._stopping: asyncio.Event | None = None
@@ -122,8 +128,20 @@ class FakeAssemblyAI:
 
     @property
     def turns_finished(self) -> int:
-        """How many transcripts have ended a turn."""
-        return self._next_transcript
+        """How many turns have ended, over all connections."""
+        return self._turns_finished
+
+    def utterance(self, index: int, *, silence_ms: int | None = None) -> np.ndarray:
+        """16 kHz int16 audio that this fake hears as ``transcripts[index]``: its words,
+        then ``silence_ms`` (default ``end_silence_ms``) of silence, which ends the turn."""
+        if not 0 <= index < len(self.transcripts):
+            raise ValueError(
+                f"index={index} is not a transcript (0 to {len(self.transcripts) - 1})"
+            )
+        words = len(self.transcripts[index].split())
+        silence_ms = self.end_silence_ms if silence_ms is None else silence_ms
+        speech = np.full(words * self.word_ms * 16, (index + 1) * MARKER_STEP, dtype=np.int16)
+        return np.concatenate([speech, np.zeros(silence_ms * 16, dtype=np.int16)])
 
     # -- running ---------------------------------------------------------------------------
 
@@ -138,7 +156,7 @@ class FakeAssemblyAI:
             0,
             process_request=self._process_request,
             compression=None,
-            # The fake knows the key it expects; keep it out of logs like the client does.
+            # Keep keys, right or wrong, out of the log, as the client does.
             logger=RedactingLogger(logging.getLogger(f"{__name__}.server"), self.api_key),
         )
         self._port = next(iter(self._server.sockets)).getsockname()[1]
@@ -264,8 +282,7 @@ class FakeAssemblyAI:
         if faults.close_after_bytes is not None and record.audio_bytes >= faults.close_after_bytes:
             await self._fail(ws, faults.close_code, faults.close_reason)
             return False
-        turn.received_ms += frame_ms
-        await self._advance(ws, turn, format_turns)
+        await self._hear(ws, turn, frame, format_turns)
         if faults.read_delay_s:
             await asyncio.sleep(faults.read_delay_s)
         if (
@@ -276,36 +293,45 @@ class FakeAssemblyAI:
             await self._stopping.wait()  # stalled until the server stops
         return True
 
-    async def _advance(self, ws: Any, turn: _TurnState, format_turns: bool) -> None:
-        """Reveal the words whose audio has arrived; end the turn after the silence."""
-        tokens = self._current_tokens()
-        if not tokens:
-            return
-        revealed = min(len(tokens), int((turn.received_ms - turn.start_ms) // self.word_ms))
+    async def _hear(self, ws: Any, turn: _TurnState, frame: bytes, format_turns: bool) -> None:
+        """Follow the audio run by run: reveal words, end turns after silence."""
+        samples = np.frombuffer(frame, dtype="<i2")
+        markers = np.where(samples % MARKER_STEP == 0, samples // MARKER_STEP, 0)
+        markers = np.where((markers >= 1) & (markers <= len(self.transcripts)), markers, 0)
+        cuts = [0, *(np.flatnonzero(np.diff(markers)) + 1).tolist(), len(markers)]
+        for begin, end in itertools.pairwise(cuts):
+            marker = int(markers[begin])
+            run_ms = (end - begin) / turn.sample_rate * 1000
+            if marker and marker - 1 != turn.index:
+                await self._end_turn(ws, turn, format_turns)
+                turn.index, turn.start_ms, turn.heard_ms = marker - 1, turn.received_ms, 0.0
+            turn.received_ms += run_ms
+            if marker:
+                turn.heard_ms += run_ms
+                turn.silence_ms = 0.0
+                await self._reveal(ws, turn)
+            elif turn.index is not None:
+                turn.silence_ms += run_ms
+                if turn.silence_ms >= self.end_silence_ms:
+                    await self._end_turn(ws, turn, format_turns)
+
+    async def _reveal(self, ws: Any, turn: _TurnState) -> None:
+        assert turn.index is not None
+        tokens = self.transcripts[turn.index].split()
+        revealed = min(len(tokens), int(turn.heard_ms // self.word_ms))
         if revealed > turn.revealed:
             turn.revealed = revealed
             await ws.send(self._turn(turn, tokens[:revealed], end=False, formatted=False))
-        last_end_ms = turn.start_ms + len(tokens) * self.word_ms
-        if turn.revealed == len(tokens) and turn.received_ms >= last_end_ms + self.end_silence_ms:
-            await self._end_turn(ws, turn, format_turns)
 
     async def _end_turn(self, ws: Any, turn: _TurnState, format_turns: bool) -> None:
-        tokens = self._current_tokens()
-        if not tokens or turn.revealed == 0:
-            return
-        heard = tokens[: turn.revealed]
-        await ws.send(self._turn(turn, heard, end=True, formatted=False))
-        if format_turns:
-            await ws.send(self._turn(turn, heard, end=True, formatted=True))
-        self._next_transcript += 1
-        self._turn_order += 1
-        turn.start_ms = turn.received_ms
-        turn.revealed = 0
-
-    def _current_tokens(self) -> list[str]:
-        if self._next_transcript >= len(self.transcripts):
-            return []
-        return self.transcripts[self._next_transcript].split()
+        if turn.index is not None and turn.revealed:
+            heard = self.transcripts[turn.index].split()[: turn.revealed]
+            await ws.send(self._turn(turn, heard, end=True, formatted=False))
+            if format_turns:
+                await ws.send(self._turn(turn, heard, end=True, formatted=True))
+            self._turns_finished += 1
+            turn.order += 1
+        turn.index, turn.revealed, turn.heard_ms, turn.silence_ms = None, 0, 0.0, 0.0
 
     def _turn(self, turn: _TurnState, tokens: list[str], *, end: bool, formatted: bool) -> str:
         texts = tokens if formatted else [_unformatted(t) for t in tokens]
@@ -321,7 +347,7 @@ class FakeAssemblyAI:
             for i, text in enumerate(texts)
         )
         return TurnMessage(
-            turn_order=self._turn_order,
+            turn_order=turn.order,
             transcript=" ".join(texts),
             end_of_turn=end,
             turn_is_formatted=formatted,
@@ -330,10 +356,17 @@ class FakeAssemblyAI:
         ).to_json()
 
     async def _fail(self, ws: Any, code: int, reason: str) -> None:
+        from websockets.exceptions import ConnectionClosed
+
         await ws.send(json.dumps({"type": "Error", "error_code": code, "error": reason}))
         # A close reason is limited to 123 bytes; the service then says to read the Error.
         close_reason = reason if len(reason.encode()) <= 123 else "See Error message for details"
-        await ws.close(code, close_reason)
+        closing = asyncio.create_task(ws.close(code, close_reason))
+        # Drain what the client still sends, or its close frame waits behind unread audio.
+        with contextlib.suppress(ConnectionClosed):
+            async for _ in ws:
+                pass
+        await closing
 
 
 @dataclass
@@ -342,8 +375,15 @@ class _TurnState:
 
     sample_rate: int
     received_ms: float = 0.0
+    """Audio received on this connection; word times are on this clock."""
+    index: int | None = None
+    """The transcript being heard, if any."""
     start_ms: float = 0.0
+    heard_ms: float = 0.0
+    silence_ms: float = 0.0
     revealed: int = 0
+    order: int = 0
+    """``turn_order`` of the turn in progress; each connection counts from 0."""
 
 
 def _unformatted(token: str) -> str:
