@@ -64,7 +64,9 @@ def test_speaking_into_the_page_shows_words_and_picture(
         expect(page.get_by_test_id("style-select")).not_to_have_count(0)
         page.get_by_test_id("start-button").click()
         transcript = page.get_by_test_id("transcript")
-        expect(transcript.locator(".final").first).to_contain_text("dog", timeout=60_000, ignore_case=True)
+        expect(transcript.locator(".final").first).to_contain_text(
+            "dog", timeout=60_000, ignore_case=True
+        )
         image = page.get_by_test_id("current-image")
         expect(image).to_have_attribute("data-final", "true", timeout=30_000)
         assert (
