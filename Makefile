@@ -9,10 +9,11 @@ BIN    := $(VENV)/bin
 # torch first, pinned, so pip takes the CPU build on disk here instead of the registry's
 # newest CUDA build (several GB). Override for a GPU build: make TORCH_SPEC="torch==X" ...
 TORCH_SPEC ?= torch==2.13.0
-# Debian packages: espeak-ng and sox make test speech, npm fetches OpenMoji, chromium and
-# chromium-driver run the browser tests. Installed with apt-get when running as root.
-APT_RUN  := npm
-APT_TEST := espeak-ng sox npm chromium chromium-driver
+# Debian packages: npm fetches OpenMoji, libportaudio2 lets `listen` use the microphone,
+# espeak-ng and sox make test speech, chromium and chromium-driver run the browser tests.
+# Installed with apt-get when running as root.
+APT_RUN  := npm libportaudio2
+APT_TEST := $(APT_RUN) espeak-ng sox chromium chromium-driver
 HOST ?= 127.0.0.1
 PORT ?= 8000
 

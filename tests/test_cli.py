@@ -23,7 +23,10 @@ def cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProce
     )
 
 
-@pytest.mark.parametrize("command", ["run", "transcribe", "render", "bench", "assets"])
+@pytest.mark.parametrize(
+    "command",
+    ["serve", "run", "transcribe", "listen", "render", "sessions", "export", "bench", "assets"],
+)
 def test_every_command_has_help(command: str) -> None:
     result = cli(command, "--help")
     assert result.returncode == 0, result.stderr
@@ -111,3 +114,11 @@ def test_silence_gives_an_empty_storyboard(tmp_path: Path) -> None:
     assert result.stdout.startswith("0 sentences")
     assert json.loads((out / "manifest.json").read_text())["sentences"] == []
     assert "No sentences" in (out / "storyboard.html").read_text()
+
+
+def test_listen_without_a_microphone_says_what_to_do() -> None:
+    result = cli("listen")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    line = result.stderr.strip()
+    assert "\n" not in line and ("microphone" in line or "PortAudio" in line)

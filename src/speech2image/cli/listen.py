@@ -1,0 +1,72 @@
+"""``speech2image listen``: live transcription from the local microphone."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from typing import Any
+
+from speech2image.cli import CommandError
+from speech2image.config import TranscriberOptions, from_env
+from speech2image.events import Event, FinalTranscript, PartialTranscript
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "listen",
+        help="transcribe the microphone live, printing partial and final text",
+        description="Listen to the microphone and print the words as they are recognised: "
+        "the tentative tail on a live line, each finished sentence on its own line. "
+        "Ctrl-C stops.",
+    )
+    parser.add_argument("--device", default=None, help="input device index or name")
+    parser.add_argument("--devices", action="store_true", help="list input devices and exit")
+    parser.add_argument("--json", action="store_true", help="JSON lines for partials and finals")
+    parser.set_defaults(handler=listen)
+
+
+def listen(args: argparse.Namespace) -> int:
+    from speech2image.audio.microphone import MicrophoneError, MicrophoneSource, input_devices
+
+    try:
+        if args.devices:
+            for device in input_devices():
+                print(f"{device['index']:3d}  {device['name']}  ({device['sample_rate']} Hz)")
+            return 0
+        device = int(args.device) if args.device and args.device.isdigit() else args.device
+        source = MicrophoneSource(device=device)
+    except MicrophoneError as e:
+        raise CommandError(str(e)) from e
+
+    from speech2image.factory import PipelineOptions, load_workers
+    from speech2image.session import Session, SessionOptions
+
+    workers = load_workers(
+        PipelineOptions(transcriber=from_env(TranscriberOptions), pictures=False)
+    )
+    live_line = sys.stdout.isatty() and not args.json
+    print(f"Listening to {source.name}. Ctrl-C stops.", file=sys.stderr)
+
+    def show(event: Event) -> None:
+        if isinstance(event, PartialTranscript):
+            if args.json:
+                print(json.dumps({"type": "partial", "text": event.text}), flush=True)
+            elif live_line:
+                print(f"\r\x1b[2K\x1b[2m{event.text}\x1b[0m", end="", flush=True)
+        elif isinstance(event, FinalTranscript):
+            if args.json:
+                print(json.dumps(event.to_wire()), flush=True)
+            else:
+                print(("\r\x1b[2K" if live_line else "") + event.text, flush=True)
+
+    session = Session(workers, options=SessionOptions(pictures=False))
+    session.subscribe(show)
+    try:
+        asyncio.run(session.run(source))
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+    finally:
+        workers.close()
+    return 0
