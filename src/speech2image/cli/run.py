@@ -17,9 +17,12 @@ from speech2image.cli.common import (
     stderr,
     transcriber_options,
 )
+from speech2image.cli.sessions import add_data_dir_argument, open_store
 from speech2image.config import ComposerOptions, from_env
 from speech2image.factory import PipelineOptions, load_workers
 from speech2image.session import Session, SessionOptions
+from speech2image.store import StoreError
+from speech2image.store.audio import RecordingSource
 from speech2image.store.folder import FolderWriter
 
 
@@ -40,6 +43,10 @@ def register(subparsers: Any) -> None:
         help="output folder (default: AUDIO's name + '.storyboard' in the current folder)",
     )
     add_picture_arguments(parser)
+    add_data_dir_argument(parser)
+    parser.add_argument(
+        "--no-keep-audio", action="store_true", help="store the session without its audio"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -67,8 +74,9 @@ def run(args: argparse.Namespace) -> int:
     options = PipelineOptions(
         transcriber=transcriber_options(args), composer=composer_options(args)
     )
-    # 1. Read the audio first: a bad file costs nothing else.
+    # 1. Read the audio and open the session store first: a bad file costs nothing else.
     source = open_audio(args)
+    store = open_store(args, keep_audio=not args.no_keep_audio)
     started = time.monotonic()
     # 2. Load the models once.
     with stderr.status("Loading models…", spinner="dots") if stderr.is_terminal else _null():
@@ -79,21 +87,37 @@ def run(args: argparse.Namespace) -> int:
     # 3. Run the session into the output folder.
     writer = FolderWriter(out, source=str(args.audio))
     session = Session(workers, options=SessionOptions(seed=args.seed, drafts=False))
+    settings = {"style": options.composer.style, "pack": options.composer.pack, "seed": args.seed}
+    try:
+        recorder = store.create(
+            session_id=session.id, title=args.audio.stem, source=str(args.audio), settings=settings
+        )
+    except StoreError as e:
+        workers.close()
+        raise CommandError(str(e)) from e
     session.subscribe(writer)
+    session.subscribe(recorder)
     try:
         with audio_progress() as progress:
-            summary = asyncio.run(session.run(ProgressSource(source, progress, label="Drawing")))
+            heard = RecordingSource(
+                ProgressSource(source, progress, label="Drawing"), recorder.append_audio
+            )
+            summary = asyncio.run(session.run(heard))
     except BaseException:
         writer.discard()
         raise
     finally:
+        recorder.close()
         workers.close()
     elapsed = time.monotonic() - started
     for error in summary.errors:
         stderr.print(f"[yellow]warning:[/] {error.message}")
+    if recorder.failure is not None:
+        stderr.print(f"[yellow]warning:[/] session not fully stored: {recorder.failure}")
     print(
         f"{len(summary.sentences)} sentences, {summary.pictures} pictures from "
-        f"{source.duration_s:.1f} s of audio in {elapsed:.1f} s → {out / 'storyboard.html'}"
+        f"{source.duration_s:.1f} s of audio in {elapsed:.1f} s → {out / 'storyboard.html'}; "
+        f"stored as session {session.id}"
     )
     return 0
 

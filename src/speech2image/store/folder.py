@@ -10,6 +10,7 @@ import html
 import json
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -101,14 +102,25 @@ class FolderWriter:
         return self._staging
 
 
-def render_storyboard(manifest: dict[str, Any], attribution_html: str = ATTRIBUTION_HTML) -> str:
-    """A standalone page: each picture above its sentence. All text is escaped."""
+def render_storyboard(
+    manifest: dict[str, Any],
+    attribution_html: str = ATTRIBUTION_HTML,
+    *,
+    image_src: Callable[[dict[str, Any]], str | None] | None = None,
+) -> str:
+    """A standalone page: each picture above its sentence. All text is escaped.
+
+    ``image_src`` gives each sentence's ``src`` (e.g. a ``data:`` URI to embed the picture;
+    ``None`` for no picture); by default it is the manifest's relative file name. The page's
+    title is the manifest's ``title`` when it has one, else its source file's name.
+    """
     frames = []
     for sentence in manifest["sentences"]:
         start, end = sentence["start"], sentence["end"]
+        src = image_src(sentence) if image_src is not None else sentence.get("image")
         picture = (
-            f'<img src="{html.escape(sentence["image"])}" alt="{html.escape(sentence["text"])}">'
-            if sentence.get("image")
+            f'<img src="{html.escape(src)}" alt="{html.escape(sentence["text"])}">'
+            if src
             else '<div class="missing">no picture</div>'
         )
         frames.append(
@@ -117,7 +129,9 @@ def render_storyboard(manifest: dict[str, Any], attribution_html: str = ATTRIBUT
             f"{html.escape(sentence['text'])}</figcaption></figure>"
         )
     body = "\n".join(frames) or '<p class="empty">No sentences were heard in this recording.</p>'
-    title = html.escape(Path(str(manifest.get("source") or "session")).name)
+    title = html.escape(
+        str(manifest.get("title") or Path(str(manifest.get("source") or "session")).name)
+    )
     return f"""<!doctype html>
 <html lang="en">
 <head>

@@ -1,0 +1,176 @@
+"""Records one running session into the store, committing each final sentence as it comes.
+
+A :class:`SessionRecorder` is a session subscriber. Each ``FinalTranscript`` is one small
+transaction; each final ``ImageReady`` writes its PNG (to a temporary name, then renamed, so
+a picture file is never half-written) and then commits its row, so the index never points
+at a picture that is not on disk. Drafts are never stored. A ``kill -9`` loses at most the
+sentence being spoken.
+
+When the disk fills up or the folder turns read-only mid-session, the recorder logs the
+error once, keeps it in :attr:`SessionRecorder.failure` and stops recording; the live
+session goes on, and everything committed before stays intact.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from speech2image.events import Event, FinalTranscript, ImageReady, SessionEnded
+from speech2image.store.audio import PcmAppender
+from speech2image.store.db import (
+    StoreError,
+    connect,
+    describe_os_error,
+    transaction,
+)
+
+logger = logging.getLogger(__name__)
+
+
+def picture_name(index: int) -> str:
+    """The file name of sentence ``index``'s picture inside its session folder."""
+    return f"{index:04d}.png"
+
+
+class SessionRecorder:
+    """Subscribes to one session and commits its finals, pictures and audio as they arrive."""
+
+    def __init__(
+        self, *, session_id: str, db_path: Path, folder: Path, keep_audio: bool = True
+    ) -> None:
+        self.session_id = session_id
+        self.db_path = db_path
+        self.folder = folder
+        self.keep_audio = keep_audio
+        self.failure: StoreError | None = None
+        """The first storage error, after which nothing more is recorded."""
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = connect(db_path)
+        self._audio: PcmAppender | None = None
+        self._audio_failed = False
+
+    def __call__(self, event: Event) -> None:
+        """Store ``event`` if it is a final sentence, a final picture or the session's end."""
+        if isinstance(event, FinalTranscript):
+            self._guarded(self._add_sentence, event)
+        elif isinstance(event, ImageReady) and event.final:
+            self._guarded(self._add_picture, event)
+        elif isinstance(event, SessionEnded):
+            self.close()
+
+    def append_audio(self, samples: np.ndarray) -> None:
+        """Append 16 kHz mono float32 ``samples`` to the session's recording."""
+        if not self.keep_audio or self._audio_failed or self.failure is not None:
+            return
+        with self._lock:
+            try:
+                if self._audio is None:
+                    self._audio = PcmAppender(self.folder / "audio.pcm")
+                self._audio.append(samples)
+            except OSError as e:
+                # Sentences and pictures may still fit where audio does not: go on without it.
+                self._audio_failed = True
+                error = describe_os_error(e, self.folder / "audio.pcm")
+                logger.error("session %s: audio recording stopped: %s", self.session_id, error)
+
+    def close(self) -> None:
+        """Mark the session ended and release its files; safe to call twice."""
+        with self._lock:
+            if self._conn is None:
+                return
+            audio_s = self._audio.duration_s if self._audio is not None else 0.0
+            if self._audio is not None:
+                self._audio.close()
+                self._audio = None
+            conn, self._conn = self._conn, None
+            if self.failure is None:
+                try:
+                    with transaction(conn, self.db_path):
+                        conn.execute(
+                            "UPDATE sessions SET ended = ?, audio_s = max(audio_s, ?) WHERE id = ?",
+                            (_now(), audio_s, self.session_id),
+                        )
+                except StoreError as e:
+                    self._fail(e)
+            conn.close()
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def _guarded(self, write: Callable[[sqlite3.Connection, Any], None], event: Event) -> None:
+        if self.failure is not None:
+            return
+        with self._lock:
+            if self._conn is None:
+                logger.warning("session %s: event after close ignored", self.session_id)
+                return
+            try:
+                write(self._conn, event)
+            except StoreError as e:
+                self._fail(e)
+            except OSError as e:
+                self._fail(describe_os_error(e, self.folder))
+
+    def _fail(self, error: StoreError) -> None:
+        self.failure = error
+        logger.error(
+            "session %s: recording stopped, what was committed before is kept: %s",
+            self.session_id,
+            error,
+        )
+
+    def _add_sentence(self, conn: sqlite3.Connection, event: FinalTranscript) -> None:
+        audio_s = self._audio.duration_s if self._audio is not None else 0.0
+        with transaction(conn, self.db_path):
+            conn.execute(
+                "INSERT OR REPLACE INTO sentences (session_id, idx, text, start_s, end_s) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (self.session_id, event.index, event.text, event.start_s, event.end_s),
+            )
+            conn.execute(
+                "UPDATE sessions SET audio_s = max(audio_s, ?) WHERE id = ?",
+                (audio_s, self.session_id),
+            )
+
+    def _add_picture(self, conn: sqlite3.Connection, event: ImageReady) -> None:
+        name = picture_name(event.index)
+        # 1. The file first, complete, under its final name…
+        tmp = self.folder / f".{name}.tmp"
+        try:
+            tmp.write_bytes(event.png)
+            tmp.replace(self.folder / name)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+            raise
+        # 2. …then the row that points at it.
+        scene = json.dumps(event.scene.to_json(), ensure_ascii=False)
+        with transaction(conn, self.db_path):
+            known = conn.execute(
+                "SELECT 1 FROM sentences WHERE session_id = ? AND idx = ?",
+                (self.session_id, event.index),
+            ).fetchone()
+            if known is None:
+                logger.warning(
+                    "session %s: picture %d has no sentence; not stored",
+                    self.session_id,
+                    event.index,
+                )
+                (self.folder / name).unlink(missing_ok=True)
+                return
+            conn.execute(
+                "INSERT OR REPLACE INTO pictures (session_id, idx, file, scene, elapsed_ms) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (self.session_id, event.index, name, scene, event.elapsed_ms),
+            )
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
