@@ -172,7 +172,6 @@ class FallbackTranscriber:
                     end_s=event.end_s + shift_s,
                 )
                 self._next_index += 1
-                self._partial_text = ""
                 if self._fallback is None:
                     self._acknowledge(event.end_s)
             elif isinstance(event, PartialTranscript):
