@@ -32,25 +32,26 @@ import asyncio
 import contextlib
 import logging
 import math
-import os
 import queue
 import socket
 import threading
 import time
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from speech2image.asr.assemblyai_options import (
+    AssemblyAIOptions,
+    CloudTranscriberError,
+    Secret,
+    assemblyai_configured,
+)
 from speech2image.asr.assemblyai_protocol import (
     API_KEY_ENV,
-    DEFAULT_STREAMING_URL,
     FORCE_ENDPOINT,
-    STREAMING_URL_ENV,
     TERMINATE,
     BeginMessage,
     CloseVerdict,
-    ErrorKind,
     ErrorMessage,
     RedactingLogger,
     TerminationMessage,
@@ -60,11 +61,21 @@ from speech2image.asr.assemblyai_protocol import (
     parse_server_message,
     streaming_url,
 )
+from speech2image.asr.assemblyai_turns import ReceivedTurn, TurnMapper, to_pcm16
 from speech2image.asr.backend import TranscriptEvent
-from speech2image.asr.policy import Word, split_sentences
 from speech2image.asr.streaming import as_mono_float32
 from speech2image.config import SAMPLE_RATE
-from speech2image.events import FinalTranscript, PartialTranscript
+
+__all__ = [
+    "AssemblyAIOptions",
+    "AssemblyAITranscriber",
+    "CloudTranscriberError",
+    "ReceivedTurn",
+    "Secret",
+    "TurnMapper",
+    "assemblyai_configured",
+    "to_pcm16",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -72,271 +83,6 @@ _BYTES_PER_SAMPLE = 2
 _MAX_RECONNECT_DELAY_S = 4.0
 _PROGRESS_S = 5.0
 """A connection that streamed this long counts as working even without a turn (silence)."""
-
-
-class Secret:
-    """A string that does not show itself: ``repr`` and ``str`` are masked.
-
-    Only :meth:`reveal` gives the value, and only the ``Authorization`` header calls it.
-    """
-
-    __slots__ = ("_value",)
-
-    def __init__(self, value: str) -> None:
-        if not value or not value.strip():
-            raise ValueError("a secret must not be empty")
-        self._value = value.strip()
-
-    @classmethod
-    def from_env(cls, name: str) -> Secret | None:
-        """The variable ``name`` as a secret, or ``None`` when it is unset or blank."""
-        value = os.environ.get(name, "")
-        return cls(value) if value.strip() else None
-
-    def reveal(self) -> str:
-        """The value itself; never log or display it."""
-        return self._value
-
-    def __repr__(self) -> str:
-        return "Secret('**********')"
-
-    __str__ = __repr__
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Secret) and other._value == self._value
-
-    def __hash__(self) -> int:
-        return hash(self._value)
-
-    def __reduce__(self) -> Any:
-        raise TypeError("a Secret is not pickled, so it cannot end up on disk")
-
-
-def assemblyai_configured() -> bool:
-    """Whether ``ASSEMBLYAI_API_KEY`` is set, so the web app may offer the engine."""
-    return Secret.from_env(API_KEY_ENV) is not None
-
-
-class CloudTranscriberError(RuntimeError):
-    """A cloud speech engine failed for good: the key, the account, the session or the network.
-
-    ``kind`` says which (see :data:`~speech2image.asr.assemblyai_protocol.ErrorKind`),
-    ``code`` is the close code or HTTP status when there was one, and ``events`` holds the
-    transcript events that arrived before the failure and were not returned yet, so a
-    fallback loses nothing. The message never contains the API key.
-    """
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        kind: ErrorKind,
-        code: int | None = None,
-        events: tuple[TranscriptEvent, ...] = (),
-    ) -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.code = code
-        self.events = events
-
-
-@dataclass(frozen=True, kw_only=True)
-class AssemblyAIOptions:
-    """The AssemblyAI engine. :meth:`from_env` reads the two environment variables."""
-
-    api_key: Secret | None = None
-    """From ``ASSEMBLYAI_API_KEY`` only (never a command-line flag); ``None`` reads the
-    variable when the transcriber is built."""
-    streaming_url: str = DEFAULT_STREAMING_URL
-    """The v3 endpoint (``ASSEMBLYAI_STREAMING_URL``); ``ws://`` is allowed for tests and
-    proxies. The connection parameters are added to its query."""
-    speech_model: str | None = "universal-streaming-english"
-    """Sent as ``speech_model``. Recent API references list it as required; ``None``
-    leaves it out for endpoints that reject it."""
-    format_turns: bool = True
-    """Ask for punctuated, cased turns; a turn becomes final when its formatted version
-    arrives. Without it, the unformatted end of turn is final."""
-    frame_ms: int = 50
-    """Audio per binary frame; the service accepts 50 to 1000 ms and suggests 50."""
-    max_queued_audio_s: float = 5.0
-    """Audio waiting to be sent before :meth:`~AssemblyAITranscriber.insert_audio_chunk`
-    blocks (the backpressure bound; it also rides out a short reconnect)."""
-    max_blocked_s: float = 10.0
-    """How long an insert may block on a full queue before the engine gives up with a
-    ``timeout`` :class:`CloudTranscriberError`."""
-    pace_lead_s: float | None = 2.0
-    """Send at most this far ahead of real time on a connection. The service closes a
-    session that receives audio faster than real time (3007, "Audio Transmission Rate
-    Exceeded"); its exact tolerance is not documented. ``None`` sends as fast as the
-    network takes it (tests against the fake)."""
-    max_replay_s: float = 30.0
-    """Audio kept since the last final turn, re-sent after a reconnect; older audio in a
-    longer turn is let go (and the loss reported)."""
-    max_reconnects: int = 5
-    """Consecutive failed connection attempts before the engine gives up."""
-    reconnect_delay_s: float = 0.5
-    """Wait before the first reconnect; doubled after each failure, up to 4 s."""
-    connect_timeout_s: float = 10.0
-    """Limit for the handshake and the ``Begin`` message."""
-    finish_timeout_s: float = 15.0
-    """Limit for :meth:`~AssemblyAITranscriber.finish`: send the queued audio, end the
-    turn and receive ``Termination``."""
-    send_buffer_bytes: int = 64 * 1024
-    """The socket's send buffer (about 2 s of audio). Left to the kernel it grows to
-    megabytes, minutes of audio queued unseen behind a slow network; kept small, a slow
-    service blocks the insert within seconds instead."""
-    max_sentence_words: int = 25
-    """A turn is split into sentences; run-ons longer than this are cut at a clause."""
-
-    def __post_init__(self) -> None:
-        checks: list[tuple[str, Any, bool, str]] = [
-            ("frame_ms", self.frame_ms, 50 <= self.frame_ms <= 500, "50 to 500"),
-            ("max_queued_audio_s", self.max_queued_audio_s, self.max_queued_audio_s > 0, "> 0"),
-            ("max_blocked_s", self.max_blocked_s, self.max_blocked_s > 0, "> 0"),
-            (
-                "pace_lead_s",
-                self.pace_lead_s,
-                self.pace_lead_s is None or self.pace_lead_s >= 0,
-                ">= 0 or None",
-            ),
-            ("max_replay_s", self.max_replay_s, self.max_replay_s >= 0, ">= 0"),
-            ("max_reconnects", self.max_reconnects, self.max_reconnects >= 0, ">= 0"),
-            ("reconnect_delay_s", self.reconnect_delay_s, self.reconnect_delay_s >= 0, ">= 0"),
-            ("connect_timeout_s", self.connect_timeout_s, self.connect_timeout_s > 0, "> 0"),
-            ("finish_timeout_s", self.finish_timeout_s, self.finish_timeout_s > 0, "> 0"),
-            (
-                "send_buffer_bytes",
-                self.send_buffer_bytes,
-                self.send_buffer_bytes >= 4096,
-                ">= 4096",
-            ),
-            ("max_sentence_words", self.max_sentence_words, self.max_sentence_words >= 2, ">= 2"),
-        ]
-        for name, value, ok, allowed in checks:
-            if not ok:
-                raise ValueError(f"{name}={value!r} is not allowed: it must be {allowed}")
-        # Raises ValueError naming streaming_url for a scheme other than ws:// or wss://.
-        streaming_url(
-            self.streaming_url, sample_rate=SAMPLE_RATE, format_turns=True, speech_model=None
-        )
-
-    @classmethod
-    def from_env(cls, **overrides: Any) -> AssemblyAIOptions:
-        """Options with the key from ``ASSEMBLYAI_API_KEY`` and the endpoint from
-        ``ASSEMBLYAI_STREAMING_URL`` (when set); ``overrides`` replace other fields, ``None``
-        included (``pace_lead_s=None`` turns pacing off), so pass only the options given."""
-        if "api_key" in overrides:
-            raise ValueError("api_key comes from ASSEMBLYAI_API_KEY only")
-        url = os.environ.get(STREAMING_URL_ENV, "").strip() or DEFAULT_STREAMING_URL
-        values: dict[str, Any] = {"api_key": Secret.from_env(API_KEY_ENV), "streaming_url": url}
-        values.update(overrides)
-        return cls(**values)
-
-
-@dataclass(frozen=True, slots=True)
-class ReceivedTurn:
-    """A ``Turn`` and the session time (seconds) at which its connection's clock starts."""
-
-    offset_s: float
-    turn: TurnMessage
-
-
-class TurnMapper:
-    """Maps ``Turn`` messages to partial and final events (pure; no I/O, no clock).
-
-    A turn that ended (formatted, when formatting was asked for) becomes one final event
-    per sentence, numbered from 0 and never revised; any other turn replaces the partial.
-    """
-
-    def __init__(self, *, format_turns: bool = True, max_sentence_words: int = 25) -> None:
-        self._format_turns = format_turns
-        self._max_sentence_words = max_sentence_words
-        self._next_index = 0
-        self._last_end_s = 0.0
-        self._partial_text = ""
-        self._open: ReceivedTurn | None = None
-
-    @property
-    def last_end_s(self) -> float:
-        """End of the last final sentence, in session seconds."""
-        return self._last_end_s
-
-    def map(self, received: ReceivedTurn) -> list[TranscriptEvent]:
-        """The events one turn message gives (maybe none)."""
-        turn = received.turn
-        if turn.end_of_turn and (turn.turn_is_formatted or not self._format_turns):
-            self._open = None
-            return self._finals(turn.transcript, turn, received.offset_s) + self._clear_partial()
-        self._open = received
-        # The word still being heard (word_is_final false) is in ``words``; whether the
-        # service also puts it in a partial ``transcript`` is not documented, so build the
-        # partial text from the words when there are any.
-        text = " ".join(w.text for w in turn.words) if turn.words else turn.transcript
-        if text == self._partial_text:
-            return []
-        self._partial_text = text
-        start_s = received.offset_s + turn.words[0].start_ms / 1000 if turn.words else 0.0
-        return [PartialTranscript(text=text, start_s=max(start_s, self._last_end_s))]
-
-    def flush(self) -> list[TranscriptEvent]:
-        """End of audio: a turn that never ended becomes final as last heard."""
-        events: list[TranscriptEvent] = []
-        if self._open is not None:
-            turn = self._open.turn
-            text = " ".join(w.text for w in turn.words) if turn.words else turn.transcript
-            events = self._finals(text, turn, self._open.offset_s)
-            self._open = None
-        return events + self._clear_partial()
-
-    def _finals(self, text: str, turn: TurnMessage, offset_s: float) -> list[TranscriptEvent]:
-        tokens = text.split()
-        if not tokens:
-            return []
-        words = turn.words
-        if len(words) == len(tokens):
-            records = [
-                Word(
-                    " " + token,
-                    offset_s + w.start_ms / 1000,
-                    offset_s + w.end_ms / 1000,
-                    w.confidence,
-                )
-                for token, w in zip(tokens, words, strict=True)
-            ]
-            sentences = [
-                (s.text, s.start_s, s.end_s)
-                for s in split_sentences(records, max_words=self._max_sentence_words)
-            ]
-        else:
-            # Formatting can merge words ("twenty five" -> "25"), so the text no longer lines
-            # up with the words: keep the turn whole, with the times of its first and last word.
-            start_s = offset_s + words[0].start_ms / 1000 if words else self._last_end_s
-            end_s = offset_s + words[-1].end_ms / 1000 if words else self._last_end_s
-            sentences = [(" ".join(tokens), start_s, end_s)]
-        events: list[TranscriptEvent] = []
-        for sentence_text, start_s, end_s in sentences:
-            start_s = max(start_s, self._last_end_s)
-            end_s = max(end_s, start_s)
-            events.append(
-                FinalTranscript(
-                    index=self._next_index, text=sentence_text, start_s=start_s, end_s=end_s
-                )
-            )
-            self._next_index += 1
-            self._last_end_s = end_s
-        return events
-
-    def _clear_partial(self) -> list[TranscriptEvent]:
-        if not self._partial_text:
-            return []
-        self._partial_text = ""
-        return [PartialTranscript(text="", start_s=self._last_end_s)]
-
-
-def to_pcm16(samples: np.ndarray) -> bytes:
-    """Float samples in [-1, 1] as little-endian 16-bit PCM (int16 input round-trips)."""
-    scaled = np.clip(np.round(samples * 32768.0), -32768, 32767)
-    return scaled.astype("<i2").tobytes()
 
 
 class _ServiceError(Exception):
