@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 logger = logging.getLogger(__name__)
 
@@ -115,7 +116,7 @@ def _extras() -> tuple[AssetEntry, ...]:
     )
 
 
-def _write_index(folder: Path, entries: list[dict[str, object]]) -> None:
+def _write_index(folder: Path, entries: list[dict[str, Any]]) -> None:
     tmp = folder / (INDEX_FILE + ".tmp")
     tmp.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
     tmp.replace(folder / INDEX_FILE)

@@ -149,9 +149,10 @@ def compute_layout(
     group_relations = _group_relations(items, relations)
     # 1. Attachments: a group in, behind, in front of or around another hangs off it.
     for subject, relation, obj in group_relations:
-        free = groups[subject].parent is None
-        cyclic = groups[obj].parent is not None and groups[obj].parent[1] == subject
-        if relation in ATTACHED and free and not cyclic:
+        unattached = groups[subject].parent is None
+        held_by = groups[obj].parent
+        cyclic = held_by is not None and held_by[1] == subject
+        if relation in ATTACHED and unattached and not cyclic:
             groups[subject].parent = (relation, obj)
     # 2. Columns of stacked groups, ordered left to right.
     columns = _order(_columns(groups, group_relations), group_relations)

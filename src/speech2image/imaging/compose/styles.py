@@ -42,7 +42,7 @@ def _watercolor(image: Image.Image, seed: int) -> Image.Image:
 def _edges(image: Image.Image) -> np.ndarray:
     cv2 = _cv2()
     gray = cv2.cvtColor(np.asarray(image), cv2.COLOR_RGB2GRAY)  # type: ignore[attr-defined]
-    return cv2.Canny(gray, 60, 140)  # type: ignore[attr-defined,no-any-return]
+    return cv2.Canny(gray, 60, 140)  # type: ignore[attr-defined]
 
 
 def _sketch(image: Image.Image, seed: int) -> Image.Image:

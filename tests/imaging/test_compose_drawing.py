@@ -1,0 +1,117 @@
+"""The composer's drawing: determinism, seeds, styles, colours, every COCO class, bad input."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+from tests.faithfulness.fixtures import builder, composer  # noqa: F401 (fixtures)
+
+from speech2image.config import ComposerOptions
+from speech2image.imaging.compose import STYLES, ClipArtComposer
+from speech2image.imaging.compose.aliases import ALIASES
+from speech2image.imaging.compose.raster import color_rgb, recolor
+from speech2image.imaging.engine import DrawingCancelled
+from speech2image.language.concepts import COCO_CLASSES, CONCEPT_SYMBOLS, GENERAL_THINGS
+from speech2image.scene import Scene, SceneObject
+
+pytestmark = pytest.mark.slow
+
+
+def test_same_seed_same_picture_other_seed_varies(builder, composer) -> None:  # noqa: F811
+    scene = builder.build("Two dogs and a cat in the park at night.")
+    first = np.asarray(composer.draw(scene, seed=1).image)
+    again = np.asarray(composer.draw(scene, seed=1).image)
+    other = np.asarray(composer.draw(scene, seed=2).image)
+    assert np.array_equal(first, again)
+    assert not np.array_equal(first, other)
+
+
+@pytest.mark.parametrize("style", sorted(STYLES))
+def test_every_style_keeps_size_and_boxes(builder, composer, style: str) -> None:  # noqa: F811
+    scene = replace(builder.build("A red car next to a tree."), style=style)
+    picture = composer.draw(scene)
+    assert picture.image.size == (512, 512)
+    assert picture.scene.style == style
+    plain = composer.draw(builder.build("A red car next to a tree."))
+    assert [o.bbox for o in picture.scene.objects] == [o.bbox for o in plain.scene.objects]
+
+
+def test_unknown_style_or_pack_or_size_is_refused(tmp_path) -> None:
+    with pytest.raises(ValueError, match="style"):
+        ClipArtComposer(ComposerOptions(style="glitter", assets_dir=tmp_path))
+    with pytest.raises(ValueError, match="pack"):
+        ClipArtComposer(ComposerOptions(pack="clipart", assets_dir=tmp_path))
+    with pytest.raises(ValueError, match="size_px"):
+        ClipArtComposer(ComposerOptions(size_px=10, assets_dir=tmp_path))
+
+
+def test_recolour_keeps_outlines(composer) -> None:  # noqa: F811
+    entry = composer.matcher().match("cat").entry
+    base = composer._rasterizer.base(entry)
+    blue = np.asarray(recolor(base, "blue"), dtype=np.int16)
+    pixels = np.asarray(base, dtype=np.int16)
+    outline = (pixels[..., :3].max(axis=2) < 40) & (pixels[..., 3] > 200)
+    assert outline.any()
+    assert np.array_equal(blue[outline], pixels[outline])
+    fill = (pixels[..., 3] > 200) & ~outline
+    assert (blue[fill][:, 2] > blue[fill][:, 0]).mean() > 0.8
+    assert color_rgb("light blue") != color_rgb("blue") != color_rgb("dark blue")
+
+
+def test_every_coco_class_is_drawable(composer) -> None:  # noqa: F811
+    matcher = composer.matcher()
+    for noun in COCO_CLASSES:
+        match = matcher.match(noun)
+        assert match.score > 0, noun
+        assert match.fallback is False or noun in ("baseball bat", "baseball glove", "surfboard",
+                                                   "snowboard", "tennis racket"), noun  # fmt: skip
+
+
+def test_curated_names_exist_in_the_pack(composer) -> None:  # noqa: F811
+    names = {e.name.lower() for e in composer.matcher().entries}
+    wanted = {*ALIASES["openmoji"].values(), *CONCEPT_SYMBOLS.values(), *GENERAL_THINGS.values()}
+    assert sorted(w for w in wanted if w.lower() not in names) == []
+
+
+def test_unknown_noun_falls_back_and_says_so(composer) -> None:  # noqa: F811
+    match = composer.matcher().match("xylophonist's kettle drum")
+    assert match.entry is not None
+    assert 0.0 <= match.score <= 1.0
+
+
+def test_cancellation(builder, composer) -> None:  # noqa: F811
+    with pytest.raises(DrawingCancelled):
+        composer.draw(builder.build("a dog"), should_stop=lambda: True)
+
+
+def test_everything_inside_the_canvas(composer) -> None:  # noqa: F811
+    objects = tuple(SceneObject(id=f"o{k}", noun=n, size="big")
+                    for k, n in enumerate(["bus"] * 6 + ["elephant"] * 6))  # fmt: skip
+    picture = composer.draw(Scene(text="many", objects=objects))
+    for obj in picture.scene.objects:
+        x0, y0, x1, y1 = obj.bbox
+        assert 0 <= x0 < x1 <= 512 and 0 <= y0 < y1 <= 512
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "🐶 and 🐱",
+        "Der Hund spielt im Garten.",
+        "<b>a red car</b>",
+        "\x00\x1b[2J",
+        "word " * 10_000,
+    ],
+)
+def test_bad_input_gives_a_picture(builder, composer, text: str) -> None:  # noqa: F811
+    picture = composer.draw(builder.build(text))
+    assert picture.image.size == (512, 512)
+    assert len(picture.to_png()) > 1000
+
+
+def test_emoji_draws_its_own_openmoji(builder, composer) -> None:  # noqa: F811
+    picture = composer.draw(builder.build("🐶"))
+    assert picture.scene.objects[0].asset == "openmoji:1F436"
