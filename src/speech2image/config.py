@@ -71,6 +71,11 @@ class TranscriberOptions:
     partial_interval_s: float = 0.4
     """How often (seconds of audio) a partial pass runs while speech goes on; 0 turns
     partials off, which a file transcribed as fast as possible uses."""
+    sentence_pause_ms: int = 250
+    """A pause this long after words that end with sentence punctuation finalises the
+    sentence at once, without waiting for the end of the utterance."""
+    pause_beam_size: int = 1
+    """Beam size of the pass that finalises a sentence at a pause (greedy is fastest)."""
     max_sentence_words: int = 25
     """Run-on speech is split at a clause boundary before a sentence passes this length."""
     max_utterance_s: float = 20.0

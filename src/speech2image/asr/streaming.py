@@ -8,7 +8,9 @@ The policy combines three signals:
    recognised once more with beam search and all of it becomes final at once.
 2. Local agreement (Macháček et al. 2023): while speech goes on, a greedy pass runs every
    ``partial_interval_s`` of audio; sentences on which two consecutive passes agree become
-   final early, and the rest is the partial text.
+   final early, and the rest is the partial text. When the speaker pauses for
+   ``sentence_pause_ms`` a pass runs at once, and if what was said ends a sentence it is
+   final then, well before the utterance's pause is long enough to close it.
 3. A bound: speech longer than ``max_utterance_s`` without a pause has its complete
    sentences committed, so the cost of a pass stays bounded however long the person talks.
 
@@ -122,6 +124,8 @@ class StreamingTranscriber:
             start = max(region.start - self._pad, self._committed_until)
             if self._received - start > self.options.max_utterance_s * SAMPLE_RATE:
                 events.extend(self._commit_long(start))
+            elif self._paused() and self._received - start > SAMPLE_RATE // 4:
+                events.extend(self._pause_pass(start))
             elif self._due_for_partial():
                 events.extend(self._partial_pass(start))
         # 3. Drop audio no future pass needs.
@@ -137,6 +141,14 @@ class StreamingTranscriber:
         return events
 
     # -- passes ---------------------------------------------------------------------------
+
+    def _paused(self) -> bool:
+        """The speaker stopped long enough for a sentence end, and no pass saw the pause yet."""
+        if self.options.partial_interval_s <= 0:
+            return False  # nobody watches partials: the utterance's end finalises it
+        silence = self._detector.gate.trailing_silence
+        pause = self.options.sentence_pause_ms * SAMPLE_RATE // 1000
+        return silence >= pause and self._last_pass_at < self._received - silence + pause
 
     def _due_for_partial(self) -> bool:
         interval = self.options.partial_interval_s * SAMPLE_RATE
@@ -156,9 +168,13 @@ class StreamingTranscriber:
 
     def _partial_pass(self, begin: int) -> list[TranscriptEvent]:
         """A greedy pass over speech in progress: commit agreed sentences, show the rest."""
-        self._last_pass_at = self._received
         words = self._recognize(begin, self._received, beam_size=1)
-        agreed = agreed_prefix(self._hypothesis, words)
+        return self._partial_from(words, agreed_with=self._hypothesis)
+
+    def _partial_from(self, words: list[Word], *, agreed_with: list[Word]) -> list[TranscriptEvent]:
+        """Commit the sentences two passes agree on; the rest becomes the partial text."""
+        self._last_pass_at = self._received
+        agreed = agreed_prefix(agreed_with, words)
         sentences = committable_sentences(words, agreed, max_words=self.options.max_sentence_words)
         events = self._commit_through(sentences, words)
         remaining = words[sum(len(s.words) for s in sentences) :]
@@ -169,6 +185,18 @@ class StreamingTranscriber:
             start_s = remaining[0].start_s if remaining else self._committed_until / SAMPLE_RATE
             events.append(PartialTranscript(text=text, start_s=start_s))
         return events
+
+    def _pause_pass(self, begin: int) -> list[TranscriptEvent]:
+        """The speaker paused: if the words so far end a sentence, all of them are final."""
+        words = self._recognize(begin, self._received, beam_size=self.options.pause_beam_size)
+        if not words or not ends_sentence(words[-1]):
+            # A pause inside a sentence: show it as partial text and keep listening.
+            return self._partial_from(words, agreed_with=self._hypothesis)
+        self._last_pass_at = self._received
+        sentences = split_sentences(words, max_words=self.options.max_sentence_words)
+        self._committed_until = self._received
+        self._hypothesis = []
+        return self._commit(sentences) + self._clear_partial()
 
     def _commit_long(self, begin: int) -> list[TranscriptEvent]:
         """Speech past ``max_utterance_s`` without a pause: commit its complete sentences."""

@@ -73,6 +73,13 @@ class SpeechGate:
         return closed
 
     @property
+    def trailing_silence(self) -> int:
+        """Samples of silence since the speech of the open region paused (0 while speaking)."""
+        if self._start is None or self._silence_since is None:
+            return 0
+        return self._position - self._silence_since
+
+    @property
     def open_region(self) -> SpeechRegion | None:
         """The region being spoken now, if any."""
         return None if self._start is None else SpeechRegion(self._start, None)
