@@ -60,7 +60,9 @@ class ClipArtComposer:
         pack = pack or self.options.pack
         with self._lock:
             if pack not in self._matchers:
-                self._matchers[pack] = AssetMatcher(self.options.assets_dir, pack, self._embedder)
+                self._matchers[pack] = AssetMatcher(
+                    self.options.assets_dir, pack, self._embedder, self._rasterizer.renders
+                )
             return self._matchers[pack]
 
     def warm_up(self) -> None:

@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -151,15 +152,22 @@ class AssetMatch:
 class AssetMatcher:
     """Matches nouns to one pack's assets (thread-safe; results memoised)."""
 
-    def __init__(self, assets_dir: Path, pack: str, embedder: TextEmbedder | None = None) -> None:
+    def __init__(
+        self,
+        assets_dir: Path,
+        pack: str,
+        embedder: TextEmbedder | None = None,
+        usable: Callable[[AssetEntry], bool] | None = None,
+    ) -> None:
         self.pack = pack
+        self._usable = usable or (lambda entry: True)
         self.entries = load_index(assets_dir, pack)
         self._embedder = embedder or TextEmbedder()
         self._matrix = ensure_pack_embeddings(assets_dir, pack, self._embedder)
         self._queries = QueryCache(assets_dir, self._embedder)
-        self._by_name: dict[str, AssetEntry] = {}
+        self._by_name: dict[str, list[AssetEntry]] = {}
         for entry in self.entries:
-            self._by_name.setdefault(entry.name.lower(), entry)
+            self._by_name.setdefault(entry.name.lower(), []).append(entry)
         self._by_id = {e.id: e for e in self.entries}
         self._memo: dict[str, AssetMatch] = {}
         self._lock = threading.Lock()
@@ -177,8 +185,9 @@ class AssetMatcher:
 
     def _named(self, noun: str) -> AssetEntry | None:
         for name in (ALIASES.get(self.pack, {}).get(noun), noun):
-            if name and name in self._by_name:
-                return self._by_name[name]
+            for entry in self._by_name.get(name or "", []):
+                if self._usable(entry):
+                    return entry
         return None
 
     def _match(self, noun: str) -> AssetMatch:
@@ -213,7 +222,9 @@ class AssetMatcher:
     def _nearest(self, noun: str) -> tuple[AssetEntry, float]:
         query = self._queries.get([noun])[0]
         scores = self._matrix @ query
-        best = int(np.argmax(scores))
+        # Some drawings of the optional packs cannot be rendered: take the next best.
+        ranked = np.argsort(-scores)[:8]
+        best = next((int(k) for k in ranked if self._usable(self.entries[int(k)])), int(ranked[0]))
         return self.entries[best], float(max(0.0, min(1.0, scores[best])))
 
     def _general(self, noun: str) -> AssetEntry | None:

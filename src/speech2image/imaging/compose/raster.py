@@ -112,6 +112,10 @@ class AssetRasterizer:
                 self._base[entry.key] = image
         return image
 
+    def renders(self, entry: AssetEntry) -> bool:
+        """True when ``entry`` renders to visible pixels."""
+        return self.base(entry).width > 8
+
     def aspect(self, entry: AssetEntry) -> float:
         """Width over height of the visible part of ``entry``."""
         image = self.base(entry)
