@@ -14,6 +14,7 @@ Every method opens its own short-lived connection, so a store can be shared by t
 
 from __future__ import annotations
 
+import builtins
 import json
 import logging
 import shutil
@@ -40,6 +41,9 @@ from speech2image.store.db import (
 from speech2image.store.recorder import SessionRecorder
 
 logger = logging.getLogger(__name__)
+
+Rows = list[sqlite3.Row]
+"""Query results (an alias: inside :class:`SessionStore`, ``list`` names its method)."""
 
 MAX_TITLE_CHARS = 200
 """Titles longer than this are refused."""
@@ -151,7 +155,7 @@ class SessionStore:
 
     # -- reading ------------------------------------------------------------------------------
 
-    def list(self, *, limit: int | None = None, offset: int = 0) -> list[SessionInfo]:
+    def list(self, *, limit: int | None = None, offset: int = 0) -> builtins.list[SessionInfo]:
         """Stored sessions, newest first."""
         if limit is not None and limit < 0:
             raise ValueError(f"limit must be 0 or more, got {limit}")
@@ -248,9 +252,7 @@ class SessionStore:
     def _connection(self) -> _Connection:
         return _Connection(self.db_path)
 
-    def _query(
-        self, conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]
-    ) -> list[sqlite3.Row]:
+    def _query(self, conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> Rows:
         try:
             return conn.execute(sql, params).fetchall()
         except sqlite3.Error as e:

@@ -126,7 +126,9 @@ def _cover(rgb: np.ndarray, width: int, height: int) -> np.ndarray:
     h, w = rgb.shape[:2]
     scale = max(width / w, height / h)
     resized = cv2.resize(
-        rgb, (max(width, round(w * scale)), max(height, round(h * scale))), cv2.INTER_AREA
+        rgb,
+        (max(width, round(w * scale)), max(height, round(h * scale))),
+        interpolation=cv2.INTER_AREA,
     )
     y0 = (resized.shape[0] - height) // 2
     x0 = (resized.shape[1] - width) // 2
@@ -222,7 +224,9 @@ def caption_layer(text: str, width: int, height: int) -> CaptionLayer | None:
     rgba = np.asarray(layer)
     colour = Planes.from_rgb(rgba[..., :3])
     alpha = rgba[..., 3].astype(np.uint16)
-    alpha_half = cv2.resize(rgba[..., 3], (box_w // 2, box_h // 2), cv2.INTER_AREA)
+    alpha_half = cv2.resize(
+        np.ascontiguousarray(rgba[..., 3]), (box_w // 2, box_h // 2), interpolation=cv2.INTER_AREA
+    )
     alpha_half = alpha_half.astype(np.uint16)
     return CaptionLayer(
         top=_even(height - box_h - pad),

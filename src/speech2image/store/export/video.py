@@ -84,7 +84,7 @@ def write_mp4(
                 container.mux(packet)
 
         # 2. Frames, drawn on a second thread while this one encodes (both release the GIL).
-        def draw(n: int) -> object:
+        def draw(n: int) -> av.VideoFrame:
             frame = av.VideoFrame.from_ndarray(renderer.frame(n / options.fps), format="yuv420p")
             frame.pts = n
             frame.time_base = Fraction(1, options.fps)
@@ -135,7 +135,7 @@ def prefetch(make: Callable[[int], T], count: int, *, depth: int = 6) -> Iterato
 _END = object()
 
 
-def _encode_audio(stream: object, pcm: Path, duration_s: float) -> Iterator[object]:
+def _encode_audio(stream: Any, pcm: Path, duration_s: float) -> Iterator[Any]:
     import av
 
     samples = read_pcm(pcm)[: round(duration_s * SAMPLE_RATE)]
@@ -147,10 +147,10 @@ def _encode_audio(stream: object, pcm: Path, duration_s: float) -> Iterator[obje
     frame.sample_rate = SAMPLE_RATE
     frame.pts = 0
     frame.time_base = Fraction(1, SAMPLE_RATE)
-    codec = stream.codec_context  # type: ignore[attr-defined]
+    codec = stream.codec_context
     resampler = av.AudioResampler(
         format=codec.format.name, layout="mono", rate=codec.sample_rate, frame_size=codec.frame_size
     )
     for resampled in [*resampler.resample(frame), *resampler.resample(None)]:
-        yield from stream.encode(resampled)  # type: ignore[attr-defined]
-    yield from stream.encode(None)  # type: ignore[attr-defined]
+        yield from stream.encode(resampled)
+    yield from stream.encode(None)
