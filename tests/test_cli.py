@@ -122,3 +122,24 @@ def test_listen_without_a_microphone_says_what_to_do() -> None:
     assert "Traceback" not in result.stderr
     line = result.stderr.strip()
     assert "\n" not in line and ("microphone" in line or "PortAudio" in line)
+
+
+@pytest.mark.slow
+def test_run_with_the_diffusers_engine_on_a_tiny_model(tmp_path: Path, one_sentence: Path) -> None:
+    """The neural engine through the real command: weights saved to a folder and loaded
+    the way a user's SD-Turbo folder would be (random tiny weights, CPU)."""
+    pytest.importorskip("diffusers")
+    from speech2image.imaging.diffusers_random import build_random_pipeline
+
+    build_random_pipeline("tiny", tokenizer_dir=tmp_path / "tokenizer").save_pretrained(
+        tmp_path / "model"
+    )
+    out = tmp_path / "out"
+    result = cli("run", one_sentence, "-o", out, "--engine", "diffusers", "--model", tmp_path / "model",
+                 "--data-dir", tmp_path / "data")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert len(manifest["sentences"]) == 1
+    scene = manifest["sentences"][0]["scene"]
+    assert "dog" in scene["prompt"].lower()
+    assert (out / "0000.png").read_bytes().startswith(b"\x89PNG")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from speech2image.asr.backend import Transcriber
 from speech2image.config import ComposerOptions, TranscriberOptions
+from speech2image.imaging.diffusers import DiffusersOptions
 from speech2image.imaging.engine import ImageEngine
 from speech2image.language.builder import SceneBuilder
 from speech2image.session import Workers
@@ -19,7 +20,7 @@ from speech2image.session import Workers
 logger = logging.getLogger(__name__)
 
 ASR_ENGINES = ("local",)
-IMAGE_ENGINES = ("composer",)
+IMAGE_ENGINES = ("composer", "diffusers")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -29,9 +30,11 @@ class PipelineOptions:
     asr: str = "local"
     """Speech engine: ``local`` (faster-whisper, offline)."""
     engine: str = "composer"
-    """Image engine: ``composer`` (the embedded clip-art composer)."""
+    """Image engine: ``composer`` (the embedded clip-art composer) or ``diffusers`` (a
+    text-to-image model the user has, see docs/diffusers.md)."""
     transcriber: TranscriberOptions = field(default_factory=TranscriberOptions)
     composer: ComposerOptions = field(default_factory=ComposerOptions)
+    diffusers: DiffusersOptions = field(default_factory=DiffusersOptions)
     pictures: bool = True
     """Load the language and image stages at all (``transcribe`` does not need them)."""
 
@@ -43,6 +46,11 @@ def check_options(options: PipelineOptions) -> None:
     if options.engine not in IMAGE_ENGINES:
         raise ValueError(
             f"engine={options.engine!r} is not an image engine; choose one of {IMAGE_ENGINES}"
+        )
+    if options.engine == "diffusers" and not options.diffusers.model:
+        raise ValueError(
+            "the diffusers engine needs weights: pass --model with a diffusers folder, a "
+            ".safetensors checkpoint or a hub id (see docs/diffusers.md)"
         )
 
 
@@ -66,6 +74,10 @@ def load_scene_builder() -> SceneBuilder:
 
 
 def load_image_engine(options: PipelineOptions) -> ImageEngine:
+    if options.engine == "diffusers":
+        from speech2image.imaging.diffusers import DiffusersEngine
+
+        return DiffusersEngine(options.diffusers)
     from speech2image.imaging.compose import ClipArtComposer
 
     return ClipArtComposer(options.composer)

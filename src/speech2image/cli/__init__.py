@@ -15,7 +15,10 @@ from collections.abc import Sequence
 
 from speech2image import __version__
 
-COMMANDS = ("serve", "run", "transcribe", "render", "sessions", "export", "assets", "bench")
+COMMANDS = (
+    *("serve", "run", "transcribe", "listen", "render"),
+    *("sessions", "export", "assets", "bench"),
+)
 """Modules of this package, in the order ``--help`` lists them."""
 
 EXIT_USAGE = 2

@@ -14,6 +14,7 @@ from speech2image.audio.decode import AudioDecodeError
 from speech2image.audio.sources import FileSource
 from speech2image.cli import CommandError
 from speech2image.config import SAMPLE_RATE, TranscriberOptions, VadOptions, from_env
+from speech2image.imaging.diffusers import DiffusersOptions
 
 stderr = Console(stderr=True)
 
@@ -34,6 +35,51 @@ def add_audio_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="MS",
         help="a pause this long ends a sentence (default 500)",
     )
+
+
+def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--engine`` and the neural engine's options (see docs/diffusers.md)."""
+    from speech2image.factory import IMAGE_ENGINES
+
+    group = parser.add_argument_group("image engine")
+    group.add_argument(
+        "--engine",
+        choices=IMAGE_ENGINES,
+        default="composer",
+        help="composer (built in, CPU) or diffusers (your own text-to-image weights)",
+    )
+    group.add_argument(
+        "--model",
+        default=None,
+        metavar="PATH_OR_ID",
+        help="diffusers weights: a folder, a .safetensors file, or a hub id you have cached",
+    )
+    group.add_argument(
+        "--model-config",
+        default=None,
+        metavar="PATH_OR_ID",
+        help="config folder or hub id to go with a single-file checkpoint",
+    )
+    group.add_argument("--steps", type=int, default=None, help="denoising steps (default 1)")
+    group.add_argument(
+        "--device", default=None, help="cuda, mps or cpu (default: the best one present)"
+    )
+
+
+def diffusers_options(args: argparse.Namespace) -> DiffusersOptions:
+    from speech2image.imaging.diffusers import DiffusersOptions
+
+    values = {
+        "model": args.model,
+        "single_file_config": args.model_config,
+        "device": args.device,
+        "steps": args.steps,
+        "draft_steps": args.steps,
+    }
+    try:
+        return DiffusersOptions(**{k: v for k, v in values.items() if v is not None})
+    except ValueError as e:
+        raise CommandError(str(e)) from e
 
 
 def transcriber_options(args: argparse.Namespace) -> TranscriberOptions:

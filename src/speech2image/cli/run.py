@@ -12,7 +12,9 @@ from speech2image.cli import CommandError
 from speech2image.cli.common import (
     ProgressSource,
     add_audio_arguments,
+    add_engine_arguments,
     audio_progress,
+    diffusers_options,
     open_audio,
     stderr,
     transcriber_options,
@@ -43,6 +45,7 @@ def register(subparsers: Any) -> None:
         help="output folder (default: AUDIO's name + '.storyboard' in the current folder)",
     )
     add_picture_arguments(parser)
+    add_engine_arguments(parser)
     add_data_dir_argument(parser)
     parser.add_argument(
         "--no-keep-audio", action="store_true", help="store the session without its audio"
@@ -72,7 +75,10 @@ def run(args: argparse.Namespace) -> int:
     if out.exists() and not out.is_dir():
         raise CommandError(f"{out} exists and is not a folder")
     options = PipelineOptions(
-        transcriber=transcriber_options(args), composer=composer_options(args)
+        transcriber=transcriber_options(args),
+        engine=args.engine,
+        composer=composer_options(args),
+        diffusers=diffusers_options(args),
     )
     # 1. Read the audio and open the session store first: a bad file costs nothing else.
     source = open_audio(args)
@@ -82,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     with stderr.status("Loading models…", spinner="dots") if stderr.is_terminal else _null():
         try:
             workers = load_workers(options)
-        except (ValueError, RuntimeError) as e:
+        except (ValueError, RuntimeError, FileNotFoundError) as e:
             raise CommandError(str(e)) from e
     # 3. Run the session into the output folder.
     writer = FolderWriter(out, source=str(args.audio))
