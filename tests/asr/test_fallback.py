@@ -232,6 +232,7 @@ def test_the_real_local_engine_takes_over_after_a_bad_key(
     wrapper = FallbackTranscriber(cloud(), lambda: StreamingTranscriber(WhisperRecognizer()))
     events = run(wrapper, audio)
     text = " ".join(f.text for f in finals(events)).lower()
-    assert "red" in text and "table" in text
+    # espeak-ng's "red ball" comes out as "red wall" or "rent wall"; the rest is stable.
+    assert "on the table" in text
     assert [f.index for f in finals(events)] == list(range(len(finals(events))))
     assert any("switched to the local engine" in n for n in wrapper.pop_notices())
