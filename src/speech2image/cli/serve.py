@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from speech2image.cli import CommandError
+from speech2image.cli.common import add_engine_arguments, diffusers_options
 from speech2image.server.options import Secret, ServerOptions, token_from_env
 
 
@@ -31,13 +32,16 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--max-sessions", type=int, default=8, help="live sessions at once (default 8)"
     )
+    add_engine_arguments(parser)
     parser.set_defaults(handler=serve)
 
 
 def serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from speech2image.server.app import create_app
+    from speech2image.config import TranscriberOptions, from_env
+    from speech2image.factory import PipelineOptions, check_options
+    from speech2image.server.app import create_app, load_default
 
     token = Secret(args.token) if args.token else token_from_env()
     try:
@@ -49,6 +53,12 @@ def serve(args: argparse.Namespace) -> int:
             keep_audio=not args.no_keep_audio,
             max_sessions=args.max_sessions,
         )
+        pipeline = PipelineOptions(
+            transcriber=from_env(TranscriberOptions),
+            engine=args.engine,
+            diffusers=diffusers_options(args),
+        )
+        check_options(pipeline)
     except ValueError as e:
         raise CommandError(str(e)) from e
     address = (
@@ -56,9 +66,15 @@ def serve(args: argparse.Namespace) -> int:
     )
     if token is not None:
         address += "?token=" + token.reveal()
-    print(f"speech2image is loading its models; then open {address}", flush=True)
+    print("speech2image is loading its models…", flush=True)
+    # Load before uvicorn starts, so a bad option is one clear line, not a lifespan traceback.
+    try:
+        loaded = load_default(options, pipeline)
+    except (ValueError, RuntimeError, FileNotFoundError) as e:
+        raise CommandError(str(e)) from e
+    print(f"Ready: open {address}", flush=True)
     uvicorn.run(
-        create_app(options),
+        create_app(options, load=lambda: loaded),
         host=options.host,
         port=options.port,
         log_level="warning",

@@ -18,6 +18,7 @@ from fastapi import FastAPI, Request, WebSocket
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
+from speech2image.factory import PipelineOptions
 from speech2image.server.options import ServerOptions
 from speech2image.server.state import AppState
 from speech2image.server.ws import live_endpoint
@@ -145,16 +146,22 @@ def _stored_picture(state: AppState, session_id: str, name: str) -> Response:
     return FileResponse(path, media_type="image/png")
 
 
-def load_default(options: ServerOptions) -> tuple[Workers, Any, dict[str, tuple[str, ...]]]:
-    """The embedded engines (faster-whisper and the composer) and the session store."""
+def load_default(
+    options: ServerOptions, pipeline: PipelineOptions | None = None
+) -> tuple[Workers, Any, dict[str, tuple[str, ...]]]:
+    """The engines ``pipeline`` names (by default the embedded ones) and the session store."""
     from speech2image.config import TranscriberOptions, from_env
-    from speech2image.factory import PipelineOptions, load_workers
+    from speech2image.factory import load_workers
     from speech2image.imaging.compose import STYLES
     from speech2image.imaging.compose.assets import PACKS, is_installed
     from speech2image.store import SessionStore
 
-    pipeline = PipelineOptions(transcriber=from_env(TranscriberOptions))
-    workers = load_workers(pipeline)
+    pipeline = pipeline or PipelineOptions(transcriber=from_env(TranscriberOptions))
     store = SessionStore(options.data_dir, keep_audio=options.keep_audio)
+    workers = load_workers(pipeline)
+    if pipeline.engine == "diffusers":
+        from speech2image.imaging.diffusers_prompt import STYLES as DIFFUSION_STYLES
+
+        return workers, store, {"style": tuple(DIFFUSION_STYLES), "pack": ()}
     packs = tuple(p for p in PACKS if is_installed(pipeline.composer.assets_dir, p))
     return workers, store, {"style": tuple(STYLES), "pack": packs}
