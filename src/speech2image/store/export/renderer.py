@@ -52,6 +52,11 @@ class ShotRenderer:
             weight = (t - (shot.start_s - self.half_fade_s)) / (2 * self.half_fade_s)
             self._draw(i - 1, t, self._other_planes)
             cv2.addWeighted(self._other, 1 - weight, self._frame, weight, 0, dst=self._frame)
+        # The caption goes on after the blend: captions cut at the cut, as subtitles do,
+        # rather than two half-transparent sentences overlapping through the crossfade.
+        caption = self._caption(i)
+        if caption is not None and shot.caption_start_s <= t < shot.caption_end_s:
+            caption.apply(self._planes)
         return self._frame
 
     def still(self, i: int) -> np.ndarray:
@@ -66,14 +71,6 @@ class ShotRenderer:
         shot = self.shots[i]
         span = shot.duration_s + 2 * self.half_fade_s
         draw_frame(self._canvas(i), (t - shot.start_s + self.half_fade_s) / span, i, out)
-        caption = self._caption(i)
-        visible = (
-            shot.caption_start_s - self.half_fade_s
-            <= t
-            < shot.caption_end_s + (self.half_fade_s if shot.caption_end_s >= shot.end_s else 0.0)
-        )
-        if caption is not None and visible:
-            caption.apply(out)
 
     def _canvas(self, i: int) -> Planes:
         if i not in self._canvases:
