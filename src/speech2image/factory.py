@@ -7,7 +7,6 @@ and engines never import each other.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from speech2image.asr.backend import Transcriber
@@ -19,7 +18,7 @@ from speech2image.session import Workers
 
 logger = logging.getLogger(__name__)
 
-ASR_ENGINES = ("local",)
+ASR_ENGINES = ("local", "assemblyai", "assemblyai,local")
 IMAGE_ENGINES = ("composer", "diffusers")
 
 
@@ -28,7 +27,8 @@ class PipelineOptions:
     """Which engines to load, and their options."""
 
     asr: str = "local"
-    """Speech engine: ``local`` (faster-whisper, offline)."""
+    """Speech engine: ``local`` (faster-whisper, offline), ``assemblyai`` (the cloud, with
+    ``ASSEMBLYAI_API_KEY``) or ``assemblyai,local`` (the cloud, falling back to local)."""
     engine: str = "composer"
     """Image engine: ``composer`` (the embedded clip-art composer) or ``diffusers`` (a
     text-to-image model the user has, see docs/diffusers.md)."""
@@ -43,6 +43,14 @@ def check_options(options: PipelineOptions) -> None:
     """Reject unknown engine names up front, naming what is allowed."""
     if options.asr not in ASR_ENGINES:
         raise ValueError(f"asr={options.asr!r} is not a speech engine; choose one of {ASR_ENGINES}")
+    if options.asr != "local":
+        from speech2image.asr.assemblyai import assemblyai_configured
+
+        if not assemblyai_configured():
+            raise ValueError(
+                f"asr={options.asr!r} needs an AssemblyAI key in the ASSEMBLYAI_API_KEY "
+                "environment variable; without one use the local engine (--asr local)"
+            )
     if options.engine not in IMAGE_ENGINES:
         raise ValueError(
             f"engine={options.engine!r} is not an image engine; choose one of {IMAGE_ENGINES}"
@@ -54,17 +62,47 @@ def check_options(options: PipelineOptions) -> None:
         )
 
 
-def load_transcriber_factory(options: PipelineOptions) -> Callable[[], Transcriber]:
-    """Load the speech model once; the factory makes a fresh per-session transcriber."""
-    from speech2image.asr.streaming import StreamingTranscriber
-    from speech2image.asr.whisper import WhisperRecognizer
+class TranscriberFactory:
+    """Makes a fresh per-session transcriber of any available engine.
 
-    recognizer = WhisperRecognizer(options.transcriber)
+    The local model is loaded once, here, and shared; cloud engines open one connection
+    per session.
+    """
 
-    def make() -> Transcriber:
-        return StreamingTranscriber(recognizer, options=options.transcriber)
+    def __init__(self, options: PipelineOptions) -> None:
+        from speech2image.asr.whisper import WhisperRecognizer
 
-    return make
+        self.options = options
+        self._recognizer = WhisperRecognizer(options.transcriber)
+
+    def available(self) -> tuple[str, ...]:
+        """The engines a session may choose: the cloud ones only with a key configured."""
+        from speech2image.asr.assemblyai import assemblyai_configured
+
+        return ASR_ENGINES if assemblyai_configured() else ("local",)
+
+    def __call__(self, asr: str | None = None) -> Transcriber:
+        asr = asr or self.options.asr
+        if asr == "local":
+            return self._local()
+        from speech2image.asr.assemblyai import AssemblyAIOptions, AssemblyAITranscriber
+
+        cloud = AssemblyAITranscriber(options=AssemblyAIOptions.from_env())
+        if asr == "assemblyai":
+            return cloud
+        from speech2image.asr.fallback import FallbackTranscriber
+
+        return FallbackTranscriber(cloud, self._local)
+
+    def _local(self) -> Transcriber:
+        from speech2image.asr.streaming import StreamingTranscriber
+
+        return StreamingTranscriber(self._recognizer, options=self.options.transcriber)
+
+
+def load_transcriber_factory(options: PipelineOptions) -> TranscriberFactory:
+    """Load the speech model once; the factory makes per-session transcribers."""
+    return TranscriberFactory(options)
 
 
 def load_scene_builder() -> SceneBuilder:

@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 import numpy as np
 from PIL import Image
 
-from speech2image.asr.backend import Transcriber, TranscriptEvent
+from speech2image.asr.backend import Transcriber, TranscriberFailed, TranscriptEvent
 from speech2image.audio.sources import AudioSource
 from speech2image.events import (
     Event,
@@ -70,6 +70,8 @@ class SessionOptions:
     """Style preset for every picture (``None``: the engine's default)."""
     pack: str | None = None
     """Clip-art pack for every picture (``None``: the engine's default)."""
+    asr: str | None = None
+    """Speech engine for this session (``None``: the workers' default)."""
     max_batch_samples: int = 2 * 16_000
     """Most audio handed to the transcriber in one step when it falls behind (2 s)."""
 
@@ -80,7 +82,7 @@ class Workers:
     def __init__(
         self,
         *,
-        make_transcriber: Callable[[], Transcriber],
+        make_transcriber: Callable[..., Transcriber],
         builder: SceneBuilder | None,
         engine: ImageEngine | None,
     ) -> None:
@@ -134,6 +136,7 @@ class Session:
         self._wake = asyncio.Event()
         self._last_draft_text = ""
         self._last_image: Image.Image | None = None
+        self._asr_failed = False
         self._context: object | None = None
         self.summary = SessionSummary(self.id)
 
@@ -146,7 +149,10 @@ class Session:
         started = time.monotonic()
         loop = asyncio.get_running_loop()
         # 1. Per-session state, built on the workers' threads (model code is not free).
-        transcriber = await loop.run_in_executor(self.workers.asr, self.workers.make_transcriber)
+        make = self.workers.make_transcriber
+        transcriber = await loop.run_in_executor(
+            self.workers.asr, partial(make, self.options.asr) if self.options.asr else make
+        )
         if self.workers.builder is not None:
             self._context = self.workers.builder.new_context()
         await self._publish(SessionStarted(self.id))
@@ -156,6 +162,7 @@ class Session:
             # 3. Audio in, transcript events out; 4. at the end, everything heard is final.
             await self._listen(source, transcriber)
         finally:
+            await self._run(self.workers.asr, transcriber.close)
             # 5. Every final sentence gets its picture before the session ends.
             await self._finals.put(None)
             self._wake.set()
@@ -209,23 +216,31 @@ class Session:
     async def _transcribe(
         self, transcriber: Transcriber, chunks: list[np.ndarray], ended: bool
     ) -> None:
+        if self._asr_failed:
+            return  # the engine gave up; typed sentences still work
         rejected: list[str] = []
 
-        def step() -> list[TranscriptEvent]:
+        def step() -> tuple[list[TranscriptEvent], list[str]]:
             for chunk in chunks:
                 try:
                     transcriber.insert_audio_chunk(chunk)
                 except ValueError as e:
                     rejected.append(str(e))  # a bad chunk costs that chunk only
-            return transcriber.finish() if ended else transcriber.process_iter()
+            events = transcriber.finish() if ended else transcriber.process_iter()
+            return events, transcriber.pop_notices()
 
+        events: list[TranscriptEvent] = []
+        notices: list[str] = []
         try:
-            events = await asyncio.get_running_loop().run_in_executor(self.workers.asr, step)
+            events, notices = await self._run(self.workers.asr, step)
+        except TranscriberFailed as e:
+            self._asr_failed = True
+            events = list(e.events)
+            notices = [f"speech recognition stopped: {e}"]
         except Exception as e:
             logger.exception("transcription failed in session %s", self.id)
-            events = []
             rejected.append(f"transcription failed: {e}")
-        for message in rejected:
+        for message in rejected + notices:
             await self._fail("asr", message)
         for event in events:
             await self._on_transcript(event)

@@ -54,6 +54,12 @@ class ScriptedTranscriber:
         self._cues = []
         return rest
 
+    def pop_notices(self) -> list[str]:
+        return []
+
+    def close(self) -> None:
+        pass
+
 
 def sentence_script(sentences: Sequence[str], *, seconds_each: float = 2.0) -> list[Cue]:
     """Cues that speak each sentence word by word as partials, then as a final."""

@@ -17,7 +17,7 @@ from speech2image.asr.assemblyai_protocol import (
     ErrorKind,
     streaming_url,
 )
-from speech2image.asr.backend import TranscriptEvent
+from speech2image.asr.backend import TranscriberFailed, TranscriptEvent
 from speech2image.config import SAMPLE_RATE
 
 
@@ -64,7 +64,7 @@ def assemblyai_configured() -> bool:
     return Secret.from_env(API_KEY_ENV) is not None
 
 
-class CloudTranscriberError(RuntimeError):
+class CloudTranscriberError(TranscriberFailed):
     """A cloud speech engine failed for good: the key, the account, the session or the network.
 
     ``kind`` says which (see :data:`~speech2image.asr.assemblyai_protocol.ErrorKind`),
@@ -81,10 +81,9 @@ class CloudTranscriberError(RuntimeError):
         code: int | None = None,
         events: tuple[TranscriptEvent, ...] = (),
     ) -> None:
-        super().__init__(message)
+        super().__init__(message, events=events)
         self.kind = kind
         self.code = code
-        self.events = events
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -41,12 +41,24 @@ class SpeechRecognizer(Protocol):
         ...
 
 
+class TranscriberFailed(RuntimeError):
+    """A streaming engine cannot go on (a rejected key, a closed account, a dead network).
+
+    ``events`` holds what it heard before failing and had not returned yet.
+    """
+
+    def __init__(self, message: str, *, events: tuple[TranscriptEvent, ...] = ()) -> None:
+        super().__init__(message)
+        self.events = events
+
+
 class Transcriber(Protocol):
     """A streaming speech engine (blocking calls, one session each).
 
     :class:`~speech2image.asr.streaming.StreamingTranscriber` implements it over a local
     :class:`SpeechRecognizer`; cloud engines implement it over their own streaming protocol.
-    Finals are numbered from 0 in order and never revised.
+    Finals are numbered from 0 in order and never revised. A failure the engine cannot
+    recover from raises :class:`TranscriberFailed`; a bad chunk raises ``ValueError``.
     """
 
     def insert_audio_chunk(self, chunk: np.ndarray) -> None:
@@ -59,4 +71,13 @@ class Transcriber(Protocol):
 
     def finish(self) -> list[TranscriptEvent]:
         """End of audio: return the remaining events; everything heard becomes final."""
+        ...
+
+    def pop_notices(self) -> list[str]:
+        """Things the user should know that did not stop the engine (a reconnect, a switch
+        to a fallback engine), oldest first."""
+        ...
+
+    def close(self) -> None:
+        """Release connections and threads; the transcriber is not used afterwards."""
         ...

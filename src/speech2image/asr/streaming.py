@@ -140,6 +140,13 @@ class StreamingTranscriber:
             events.extend(self._finalize(region.start, end))
         return events
 
+    def pop_notices(self) -> list[str]:
+        """The local engine has nothing to report beyond its events."""
+        return []
+
+    def close(self) -> None:
+        """Nothing to release: the recognizer belongs to the workers."""
+
     # -- passes ---------------------------------------------------------------------------
 
     def _paused(self) -> bool:

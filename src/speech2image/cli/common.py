@@ -28,12 +28,25 @@ def add_audio_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="replay the file at speaking pace, with partial text, exactly as a live session",
     )
+    add_asr_argument(parser)
     parser.add_argument(
         "--min-silence-ms",
         type=int,
         default=None,
         metavar="MS",
         help="a pause this long ends a sentence (default 500)",
+    )
+
+
+def add_asr_argument(parser: argparse.ArgumentParser) -> None:
+    from speech2image.factory import ASR_ENGINES
+
+    parser.add_argument(
+        "--asr",
+        choices=ASR_ENGINES,
+        default="local",
+        help="speech engine: local (offline, default), assemblyai (needs ASSEMBLYAI_API_KEY), "
+        "or assemblyai,local (the cloud, falling back to local)",
     )
 
 

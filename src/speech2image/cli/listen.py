@@ -9,6 +9,7 @@ import sys
 from typing import Any
 
 from speech2image.cli import CommandError
+from speech2image.cli.common import add_asr_argument
 from speech2image.config import TranscriberOptions, from_env
 from speech2image.events import Event, FinalTranscript, PartialTranscript
 
@@ -24,6 +25,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--device", default=None, help="input device index or name")
     parser.add_argument("--devices", action="store_true", help="list input devices and exit")
     parser.add_argument("--json", action="store_true", help="JSON lines for partials and finals")
+    add_asr_argument(parser)
     parser.set_defaults(handler=listen)
 
 
@@ -43,9 +45,12 @@ def listen(args: argparse.Namespace) -> int:
     from speech2image.factory import PipelineOptions, load_workers
     from speech2image.session import Session, SessionOptions
 
-    workers = load_workers(
-        PipelineOptions(transcriber=from_env(TranscriberOptions), pictures=False)
-    )
+    try:
+        workers = load_workers(
+            PipelineOptions(asr=args.asr, transcriber=from_env(TranscriberOptions), pictures=False)
+        )
+    except (ValueError, RuntimeError) as e:
+        raise CommandError(str(e)) from e
     live_line = sys.stdout.isatty() and not args.json
     print(f"Listening to {source.name}. Ctrl-C stops.", file=sys.stderr)
 

@@ -75,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
     if out.exists() and not out.is_dir():
         raise CommandError(f"{out} exists and is not a folder")
     options = PipelineOptions(
+        asr=args.asr,
         transcriber=transcriber_options(args),
         engine=args.engine,
         composer=composer_options(args),

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from speech2image.cli import CommandError
-from speech2image.cli.common import add_engine_arguments, diffusers_options
+from speech2image.cli.common import add_asr_argument, add_engine_arguments, diffusers_options
 from speech2image.server.options import Secret, ServerOptions, token_from_env
 
 
@@ -32,6 +32,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--max-sessions", type=int, default=8, help="live sessions at once (default 8)"
     )
+    add_asr_argument(parser)
     add_engine_arguments(parser)
     parser.set_defaults(handler=serve)
 
@@ -54,6 +55,7 @@ def serve(args: argparse.Namespace) -> int:
             max_sessions=args.max_sessions,
         )
         pipeline = PipelineOptions(
+            asr=args.asr,
             transcriber=from_env(TranscriberOptions),
             engine=args.engine,
             diffusers=diffusers_options(args),

@@ -36,7 +36,7 @@ def register(subparsers: Any) -> None:
 
 
 def transcribe(args: argparse.Namespace) -> int:
-    options = PipelineOptions(transcriber=transcriber_options(args), pictures=False)
+    options = PipelineOptions(asr=args.asr, transcriber=transcriber_options(args), pictures=False)
     source = open_audio(args)
     try:
         workers = load_workers(options)

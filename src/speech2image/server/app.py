@@ -90,6 +90,7 @@ def create_app(
         return {
             "styles": list(state.choices.get("style", ())),
             "packs": list(state.choices.get("pack", ())),
+            "asr": list(state.choices.get("asr", ("local",))),
             "max_text_chars": state.options.max_text_chars,
             "history": state.store is not None,
         }
@@ -162,6 +163,10 @@ def load_default(
     if pipeline.engine == "diffusers":
         from speech2image.imaging.diffusers_prompt import STYLES as DIFFUSION_STYLES
 
-        return workers, store, {"style": tuple(DIFFUSION_STYLES), "pack": ()}
-    packs = tuple(p for p in PACKS if is_installed(pipeline.composer.assets_dir, p))
-    return workers, store, {"style": tuple(STYLES), "pack": packs}
+        styles: tuple[str, ...] = tuple(DIFFUSION_STYLES)
+        packs: tuple[str, ...] = ()
+    else:
+        styles = tuple(STYLES)
+        packs = tuple(p for p in PACKS if is_installed(pipeline.composer.assets_dir, p))
+    asr = workers.make_transcriber.available()  # type: ignore[attr-defined]
+    return workers, store, {"style": styles, "pack": packs, "asr": asr}

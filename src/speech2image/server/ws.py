@@ -103,10 +103,11 @@ async def _start(request: dict[str, Any], state: AppState) -> LiveSession:
         sample_rate = check_sample_rate(request.get("sample_rate", 16_000))
     except ValueError as e:
         raise ProtocolViolation(str(e)) from e
-    style, pack = request.get("style"), request.get("pack")
+    style, pack, asr = request.get("style"), request.get("pack"), request.get("asr")
     state.check_choice("style", style)
     state.check_choice("pack", pack)
-    options = SessionOptions(style=style or None, pack=pack or None)
+    state.check_choice("asr", asr)
+    options = SessionOptions(style=style or None, pack=pack or None, asr=asr or None)
     live = state.open_live_session(sample_rate=sample_rate, session_options=options)
     state.live.add(live)
     return live

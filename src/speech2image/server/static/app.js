@@ -11,6 +11,7 @@ const ui = {
   stop: $("stop-button"),
   style: $("style-select"),
   pack: $("pack-select"),
+  asr: $("asr-select"),
   transcript: $("transcript"),
   hint: $("transcript-hint"),
   partial: $("partial"),
@@ -67,6 +68,8 @@ async function loadConfig() {
     const config = await response.json();
     fill(ui.style, config.styles, "flat");
     fill(ui.pack, config.packs, "openmoji");
+    fill(ui.asr, config.asr, "local");
+    $("asr-picker").hidden = !config.asr || config.asr.length < 2;
     if (!config.history) $("sessions-link").hidden = true;
   } catch (error) {
     showBanner("Cannot reach the speech2image server. Is it still running?");
@@ -94,7 +97,13 @@ function connect() {
   state.ws = ws;
   setStatus("connecting", state.sessionId ? "Reconnecting…" : "Connecting…");
   ws.onopen = () => {
-    const start = { type: "start", sample_rate: 16000, style: ui.style.value || null, pack: ui.pack.value || null };
+    const start = {
+      type: "start",
+      sample_rate: 16000,
+      style: ui.style.value || null,
+      pack: ui.pack.value || null,
+      asr: ui.asr.value || null,
+    };
     if (state.sessionId) start.session = state.sessionId;
     ws.send(JSON.stringify(start));
   };
