@@ -10,9 +10,10 @@ BIN    := $(VENV)/bin
 # newest CUDA build (several GB). Override for a GPU build: make TORCH_SPEC="torch==X" ...
 TORCH_SPEC ?= torch==2.13.0
 # Debian packages: npm fetches OpenMoji, libportaudio2 lets `listen` use the microphone,
+# fonts-dejavu-core draws video captions,
 # espeak-ng and sox make test speech, chromium and chromium-driver run the browser tests.
 # Installed with apt-get when running as root.
-APT_RUN  := npm libportaudio2
+APT_RUN  := npm libportaudio2 fonts-dejavu-core
 APT_TEST := $(APT_RUN) espeak-ng sox chromium chromium-driver
 HOST ?= 127.0.0.1
 PORT ?= 8000

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
 
@@ -9,6 +11,20 @@ import numpy as np
 import pytest
 
 DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Sessions that tests store (and the subprocesses they start) go to a temporary data
+    folder, never the user's. Installed clip-art packs are found as usual."""
+    folder = tmp_path_factory.mktemp("s2i-data")
+    previous = os.environ.get("S2I_DATA_DIR")
+    os.environ["S2I_DATA_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        del os.environ["S2I_DATA_DIR"]
+    else:
+        os.environ["S2I_DATA_DIR"] = previous
 
 
 @pytest.fixture(scope="session")
