@@ -135,8 +135,8 @@ def test_run_with_the_diffusers_engine_on_a_tiny_model(tmp_path: Path, one_sente
         tmp_path / "model"
     )
     out = tmp_path / "out"
-    result = cli("run", one_sentence, "-o", out, "--engine", "diffusers", "--model", tmp_path / "model",
-                 "--data-dir", tmp_path / "data")  # fmt: skip
+    model = tmp_path / "model"
+    result = cli("run", one_sentence, "-o", out, "--engine", "diffusers", "--model", model)
     assert result.returncode == 0, result.stderr
     manifest = json.loads((out / "manifest.json").read_text())
     assert len(manifest["sentences"]) == 1

@@ -121,7 +121,8 @@ function onClose(ws, event) {
   if (ws !== state.ws) return;
   state.ws = null;
   if (!state.wantOpen) {
-    setStatus("idle", "Ready");
+    // Closed on purpose (after "done" says "Saved", or after an error): keep that status.
+    if (ui.status.dataset.kind !== "idle") setStatus("idle", "Ready");
     return;
   }
   // Dropped without "done": reconnect and keep the session.
