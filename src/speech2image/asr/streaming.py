@@ -19,6 +19,7 @@ Audio before the committed point is dropped from the buffer.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections import deque
 
@@ -114,10 +115,14 @@ class StreamingTranscriber:
     def process_iter(self) -> list[TranscriptEvent]:
         """Recognise what the audio so far allows; returns the new events (maybe none)."""
         events: list[TranscriptEvent] = []
-        # 1. Utterances that ended with a pause become final whole.
+        # 1. Utterances that ended with a pause become final whole; several that closed at
+        #    once (a file read faster than real time) share one pass of up to max_utterance_s.
+        limit = int(self.options.max_utterance_s * SAMPLE_RATE)
         while self._pending:
-            start, end = self._pending.popleft()
-            events.extend(self._finalize(start, end))
+            group = [self._pending.popleft()]
+            while self._pending and self._pending[0][1] - group[0][0] <= limit:
+                group.append(self._pending.popleft())
+            events.extend(self._finalize(group))
         # 2. Speech going on: bound it, or refresh the partial text.
         region = self._detector.gate.open_region
         if region is not None:
@@ -137,7 +142,7 @@ class StreamingTranscriber:
         events = self.process_iter()
         for region in self._detector.gate.flush():
             end = region.end if region.end is not None else self._received
-            events.extend(self._finalize(region.start, end))
+            events.extend(self._finalize([(region.start, end)]))
         return events
 
     def pop_notices(self) -> list[str]:
@@ -161,14 +166,28 @@ class StreamingTranscriber:
         interval = self.options.partial_interval_s * SAMPLE_RATE
         return interval > 0 and self._received - self._last_pass_at >= interval
 
-    def _finalize(self, start: int, end: int) -> list[TranscriptEvent]:
-        """Recognise a finished utterance with beam search and commit all of it."""
-        begin = max(start - self._pad, self._committed_until)
-        stop = min(end + self._pad, self._received)
+    def _finalize(self, utterances: list[tuple[int, int]]) -> list[TranscriptEvent]:
+        """Recognise finished utterances with beam search and commit all of them.
+
+        Each utterance's words become its own sentences, so a pause still ends a sentence
+        when several utterances share the pass.
+        """
+        begin = max(utterances[0][0] - self._pad, self._committed_until)
+        stop = min(utterances[-1][1] + self._pad, self._received)
         if stop - begin < SAMPLE_RATE // 10:
             return self._clear_partial()
         words = self._recognize(begin, stop, beam_size=self.options.beam_size)
-        sentences = split_sentences(words, max_words=self.options.max_sentence_words)
+        # Pauses between the utterances: a word belongs to the utterance its middle falls in.
+        cuts = [(a[1] + b[0]) / 2 / SAMPLE_RATE for a, b in itertools.pairwise(utterances)]
+        groups: list[list[Word]] = [[] for _ in utterances]
+        for word in words:
+            middle = (word.start_s + word.end_s) / 2
+            groups[sum(middle > cut for cut in cuts)].append(word)
+        sentences = [
+            sentence
+            for group in groups
+            for sentence in split_sentences(group, max_words=self.options.max_sentence_words)
+        ]
         self._committed_until = stop
         self._hypothesis = []
         return self._commit(sentences) + self._clear_partial()

@@ -20,7 +20,7 @@ from speech2image.cli.common import (
     transcriber_options,
 )
 from speech2image.cli.sessions import add_data_dir_argument, open_store
-from speech2image.config import ComposerOptions, from_env
+from speech2image.config import SAMPLE_RATE, ComposerOptions, from_env
 from speech2image.factory import PipelineOptions, load_workers
 from speech2image.session import Session, SessionOptions
 from speech2image.store import StoreError
@@ -70,6 +70,14 @@ def composer_options(args: argparse.Namespace) -> ComposerOptions:
     )
 
 
+def session_options(args: argparse.Namespace) -> SessionOptions:
+    """A live replay draws drafts as a session would; as fast as possible, it takes the
+    audio in steps of up to 20 s so utterances that closed together share one pass."""
+    if args.realtime:
+        return SessionOptions(seed=args.seed)
+    return SessionOptions(seed=args.seed, drafts=False, max_batch_samples=20 * SAMPLE_RATE)
+
+
 def run(args: argparse.Namespace) -> int:
     out: Path = args.out or Path.cwd() / f"{args.audio.stem}.storyboard"
     if out.exists() and not out.is_dir():
@@ -93,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(str(e)) from e
     # 3. Run the session into the output folder.
     writer = FolderWriter(out, source=str(args.audio))
-    session = Session(workers, options=SessionOptions(seed=args.seed, drafts=False))
+    session = Session(workers, options=session_options(args))
     settings = {"style": options.composer.style, "pack": options.composer.pack, "seed": args.seed}
     try:
         recorder = store.create(

@@ -16,6 +16,7 @@ from speech2image.cli.common import (
     open_audio,
     transcriber_options,
 )
+from speech2image.config import SAMPLE_RATE
 from speech2image.events import Event, FinalTranscript
 from speech2image.factory import PipelineOptions, load_workers
 from speech2image.session import Session, SessionOptions
@@ -59,7 +60,8 @@ def transcribe(args: argparse.Namespace) -> int:
             line = event.text
         print(line, flush=True)
 
-    session = Session(workers, options=SessionOptions(pictures=False))
+    batch = SAMPLE_RATE * (2 if args.realtime else 20)  # see run.session_options
+    session = Session(workers, options=SessionOptions(pictures=False, max_batch_samples=batch))
     session.subscribe(show)
     try:
         with audio_progress() as progress:
