@@ -74,8 +74,10 @@ class TranscriberOptions:
     sentence_pause_ms: int = 250
     """A pause this long after words that end with sentence punctuation finalises the
     sentence at once, without waiting for the end of the utterance."""
-    pause_beam_size: int = 1
-    """Beam size of the pass that finalises a sentence at a pause (greedy is fastest)."""
+    pause_beam_size: int = 5
+    """Beam size of the pass that finalises a sentence at a pause. Greedy (1) saves about
+    0.1 s a sentence but misheard a whole clause of the test recordings (WER 0.36 against
+    0.0), so it is not the default."""
     max_sentence_words: int = 25
     """Run-on speech is split at a clause boundary before a sentence passes this length."""
     max_utterance_s: float = 20.0
