@@ -104,19 +104,7 @@ def test_a_missing_microphone_is_explained(server: str) -> None:
     from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--use-fake-ui-for-media-stream",
-            ],
-            headless=True,
-        )
+        browser = launch(p, None)  # no fake device: the page finds no microphone
         page = browser.new_page()
         page.goto(server)
         page.get_by_test_id("start-button").click()

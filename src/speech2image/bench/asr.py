@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from speech2image.asr.metrics import word_error_rate
+from speech2image.bench import percentile
 from speech2image.config import SAMPLE_RATE, TranscriberOptions, from_env
 from speech2image.events import FinalTranscript, PartialTranscript
 
@@ -157,10 +158,10 @@ def measure(
         file=name,
         audio_s=round(len(audio) / SAMPLE_RATE, 2),
         sentences=len(finals),
-        final_latency_p50_s=_pct(latencies, 50),
-        final_latency_p95_s=_pct(latencies, 95),
-        partial_interval_p50_s=_pct(intervals, 50),
-        partial_interval_p95_s=_pct(intervals, 95),
+        final_latency_p50_s=percentile(latencies, 50),
+        final_latency_p95_s=percentile(latencies, 95),
+        partial_interval_p50_s=percentile(intervals, 50),
+        partial_interval_p95_s=percentile(intervals, 95),
         wer_streaming=wer_streaming,
         wer_offline=wer_offline,
         wer_against="reference" if reference is not None else "offline transcription",
@@ -173,10 +174,6 @@ def _wer(reference: str | None, hypothesis: str) -> float | None:
     if reference is None or not reference.strip():
         return None
     return round(word_error_rate(reference, hypothesis), 4)
-
-
-def _pct(values: list[float], q: float) -> float | None:
-    return round(float(np.percentile(values, q)), 3) if values else None
 
 
 def print_table(results: list[AsrFigures]) -> None:

@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from speech2image.bench import percentile
 from speech2image.config import SAMPLE_RATE
 
 
@@ -143,16 +144,12 @@ async def _client(number: int, url: str, pcm: np.ndarray, repeats: int) -> Clien
     last_minute = [v for i, v in latencies.items() if finals[i]["end"] > total_s - 60]
     figures.sentences = len(finals)
     figures.pictures = len(final_at)
-    figures.final_latency_p50_s = _pct(list(latencies.values()), 50)
-    figures.final_latency_p95_s = _pct(list(latencies.values()), 95)
-    figures.first_draft_p50_s = _pct(drafts, 50)
-    figures.first_draft_p95_s = _pct(drafts, 95)
-    figures.last_minute_final_p95_s = _pct(last_minute, 95) if total_s > 120 else None
+    figures.final_latency_p50_s = percentile(list(latencies.values()), 50)
+    figures.final_latency_p95_s = percentile(list(latencies.values()), 95)
+    figures.first_draft_p50_s = percentile(drafts, 50)
+    figures.first_draft_p95_s = percentile(drafts, 95)
+    figures.last_minute_final_p95_s = percentile(last_minute, 95) if total_s > 120 else None
     return figures
-
-
-def _pct(values: list[float], q: float) -> float | None:
-    return round(float(np.percentile(values, q)), 3) if values else None
 
 
 class _server:

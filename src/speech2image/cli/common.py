@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from rich.console import Console
@@ -15,6 +17,10 @@ from speech2image.audio.sources import FileSource
 from speech2image.cli import CommandError
 from speech2image.config import SAMPLE_RATE, TranscriberOptions, VadOptions, from_env
 from speech2image.imaging.diffusers import DiffusersOptions
+
+if TYPE_CHECKING:
+    from speech2image.factory import PipelineOptions
+    from speech2image.session import Workers
 
 stderr = Console(stderr=True)
 
@@ -103,6 +109,19 @@ def transcriber_options(args: argparse.Namespace) -> TranscriberOptions:
     # As fast as possible, nobody sees partial text: skip those passes.
     interval = None if args.realtime else 0.0
     return from_env(TranscriberOptions, vad=vad, partial_interval_s=interval)
+
+
+def load_workers_for(options: PipelineOptions) -> Workers:
+    """Load the models ``options`` name, with a spinner on a terminal; any load failure
+    (a missing extra, missing weights, a missing key) is one clear line for the user."""
+    from speech2image.factory import load_workers
+
+    status = stderr.status("Loading models…", spinner="dots") if stderr.is_terminal else None
+    with status or contextlib.nullcontext():
+        try:
+            return load_workers(options)
+        except (ValueError, RuntimeError, FileNotFoundError) as e:
+            raise CommandError(str(e)) from e
 
 
 def open_audio(args: argparse.Namespace) -> FileSource:

@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from speech2image.cli import CommandError
-from speech2image.cli.common import add_asr_argument
+from speech2image.cli.common import add_asr_argument, load_workers_for
 from speech2image.config import TranscriberOptions, from_env
 from speech2image.events import Event, FinalTranscript, PartialTranscript
 
@@ -42,15 +42,12 @@ def listen(args: argparse.Namespace) -> int:
     except MicrophoneError as e:
         raise CommandError(str(e)) from e
 
-    from speech2image.factory import PipelineOptions, load_workers
+    from speech2image.factory import PipelineOptions
     from speech2image.session import Session, SessionOptions
 
-    try:
-        workers = load_workers(
-            PipelineOptions(asr=args.asr, transcriber=from_env(TranscriberOptions), pictures=False)
-        )
-    except (ValueError, RuntimeError) as e:
-        raise CommandError(str(e)) from e
+    workers = load_workers_for(
+        PipelineOptions(asr=args.asr, transcriber=from_env(TranscriberOptions), pictures=False)
+    )
     live_line = sys.stdout.isatty() and not args.json
     print(f"Listening to {source.name}. Ctrl-C stops.", file=sys.stderr)
 

@@ -15,13 +15,14 @@ from speech2image.cli.common import (
     add_engine_arguments,
     audio_progress,
     diffusers_options,
+    load_workers_for,
     open_audio,
     stderr,
     transcriber_options,
 )
 from speech2image.cli.sessions import add_data_dir_argument, open_store
 from speech2image.config import SAMPLE_RATE, ComposerOptions, from_env
-from speech2image.factory import PipelineOptions, load_workers
+from speech2image.factory import PipelineOptions
 from speech2image.session import Session, SessionOptions
 from speech2image.store import StoreError
 from speech2image.store.audio import RecordingSource
@@ -94,11 +95,7 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(args, keep_audio=not args.no_keep_audio)
     started = time.monotonic()
     # 2. Load the models once.
-    with stderr.status("Loading models…", spinner="dots") if stderr.is_terminal else _null():
-        try:
-            workers = load_workers(options)
-        except (ValueError, RuntimeError, FileNotFoundError) as e:
-            raise CommandError(str(e)) from e
+    workers = load_workers_for(options)
     # 3. Run the session into the output folder.
     writer = FolderWriter(out, source=str(args.audio))
     session = Session(workers, options=session_options(args))
@@ -135,11 +132,3 @@ def run(args: argparse.Namespace) -> int:
         f"stored as session {session.id}"
     )
     return 0
-
-
-class _null:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None

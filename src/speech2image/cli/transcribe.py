@@ -8,17 +8,17 @@ import json
 import sys
 from typing import Any
 
-from speech2image.cli import CommandError
 from speech2image.cli.common import (
     ProgressSource,
     add_audio_arguments,
     audio_progress,
+    load_workers_for,
     open_audio,
     transcriber_options,
 )
 from speech2image.config import SAMPLE_RATE
 from speech2image.events import Event, FinalTranscript
-from speech2image.factory import PipelineOptions, load_workers
+from speech2image.factory import PipelineOptions
 from speech2image.session import Session, SessionOptions
 
 
@@ -39,10 +39,7 @@ def register(subparsers: Any) -> None:
 def transcribe(args: argparse.Namespace) -> int:
     options = PipelineOptions(asr=args.asr, transcriber=transcriber_options(args), pictures=False)
     source = open_audio(args)
-    try:
-        workers = load_workers(options)
-    except (ValueError, RuntimeError) as e:
-        raise CommandError(str(e)) from e
+    workers = load_workers_for(options)
 
     def show(event: Event) -> None:
         if not isinstance(event, FinalTranscript):
