@@ -35,9 +35,18 @@ class SpeechRecognizer(Protocol):
     """Recognises one piece of 16 kHz mono float32 audio (blocking)."""
 
     def recognize(
-        self, audio: np.ndarray, *, prompt: str | None = None, beam_size: int = 5
+        self,
+        audio: np.ndarray,
+        *,
+        prompt: str | None = None,
+        beam_size: int = 5,
+        window_s: float | None = None,
     ) -> list[RecognizedSegment]:
-        """Recognise ``audio``; ``prompt`` is the text said just before, for continuity."""
+        """Recognise ``audio``; ``prompt`` is the text said just before, for continuity.
+
+        ``window_s`` lets a model with a fixed input window (Whisper's 30 s) look at a
+        shorter one, at least this long, to save time; ``None`` is the model's own window.
+        """
         ...
 
 

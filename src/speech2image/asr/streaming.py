@@ -194,7 +194,7 @@ class StreamingTranscriber:
 
     def _partial_pass(self, begin: int) -> list[TranscriptEvent]:
         """A greedy pass over speech in progress: commit agreed sentences, show the rest."""
-        words = self._recognize(begin, self._received, beam_size=1)
+        words = self._recognize(begin, self._received, beam_size=1, partial=True)
         return self._partial_from(words, agreed_with=self._hypothesis)
 
     def _partial_from(self, words: list[Word], *, agreed_with: list[Word]) -> list[TranscriptEvent]:
@@ -287,11 +287,18 @@ class StreamingTranscriber:
         self._partial_text = ""
         return [PartialTranscript(text="", start_s=self._committed_until / SAMPLE_RATE)]
 
-    def _recognize(self, begin: int, end: int, *, beam_size: int) -> list[Word]:
+    def _recognize(
+        self, begin: int, end: int, *, beam_size: int, partial: bool = False
+    ) -> list[Word]:
         """Run the recognizer on stream samples ``[begin, end)``; words in stream seconds."""
         audio = self._buffer[begin - self._buffer_start : end - self._buffer_start]
-        prompt = " ".join(self._recent)[-_PROMPT_CHARS:] or None
-        segments = self._recognizer.recognize(audio, prompt=prompt, beam_size=beam_size)
+        prompt = None
+        if self.options.prompt_with_recent:
+            prompt = " ".join(self._recent)[-_PROMPT_CHARS:] or None
+        window_s = self.options.partial_window_s if partial else self.options.final_window_s
+        segments = self._recognizer.recognize(
+            audio, prompt=prompt, beam_size=beam_size, window_s=window_s
+        )
         offset_s = begin / SAMPLE_RATE
         words: list[Word] = []
         for segment in segments:

