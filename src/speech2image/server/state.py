@@ -14,6 +14,13 @@ if TYPE_CHECKING:
     from speech2image.store import SessionStore
 
 
+def short_repr(value: object, limit: int = 60) -> str:
+    """``repr(value)`` cut to ``limit`` characters, for echoing a client's value in an error
+    message without sending a megabyte back."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class AppState:
     """Shared by every request; built once by the app's lifespan."""
 
@@ -48,7 +55,9 @@ class AppState:
             return
         allowed = self.choices.get(name, ())
         if not isinstance(value, str) or value not in allowed:
-            raise ProtocolViolation(f"{name}={value!r} is not available; choose one of {allowed}")
+            raise ProtocolViolation(
+                f"{name}={short_repr(value)} is not available; choose one of {allowed}"
+            )
 
     def open_live_session(
         self, *, sample_rate: int, session_options: SessionOptions

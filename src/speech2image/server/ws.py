@@ -16,15 +16,22 @@ from typing import Any
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from speech2image.audio.resample import check_sample_rate
+from speech2image.server.limits import message_window, text_window
 from speech2image.server.live import LiveRegistry, LiveSession, ProtocolViolation
-from speech2image.server.state import AppState
+from speech2image.server.options import ServerOptions
+from speech2image.server.state import AppState, short_repr
 from speech2image.session import SessionOptions
 
 logger = logging.getLogger(__name__)
 
 CLOSE_NORMAL = 1000
 CLOSE_TOO_BIG = 1009
+CLOSE_INTERNAL = 1011
 CLOSE_TRY_LATER = 1013
+CLOSE_REASON_BYTES = 123
+
+Message = dict[str, Any]
+"""An ASGI WebSocket message: ``{"type": ..., "bytes": ...}`` or ``{"type": ..., "text": ...}``."""
 
 
 async def live_endpoint(websocket: WebSocket, state: AppState) -> None:
@@ -35,9 +42,10 @@ async def live_endpoint(websocket: WebSocket, state: AppState) -> None:
     await websocket.accept()
     live: LiveSession | None = None
     writer: asyncio.Task[None] | None = None
+    limits = _ConnectionLimits(state.options)
     try:
         # 1. The first message starts (or resumes) a session.
-        start = await _receive_json(websocket, state)
+        start = _parse(await _receive_text_first(websocket, limits))
         live = await _start(start, state)
         await websocket.send_json(
             {"type": "session", "id": live.id, "sentences": len(live.session.summary.sentences)}
@@ -45,16 +53,13 @@ async def live_endpoint(websocket: WebSocket, state: AppState) -> None:
         writer = asyncio.create_task(_write(websocket, live), name=f"s2i-writer-{live.id}")
         # 2. Audio and typed text until stop or disconnect.
         while True:
-            message = await websocket.receive()
-            if message["type"] == "websocket.disconnect":
-                raise WebSocketDisconnect(message.get("code", 1000))
+            message = await _receive(websocket, limits)
             if message.get("bytes") is not None:
-                _check_size(len(message["bytes"]), state)
                 await live.push_audio(message["bytes"])
             elif message.get("text") is not None:
-                _check_size(len(message["text"]), state)
                 request = _parse(message["text"])
                 if request["type"] == "text":
+                    limits.check_text(request.get("text"))
                     await live.push_text(request.get("text"))
                 elif request["type"] == "stop":
                     await live.stop()
@@ -62,7 +67,7 @@ async def live_endpoint(websocket: WebSocket, state: AppState) -> None:
                 elif request["type"] == "start":
                     raise ProtocolViolation("the session has already started")
                 else:
-                    raise ProtocolViolation(f"unknown message type {request['type']!r}")
+                    raise ProtocolViolation(f"unknown message type {short_repr(request['type'])}")
             if live.overflowed:
                 raise ProtocolViolation("the client is not reading its messages")
         # 3. Stopped: the writer sends the last pictures, then "done".
@@ -76,12 +81,57 @@ async def live_endpoint(websocket: WebSocket, state: AppState) -> None:
         if live is not None and not live.stopping:
             live.detach(state.live.expire)
     except TimeoutError:
-        await _refuse(websocket, "timed out sending the last pictures", 1011)
+        await _refuse(websocket, "timed out sending the last pictures", CLOSE_INTERNAL)
+    except Exception:
+        # The connection's boundary: a bug here must not leave a session holding one of the
+        # max_sessions places, nor reach the client as a traceback.
+        logger.exception("connection failed")
+        await _refuse(
+            websocket, "the server failed on that message; the session was saved", CLOSE_INTERNAL
+        )
+        if live is not None:
+            await live.stop()
     finally:
         if writer is not None and not writer.done():
             writer.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await writer
+
+
+class _ConnectionLimits:
+    """What one connection may send: message size, message rate, typed-text rate, idleness."""
+
+    def __init__(self, options: ServerOptions) -> None:
+        self.options = options
+        self.messages = message_window(options.max_messages_per_s)
+        self.texts = text_window(options.max_texts_per_min)
+
+    def check_message(self, message: Message) -> None:
+        """Size in bytes (text counted as UTF-8: 1 MiB of emoji is 4 MiB) and rate."""
+        if message.get("bytes") is not None:
+            size = len(message["bytes"])
+        else:
+            size = len(message.get("text", "").encode("utf-8", "surrogatepass"))
+        if size > self.options.max_frame_bytes:
+            raise ProtocolViolation(
+                f"message of {size} bytes is over the {self.options.max_frame_bytes} byte limit",
+                code=CLOSE_TOO_BIG,
+            )
+        if not self.messages.allow():
+            raise ProtocolViolation(
+                f"more than {self.options.max_messages_per_s:g} messages a second; "
+                "send audio as it is recorded"
+            )
+
+    def check_text(self, text: object) -> None:
+        """Typed sentences: whole Unicode (a JSON escape can smuggle in a lone surrogate,
+        which no file, database or reply can hold) and at most so many a minute."""
+        if isinstance(text, str) and any("\ud800" <= c <= "\udfff" for c in text):
+            raise ProtocolViolation('"text" must be valid Unicode (it holds a lone surrogate)')
+        if not self.texts.allow():
+            raise ProtocolViolation(
+                f"typed sentences are limited to {self.options.max_texts_per_min} a minute"
+            )
 
 
 async def _start(request: dict[str, Any], state: AppState) -> LiveSession:
@@ -121,14 +171,24 @@ async def _write(websocket: WebSocket, live: LiveSession) -> None:
             return
 
 
-async def _receive_json(websocket: WebSocket, state: AppState) -> dict[str, Any]:
-    message = await websocket.receive()
+async def _receive(websocket: WebSocket, limits: _ConnectionLimits) -> Message:
+    """The next message, checked against the limits; a disconnect raises."""
+    idle_s = limits.options.idle_timeout_s
+    try:
+        message: Message = await asyncio.wait_for(websocket.receive(), timeout=idle_s)
+    except TimeoutError:
+        raise ProtocolViolation(f"nothing received for {idle_s:g} s; closing") from None
     if message["type"] == "websocket.disconnect":
         raise WebSocketDisconnect(message.get("code", 1000))
+    limits.check_message(message)
+    return message
+
+
+async def _receive_text_first(websocket: WebSocket, limits: _ConnectionLimits) -> str:
+    message = await _receive(websocket, limits)
     if message.get("text") is None:
         raise ProtocolViolation('audio before "start": send {"type": "start", ...} first')
-    _check_size(len(message["text"]), state)
-    return _parse(message["text"])
+    return str(message["text"])
 
 
 def _parse(text: str) -> dict[str, Any]:
@@ -136,17 +196,11 @@ def _parse(text: str) -> dict[str, Any]:
         request = json.loads(text)
     except json.JSONDecodeError as e:
         raise ProtocolViolation(f"malformed JSON ({e.msg} at character {e.pos})") from e
+    except RecursionError as e:  # "[[[[..." a few thousand deep, well under the size limit
+        raise ProtocolViolation("malformed JSON (nested too deeply)") from e
     if not isinstance(request, dict) or not isinstance(request.get("type"), str):
         raise ProtocolViolation('each text message must be a JSON object with a "type"')
     return request
-
-
-def _check_size(size: int, state: AppState) -> None:
-    if size > state.options.max_frame_bytes:
-        raise ProtocolViolation(
-            f"message of {size} bytes is over the {state.options.max_frame_bytes} byte limit",
-            code=CLOSE_TOO_BIG,
-        )
 
 
 async def _refuse(websocket: WebSocket, message: str, code: int) -> None:
@@ -155,7 +209,13 @@ async def _refuse(websocket: WebSocket, message: str, code: int) -> None:
         return
     with contextlib.suppress(Exception):
         await websocket.send_json({"type": "error", "message": message})
-        await websocket.close(code=code, reason=message[:120])
+        await websocket.close(code=code, reason=_close_reason(message))
+
+
+def _close_reason(message: str) -> str:
+    """``message`` cut to the 123 bytes of UTF-8 a close frame can carry; a longer reason
+    makes the close itself fail, and the client sees the connection drop (1006)."""
+    return message.encode("utf-8")[:CLOSE_REASON_BYTES].decode("utf-8", "ignore")
 
 
 __all__ = ["LiveRegistry", "live_endpoint"]
