@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request, WebSocket
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
@@ -56,7 +57,16 @@ def create_app(
             await state.live.close()
             workers.close()
 
-    app = FastAPI(title="speech2image", lifespan=lifespan, docs_url="/api/docs", redoc_url=None)
+    app = FastAPI(
+        title="speech2image",
+        lifespan=lifespan,
+        docs_url="/api/docs",
+        redoc_url=None,
+        # The API takes small JSON bodies only; a bigger one gets 413 before it is read whole.
+        max_body_size=options.max_body_bytes,
+    )
+
+    app.add_exception_handler(RequestValidationError, _invalid_request)
 
     @app.middleware("http")
     async def require_token(request: Request, call_next: Callable[..., Any]) -> Response:
@@ -125,6 +135,18 @@ def _include_store_routes(app: FastAPI, state: AppState) -> None:
         @app.get("/sessions", include_in_schema=False)
         async def sessions_page() -> FileResponse:
             return FileResponse(STATIC_DIR / "sessions.html")
+
+
+async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
+    """422 with where and what, but not the client's input: FastAPI's own handler echoes it,
+    and an input holding a lone surrogate (``"\\ud800"`` in JSON) cannot be encoded, which
+    turned a bad request into a 500."""
+    errors = exc.errors() if isinstance(exc, RequestValidationError) else []
+    detail = [
+        {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+        for e in errors
+    ]
+    return JSONResponse({"detail": detail}, status_code=422)
 
 
 def _live_picture(state: AppState, session_id: str, name: str, *, final: bool) -> Response:

@@ -35,6 +35,10 @@ logger = logging.getLogger(__name__)
 _PICTURE_NAME = re.compile(r"^(\d{1,6})\.png$")
 
 
+MAX_LIST_OFFSET = 1 << 31
+"""Far past any real store; a bigger offset overflowed SQLite's integer (a 500, not a 422)."""
+
+
 class Rename(BaseModel):
     """The body of ``PATCH /api/sessions/{id}``."""
 
@@ -51,7 +55,8 @@ def sessions_router(get_store: Callable[[], SessionStore]) -> APIRouter:
 
     @router.get("")
     def list_sessions(
-        limit: int | None = Query(None, ge=0, le=10_000), offset: int = Query(0, ge=0)
+        limit: int | None = Query(None, ge=0, le=10_000),
+        offset: int = Query(0, ge=0, le=MAX_LIST_OFFSET),
     ) -> list[dict[str, Any]]:
         """Stored sessions, newest first."""
         sessions = _guard(lambda: get_store().list(limit=limit, offset=offset))
