@@ -5,9 +5,11 @@
     audio source -> streaming transcriber -> scene builder -> image engine -> subscribers
 
 Models are loaded once into :class:`Workers` and shared by every session; each model runs in
-its own single-thread executor, so nothing blocking runs on the event loop and a model is
-never entered by two threads. A session owns only its per-speaker state: its transcriber,
-its scene context, its last picture and its tasks.
+its own thread (:class:`~speech2image.stage.StageThread`), so nothing blocking runs on the
+event loop and a model is never entered by two threads. A call that hangs times out: the
+session reports it (``StageFailed``) and goes on, and the stage's other calls move to a
+fresh thread, so other sessions are not held up. A session owns only its per-speaker state:
+its transcriber, its scene context, its last picture and its tasks.
 
 Scheduling: final sentences are queued and every one gets its picture; drafts (pictures of
 partial text) go into a one-slot mailbox where the latest wins, and are skipped when the
@@ -24,17 +26,16 @@ import logging
 import time
 import uuid
 from collections.abc import Awaitable, Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import partial
-from typing import Any, TypeVar
 
 import numpy as np
 from PIL import Image
 
 from speech2image.asr.backend import Transcriber, TranscriberFailed, TranscriptEvent
 from speech2image.audio.sources import AudioSource
+from speech2image.config import from_env
 from speech2image.events import (
     Event,
     FinalTranscript,
@@ -47,10 +48,10 @@ from speech2image.events import (
 from speech2image.imaging.engine import DrawingCancelled, ImageEngine
 from speech2image.language.builder import SceneBuilder
 from speech2image.scene import Scene
+from speech2image.stage import StageBroken, StageThread, StageTimeout, StageTimeouts
 
 logger = logging.getLogger(__name__)
 
-T = TypeVar("T")
 Subscriber = Callable[[Event], Awaitable[None] | None]
 
 
@@ -77,7 +78,11 @@ class SessionOptions:
 
 
 class Workers:
-    """The loaded models, each with its own single-thread executor; shared by sessions."""
+    """The loaded models, each with its own thread and time-out; shared by sessions.
+
+    ``timeouts`` defaults to :class:`~speech2image.stage.StageTimeouts` read from the
+    ``S2I_*`` environment (``S2I_ASR_TIMEOUT_S``, ``S2I_IMAGE_TIMEOUT_S``, …).
+    """
 
     def __init__(
         self,
@@ -85,17 +90,26 @@ class Workers:
         make_transcriber: Callable[..., Transcriber],
         builder: SceneBuilder | None,
         engine: ImageEngine | None,
+        timeouts: StageTimeouts | None = None,
     ) -> None:
         self.make_transcriber = make_transcriber
         self.builder = builder
         self.engine = engine
-        self.asr = ThreadPoolExecutor(1, thread_name_prefix="s2i-asr")
-        self.language = ThreadPoolExecutor(1, thread_name_prefix="s2i-language")
-        self.imaging = ThreadPoolExecutor(1, thread_name_prefix="s2i-imaging")
+        self.timeouts = timeouts or from_env(StageTimeouts)
+        most = self.timeouts.max_abandoned_threads
+        self.asr = StageThread(
+            "asr", timeout_s=self.timeouts.asr_timeout_s, max_abandoned_threads=most
+        )
+        self.language = StageThread(
+            "language", timeout_s=self.timeouts.language_timeout_s, max_abandoned_threads=most
+        )
+        self.imaging = StageThread(
+            "image", timeout_s=self.timeouts.image_timeout_s, max_abandoned_threads=most
+        )
 
     def close(self) -> None:
-        for executor in (self.asr, self.language, self.imaging):
-            executor.shutdown(wait=True, cancel_futures=True)
+        for stage in (self.asr, self.language, self.imaging):
+            stage.close()
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,11 +161,10 @@ class Session:
     async def run(self, source: AudioSource) -> SessionSummary:
         """Run the whole pipeline over ``source`` and return what it produced."""
         started = time.monotonic()
-        loop = asyncio.get_running_loop()
         # 1. Per-session state, built on the workers' threads (model code is not free).
         make = self.workers.make_transcriber
-        transcriber = await loop.run_in_executor(
-            self.workers.asr, partial(make, self.options.asr) if self.options.asr else make
+        transcriber = await self.workers.asr.call(
+            partial(make, self.options.asr) if self.options.asr else make
         )
         if self.workers.builder is not None:
             self._context = self.workers.builder.new_context()
@@ -162,7 +175,7 @@ class Session:
             # 3. Audio in, transcript events out; 4. at the end, everything heard is final.
             await self._listen(source, transcriber)
         finally:
-            await self._run(self.workers.asr, transcriber.close)
+            await self._close(transcriber)
             # 5. Every final sentence gets its picture before the session ends.
             await self._finals.put(None)
             self._wake.set()
@@ -232,11 +245,16 @@ class Session:
         events: list[TranscriptEvent] = []
         notices: list[str] = []
         try:
-            events, notices = await self._run(self.workers.asr, step)
+            events, notices = await self.workers.asr.call(step)
         except TranscriberFailed as e:
             self._asr_failed = True
             events = list(e.events)
             notices = [f"speech recognition stopped: {e}"]
+        except (StageTimeout, StageBroken) as e:
+            # The hung pass may still be running inside this transcriber: it cannot be fed
+            # again. Other sessions' passes go on in the stage's fresh thread.
+            self._asr_failed = True
+            notices = [f"speech recognition stopped: {e}; typed sentences still work"]
         except Exception as e:
             logger.exception("transcription failed in session %s", self.id)
             rejected.append(f"transcription failed: {e}")
@@ -292,16 +310,14 @@ class Session:
             return
         started = time.monotonic()
         try:
-            scene = await self._run(
-                self.workers.language,
+            scene = await self.workers.language.call(
                 builder.build,
                 job.text,
                 context=self._context,
                 final=job.final,
             )
             scene = self._styled(scene)
-            picture = await self._run(
-                self.workers.imaging,
+            picture = await self.workers.imaging.call(
                 engine.draw,
                 scene,
                 draft=not job.final,
@@ -309,7 +325,7 @@ class Session:
                 seed=self.options.seed + job.index,
                 should_stop=(lambda: self._draft is not None) if not job.final else None,
             )
-            png = await self._run(self.workers.imaging, picture.to_png)
+            png = await self.workers.imaging.call(picture.to_png)
         except DrawingCancelled:
             return
         except Exception as e:
@@ -332,12 +348,13 @@ class Session:
             scene = dataclasses.replace(scene, extras={**scene.extras, "pack": self.options.pack})
         return scene
 
-    async def _run(
-        self, executor: ThreadPoolExecutor, fn: Callable[..., T], *args: Any, **kwargs: Any
-    ) -> T:
-        return await asyncio.get_running_loop().run_in_executor(
-            executor, partial(fn, *args, **kwargs)
-        )
+    async def _close(self, transcriber: Transcriber) -> None:
+        """Release the transcriber; a failure here is reported, and the session still ends."""
+        try:
+            await self.workers.asr.call(transcriber.close)
+        except Exception as e:
+            logger.exception("closing the transcriber failed in session %s", self.id)
+            await self._fail("asr", f"closing speech recognition failed: {e}")
 
     # -- publishing -----------------------------------------------------------------------
 

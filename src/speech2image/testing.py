@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -34,17 +35,35 @@ class Cue:
 
 
 class ScriptedTranscriber:
-    """A :class:`~speech2image.asr.backend.Transcriber` that plays back a script of events."""
+    """A :class:`~speech2image.asr.backend.Transcriber` that plays back a script of events.
 
-    def __init__(self, cues: Sequence[Cue]) -> None:
+    ``fail_at_s`` makes its passes raise once that much audio arrived, and ``hang_at_s`` makes
+    them block until :attr:`released` is set, to test how sessions survive a broken recogniser.
+    """
+
+    def __init__(
+        self,
+        cues: Sequence[Cue],
+        *,
+        fail_at_s: float | None = None,
+        hang_at_s: float | None = None,
+    ) -> None:
         self._cues = sorted(cues, key=lambda c: c.at_s)
         self._received = 0
+        self.fail_at_s = fail_at_s
+        self.hang_at_s = hang_at_s
+        self.released = threading.Event()
+        """Set it to let a hung pass return (tests set it when they are done)."""
 
     def insert_audio_chunk(self, chunk: np.ndarray) -> None:
         self._received += as_mono_float32(chunk).size
 
     def process_iter(self) -> list[TranscriptEvent]:
         now = self._received / SAMPLE_RATE
+        if self.fail_at_s is not None and now >= self.fail_at_s:
+            raise RuntimeError(f"scripted recogniser failure at {now:.1f} s")
+        if self.hang_at_s is not None and now >= self.hang_at_s:
+            self.released.wait()
         due = [c.event for c in self._cues if c.at_s <= now]
         self._cues = [c for c in self._cues if c.at_s > now]
         return due
@@ -96,15 +115,26 @@ class SolidColorEngine:
     """An :class:`~speech2image.imaging.engine.ImageEngine` painting a colour hashed from the text.
 
     ``fail_on`` makes it raise for texts containing that word, to test error paths;
+    ``hang_on`` makes it block on such texts until :attr:`released` is set, to test time-outs;
     ``delay_s`` makes each picture take time, to test scheduling.
     """
 
     name = "solid"
 
-    def __init__(self, *, size_px: int = 64, fail_on: str | None = None, delay_s: float = 0.0):
+    def __init__(
+        self,
+        *,
+        size_px: int = 64,
+        fail_on: str | None = None,
+        delay_s: float = 0.0,
+        hang_on: str | None = None,
+    ):
         self.size_px = size_px
         self.fail_on = fail_on
         self.delay_s = delay_s
+        self.hang_on = hang_on
+        self.released = threading.Event()
+        """Set it to let a hung drawing return (tests set it when they are done)."""
         self.drawn: list[tuple[str, bool]] = []
 
     def draw(
@@ -118,6 +148,8 @@ class SolidColorEngine:
     ) -> Picture:
         if self.fail_on and self.fail_on in scene.text:
             raise RuntimeError(f"cannot draw {self.fail_on!r}")
+        if self.hang_on and self.hang_on in scene.text:
+            self.released.wait()
         if self.delay_s:
             import time
 

@@ -1,0 +1,258 @@
+"""A model's own thread, with a time-out that survives a call that never returns.
+
+Each model runs in one thread of its own, so it is never entered by two threads at once and
+nothing blocking runs on the event loop. A Python thread cannot be killed, so one call that
+hangs (a stuck network read in a cloud recogniser, a deadlock in a native library) would
+otherwise block that thread, and every session queued behind it, for good.
+
+A :class:`StageThread` therefore watches the call it is running. Time spent queued behind
+other sessions' calls does not count: under load the queue is long, and a healthy stage must
+not be declared hung because it is busy. Past ``timeout_s`` the caller gets
+:class:`StageTimeout`, the calls queued behind it move to a fresh thread, and the hung
+thread is left to finish or not (a daemon thread, so it never holds up the process's exit;
+whatever it returns is dropped). A stage that keeps hanging is not replaced forever: after
+``max_abandoned_threads`` abandoned threads its calls fail at once with :class:`StageBroken`,
+so a broken model cannot leak one thread per call.
+
+The price of abandoning a thread: if the hung call does come back, it may run inside the
+model while the fresh thread does too. The time-outs are therefore generous, far above any
+call the models make when they work (see :class:`StageTimeouts`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import queue
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, TypeVar
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, kw_only=True)
+class StageTimeouts:
+    """How long one call of each stage may run before the session gives up on it.
+
+    Read from ``S2I_*`` variables by :func:`speech2image.config.from_env` (for example
+    ``S2I_IMAGE_TIMEOUT_S=600`` for diffusion on a slow CPU).
+    """
+
+    asr_timeout_s: float = 120.0
+    """One recognition pass (or starting a per-session recogniser, or closing it). A pass over
+    the longest audio a pass takes (about 20 s) costs a few seconds with Whisper on a 2-core
+    CPU; a cloud recogniser that stops answering is what this catches."""
+    language_timeout_s: float = 30.0
+    """Parsing one sentence into a scene (milliseconds when it works)."""
+    image_timeout_s: float = 300.0
+    """Drawing one picture: clip art takes well under a second, diffusion on a CPU a minute
+    or two."""
+    max_abandoned_threads: int = 2
+    """Hung threads a stage abandons before it is declared broken and fails every call."""
+
+    def __post_init__(self) -> None:
+        for name in ("asr_timeout_s", "language_timeout_s", "image_timeout_s"):
+            value = getattr(self, name)
+            if not value > 0:
+                raise ValueError(f"{name} must be more than 0 seconds, got {value}")
+        if self.max_abandoned_threads < 0:
+            raise ValueError(
+                f"max_abandoned_threads must be 0 or more, got {self.max_abandoned_threads}"
+            )
+
+
+class StageTimeout(Exception):
+    """A call of a stage ran past its time-out; the stage goes on in a fresh thread."""
+
+
+class StageBroken(Exception):
+    """A stage hung too often and no longer takes calls."""
+
+
+class _Job:
+    """One call waiting for, or running in, a stage's thread."""
+
+    __slots__ = ("fn", "future", "started_at")
+
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        self.fn = fn
+        self.future: Future[Any] = Future()
+        self.started_at: float | None = None
+
+
+class _Thread:
+    """One daemon thread running jobs in order; it can hand its queue over to a successor."""
+
+    def __init__(self, name: str) -> None:
+        self._queue: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._successor: _Thread | None = None
+        self.current: _Job | None = None
+        self.thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self.thread.start()
+
+    def submit(self, job: _Job) -> None:
+        self._queue.put(job)
+
+    def hand_over(self, successor: _Thread | None) -> list[_Job]:
+        """Give the queued jobs to ``successor`` (or return them when there is none) and make
+        this thread exit if its hung call ever returns."""
+        self._successor = successor
+        orphans: list[_Job] = []
+        while True:
+            try:
+                job = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            if job is None:
+                continue
+            if successor is not None:
+                successor.submit(job)
+            else:
+                orphans.append(job)
+        self._queue.put(None)
+        return orphans
+
+    def stop(self) -> None:
+        self._queue.put(None)
+
+    def _run(self) -> None:
+        while (job := self._queue.get()) is not None:
+            if self._successor is not None:
+                # Handed over while this thread was hung: its queue belongs to the successor.
+                self._successor.submit(job)
+                continue
+            if not job.future.set_running_or_notify_cancel():
+                continue  # its caller gave up before it started
+            job.started_at = time.monotonic()
+            self.current = job
+            try:
+                result = job.fn()
+            except BaseException as e:
+                job.future.set_exception(e)
+            else:
+                job.future.set_result(result)
+            finally:
+                self.current = None
+                del job  # the result belongs to the caller now, not to this frame
+
+
+class StageThread:
+    """A model's thread: calls run one at a time, in order, each with a time-out."""
+
+    def __init__(self, name: str, *, timeout_s: float, max_abandoned_threads: int = 2) -> None:
+        self.name = name
+        self.timeout_s = timeout_s
+        self.max_abandoned_threads = max_abandoned_threads
+        self.abandoned = 0
+        """Threads abandoned so far because a call in them hung."""
+        self._lock = threading.Lock()
+        self._thread: _Thread | None = _Thread(self._thread_name())
+        self._closed = False
+
+    async def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``fn(*args, **kwargs)`` in the stage's thread and return its result.
+
+        Raises :class:`StageTimeout` when it ran more than ``timeout_s`` (the stage moves on
+        to a fresh thread) and :class:`StageBroken` when the stage hung too often.
+        """
+        job = _Job(partial(fn, *args, **kwargs))
+        self._live_thread().submit(job)
+        waiter = asyncio.wrap_future(job.future)
+        try:
+            while True:
+                done, _ = await asyncio.wait({waiter}, timeout=self._time_left())
+                if done:
+                    return waiter.result()
+                overdue = self._overdue()
+                if overdue is not None:
+                    self._abandon(overdue)
+                    if overdue is job:
+                        raise StageTimeout(
+                            f"the {self.name} stage did not answer within {self.timeout_s:g} s"
+                        )
+        except asyncio.CancelledError:
+            job.future.cancel()  # never starts if still queued; a running call finishes
+            raise
+
+    def close(self) -> None:
+        """Cancel the queued calls and wait (up to the time-out) for the running one."""
+        with self._lock:
+            self._closed = True
+            thread, self._thread = self._thread, None
+        if thread is None:
+            return
+        for job in thread.hand_over(None):
+            job.future.cancel()
+        thread.thread.join(timeout=self.timeout_s)
+
+    # -- watching -------------------------------------------------------------------------
+
+    def _live_thread(self) -> _Thread:
+        with self._lock:
+            if self._closed:
+                raise StageBroken(f"the {self.name} stage is closed")
+            if self._thread is None:
+                raise StageBroken(
+                    f"the {self.name} stage stopped answering {self.abandoned} times and was "
+                    "switched off; restart the server"
+                )
+            return self._thread
+
+    def _time_left(self) -> float:
+        """Seconds until the running call (whichever session's it is) is overdue."""
+        thread = self._thread
+        running = thread.current if thread is not None else None
+        started = running.started_at if running is not None else None
+        if started is None:
+            return self.timeout_s
+        return max(0.01, started + self.timeout_s - time.monotonic())
+
+    def _overdue(self) -> _Job | None:
+        thread = self._thread
+        running = thread.current if thread is not None else None
+        if running is None or running.started_at is None:
+            return None
+        return running if time.monotonic() - running.started_at >= self.timeout_s else None
+
+    def _abandon(self, job: _Job) -> None:
+        """Leave the thread running ``job`` behind; its queue moves to a fresh thread."""
+        with self._lock:
+            old = self._thread
+            if old is None or old.current is not job:
+                return  # it finished meanwhile, or another caller already did this
+            self.abandoned += 1
+            broken = self.abandoned > self.max_abandoned_threads
+            logger.error(
+                "the %s stage ran one call for over %g s; %s. The hung thread is at:\n%s",
+                self.name,
+                self.timeout_s,
+                "too many hung calls, switching the stage off"
+                if broken
+                else f"abandoning its thread ({self.abandoned} of "
+                f"{self.max_abandoned_threads} allowed) and starting a fresh one",
+                _stack_of(old.thread),
+            )
+            self._thread = None if broken else _Thread(self._thread_name())
+            orphans = old.hand_over(self._thread)
+        for orphan in orphans:
+            if orphan.future.set_running_or_notify_cancel():
+                orphan.future.set_exception(
+                    StageBroken(f"the {self.name} stage stopped answering and was switched off")
+                )
+
+    def _thread_name(self) -> str:
+        return f"s2i-{self.name}-{self.abandoned}"
+
+
+def _stack_of(thread: threading.Thread) -> str:
+    frame = sys._current_frames().get(thread.ident or -1)
+    return "".join(traceback.format_stack(frame)) if frame is not None else "(no stack)"
