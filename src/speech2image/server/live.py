@@ -5,6 +5,11 @@ messages. A WebSocket connection attaches to it, feeds it and drains its outbox;
 connection drops without a ``stop``, the session waits ``resume_grace_s`` for the page to
 reconnect before it finishes on its own. Pictures travel by URL: the latest pictures are
 kept in memory here, the finals also go to the session store.
+
+Two faults end or degrade a session here rather than in the connection: a client that stops
+reading fills the bounded outbox, and the session then finishes and saves what it heard at
+once (it does not wait for the connection to notice); a store that fails (disk full,
+folder turned read-only) is reported to the client once, and the session goes on unsaved.
 """
 
 from __future__ import annotations
@@ -73,6 +78,8 @@ class LiveSession:
         self.connected = True
         self.stopping = False
         self.overflowed = False
+        """The client stopped reading: the outbox filled up and the session was stopped."""
+        self._reported_failures: set[str] = set()
         self._on_audio = on_audio
         self._expiry: asyncio.TimerHandle | None = None
         self._recorder = recorder
@@ -88,12 +95,14 @@ class LiveSession:
             close()
         if not task.cancelled() and task.exception() is not None:
             logger.error("session %s failed", self.id, exc_info=task.exception())
-            self.outbox.put_nowait({"type": "error", "message": "the session failed; it was saved"})
+            message = {"type": "error", "message": "the session failed; it was saved"}
+            self._send(message, droppable=False)
 
     # -- input ----------------------------------------------------------------------------
 
     async def push_audio(self, frame: bytes) -> None:
         """Little-endian PCM16 mono at the session's sample rate."""
+        self._check_reading()
         if self.stopping:
             raise ProtocolViolation("audio after stop")
         if len(frame) % 2:
@@ -114,9 +123,11 @@ class LiveSession:
         resampled = self.resampler.process(samples)
         if self._on_audio is not None and resampled.size:
             self._on_audio(resampled)
+            self._report_storage_failures()
         await self.source.push(resampled)
 
     async def push_text(self, text: object) -> None:
+        self._check_reading()
         if not isinstance(text, str) or not text.strip():
             raise ProtocolViolation('"text" must be a non-empty string')
         if len(text) > self.options.max_text_chars:
@@ -164,7 +175,26 @@ class LiveSession:
         while len(self.pictures) > _KEPT_PICTURES:
             self.pictures.popitem(last=False)
 
+    def _check_reading(self) -> None:
+        if self.overflowed:
+            raise ProtocolViolation("the client is not reading its messages")
+
+    def _report_storage_failures(self) -> None:
+        """Tell the client once when its session stops being saved (the recorder logs it)."""
+        messages = {
+            "failure": "this session is no longer being saved ({}); it goes on, and what was "
+            "saved before is kept",
+            "audio_failure": "the audio of this session is no longer being saved ({}); its "
+            "sentences and pictures still are",
+        }
+        for name, message in messages.items():
+            failure = getattr(self._recorder, name, None)
+            if failure is not None and name not in self._reported_failures:
+                self._reported_failures.add(name)
+                self._send({"type": "error", "message": message.format(failure)}, droppable=False)
+
     def _on_event(self, event: Event) -> None:
+        self._report_storage_failures()  # the recorder saw this event first
         message: dict[str, Any] | None = None
         droppable = False
         if isinstance(event, PartialTranscript):
@@ -186,15 +216,35 @@ class LiveSession:
             message = {"type": "error", "message": event.message}
         elif isinstance(event, SessionEnded):
             message = {"type": "done", "sentences": event.sentences}
-        if message is None:
-            return
+        if message is not None:
+            self._send(message, droppable=droppable)
+
+    def _send(self, message: dict[str, Any], *, droppable: bool) -> None:
+        if self.overflowed:
+            return  # nobody reads them
         try:
             self.outbox.put_nowait(message)
         except asyncio.QueueFull:
             if not droppable:
-                # The client stopped reading: its session ends rather than grow without bound.
-                self.overflowed = True
-                logger.warning("session %s: client is not reading; closing", self.id)
+                self._overflow()
+
+    def _overflow(self) -> None:
+        """The client stopped reading: the session ends and is saved now, rather than grow
+        without bound or wait for a connection that may be stuck sending (a peer that does
+        not read keeps the socket's buffers full, so even a close frame cannot get out)."""
+        self.overflowed = True
+        logger.warning("session %s: the client is not reading its messages; finishing", self.id)
+        while not self.outbox.empty():
+            self.outbox.get_nowait()  # the unread messages are the memory to give back
+        notice = "the client is not reading its messages; the session was stopped and saved"
+        self.outbox.put_nowait({"type": "error", "message": notice})
+        task = asyncio.ensure_future(self.stop())
+        task.add_done_callback(_log_failure)
+
+
+def _log_failure(task: asyncio.Future[Any]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        logger.error("stopping a session failed", exc_info=task.exception())
 
 
 class LiveRegistry:

@@ -56,7 +56,8 @@ class SessionRecorder:
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = connect(db_path)
         self._audio: PcmAppender | None = None
-        self._audio_failed = False
+        self.audio_failure: StoreError | None = None
+        """The error that stopped the audio recording (sentences and pictures may go on)."""
 
     def __call__(self, event: Event) -> None:
         """Store ``event`` if it is a final sentence, a final picture or the session's end."""
@@ -69,7 +70,7 @@ class SessionRecorder:
 
     def append_audio(self, samples: np.ndarray) -> None:
         """Append 16 kHz mono float32 ``samples`` to the session's recording."""
-        if not self.keep_audio or self._audio_failed or self.failure is not None:
+        if not self.keep_audio or self.audio_failure is not None or self.failure is not None:
             return
         with self._lock:
             try:
@@ -78,9 +79,10 @@ class SessionRecorder:
                 self._audio.append(samples)
             except OSError as e:
                 # Sentences and pictures may still fit where audio does not: go on without it.
-                self._audio_failed = True
-                error = describe_os_error(e, self.folder / "audio.pcm")
-                logger.error("session %s: audio recording stopped: %s", self.session_id, error)
+                self.audio_failure = describe_os_error(e, self.folder / "audio.pcm")
+                logger.error(
+                    "session %s: audio recording stopped: %s", self.session_id, self.audio_failure
+                )
 
     def close(self) -> None:
         """Mark the session ended and release its files; safe to call twice."""
