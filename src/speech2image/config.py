@@ -97,6 +97,17 @@ class TranscriberOptions:
     """Whisper's no-speech probability above which a segment is dropped as non-speech."""
     log_prob_threshold: float = -1.0
     """Average log-probability below which a segment is dropped as unreliable."""
+    # -- picturable-vocabulary bias (speech2image.asr.bias; figures in docs/benchmarks.md)
+    picturable_correction: bool = False
+    """Final passes replace unsure words with a picturable near homophone ("I dare" ->
+    "a deer") when Whisper scores the corrected text on the same audio within
+    ``picturable_margin_nats`` of what it heard. Partial passes are never corrected."""
+    picturable_margin_nats: float = 2.0
+    """How much lower (natural-log probability of the whole pass) a picturable correction
+    may score than what was heard and still be preferred."""
+    picturable_hotwords: bool = False
+    """Pass picturable nouns to Whisper as ``hotwords`` on every pass. Off: it raised the
+    WER of prose on the test recordings."""
     vad: VadOptions = field(default_factory=VadOptions)
 
 

@@ -26,6 +26,7 @@ from collections import deque
 import numpy as np
 
 from speech2image.asr.backend import RecognizedSegment, SpeechRecognizer, TranscriptEvent
+from speech2image.asr.bias import picturable_corrector
 from speech2image.asr.policy import (
     Sentence,
     Word,
@@ -91,6 +92,8 @@ class StreamingTranscriber:
         self._pending = deque[tuple[int, int]]()
         self._recent = deque[str](maxlen=4)
         self._next_index = 0
+        # Picturable-vocabulary bias, final passes only (speech2image.asr.bias).
+        self._corrector = picturable_corrector(recognizer, self.options)
 
     @property
     def received_s(self) -> float:
@@ -309,6 +312,8 @@ class StreamingTranscriber:
                 Word(w.text, w.start_s + offset_s, w.end_s + offset_s, w.probability)
                 for w in segment.words
             )
+        if self._corrector is not None and not partial:  # picturable bias: finals only
+            words = self._corrector.correct(words)
         return words
 
     def _is_speech(self, segment: RecognizedSegment) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +30,8 @@ def bundled_model_path() -> Path:
 
 _FRAMES_PER_SECOND = 100
 """Mel frames per second of audio (10 ms hop)."""
+_SCORE_BATCH = 8
+"""Texts rescored in one decoder batch: each holds a copy of the encoder output."""
 
 
 def _fitted_window(samples: int, window_s: float | None, margin_s: float) -> int | None:
@@ -58,6 +61,8 @@ def _whisper_model_class():
     class FittedWindowModel(WhisperModel):
         content_frames: int = 0
         window_frames: int | None = None
+        first_encoding = None
+        """The encoder output of the current pass's first window (picturable rescoring)."""
 
         def encode(self, features):
             if self.window_frames is not None:
@@ -66,7 +71,10 @@ def _whisper_model_class():
             if 0 < n < features.shape[-1]:
                 features = features.copy()
                 features[..., n:] = features[..., :n].max() - 2.0
-            return super().encode(features)
+            output = super().encode(features)
+            if self.first_encoding is None:
+                self.first_encoding = output
+            return output
 
     return FittedWindowModel
 
@@ -92,6 +100,12 @@ class WhisperRecognizer:
             compute_type=self.options.compute_type,
             cpu_threads=self.options.cpu_threads,
         )
+        self._text_tokenizer = None
+        self._hotwords: str | None = None
+        if self.options.picturable_hotwords:  # measured to hurt prose: off by default
+            from speech2image.asr.picturable import hotword_text
+
+            self._hotwords = hotword_text()
 
     def recognize(
         self,
@@ -105,12 +119,14 @@ class WhisperRecognizer:
             len(audio), window_s, self.options.window_margin_s
         )
         self._model.content_frames = len(audio) // (SAMPLE_RATE // _FRAMES_PER_SECOND) + 1
+        self._model.first_encoding = None
         segments, _info = self._model.transcribe(
             audio,
             language=self.options.language,
             beam_size=beam_size,
             word_timestamps=True,
             initial_prompt=prompt or None,
+            hotwords=self._hotwords,
             # Each call is one utterance or less: earlier text arrives through the prompt,
             # and conditioning on it inside the call only repeats mistakes.
             condition_on_previous_text=False,
@@ -135,3 +151,45 @@ class WhisperRecognizer:
             )
             for s in segments
         ]
+
+    # -- picturable rescoring (speech2image.asr.bias) --------------------------------------
+
+    def score_texts(self, texts: Sequence[str]) -> list[float] | None:
+        """Log-probability (nats) of each text as the transcript of the last pass's audio.
+
+        Forced decoding through CTranslate2's ``align`` on the encoder output that pass
+        kept, so a rescoring costs a decoder pass per text and no second encoding. ``None``
+        when the last pass encoded nothing or its audio is longer than one 30 s window.
+        """
+        encoding = self._model.first_encoding
+        frames = self._model.content_frames
+        if encoding is None or not texts or frames > 30 * _FRAMES_PER_SECOND:
+            return None
+        import ctranslate2
+
+        tokenizer = self._tokenizer()
+        tokens = [tokenizer.encode(" " + text.strip()) for text in texts]
+        start = [*tokenizer.sot_sequence, tokenizer.no_timestamps]
+        encoded = np.asarray(encoding)
+        scores: list[float] = []
+        for i in range(0, len(tokens), _SCORE_BATCH):
+            batch = tokens[i : i + _SCORE_BATCH]
+            repeated = np.ascontiguousarray(np.repeat(encoded, len(batch), axis=0))
+            results = self._model.model.align(
+                ctranslate2.StorageView.from_array(repeated), start, batch, frames
+            )
+            scores += [float(np.log(np.maximum(r.text_token_probs, 1e-12)).sum()) for r in results]
+        return scores
+
+    def _tokenizer(self):
+        """faster-whisper's tokenizer for this model, made once."""
+        if self._text_tokenizer is None:
+            from faster_whisper.tokenizer import Tokenizer
+
+            self._text_tokenizer = Tokenizer(
+                self._model.hf_tokenizer,
+                self._model.model.is_multilingual,
+                task="transcribe",
+                language=self.options.language,
+            )
+        return self._text_tokenizer
