@@ -4,6 +4,11 @@ For each recording it reports final-sentence latency (the wall time at which a f
 emitted minus the wall time at which the sentence's last word had been played), the cadence
 of partials while speech goes on, WER (against ``--ref`` or an offline transcription of the
 whole file by the same model), the real-time factor of the recogniser and the peak RSS.
+
+``--snr DB`` mixes background noise into each recording first (``--noise`` pink, brown or
+babble made from the recording itself); ``--streams N`` replays each recording on N
+concurrent streams through one shared recogniser thread, as the web server runs them.
+Recordings longer than two minutes also get a per-minute latency and memory breakdown.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import argparse
 import json
 import resource
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +25,7 @@ import numpy as np
 
 from speech2image.asr.metrics import word_error_rate
 from speech2image.bench import percentile
+from speech2image.bench.noise import NOISES, mix_at_snr
 from speech2image.config import SAMPLE_RATE, TranscriberOptions, from_env
 from speech2image.events import FinalTranscript, PartialTranscript
 
@@ -40,6 +46,28 @@ class AsrFigures:
     peak_rss_mb: float
     finals: list[str]
     """The final sentences, in order (JSON output only)."""
+    words: int = 0
+    """Words in all finals: on silence or noise alone, anything above 0 is invented."""
+    noise: str | None = None
+    """The background noise mixed in (``--noise``), or ``None``."""
+    snr_db: float | None = None
+    """Its level below the active speech level (``--snr``)."""
+    picturable_correction: bool = False
+    """Whether the picturable-vocabulary bias was on (``S2I_PICTURABLE_CORRECTION``)."""
+    by_minute: list[MinuteFigures] = field(default_factory=list)
+    """Final latency and resident memory per minute of audio (recordings over 2 minutes)."""
+
+
+@dataclass
+class MinuteFigures:
+    """One minute of a long recording: does latency or memory grow?"""
+
+    minute: int
+    sentences: int
+    final_latency_p50_s: float | None
+    final_latency_p95_s: float | None
+    rss_mb: float
+    """Resident memory when the minute's audio had been played."""
 
 
 def register(subparsers: Any) -> None:
@@ -62,6 +90,26 @@ def register(subparsers: Any) -> None:
         "--fast", action="store_true", help="replay as fast as possible instead of real time"
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument(
+        "--snr",
+        type=float,
+        metavar="DB",
+        help="mix background noise into each recording at this SNR (dB below the speech)",
+    )
+    parser.add_argument(
+        "--noise",
+        choices=NOISES,
+        default="pink",
+        help="the noise --snr mixes in: pink, brown, or babble made from the recording "
+        "itself, reversed (default pink)",
+    )
+    parser.add_argument(
+        "--streams",
+        type=int,
+        default=0,
+        metavar="N",
+        help="replay each recording on N concurrent streams through one recogniser thread",
+    )
     parser.set_defaults(handler=main)
 
 
@@ -71,16 +119,22 @@ def main(args: argparse.Namespace) -> int:
 
     if args.ref and len(args.ref) != len(args.audio):
         raise CommandError(f"give one --ref per AUDIO ({len(args.audio)}), got {len(args.ref)}")
+    if args.streams < 0:
+        raise CommandError(f"--streams must be at least 1, got {args.streams}")
     try:
         recordings = [decode_file(path) for path in args.audio]
         references = [path.read_text(encoding="utf-8") for path in args.ref]
     except (AudioDecodeError, OSError) as e:
         raise CommandError(str(e)) from e
+    if args.snr is not None:
+        recordings = [mix_at_snr(audio, args.noise, args.snr) for audio in recordings]
 
     from speech2image.asr.whisper import WhisperRecognizer
 
     options = from_env(TranscriberOptions)
     recognizer = WhisperRecognizer(options)
+    if args.streams:
+        return _main_streams(args, recognizer, options, recordings, references)
     results = []
     for i, (path, audio) in enumerate(zip(args.audio, recordings, strict=True)):
         reference = references[i] if references else None
@@ -95,10 +149,41 @@ def main(args: argparse.Namespace) -> int:
                 realtime=not args.fast,
             )
         )
+    for result in results:
+        result.noise = args.noise if args.snr is not None else None
+        result.snr_db = args.snr
     if args.json:
         print(json.dumps([asdict(r) for r in results], indent=2))
     else:
         print_table(results)
+    return 0
+
+
+def _main_streams(
+    args: argparse.Namespace,
+    recognizer: Any,
+    options: TranscriberOptions,
+    recordings: list[np.ndarray],
+    references: list[str],
+) -> int:
+    """``--streams N``: every recording on N concurrent streams, one after another."""
+    from speech2image.bench.asr_streams import measure_streams
+
+    results = []
+    for i, (path, audio) in enumerate(zip(args.audio, recordings, strict=True)):
+        results += measure_streams(
+            recognizer,
+            audio,
+            options,
+            name=str(path),
+            streams=args.streams,
+            reference=references[i] if references else None,
+            chunk_ms=args.chunk_ms,
+        )
+    if args.json:
+        print(json.dumps([asdict(r) for r in results], indent=2))
+    else:
+        _print_rows(f"{args.streams} concurrent streams, one recogniser thread", results)
     return 0
 
 
@@ -122,6 +207,7 @@ def measure(
     busy_s = 0.0
     started = time.monotonic()
     position = 0
+    minute_rss: list[float] = []
 
     def collect(events: list[Any], now: float) -> None:
         for event in events:
@@ -139,6 +225,8 @@ def measure(
         for offset in range(position, target, step):
             transcriber.insert_audio_chunk(audio[offset : min(offset + step, target)])
         position = target
+        while position >= (len(minute_rss) + 1) * 60 * SAMPLE_RATE:
+            minute_rss.append(_current_rss_mb())
         t0 = time.monotonic()
         events = transcriber.process_iter()
         busy_s += time.monotonic() - t0
@@ -170,7 +258,40 @@ def measure(
         real_time_factor=round(busy_s / (len(audio) / SAMPLE_RATE), 3),
         peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         finals=[event.text for event, _ in finals],
+        words=len(streaming_text.split()),
+        picturable_correction=options.picturable_correction,
+        by_minute=_by_minute(finals, minute_rss) if len(audio) > 120 * SAMPLE_RATE else [],
     )
+
+
+def _by_minute(
+    finals: list[tuple[FinalTranscript, float]], minute_rss: list[float]
+) -> list[MinuteFigures]:
+    """Latency of the finals whose speech ended in each minute, and memory at its end."""
+    rows = []
+    for minute, rss in enumerate(minute_rss):
+        latencies = [
+            now - e.end_s for e, now in finals if minute * 60 <= e.end_s < minute * 60 + 60
+        ]
+        rows.append(
+            MinuteFigures(
+                minute=minute + 1,
+                sentences=len(latencies),
+                final_latency_p50_s=percentile(latencies, 50),
+                final_latency_p95_s=percentile(latencies, 95),
+                rss_mb=rss,
+            )
+        )
+    return rows
+
+
+def _current_rss_mb() -> float:
+    """Resident memory now (Linux ``/proc``; the peak where that is missing)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return round(pages * resource.getpagesize() / 2**20, 1)
 
 
 def _wer(reference: str | None, hypothesis: str) -> float | None:
@@ -194,6 +315,7 @@ def print_table(results: list[AsrFigures]) -> None:
         "partial p95 s",
         "WER stream",
         "WER offline",
+        "words",
         "RTF",
         "RSS MB",
     ):
@@ -214,12 +336,33 @@ def print_table(results: list[AsrFigures]) -> None:
                     r.wer_offline,
                 )
             ),
+            str(r.words),
             f"{r.real_time_factor:.2f}",
             f"{r.peak_rss_mb:.0f}",
         )
     Console().print(table)
     if any(r.wer_against != "reference" for r in results):
         Console().print("WER without --ref is measured against an offline transcription.")
+    for r in results:
+        if r.noise is not None:
+            Console().print(f"{Path(r.file).name}: {r.noise} noise at {r.snr_db:g} dB SNR")
+        if r.by_minute:
+            _print_rows(f"{Path(r.file).name} per minute", r.by_minute)
+
+
+def _print_rows(title: str, rows: list[Any]) -> None:
+    """Any list of figure dataclasses as a table, one column per field."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title)
+    names = list(asdict(rows[0])) if rows else []
+    for name in names:
+        table.add_column(name.replace("_", " "), justify="right")
+    for row in rows:
+        values = asdict(row).values()
+        table.add_row(*(_fmt(v) if isinstance(v, float) else str(v) for v in values))
+    Console().print(table)
 
 
 def _fmt(value: float | None) -> str:
