@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,14 +97,17 @@ class Served:
 
 
 @contextmanager
-def fuzz_server(data_dir: Path, options: ServerOptions = LIMITS) -> Iterator[Served]:
-    """A real server on a loopback port whose ERROR logs are collected."""
+def fuzz_server(
+    data_dir: Path, options: ServerOptions = LIMITS, *, load: Callable[[], Any] | None = None
+) -> Iterator[Served]:
+    """A real server on a loopback port whose ERROR logs are collected; ``load`` defaults
+    to the fake stages and a real store in ``data_dir``."""
     errors = ErrorLog()
     loggers = [logging.getLogger(), logging.getLogger("uvicorn")]  # uvicorn's don't propagate
     for logger in loggers:
         logger.addHandler(errors)
     try:
-        with running_server(options, load=fake_load(data_dir)) as url:
+        with running_server(options, load=load or fake_load(data_dir)) as url:
             yield Served(url, errors)
     finally:
         for logger in loggers:
@@ -259,7 +262,7 @@ def is_valid_start(frame: str | bytes) -> bool:
 
 def expected_session(frames: list[str | bytes]) -> tuple[bool, list[str]]:
     """Whether frames sent after a good ``start`` (and a final ``stop``) end in ``done``,
-    and the typed sentences that become finals on the way."""
+    and the typed sentences that become finals on the way (as finals: stripped)."""
     typed: list[str] = []
     for frame in frames:
         if isinstance(frame, bytes):
@@ -273,7 +276,7 @@ def expected_session(frames: list[str | bytes]) -> tuple[bool, list[str]]:
             return True, typed
         if request["type"] != "text" or not is_valid_text(request.get("text")):
             return False, typed
-        typed.append(request["text"])
+        typed.append(request["text"].strip())  # a typed sentence is stripped
     return True, typed
 
 

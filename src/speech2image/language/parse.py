@@ -35,7 +35,11 @@ MAX_PARSED_CHARS = 2_000
 """Longer text is parsed from its last sentences only: a picture shows what was just said."""
 MAX_OBJECTS = 24
 """The most instances one picture holds."""
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff\ufffd]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""What Python makes of bytes that are not UTF-8 (``surrogateescape`` in ``sys.argv``) or of
+a ``\\ud800`` JSON escape: not text, and nothing downstream (spaCy, SQLite, a JSON file)
+can encode it."""
 _MARKUP = re.compile(r"<[^>]{0,200}>|&[a-z]{2,8};|&#\d{1,6};")
 
 
@@ -149,6 +153,9 @@ class SpacySceneBuilder:
             raise TypeError(f"text must be a str, not {type(text).__name__}")
         if context is not None and not isinstance(context, SceneContext):
             raise TypeError("context must come from SpacySceneBuilder.new_context()")
+        # 0. Undecodable input shows as U+FFFD, as every Unicode decoder shows it, rather
+        # than failing in the tokenizer or later when the scene is written out.
+        text = _LONE_SURROGATE.sub("\ufffd", text)
         # 1. Clean and parse.
         cleaned = clean_text(text)
         doc = self.nlp(cleaned)
