@@ -114,6 +114,12 @@ class RawClient:
             head += self._exactly(1)
         assert b" 101 " in head.split(b"\r\n")[0], head
 
+    def __enter__(self) -> RawClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.sock.close()
+
     @staticmethod
     def frame(payload: bytes, *, opcode: int) -> bytes:
         """One masked, final frame, as a client must send it."""
