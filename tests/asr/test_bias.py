@@ -89,6 +89,17 @@ def test_ineligible_words_are_never_replaced() -> None:
     assert any(c.text == "deer" for c in lexicon.candidates(heard, [True, True, True]))
 
 
+def test_words_the_picture_uses_are_kept() -> None:
+    lexicon = default_lexicon()
+    for word in ("big", "Red", "three", "behind", "night", "Deer."):
+        assert lexicon.is_kept(word)
+    assert not lexicon.is_kept("dare")
+    scorer = TableScorer({"a big elephant": 0.0, "a beer elephant": 0.0})
+    words = words_of("a big elephant")
+    assert PicturableCorrector(scorer=scorer).correct(words) == words
+    assert scorer.asked == []
+
+
 def test_no_plural_after_a_or_an() -> None:
     lexicon = default_lexicon()
     heard = ["and", "carry", "my", "leave."]

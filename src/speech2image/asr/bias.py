@@ -121,10 +121,8 @@ class PicturableCorrector:
         return corrected
 
     def _eligible(self, word: Word) -> bool:
-        """Unsure and not already picturable: a word that a correction may replace."""
-        return word.probability < self.max_word_probability and not self.lexicon.is_picturable(
-            word.text
-        )
+        """Unsure and not already in the picture: a word that a correction may replace."""
+        return word.probability < self.max_word_probability and not self.lexicon.is_kept(word.text)
 
     def _record(self, heard: str, corrected: str, gap_nats: float) -> None:
         self.corrections.append(Correction(heard, corrected, round(gap_nats, 3)))

@@ -65,6 +65,20 @@ def picturable_nouns() -> frozenset[str]:
     return frozenset(n.lower() for n in nouns if n.lower() not in NOT_OBJECTS)
 
 
+@functools.cache
+def scene_words() -> frozenset[str]:
+    """Other words the scene parser reads into the picture: counts, colours, shades, sizes,
+    relations, times, weather, seasons and people. Never replaced by a noun ("a big
+    elephant" must not become "a beer elephant")."""
+    from speech2image.language import vocabulary as v
+
+    phrases = [
+        *v.NUMBER_WORDS, *v.COLORS, *v.SHADE_WORDS, *v.SIZE_WORDS, *v.TIMES, *v.WEATHER,
+        *v.SEASONS, *v.PERSON_WORDS, *(" ".join(words) for words, _ in v.RELATION_PHRASES),
+    ]  # fmt: skip
+    return frozenset(word for phrase in phrases for word in phrase.lower().split())
+
+
 def hotword_text() -> str:
     """Picturable nouns for Whisper's ``hotwords``, most common first (the COCO classes,
     then the composer's aliases): Whisper keeps only the first 223 tokens of it."""
@@ -152,6 +166,7 @@ class PicturableLexicon:
         forms = nouns | plurals
         self.words = frozenset(forms)
         """Every picturable form, singular and plural."""
+        self._kept = self.words | scene_words()
         self._plurals = frozenset(plurals)
         self._sounds, self._texts = self._index(forms)
 
@@ -168,6 +183,11 @@ class PicturableLexicon:
     def is_picturable(self, word: str) -> bool:
         """True for a picturable noun or plural, whatever its case and punctuation."""
         return normalize_word(word) in self.words
+
+    def is_kept(self, word: str) -> bool:
+        """True for a word the picture already uses (a picturable noun, a colour, a count,
+        a size...): a correction never replaces it."""
+        return normalize_word(word) in self._kept
 
     def candidates(
         self, heard: Sequence[str], eligible: Sequence[bool], *, max_span_words: int = 2

@@ -106,6 +106,10 @@ class WhisperRecognizer:
             from speech2image.asr.picturable import hotword_text
 
             self._hotwords = hotword_text()
+        if self.options.picturable_correction:  # index it with the model, not in a session
+            from speech2image.asr.bias import default_lexicon
+
+            default_lexicon()
 
     def recognize(
         self,
