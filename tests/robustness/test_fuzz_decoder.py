@@ -36,7 +36,7 @@ SEED_S = 1.5
 DECODE_LIMIT_S = 30
 """Far beyond any decode here (milliseconds); reaching it means the decoder hung."""
 FUZZ = settings(
-    max_examples=100,
+    max_examples=150,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -183,7 +183,7 @@ def test_broken_files_decode_or_are_refused(
 
 @pytest.mark.parametrize("ext", [*CONTAINERS, "bin"])
 def test_random_bytes_are_refused(scratch: Path, ext: str) -> None:
-    @settings(FUZZ, max_examples=40)
+    @settings(FUZZ, max_examples=60)
     @given(data=st.binary(min_size=1, max_size=4096))
     def check(data: bytes) -> None:
         decode_or_refuse(scratch / f"random.{ext}", data)

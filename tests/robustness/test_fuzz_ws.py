@@ -46,7 +46,7 @@ PROTOCOL_CLOSES = (1008, 1009, 1013)
 RECEIVE_TIMEOUT_S = 20.0
 """Far beyond any answer here; reaching it means the server hung on the input."""
 FUZZ = settings(
-    max_examples=150,
+    max_examples=300,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -73,7 +73,8 @@ def fake_load(data_dir: Path):
 
     def load() -> tuple[Workers, SessionStore, dict[str, tuple[str, ...]]]:
         workers = Workers(
-            make_transcriber=lambda: ScriptedTranscriber(
+            # Called with the session's "asr" choice when the client names one.
+            make_transcriber=lambda asr=None: ScriptedTranscriber(
                 sentence_script(["A red car waits.", "The cat sleeps."], seconds_each=0.5)
             ),
             builder=WordSceneBuilder(),
@@ -431,6 +432,32 @@ def test_a_frame_over_the_transport_limit_closes_with_1009(served: Served) -> No
         assert ws.close_code in (1009, 1006)
 
 
+def broken_transcriber(asr: str | None = None) -> ScriptedTranscriber:
+    raise RuntimeError("the transcriber cannot start")
+
+
+def test_a_session_that_fails_ends_its_connection_at_once(tmp_path: Path) -> None:
+    """Found by the fuzzer (its fake once refused the "asr" argument): a session that
+    failed never sent "done", and its connection waited two minutes after "stop"."""
+
+    def load() -> tuple[Workers, None, dict[str, tuple[str, ...]]]:
+        workers = Workers(
+            make_transcriber=broken_transcriber,
+            builder=WordSceneBuilder(),
+            engine=SolidColorEngine(),
+        )
+        return workers, None, CHOICES
+
+    with fuzz_server(tmp_path, load=load) as server:
+        outcome = converse(server, [START])
+        assert outcome.kinds()[0] == "session" and outcome.kinds()[-1] == "error"
+        assert outcome.close_code == 1011
+        # The failure is logged with its traceback, once, and nothing else is.
+        assert [r.getMessage() for r in server.errors.records] == [
+            f"session {outcome.messages[0]['id']} failed"
+        ]
+
+
 # -- the limits ------------------------------------------------------------------------------
 
 TIGHT = ServerOptions(
@@ -466,8 +493,9 @@ def test_a_silent_connection_is_closed(tight: Served, opening: list[str]) -> Non
     assert_refused(outcome, "nothing received for 1 s")
 
 
-def test_sessions_past_the_limit_are_told_to_come_back(tight: Served) -> None:
-    with open_ws(tight) as first, open_ws(tight) as second:
+def test_sessions_past_the_limit_are_told_to_come_back(tmp_path: Path) -> None:
+    """On a server of its own: sessions the other tests ended may still be finishing."""
+    with fuzz_server(tmp_path, TIGHT) as tight, open_ws(tight) as first, open_ws(tight) as second:
         for ws in (first, second):
             ws.send(START)
             assert json.loads(ws.recv(timeout=RECEIVE_TIMEOUT_S))["type"] == "session"

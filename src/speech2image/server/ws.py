@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import json
 import logging
+from asyncio import FIRST_COMPLETED
 from typing import Any
 
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
@@ -29,6 +30,8 @@ CLOSE_TOO_BIG = 1009
 CLOSE_INTERNAL = 1011
 CLOSE_TRY_LATER = 1013
 CLOSE_REASON_BYTES = 123
+FINISH_TIMEOUT_S = 120.0
+"""How long a stopped session may take to send its last pictures."""
 
 Message = dict[str, Any]
 """An ASGI WebSocket message: ``{"type": ..., "bytes": ...}`` or ``{"type": ..., "text": ...}``."""
@@ -70,9 +73,11 @@ async def live_endpoint(websocket: WebSocket, state: AppState) -> None:
                     raise ProtocolViolation(f"unknown message type {short_repr(request['type'])}")
             if live.overflowed:
                 raise ProtocolViolation("the client is not reading its messages")
-        # 3. Stopped: the writer sends the last pictures, then "done".
-        await asyncio.wait_for(asyncio.shield(writer), timeout=120)
-        await websocket.close(CLOSE_NORMAL)
+            if live.task.done():  # before "stop", only a failure ends a session
+                break
+        # 3. Stopped: the writer sends the last pictures, then "done" (or the failure).
+        await live.stop()
+        await _finish(websocket, live, writer)
     except ProtocolViolation as e:
         await _refuse(websocket, str(e), e.code)
         if live is not None:
@@ -166,9 +171,29 @@ async def _start(request: dict[str, Any], state: AppState) -> LiveSession:
 async def _write(websocket: WebSocket, live: LiveSession) -> None:
     while True:
         message = await live.outbox.get()
-        await websocket.send_json(message)
+        try:
+            await websocket.send_json(message)
+        finally:
+            live.outbox.task_done()
         if message["type"] == "done":
             return
+
+
+async def _finish(websocket: WebSocket, live: LiveSession, writer: asyncio.Task[None]) -> None:
+    """Close once the writer has sent ``done``; or, when the session failed (it then never
+    sends ``done``), once the writer has sent the error the session queued. Before this
+    waited for ``done`` alone, and a failed session held its client for two minutes."""
+    await asyncio.wait({writer, live.task}, timeout=FINISH_TIMEOUT_S, return_when=FIRST_COMPLETED)
+    if not writer.done():
+        if not live.task.done():
+            raise TimeoutError
+        # The session is over: everything it will ever say is in the outbox already.
+        await asyncio.wait_for(live.outbox.join(), timeout=FINISH_TIMEOUT_S)
+    failed = live.task.done() and (live.task.cancelled() or live.task.exception() is not None)
+    if failed:
+        await websocket.close(CLOSE_INTERNAL, reason="the session failed; it was saved")
+    else:
+        await websocket.close(CLOSE_NORMAL)
 
 
 async def _receive(websocket: WebSocket, limits: _ConnectionLimits) -> Message:
