@@ -123,10 +123,10 @@ def test_close_score_prefers_the_picturable_word() -> None:
 
 def test_distant_score_keeps_what_was_heard() -> None:
     words = words_of("Of course, it depends.")
-    scorer = TableScorer({"Of course, it depends.": -5.0, "A horse, it depends.": -9.0})
+    scorer = TableScorer({"Of course, it depends.": -5.0, "Of horse, it depends.": -9.0})
     corrector = PicturableCorrector(scorer=scorer, margin_nats=2.0)
     assert corrector.correct(words) == words
-    assert "A horse, it depends." in scorer.asked  # it was a candidate, and was rejected
+    assert "Of horse, it depends." in scorer.asked  # it was a candidate, and was rejected
     assert corrector.corrections == []
 
 
