@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -234,7 +235,7 @@ def bystander(served: Served) -> Iterator[None]:
 def is_valid_text(text: object) -> bool:
     return (
         isinstance(text, str)
-        and bool(text.strip())
+        and any(unicodedata.category(c)[0] not in "CZ" for c in text)  # something visible
         and len(text) <= LIMITS.max_text_chars
         and not any(0xD800 <= ord(c) <= 0xDFFF for c in text)
     )
@@ -403,6 +404,7 @@ def test_absurd_sample_rates_are_refused(served: Served, rate: object, says: str
         ([START, json.dumps({"type": "dance"})], "unknown message type"),
         ([START, json.dumps({"type": "🐈" * 200})], "unknown message type"),
         ([START, json.dumps({"type": "text", "text": 5})], "non-empty string"),
+        ([START, json.dumps({"type": "text", "text": "\x00\x07\u200b"})], "control characters"),
         ([START, json.dumps({"type": "text", "text": "a\ud800"})], "Unicode"),
         ([START, "[" * 50_000], "malformed JSON"),
         ([START, json.dumps({"a": {"b": [1] * 10}})], '"type"'),

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import unicodedata
 from asyncio import FIRST_COMPLETED
 from typing import Any
 
@@ -133,6 +134,12 @@ class _ConnectionLimits:
         which no file, database or reply can hold) and at most so many a minute."""
         if isinstance(text, str) and any("\ud800" <= c <= "\udfff" for c in text):
             raise ProtocolViolation('"text" must be valid Unicode (it holds a lone surrogate)')
+        if isinstance(text, str) and text.strip() and not _has_visible(text):
+            # NUL and other control characters are not whitespace to str.strip, yet a
+            # sentence of only them is empty to the scene builder.
+            raise ProtocolViolation(
+                '"text" must be a non-empty string (it holds only control characters)'
+            )
         if not self.texts.allow():
             raise ProtocolViolation(
                 f"typed sentences are limited to {self.options.max_texts_per_min} a minute"
@@ -194,6 +201,11 @@ async def _finish(websocket: WebSocket, live: LiveSession, writer: asyncio.Task[
         await websocket.close(CLOSE_INTERNAL, reason="the session failed; it was saved")
     else:
         await websocket.close(CLOSE_NORMAL)
+
+
+def _has_visible(text: str) -> bool:
+    """Whether ``text`` holds anything but control, format and separator characters."""
+    return any(unicodedata.category(c)[0] not in "CZ" for c in text)
 
 
 async def _receive(websocket: WebSocket, limits: _ConnectionLimits) -> Message:
