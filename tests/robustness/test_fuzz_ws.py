@@ -25,7 +25,6 @@ from hypothesis import strategies as st
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
 
-from speech2image.server.limits import RateWindow
 from speech2image.server.options import ServerOptions
 from speech2image.session import Workers
 from speech2image.store import SessionStore
@@ -458,71 +457,3 @@ def test_a_session_that_fails_ends_its_connection_at_once(tmp_path: Path) -> Non
         assert [r.getMessage() for r in server.errors.records] == [
             f"session {outcome.messages[0]['id']} failed"
         ]
-
-
-# -- the limits ------------------------------------------------------------------------------
-
-TIGHT = ServerOptions(
-    max_sessions=2, max_texts_per_min=3, max_messages_per_s=2.0, idle_timeout_s=1.0
-)
-
-
-@pytest.fixture(scope="module")
-def tight(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    with fuzz_server(tmp_path_factory.mktemp("tight"), TIGHT) as server:
-        yield server
-
-
-def text(words: str) -> str:
-    return json.dumps({"type": "text", "text": words})
-
-
-def test_typed_sentences_past_the_rate_are_refused(tight: Served) -> None:
-    outcome = converse(tight, [START, *(text(f"A cat number {k}.") for k in range(4))])
-    assert outcome.finals()[:3] == [f"A cat number {k}." for k in range(3)]
-    assert_refused(outcome, "limited to 3 a minute")
-
-
-def test_a_flood_of_tiny_frames_is_refused(tight: Served) -> None:
-    """20 messages pass (2 a second over 10 s); the flood of empty frames after them does not."""
-    outcome = converse(tight, [START, *([b""] * 40)])
-    assert_refused(outcome, "more than 2 messages a second")
-
-
-@pytest.mark.parametrize("opening", [[], [START]])
-def test_a_silent_connection_is_closed(tight: Served, opening: list[str]) -> None:
-    outcome = converse(tight, opening, stop=False)
-    assert_refused(outcome, "nothing received for 1 s")
-
-
-def test_sessions_past_the_limit_are_told_to_come_back(tmp_path: Path) -> None:
-    """On a server of its own: sessions the other tests ended may still be finishing."""
-    with fuzz_server(tmp_path, TIGHT) as tight, open_ws(tight) as first, open_ws(tight) as second:
-        for ws in (first, second):
-            ws.send(START)
-            assert json.loads(ws.recv(timeout=RECEIVE_TIMEOUT_S))["type"] == "session"
-        outcome = converse(tight, [START], stop=False)
-        assert_refused(outcome, "the server is busy")
-        assert outcome.close_code == 1013
-        send_all(first, [STOP])
-        assert drain(first)[-1]["type"] == "done"
-
-
-@settings(max_examples=300, deadline=None, derandomize=True)
-@given(
-    gaps_s=st.lists(st.floats(0.0, 3.0), max_size=100),
-    count=st.integers(1, 8),
-    window_s=st.floats(0.5, 10.0),
-)
-def test_rate_window_allows_exactly_count_in_any_window(
-    gaps_s: list[float], count: int, window_s: float
-) -> None:
-    now = [0.0]
-    window = RateWindow(count=count, window_s=window_s, clock=lambda: now[0])
-    allowed: list[float] = []
-    for gap in gaps_s:
-        now[0] += gap
-        recent = [t for t in allowed if now[0] - t < window_s]
-        assert window.allow() == (len(recent) < count)
-        if len(recent) < count:
-            allowed.append(now[0])

@@ -93,11 +93,11 @@ class ServerOptions:
             )
         if not 0 < self.port < 65536:
             raise ValueError(f"port must be between 1 and 65535, got {self.port}")
-        for name, low, high in _LIMITS:
+        for name, low, high in LIMIT_RANGES:
             _check_range(name, getattr(self, name), low, high)
 
 
-_LIMITS: tuple[tuple[str, float, float], ...] = (
+LIMIT_RANGES: tuple[tuple[str, float, float], ...] = (
     ("max_sessions", 1, 10_000),
     ("max_frame_bytes", 1024, 64 << 20),
     ("max_audio_speed", 1.0, 1000.0),
