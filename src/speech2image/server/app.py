@@ -127,10 +127,11 @@ def _include_store_routes(app: FastAPI, state: AppState) -> None:
             return live
         return _stored_picture(state, session_id, name)
 
-    if state.store is not None:
+    store = state.store
+    if store is not None:
         from speech2image.server.sessions_api import sessions_router
 
-        app.include_router(sessions_router(lambda: state.store))
+        app.include_router(sessions_router(lambda: store))
 
         @app.get("/sessions", include_in_schema=False)
         async def sessions_page() -> FileResponse:

@@ -116,8 +116,13 @@ typo or a unit slip (minutes for seconds, bytes for KiB) before it disarms a lim
 
 def _check_range(name: str, value: object, low: float, high: float) -> None:
     """Raise ``ValueError`` naming the option, its flag and variable, and what is allowed."""
-    is_number = isinstance(value, int | float) and not isinstance(value, bool)
-    if not is_number or not math.isfinite(value) or not low <= value <= high:  # type: ignore[arg-type]
+    in_range = (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and low <= value <= high
+    )
+    if not in_range:
         flag = "--" + name.replace("_", "-")
         raise ValueError(
             f"{name} ({flag}, S2I_{name.upper()}) must be a number from {low:g} to {high:g}, "

@@ -208,11 +208,16 @@ def _has_visible(text: str) -> bool:
     return any(unicodedata.category(c)[0] not in "CZ" for c in text)
 
 
+async def _next_message(websocket: WebSocket) -> Message:
+    """``websocket.receive()`` as a coroutine of :data:`Message`, for ``wait_for``."""
+    return dict(await websocket.receive())
+
+
 async def _receive(websocket: WebSocket, limits: _ConnectionLimits) -> Message:
     """The next message, checked against the limits; a disconnect raises."""
     idle_s = limits.options.idle_timeout_s
     try:
-        message: Message = await asyncio.wait_for(websocket.receive(), timeout=idle_s)
+        message = await asyncio.wait_for(_next_message(websocket), timeout=idle_s)
     except TimeoutError:
         raise ProtocolViolation(f"nothing received for {idle_s:g} s; closing") from None
     if message["type"] == "websocket.disconnect":
