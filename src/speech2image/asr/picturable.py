@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from speech2image.asr.policy import normalize_word
@@ -170,7 +170,7 @@ class PicturableLexicon:
         self._plurals = frozenset(plurals)
         self._sounds, self._texts = self._index(forms)
 
-    def _index(self, phrases: set[str]) -> tuple[list[str], list[str]]:
+    def _index(self, phrases: Collection[str]) -> tuple[list[str], list[str]]:
         """Parallel lists (pronunciation, phrase), one row per pronunciation."""
         sounds: list[str] = []
         texts: list[str] = []

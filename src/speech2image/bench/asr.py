@@ -236,7 +236,7 @@ def measure(
     busy_s += time.monotonic() - t0
 
     latencies = [now - event.end_s for event, now in finals] if realtime else []
-    intervals = list(np.diff(partial_times)) if len(partial_times) > 1 else []
+    intervals = [float(x) for x in np.diff(partial_times)] if len(partial_times) > 1 else []
     streaming_text = " ".join(event.text for event, _ in finals)
     offline_text = " ".join(
         s.text for s in recognizer.recognize(audio, beam_size=options.beam_size)
