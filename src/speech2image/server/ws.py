@@ -191,6 +191,8 @@ async def _finish(websocket: WebSocket, live: LiveSession, writer: asyncio.Task[
     sends ``done``), once the writer has sent the error the session queued. Before this
     waited for ``done`` alone, and a failed session held its client for two minutes."""
     await asyncio.wait({writer, live.task}, timeout=FINISH_TIMEOUT_S, return_when=FIRST_COMPLETED)
+    if live.overflowed:  # its outbox was emptied unread: nothing more to wait for
+        raise ProtocolViolation("the client is not reading its messages")
     if not writer.done():
         if not live.task.done():
             raise TimeoutError
