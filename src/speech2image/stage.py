@@ -29,7 +29,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, TypeVar
@@ -137,9 +137,9 @@ class _Thread:
             try:
                 result = job.fn()
             except BaseException as e:
-                job.future.set_exception(e)
+                _settle(job.future, error=e)
             else:
-                job.future.set_result(result)
+                _settle(job.future, result=result)
             finally:
                 self.current = None
                 del job  # the result belongs to the caller now, not to this frame
@@ -172,13 +172,11 @@ class StageThread:
                 done, _ = await asyncio.wait({waiter}, timeout=self._time_left())
                 if done:
                     return waiter.result()
+                # Whichever caller notices first abandons the hung call (its own caller may
+                # be gone); the hung call's future gets the StageTimeout.
                 overdue = self._overdue()
                 if overdue is not None:
                     self._abandon(overdue)
-                    if overdue is job:
-                        raise StageTimeout(
-                            f"the {self.name} stage did not answer within {self.timeout_s:g} s"
-                        )
         except asyncio.CancelledError:
             job.future.cancel()  # never starts if still queued; a running call finishes
             raise
@@ -243,6 +241,10 @@ class StageThread:
             )
             self._thread = None if broken else _Thread(self._thread_name())
             orphans = old.hand_over(self._thread)
+        _settle(
+            job.future,
+            error=StageTimeout(f"the {self.name} stage did not answer within {self.timeout_s:g} s"),
+        )
         for orphan in orphans:
             if orphan.future.set_running_or_notify_cancel():
                 orphan.future.set_exception(
@@ -251,6 +253,18 @@ class StageThread:
 
     def _thread_name(self) -> str:
         return f"s2i-{self.name}-{self.abandoned}"
+
+
+def _settle(future: Future[Any], *, result: Any = None, error: BaseException | None = None) -> None:
+    """Complete ``future`` unless it already is: a hung call that returns after its time-out
+    finds its future already failed with :class:`StageTimeout`, and its result is dropped."""
+    try:
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)
+    except InvalidStateError:
+        logger.info("a call returned after its time-out; its result is dropped")
 
 
 def _stack_of(thread: threading.Thread) -> str:

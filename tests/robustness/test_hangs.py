@@ -62,6 +62,37 @@ def test_a_hung_call_times_out_and_the_calls_queued_behind_it_still_run(
     stage.close()
 
 
+def test_the_hung_call_fails_even_when_another_caller_notices_the_hang(
+    release: threading.Event,
+) -> None:
+    """Every caller watches the running call. Here the hung call's own caller is held up (its
+    event loop is busy) while a caller queued behind it notices the hang and abandons the
+    thread: the hung call's caller must still get its StageTimeout, not wait forever."""
+    stage = StageThread("shared", timeout_s=0.2)
+    outcome: list[object] = []
+
+    def hung_caller() -> None:
+        async def main() -> None:
+            call = asyncio.create_task(stage.call(release.wait))
+            await asyncio.sleep(0.05)  # submitted and running
+            time.sleep(0.6)  # noqa: ASYNC251 - this loop is stuck on purpose, past the time-out
+            try:
+                await asyncio.wait_for(call, timeout=5)
+            except (StageTimeout, TimeoutError) as e:
+                outcome.append(e)
+
+        asyncio.run(main())
+
+    thread = threading.Thread(target=hung_caller)
+    thread.start()
+    time.sleep(0.1)
+    assert asyncio.run(stage.call(lambda: "fresh")) == "fresh"
+    thread.join(timeout=10)
+    assert len(outcome) == 1 and isinstance(outcome[0], StageTimeout), outcome
+    assert stage.abandoned == 1
+    stage.close()
+
+
 def test_time_queued_behind_other_calls_does_not_count() -> None:
     stage = StageThread("busy", timeout_s=1.0)
 
@@ -152,7 +183,9 @@ def test_a_recogniser_that_fails_mid_session_keeps_what_it_heard(
         return scripted
 
     workers = fake_workers(transcribers=transcriber, timeouts=QUICK)
-    events = run_session(workers, options=SessionOptions(drafts=False), seconds=7)
+    # One 100 ms chunk a pass, so a pass sees the first sentence's end before the fault.
+    options = SessionOptions(drafts=False, max_batch_samples=1600)
+    events = run_session(workers, options=options, seconds=7)
     workers.close()
     finals = [e.text for e in events if isinstance(e, FinalTranscript)]
     assert finals[0] == SENTENCES[0]
