@@ -236,6 +236,7 @@ class LiveSession:
         logger.warning("session %s: the client is not reading its messages; finishing", self.id)
         while not self.outbox.empty():
             self.outbox.get_nowait()  # the unread messages are the memory to give back
+            self.outbox.task_done()  # dropped counts as handled, so outbox.join() holds
         notice = "the client is not reading its messages; the session was stopped and saved"
         self.outbox.put_nowait({"type": "error", "message": notice})
         task = asyncio.ensure_future(self.stop())
