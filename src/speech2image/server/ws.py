@@ -247,13 +247,23 @@ def _parse(text: str) -> dict[str, Any]:
     return request
 
 
+_REFUSE_TIMEOUT_S = 5.0
+"""How long a refusal waits to reach the client before the handler lets go of it."""
+
+
 async def _refuse(websocket: WebSocket, message: str, code: int) -> None:
     logger.info("closing a connection: %s", message)
     if websocket.application_state != WebSocketState.CONNECTED:
         return
-    with contextlib.suppress(Exception):
+
+    async def tell_and_close() -> None:
         await websocket.send_json({"type": "error", "message": message})
         await websocket.close(code=code, reason=_close_reason(message))
+
+    # A peer that does not read keeps the socket's buffers full: neither the message nor
+    # the close frame may ever get out, and the handler must not wait for them for good.
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(tell_and_close(), _REFUSE_TIMEOUT_S)
 
 
 def _close_reason(message: str) -> str:
