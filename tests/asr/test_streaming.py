@@ -104,3 +104,39 @@ def test_bad_chunks_rejected_and_stream_goes_on(
     speech = (decode_file(one_sentence) * 32767).astype(np.int16)
     events = stream(transcriber, speech, 4_000)
     assert "dog" in " ".join(s.text.lower() for s in finals(events))
+
+
+class SameSentenceRecognizer:
+    """Hears one sentence in any audio, spread over it: what an echo of the prompt is."""
+
+    def __init__(self, text: str) -> None:
+        self.words = text.split()
+
+    def recognize(self, audio, *, prompt=None, beam_size=5, window_s=None):
+        from speech2image.asr.backend import RecognizedSegment
+        from speech2image.asr.policy import Word
+
+        step = len(audio) / 16_000 / len(self.words)
+        words = tuple(
+            Word(" " + w, i * step, (i + 1) * step, 0.9) for i, w in enumerate(self.words)
+        )
+        return [RecognizedSegment(" ".join(self.words), 0.0, len(audio) / 16_000, words)]
+
+
+def test_a_sentence_heard_again_at_once_is_dropped_as_an_echo(three_sentences: Path) -> None:
+    # Three utterances 0.7 s apart, each "heard" as the same sentence: only the first stays.
+    recognizer = SameSentenceRecognizer("The cat sleeps on the sofa.")
+    options = TranscriberOptions(partial_interval_s=0)
+    events = stream(
+        StreamingTranscriber(recognizer, options=options), decode_file(three_sentences), 16_000
+    )
+    assert [s.text for s in finals(events)] == ["The cat sleeps on the sofa."]
+
+
+def test_a_sentence_said_again_later_is_kept(one_sentence: Path) -> None:
+    speech = decode_file(one_sentence)
+    audio = np.concatenate([speech, np.zeros(16_000 * 4, dtype=np.float32), speech])
+    recognizer = SameSentenceRecognizer("The cat sleeps on the sofa.")
+    options = TranscriberOptions(partial_interval_s=0)
+    events = stream(StreamingTranscriber(recognizer, options=options), audio, 16_000)
+    assert len(finals(events)) == 2

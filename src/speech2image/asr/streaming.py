@@ -46,6 +46,9 @@ logger = logging.getLogger(__name__)
 _MAX_COMPRESSION_RATIO = 2.4
 """Whisper's own threshold for repetition loops (openai/whisper, transcribe.py)."""
 _PROMPT_CHARS = 200
+_ECHO_WINDOW_S = 3.0
+"""A final repeating the previous one word for word and starting this soon after it ends
+is dropped as an echo of the prompt."""
 
 
 def as_mono_float32(chunk: np.ndarray) -> np.ndarray:
@@ -64,6 +67,10 @@ def as_mono_float32(chunk: np.ndarray) -> np.ndarray:
     if not np.isfinite(array).all():
         raise ValueError("audio chunk contains NaN or infinite samples")
     return np.clip(array, -1.0, 1.0).astype(np.float32, copy=False)
+
+
+def _normalized(text: str) -> str:
+    return " ".join("".join(c for c in text.lower() if c.isalnum() or c.isspace()).split())
 
 
 class StreamingTranscriber:
@@ -91,6 +98,7 @@ class StreamingTranscriber:
         self._partial_text = ""
         self._pending = deque[tuple[int, int]]()
         self._recent = deque[str](maxlen=4)
+        self._last_final: Sentence | None = None
         self._next_index = 0
         # Picturable-vocabulary bias, final passes only (speech2image.asr.bias).
         self._corrector = picturable_corrector(recognizer, self.options)
@@ -270,7 +278,7 @@ class StreamingTranscriber:
         events: list[TranscriptEvent] = []
         for sentence in sentences:
             text = sentence.text
-            if is_hallucination(text):
+            if is_hallucination(text) or self._echoes_last_final(sentence):
                 continue
             events.append(
                 FinalTranscript(
@@ -282,7 +290,22 @@ class StreamingTranscriber:
             )
             self._next_index += 1
             self._recent.append(text)
+            self._last_final = sentence
         return events
+
+    def _echoes_last_final(self, sentence: Sentence) -> bool:
+        """The sentence just committed, heard again right after it.
+
+        Whisper given a little audio and the last sentences as its prompt can say the
+        prompt back; a whole sentence repeated within a few seconds is that echo far more
+        often than a speaker repeating themselves, and it would only redraw the picture.
+        """
+        last = self._last_final
+        return (
+            last is not None
+            and sentence.start_s - last.end_s < _ECHO_WINDOW_S
+            and _normalized(sentence.text) == _normalized(last.text)
+        )
 
     def _clear_partial(self) -> list[TranscriptEvent]:
         if not self._partial_text:
@@ -296,7 +319,7 @@ class StreamingTranscriber:
         """Run the recognizer on stream samples ``[begin, end)``; words in stream seconds."""
         audio = self._buffer[begin - self._buffer_start : end - self._buffer_start]
         prompt = None
-        if self.options.prompt_with_recent:
+        if self.options.prompt_with_recent and not partial:
             prompt = " ".join(self._recent)[-_PROMPT_CHARS:] or None
         window_s = self.options.partial_window_s if partial else self.options.final_window_s
         segments = self._recognizer.recognize(
