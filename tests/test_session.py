@@ -17,6 +17,7 @@ from speech2image.events import (
 )
 from speech2image.session import Session, SessionOptions, Workers
 from speech2image.testing import (
+    Cue,
     ScriptedTranscriber,
     SolidColorEngine,
     WordSceneBuilder,
@@ -67,7 +68,11 @@ def test_drafts_follow_partials_and_never_replace_finals() -> None:
 
 
 def test_drafts_latest_wins_when_drawing_is_slow() -> None:
-    script = sentence_script(["one two three four five six seven eight nine ten eleven twelve"])
+    # Partials every 0.08 s, drawing 0.25 s each, then a second of quiet before the final.
+    *partials, final = sentence_script(
+        ["one two three four five six seven eight nine ten eleven twelve"], seconds_each=1.0
+    )
+    script = [*partials, Cue(2.0, final.event)]
     engine = SolidColorEngine(delay_s=0.25)
     events = run_session(
         workers(engine, script), source=ArraySource(np.zeros(16_000 * 3), realtime=True)
@@ -77,6 +82,20 @@ def test_drafts_latest_wins_when_drawing_is_slow() -> None:
     assert len(partials) == 11
     assert 1 <= len(drafts) < len(partials)
     assert len([e for e in of_type(events, ImageReady) if e.final]) == 1
+
+
+def test_a_final_cancels_the_draft_being_drawn() -> None:
+    # Drawing takes longer than the gap between partials, so a draft is always being drawn
+    # when the final arrives: it is dropped rather than make the final picture wait.
+    script = sentence_script(["one two three four five six seven eight nine ten eleven twelve"])
+    engine = SolidColorEngine(delay_s=0.25)
+    events = run_session(
+        workers(engine, script), source=ArraySource(np.zeros(16_000 * 3), realtime=True)
+    )
+    final_at = events.index(of_type(events, FinalTranscript)[0])
+    late_drafts = [e for e in events[final_at:] if isinstance(e, ImageReady) and not e.final]
+    assert late_drafts == []
+    assert [e.index for e in of_type(events, ImageReady) if e.final] == [0]
 
 
 def test_near_identical_drafts_skipped() -> None:

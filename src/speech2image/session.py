@@ -301,6 +301,11 @@ class Session:
             self._wake.clear()
             await self._wake.wait()
 
+    def _draft_superseded(self) -> bool:
+        """A newer draft or a final is waiting: the draft being drawn is worth nothing now,
+        and a final must not wait behind it."""
+        return self._draft is not None or not self._finals.empty()
+
     def _similar(self, a: str, b: str) -> bool:
         return SequenceMatcher(None, a.lower(), b.lower()).ratio() >= self.options.draft_similarity
 
@@ -323,7 +328,7 @@ class Session:
                 draft=not job.final,
                 previous=self._last_image,
                 seed=self.options.seed + job.index,
-                should_stop=(lambda: self._draft is not None) if not job.final else None,
+                should_stop=None if job.final else self._draft_superseded,
             )
             png = await self.workers.imaging.call(picture.to_png)
         except DrawingCancelled:
