@@ -209,12 +209,21 @@ def measure(
     position = 0
     minute_rss: list[float] = []
 
+    intervals: list[float] = []
+    """Time between consecutive partials of one sentence: the cadence while speech goes on
+    (the gap from a final to the next sentence's first partial is the listener's pause)."""
+
     def collect(events: list[Any], now: float) -> None:
         for event in events:
             if isinstance(event, FinalTranscript):
                 finals.append((event, now))
+                partial_times.clear()
             elif isinstance(event, PartialTranscript) and event.text:
+                if partial_times:
+                    intervals.append(now - partial_times[-1])
                 partial_times.append(now)
+            elif isinstance(event, PartialTranscript):
+                partial_times.clear()
 
     while position < len(audio):
         # Everything that "was spoken" by now arrives at once, as the live session batches it.
@@ -236,7 +245,6 @@ def measure(
     busy_s += time.monotonic() - t0
 
     latencies = [now - event.end_s for event, now in finals] if realtime else []
-    intervals = [float(x) for x in np.diff(partial_times)] if len(partial_times) > 1 else []
     streaming_text = " ".join(event.text for event, _ in finals)
     offline_text = " ".join(
         s.text for s in recognizer.recognize(audio, beam_size=options.beam_size)
