@@ -85,6 +85,9 @@ class TranscriberOptions:
     partial_interval_s: float = 0.4
     """How often (seconds of audio) a partial pass runs while speech goes on; 0 turns
     partials off, which a file transcribed as fast as possible uses."""
+    busy_partial_interval_s: float = 1.0
+    """While other sessions wait for the recogniser, partial passes come this often instead
+    of every ``partial_interval_s``, so that everyone's finals go first."""
     sentence_pause_ms: int = 250
     """A pause this long after words that end with sentence punctuation finalises the
     sentence at once, without waiting for the end of the utterance."""

@@ -166,6 +166,10 @@ class Session:
         transcriber = await self.workers.asr.call(
             partial(make, self.options.asr) if self.options.asr else make
         )
+        if hasattr(transcriber, "others_waiting"):
+            # Local recognition shares one model thread between sessions: partial passes
+            # give way to other sessions' passes when a queue forms.
+            transcriber.others_waiting = self.workers.asr.has_waiting
         if self.workers.builder is not None:
             self._context = self.workers.builder.new_context()
         await self._publish(SessionStarted(self.id))

@@ -102,6 +102,9 @@ class _Thread:
     def submit(self, job: _Job) -> None:
         self._queue.put(job)
 
+    def idle_queue(self) -> bool:
+        return self._queue.empty()
+
     def hand_over(self, successor: _Thread | None) -> list[_Job]:
         """Give the queued jobs to ``successor`` (or return them when there is none) and make
         this thread exit if its hung call ever returns."""
@@ -180,6 +183,12 @@ class StageThread:
         except asyncio.CancelledError:
             job.future.cancel()  # never starts if still queued; a running call finishes
             raise
+
+    def has_waiting(self) -> bool:
+        """Calls are queued behind the running one (other sessions wait for this model)."""
+        with self._lock:
+            thread = self._thread
+        return thread is not None and not thread.idle_queue()
 
     def close(self) -> None:
         """Cancel the queued calls and wait (up to the time-out) for the running one."""

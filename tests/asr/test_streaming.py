@@ -140,3 +140,32 @@ def test_a_sentence_said_again_later_is_kept(one_sentence: Path) -> None:
     options = TranscriberOptions(partial_interval_s=0)
     events = stream(StreamingTranscriber(recognizer, options=options), audio, 16_000)
     assert len(finals(events)) == 2
+
+
+class CountingRecognizer:
+    """The real recognizer, counting the greedy (partial) passes it is asked for."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.partial_passes = 0
+
+    def recognize(self, audio, **kwargs):
+        self.partial_passes += kwargs.get("beam_size") == 1
+        return self.inner.recognize(audio, **kwargs)
+
+
+@pytest.mark.parametrize("others_waiting", [False, True])
+def test_partial_passes_give_way_when_others_wait(
+    whisper, three_sentences: Path, others_waiting: bool
+) -> None:
+    recognizer = CountingRecognizer(whisper)
+    options = TranscriberOptions(partial_interval_s=0.4, busy_partial_interval_s=1.2)
+    transcriber = StreamingTranscriber(recognizer, options=options)
+    transcriber.others_waiting = lambda: others_waiting
+    events = stream(transcriber, decode_file(three_sentences), 1_600)
+    assert len(finals(events)) == 3  # finals never give way
+    # 9.2 s of audio, about 7 s of it speech: a pass every 0.4 s, or every 1.2 s when busy.
+    if others_waiting:
+        assert 2 <= recognizer.partial_passes <= 8
+    else:
+        assert recognizer.partial_passes >= 12

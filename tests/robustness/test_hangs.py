@@ -93,6 +93,29 @@ def test_the_hung_call_fails_even_when_another_caller_notices_the_hang(
     stage.close()
 
 
+def test_has_waiting_tells_when_calls_queue_behind_the_running_one() -> None:
+    stage = StageThread("test", timeout_s=10)
+    running, go = threading.Event(), threading.Event()
+
+    def busy() -> None:
+        running.set()
+        go.wait()
+
+    async def main() -> tuple[bool, bool, bool]:
+        first = asyncio.create_task(stage.call(busy))
+        await asyncio.to_thread(running.wait)
+        alone = stage.has_waiting()
+        second = asyncio.create_task(stage.call(lambda: None))
+        await asyncio.sleep(0.05)
+        queued = stage.has_waiting()
+        go.set()
+        await asyncio.gather(first, second)
+        return alone, queued, stage.has_waiting()
+
+    assert asyncio.run(main()) == (False, True, False)
+    stage.close()
+
+
 def test_time_queued_behind_other_calls_does_not_count() -> None:
     stage = StageThread("busy", timeout_s=1.0)
 

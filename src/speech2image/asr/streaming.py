@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections import deque
+from collections.abc import Callable
 
 import numpy as np
 
@@ -99,6 +100,10 @@ class StreamingTranscriber:
         self._pending = deque[tuple[int, int]]()
         self._recent = deque[str](maxlen=4)
         self._last_final: Sentence | None = None
+        self.others_waiting: Callable[[], bool] | None = None
+        """Set by whoever shares the recognizer between streams (the web server's sessions):
+        when it says others are waiting, partial passes come every
+        ``busy_partial_interval_s`` instead, and the passes that make finals go first."""
         self._next_index = 0
         # Picturable-vocabulary bias, final passes only (speech2image.asr.bias).
         self._corrector = picturable_corrector(recognizer, self.options)
@@ -175,7 +180,12 @@ class StreamingTranscriber:
 
     def _due_for_partial(self) -> bool:
         interval = self.options.partial_interval_s * SAMPLE_RATE
-        return interval > 0 and self._received - self._last_pass_at >= interval
+        since = self._received - self._last_pass_at
+        if interval <= 0 or since < interval:
+            return False
+        if self.others_waiting is not None and self.others_waiting():
+            return since >= self.options.busy_partial_interval_s * SAMPLE_RATE
+        return True
 
     def _finalize(self, utterances: list[tuple[int, int]]) -> list[TranscriptEvent]:
         """Recognise finished utterances with beam search and commit all of them.
