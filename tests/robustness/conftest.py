@@ -34,6 +34,7 @@ from speech2image.server.options import ServerOptions
 from speech2image.session import Workers
 from speech2image.stage import StageTimeouts
 from speech2image.testing import ScriptedTranscriber, SolidColorEngine, WordSceneBuilder
+from tests.conftest import tmpfs
 from tests.server.conftest import free_port
 
 SILENCE_100MS = bytes(3200)
@@ -220,14 +221,5 @@ def serve_process() -> Iterator[Callable[[Path], ServeProcess]]:
 @pytest.fixture
 def small_mount(tmp_path: Path) -> Iterator[Path]:
     """A 4 MB tmpfs of its own, unmounted afterwards; skips where mounting is not allowed."""
-    mount = tmp_path / "mnt"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)], capture_output=True
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
-    try:
+    with tmpfs(tmp_path, "4m") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)

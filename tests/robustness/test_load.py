@@ -84,11 +84,12 @@ def test_memory_growth_counts_from_the_end_of_the_warm_up() -> None:
         ("warmup_minutes", 10.0, "less than --minutes"),
         ("sample_s", 0.0, "--sample-s must be between"),
         ("grace_minutes", 0.0, "--grace-minutes must be more than 0"),
+        ("stagger_s", -1.0, "--stagger-s must be between 0 and 600"),
     ],
 )
 def test_soak_refuses_unbounded_or_meaningless_runs(flag: str, value: float, message: str) -> None:
     args = argparse.Namespace(
-        clients=4, minutes=10.0, warmup_minutes=1.0, sample_s=5.0, grace_minutes=3.0
+        clients=4, minutes=10.0, warmup_minutes=1.0, sample_s=5.0, grace_minutes=3.0, stagger_s=0.0
     )
     setattr(args, flag, value)
     with pytest.raises(ValueError, match=message):

@@ -27,6 +27,7 @@ from speech2image.store import (
     StoreUnavailable,
     export_session,
 )
+from tests.conftest import tmpfs
 from tests.store.conftest import record
 
 WRITER = Path(__file__).with_name("session_writer.py")
@@ -128,17 +129,8 @@ def test_a_damaged_page_is_reported_as_corrupt(tmp_path: Path, events: list[Even
 @pytest.fixture
 def small_mount(tmp_path: Path) -> Iterator[Path]:
     """A 2 MB tmpfs of its own, unmounted afterwards; skips where mounting is not allowed."""
-    mount = tmp_path / "mnt"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], capture_output=True
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
-    try:
+    with tmpfs(tmp_path, "2m") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def test_a_read_only_data_folder_gives_a_clear_error(

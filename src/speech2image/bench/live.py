@@ -58,9 +58,20 @@ def register(subparsers: Any) -> None:
         default=0.0,
         help="keep each client streaming (looping AUDIO) for this long (default: once)",
     )
+    add_stagger_argument(parser)
     parser.add_argument("--url", default=None, help="a running server (default: start one)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.set_defaults(handler=main)
+
+
+def add_stagger_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--stagger-s",
+        type=float,
+        default=0.0,
+        help="client N starts N times this many seconds after the first (default 0: all at "
+        "once, so the same sentences end at the same moment in every client, the worst case)",
+    )
 
 
 def main(args: argparse.Namespace) -> int:
@@ -69,6 +80,8 @@ def main(args: argparse.Namespace) -> int:
 
     if not 1 <= args.clients <= 32:
         raise CommandError(f"--clients must be between 1 and 32, got {args.clients}")
+    if not 0 <= args.stagger_s <= 600:
+        raise CommandError(f"--stagger-s must be between 0 and 600, got {args.stagger_s}")
     try:
         audio = decode_file(args.audio)
     except AudioDecodeError as e:
@@ -79,7 +92,7 @@ def main(args: argparse.Namespace) -> int:
     repeats = max(1, int(np.ceil(args.minutes * 60 * SAMPLE_RATE / len(pcm))))
 
     with _server(args.url) as (url, pid):
-        figures = asyncio.run(_run_clients(url, pcm, repeats, args.clients))
+        figures = asyncio.run(_run_clients(url, pcm, repeats, args.clients, args.stagger_s))
         peak_rss_mb = _peak_rss_mb(pid)
     result = {
         "clients": [asdict(f) for f in figures],
@@ -94,14 +107,18 @@ def main(args: argparse.Namespace) -> int:
 
 
 async def _run_clients(
-    url: str, pcm: np.ndarray, repeats: int, clients: int
+    url: str, pcm: np.ndarray, repeats: int, clients: int, stagger_s: float
 ) -> list[ClientFigures]:
-    tasks = [_client(i, url, pcm, repeats) for i in range(clients)]
+    tasks = [_client(i, url, pcm, repeats, delay_s=i * stagger_s) for i in range(clients)]
     return list(await asyncio.gather(*tasks))
 
 
-async def _client(number: int, url: str, pcm: np.ndarray, repeats: int) -> ClientFigures:
+async def _client(
+    number: int, url: str, pcm: np.ndarray, repeats: int, *, delay_s: float = 0.0
+) -> ClientFigures:
     from websockets.asyncio.client import connect
+
+    await asyncio.sleep(delay_s)
 
     figures = ClientFigures(client=number)
     ws_url = url.replace("http", "ws", 1).rstrip("/") + "/ws"

@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from speech2image.bench.live import ClientFigures, _client, _server
+from speech2image.bench.live import ClientFigures, _client, _server, add_stagger_argument
 from speech2image.config import SAMPLE_RATE
 
 MAX_MINUTES = 24 * 60.0
@@ -87,6 +87,7 @@ def register(subparsers: Any) -> None:
         default=3.0,
         help="after streaming, how long clients may wait for their last pictures (default 3)",
     )
+    add_stagger_argument(parser)
     parser.add_argument("--url", default=None, help="a running server (default: start one)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a summary")
     parser.set_defaults(handler=main)
@@ -126,6 +127,8 @@ def _check_args(args: argparse.Namespace, error: type[Exception]) -> None:
             f"--warmup-minutes must be 0 or more and less than --minutes ({args.minutes:g}), "
             f"got {args.warmup_minutes}"
         )
+    if not 0 <= args.stagger_s <= 600:
+        raise error(f"--stagger-s must be between 0 and 600, got {args.stagger_s}")
     if not 0.5 <= args.sample_s <= 600:
         raise error(f"--sample-s must be between 0.5 and 600, got {args.sample_s}")
     if not 0 < args.grace_minutes <= 60:
@@ -144,7 +147,9 @@ async def _soak(
     )
     started = time.monotonic()
     clients = [
-        asyncio.create_task(_client(n, url, pcm, repeats), name=f"soak-client-{n}")
+        asyncio.create_task(
+            _client(n, url, pcm, repeats, delay_s=n * args.stagger_s), name=f"soak-client-{n}"
+        )
         for n in range(args.clients)
     ]
     progress = Progress(
