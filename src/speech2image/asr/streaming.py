@@ -36,6 +36,7 @@ from speech2image.asr.policy import (
     ends_sentence,
     is_hallucination,
     join_words,
+    normalize_word,
     split_sentences,
 )
 from speech2image.asr.vad import SileroDetector
@@ -70,8 +71,9 @@ def as_mono_float32(chunk: np.ndarray) -> np.ndarray:
     return np.clip(array, -1.0, 1.0).astype(np.float32, copy=False)
 
 
-def _normalized(text: str) -> str:
-    return " ".join("".join(c for c in text.lower() if c.isalnum() or c.isspace()).split())
+def _spoken(sentence: Sentence) -> list[str]:
+    """The sentence's words without case or punctuation."""
+    return [normalize_word(w.text) for w in sentence.words]
 
 
 class StreamingTranscriber:
@@ -314,7 +316,7 @@ class StreamingTranscriber:
         return (
             last is not None
             and sentence.start_s - last.end_s < _ECHO_WINDOW_S
-            and _normalized(sentence.text) == _normalized(last.text)
+            and _spoken(sentence) == _spoken(last)
         )
 
     def _clear_partial(self) -> list[TranscriptEvent]:
