@@ -26,7 +26,7 @@ import numpy as np
 
 from speech2image.imaging.compose.aliases import ALIASES, COMMON_NOUNS, FALLBACK_ALIASES
 from speech2image.imaging.compose.assets import AssetEntry, load_index, pack_dir
-from speech2image.language.concepts import CONCEPT_SYMBOLS, GENERAL_THINGS
+from speech2image.imaging.compose.symbols import CONCEPT_SYMBOLS, GENERAL_THINGS
 
 logger = logging.getLogger(__name__)
 
