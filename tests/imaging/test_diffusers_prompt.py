@@ -7,6 +7,7 @@ from speech2image.imaging.diffusers_prompt import (
     STYLES,
     build_prompt,
     cast_words,
+    estimate_tokens,
     normalize_style,
 )
 from speech2image.scene import Scene, SceneObject
@@ -84,3 +85,45 @@ def test_things_drawn_but_not_named_by_the_sentence_are_added() -> None:
         "flat vector illustration, It jumps over the log, red fox, autumn, "
         "simple shapes, clean outlines, solid colors"
     )
+
+
+def test_a_long_sentence_is_trimmed_to_the_encoder_and_keeps_the_style_words() -> None:
+    sentence = (
+        "Well, so then my grandmother and I walked all the way down to the old harbour "
+        "where the fishing boats were coming in, and there was a big grey seal lying on "
+        "the rocks next to a lighthouse, and the gulls were screaming over the nets"
+    )
+    scene = Scene(text=sentence, setting="beach", time="sunset", weather="wind",
+                  extras={"season": "autumn", "cast": ["Rusty (a red fox)"]})  # fmt: skip
+    words = STYLES["watercolor"]
+    for budget in (77, 40, 30):
+        prompt = build_prompt(scene, style="watercolor", max_tokens=budget).positive
+        assert estimate_tokens(prompt) <= budget
+        assert prompt.startswith(words.lead + ", ")
+        assert prompt.endswith(words.finish)
+    # Context goes before the sentence's own words: with room for some, the setting stays
+    # and the cast (the least important) is the first to go.
+    roomy = build_prompt(scene, style="watercolor", max_tokens=77).positive
+    assert "Rusty" not in roomy
+    assert "seal" in roomy
+
+
+def test_a_short_prompt_is_left_whole() -> None:
+    scene = Scene(text="A red fox.", setting="forest", style="flat")
+    assert build_prompt(scene).positive == (
+        "flat vector illustration, A red fox, forest, simple shapes, clean outlines, solid colors"
+    )
+
+
+def test_the_engine_counts_with_its_own_tokenizer() -> None:
+    # A character tokenizer (as the tests' tiny pipelines use) counts every character.
+    scene = Scene(
+        text="A cat sits on a mat and looks at the moon over the roofs of the town",
+        style="sketch",
+        objects=(SceneObject("o1", "cat"), SceneObject("o2", "moon"), SceneObject("o3", "roof")),
+    )
+    prompt = build_prompt(scene, count_tokens=lambda text: len(text) + 2, max_tokens=77)
+    assert len(prompt.positive) + 2 <= 77
+    assert prompt.positive.startswith("pencil sketch, cat")
+    assert "moon" in prompt.positive
+    assert prompt.positive.endswith(STYLES["sketch"].finish)

@@ -300,7 +300,13 @@ class DiffusersEngine:
         if should_stop is not None and should_stop():
             raise DrawingCancelled("superseded before drawing")
         # 2. The prompt, from the sentence, the session's context and the style.
-        prompt = build_prompt(scene)
+        # Fitted to the text encoder's own token count, so the style words are never cut.
+        tokenizer = self.pipeline.tokenizer
+        prompt = build_prompt(
+            scene,
+            count_tokens=lambda text: len(tokenizer(text).input_ids),
+            max_tokens=tokenizer.model_max_length,
+        )
         # 3. The drawing size: the model needs multiples of 8; the picture has the scene's.
         width, height = self._drawing_size(scene)
         # 4. Image-to-image from the previous picture, or text-to-image.

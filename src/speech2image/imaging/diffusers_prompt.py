@@ -11,7 +11,8 @@ carried across the session, then the style's finishing words.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,9 @@ MAX_CAST_MEMBERS = 4
 
 MAX_EXTRA_OBJECTS = 4
 """Things drawn but not named by the sentence, named in one prompt."""
+
+MAX_PROMPT_TOKENS = 77
+"""CLIP's context, start and end tokens included: words past it are cut off unseen."""
 
 COMMON_NEGATIVE = "text, letters, watermark, signature, lowres, deformed, extra limbs"
 """Negative words every style shares."""
@@ -160,21 +164,109 @@ def unnamed_objects(scene: Scene) -> list[str]:
     return phrases[:MAX_EXTRA_OBJECTS]
 
 
-def build_prompt(scene: Scene, *, style: str | None = None) -> Prompt:
-    """The prompt for ``scene`` in ``style`` (default: the scene's own style)."""
+TokenCounter = Callable[[str], int]
+"""Tokens a text encoder's tokenizer makes of a prompt, start and end tokens included."""
+
+_FILLER = frozenset(
+    {"a", "an", "the", "is", "are", "was", "were", "and", "then", "of", "very", "really",
+     "just", "so", "there", "that", "which", "who", "um", "uh", "like", "well"}
+)  # fmt: skip
+"""Words the sentence can lose first when the prompt is too long for the text encoder."""
+
+
+def estimate_tokens(text: str) -> int:
+    """A CLIP-like token count without a tokenizer: one token per punctuation mark and per
+    short word, more for long words (BPE splits them), plus the start and end tokens."""
+    pieces = re.findall(r"[^\W\d_]+|\d|[^\w\s]", text)
+    return 2 + sum(1 if not p.isalpha() else max(1, -(-len(p) // 7)) for p in pieces)
+
+
+def _join(parts: list[str]) -> str:
+    return ", ".join(p.strip() for p in parts if p and p.strip())
+
+
+def _shorten_sentence(
+    words: list[str], keep: frozenset[str], *, filler_only: bool = False
+) -> list[str]:
+    """``words`` less one: the last filler word, else (unless ``filler_only``) the last
+    word that names nothing drawn, else the last word."""
+    bare = [w.lower().strip(",;:!?") for w in words]
+    for k in range(len(words) - 1, -1, -1):
+        if bare[k] in _FILLER:
+            return words[:k] + words[k + 1 :]
+    if filler_only:
+        return words
+    for k in range(len(words) - 1, -1, -1):
+        if bare[k] not in keep:
+            return words[:k] + words[k + 1 :]
+    return words[:-1]
+
+
+def fit_prompt(
+    lead: str,
+    sentence: str,
+    context: list[str],
+    finish: str,
+    *,
+    count_tokens: TokenCounter,
+    max_tokens: int,
+    keep: frozenset[str] = frozenset(),
+    major: int = 0,
+) -> str:
+    """The prompt ``lead, sentence, context..., finish`` trimmed to ``max_tokens``.
+
+    Trimmed by importance: first the minor context (everything after the first ``major``
+    items: the time, weather, season and cast), then the sentence's filler words, then the
+    major context (things the sentence did not name, the setting) from its end, then the
+    sentence's last words that name nothing in ``keep`` (the nouns drawn), then the rest.
+    The style's lead and finishing words are always kept, so a long sentence never loses
+    the style.
+    """
+    context = list(context)
+    words = sentence.split()
+
+    def prompt() -> str:
+        return _join([lead, " ".join(words), *context, finish])
+
+    def fits() -> bool:
+        return count_tokens(prompt()) <= max_tokens
+
+    while not fits() and len(context) > major:
+        context.pop()
+    while not fits() and any(w.lower().strip(",;:!?") in _FILLER for w in words):
+        words = _shorten_sentence(words, keep, filler_only=True)
+    while not fits() and context:
+        context.pop()
+    while not fits() and words:
+        words = _shorten_sentence(words, keep)
+    return prompt()
+
+
+def build_prompt(
+    scene: Scene,
+    *,
+    style: str | None = None,
+    count_tokens: TokenCounter | None = None,
+    max_tokens: int = MAX_PROMPT_TOKENS,
+) -> Prompt:
+    """The prompt for ``scene`` in ``style`` (default: the scene's own style), fitted to
+    ``max_tokens`` of the text encoder as ``count_tokens`` counts them (default: an
+    estimate of CLIP's tokenizer)."""
     words = style_words(style if style is not None else scene.style)
     sentence = " ".join(scene.text.split()).rstrip(" .")
-    parts = [
+    major = [*unnamed_objects(scene), scene.setting]
+    minor = [scene.time, scene.weather, scene.extras.get("season")]
+    minor += cast_words(scene.extras.get("cast"))
+    major_words = [str(c) for c in major if c]
+    positive = fit_prompt(
         words.lead,
         sentence,
-        *unnamed_objects(scene),
-        scene.setting,
-        scene.time,
-        scene.weather,
-        scene.extras.get("season"),
-        *cast_words(scene.extras.get("cast")),
+        major_words + [str(c) for c in minor if c],
         words.finish,
-    ]
-    positive = ", ".join(str(p).strip() for p in parts if p and str(p).strip())
+        count_tokens=count_tokens or estimate_tokens,
+        max_tokens=max_tokens,
+        keep=frozenset(w for o in scene.objects for w in o.noun.lower().split()),
+        major=len(major_words),
+    )
     negative = ", ".join(p for p in (words.negative, COMMON_NEGATIVE) if p)
     return Prompt(positive=positive, negative=negative)
