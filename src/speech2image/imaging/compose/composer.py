@@ -19,6 +19,7 @@ from speech2image.config import ComposerOptions
 from speech2image.imaging.compose.assets import PACKS
 from speech2image.imaging.compose.layout import LayoutItem, Placement, compute_layout
 from speech2image.imaging.compose.matching import AssetMatch, AssetMatcher, TextEmbedder
+from speech2image.imaging.compose.materials import glow, sparkles
 from speech2image.imaging.compose.raster import AssetRasterizer
 from speech2image.imaging.compose.scenery import background, weather_overlay
 from speech2image.imaging.compose.sizes import SIZE_CLASSES, SIZE_WORD_SCALE, is_flying, size_class
@@ -157,8 +158,15 @@ class ClipArtComposer:
             height=max(1, y1 - y0),
             color=obj.color,
             mirror=placement.mirror,
+            material=obj.material,
+            pattern=obj.pattern,
+            finish=obj.finish,
         )
+        if obj.finish == "glowing":
+            glow(canvas, placement.box, image, obj.color)
         canvas.paste(image, (x0, y0), image)
+        if obj.finish == "sparkling":
+            sparkles(canvas, placement.box, seed=x0 * 7 + y0)
 
 
 def _stop_if_asked(should_stop: Callable[[], bool] | None) -> None:

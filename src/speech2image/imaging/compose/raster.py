@@ -1,8 +1,9 @@
 """Clip art as pixels: render an asset once, crop it, recolour it keeping its outlines.
 
 SVGs are rendered with resvg (``resvg-py``) and PNG stamps read with Pillow, each once per
-process at :data:`BASE_PX`, cropped to its visible pixels; sized, recoloured and mirrored
-copies are memoised because a session draws the same things again and again.
+process at :data:`BASE_PX`, cropped to its visible pixels; sized, recoloured, mirrored and
+surfaced copies (a material, a pattern, a finish: :mod:`.materials`) are memoised because a
+session draws the same things again and again.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ import colorsys
 import io
 import logging
 import threading
+import zlib
 from collections import OrderedDict
 
 import numpy as np
 from PIL import Image
 
 from speech2image.imaging.compose.assets import AssetEntry
-from speech2image.language.vocabulary import COLORS, SHADE_WORDS
+from speech2image.imaging.compose.materials import color_rgb, surface
 
 logger = logging.getLogger(__name__)
 
@@ -25,19 +27,6 @@ BASE_PX = 320
 """Side of the square each asset is first rendered at; larger than any drawn instance at
 512 px so that downscaling, never upscaling, sizes it."""
 _CACHE_ITEMS = 512
-
-
-def color_rgb(color: str) -> tuple[int, int, int] | None:
-    """RGB of a colour phrase such as ``"light blue"``; ``None`` when it is not known."""
-    words = color.lower().split()
-    if not words or words[-1] not in COLORS:
-        return None
-    rgb = np.array(COLORS[words[-1]], dtype=np.float32)
-    for word in words[:-1]:
-        shade = SHADE_WORDS.get(word, 0.0)
-        rgb = rgb + (255 - rgb) * shade if shade > 0 else rgb * (1 + shade)
-    r, g, b = (int(v) for v in np.clip(rgb, 0, 255))
-    return r, g, b
 
 
 def recolor(image: Image.Image, color: str) -> Image.Image:
@@ -93,9 +82,7 @@ class AssetRasterizer:
 
     def __init__(self) -> None:
         self._base: dict[str, Image.Image] = {}
-        self._sized: OrderedDict[tuple[str, str | None, int, int, bool], Image.Image] = (
-            OrderedDict()
-        )
+        self._sized: OrderedDict[tuple[object, ...], Image.Image] = OrderedDict()
         self._lock = threading.Lock()
 
     def base(self, entry: AssetEntry) -> Image.Image:
@@ -122,18 +109,34 @@ class AssetRasterizer:
         return image.width / max(1, image.height)
 
     def sized(
-        self, entry: AssetEntry, *, width: int, height: int, color: str | None, mirror: bool
+        self,
+        entry: AssetEntry,
+        *,
+        width: int,
+        height: int,
+        color: str | None,
+        mirror: bool,
+        material: str | None = None,
+        pattern: str | None = None,
+        finish: str | None = None,
     ) -> Image.Image:
-        """``entry`` at ``width`` x ``height`` pixels, recoloured and mirrored as asked."""
-        key = (entry.key, color, width, height, mirror)
+        """``entry`` at ``width`` x ``height`` pixels, recoloured, mirrored and given a
+        material, pattern and finish as asked (see :func:`.materials.surface`)."""
+        key = (entry.key, color, width, height, mirror, material, pattern, finish)
         with self._lock:
             image = self._sized.get(key)
             if image is not None:
                 self._sized.move_to_end(key)
                 return image
         image = self.base(entry).resize((max(1, width), max(1, height)), Image.Resampling.BILINEAR)
-        if color:
+        painted = material is not None or pattern is not None
+        if color and not painted:
             image = recolor(image, color)
+        if painted or finish is not None:
+            # The asset's own seed: the same glass dog looks the same in every picture.
+            seed = zlib.crc32(entry.key.encode("utf-8"))
+            image = surface(image, material=material, pattern=pattern, finish=finish,
+                            color=color if painted else None, seed=seed)  # fmt: skip
         if mirror:
             image = image.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
         with self._lock:
