@@ -1,8 +1,20 @@
-"""Spatial relations between mentions: "the cat is to the left of the dog".
+"""Relations between mentions: spatial ("the cat is to the left of the dog") and verb
+frames ("a girl riding a horse"), chained, over lists and groups.
 
-A relation phrase is found by its words; its object is the next mention after it, and its
-subject the thing the phrase attaches to in the dependency parse (the noun it modifies, or
-the subject or object of the verb it modifies), else the nearest mention before it.
+A spatial phrase is found by its words (``vocabulary.RELATION_PHRASES``). Its object is the
+object of its preposition in the dependency parse (both things for "between A and B"),
+else the next mention after it. Its subject is what the phrase attaches to: the noun it
+modifies (with the things listed with it: "a cat, a dog and a bird on a bench"), or the
+subject of the verb it modifies ("a boy reading under a tree"), or the object of a verb
+that moves it ("she put the book on the table"); else the nearest mention before it. In a
+chain ("a cat on a chair to the left of a table behind two dogs") a phrase that the parse
+hangs on the first noun goes with the thing just named instead: the chair is left of the
+table, the table behind the dogs, and the cat goes with its chair.
+
+Verb frames come from :mod:`speech2image.language.frames`; the prepositions they take
+("sitting in", "playing with") are not read as spatial relations again. Negated phrases
+("the cat is not on the table") give no relation, and a relation that contradicts an
+earlier one ("a cat on a dog on the cat") is dropped, so the picture can satisfy them all.
 """
 
 from __future__ import annotations
@@ -10,8 +22,42 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from speech2image.language.frames import (
+    VerbFrame,
+    coordinated,
+    find_frames,
+    is_animate,
+    is_clothing,
+    mention_at,
+    negated,
+    verb_subjects,
+)
 from speech2image.language.mentions import Mention, place_of
 from speech2image.language.vocabulary import RELATION_PHRASES
+
+_MAX_GAP_TOKENS = 6
+"""The most words between a relation phrase and its object when the parse gives none."""
+_MAX_CLIMB = 4
+"""How far up the parse a phrase's subject is looked for."""
+
+_AXES = {
+    "left of": ("x", False), "right of": ("x", True), "on": ("y", False),
+    "above": ("y", False), "under": ("y", True), "below": ("y", True),
+    "in front of": ("z", False), "behind": ("z", True), "in": ("inside", False),
+    "riding": ("y", False), "sitting on": ("y", False), "standing on": ("y", False),
+    "lying on": ("y", False), "sitting in": ("inside", False),
+    "swimming in": ("inside", False), "sleeping in": ("inside", False),
+    "flying over": ("y", False), "jumping over": ("y", False),
+}  # fmt: skip
+"""The direction each relation orders its two things in, and whether it is reversed
+("under" orders the object above the subject): a cycle along one axis cannot be drawn."""
+
+PLACING_VERBS = frozenset(
+    {"put", "place", "set", "lay", "throw", "toss", "kick", "push", "pull", "drop", "hang",
+     "roll", "carry", "bring", "hide", "stack", "pour", "drag", "lift", "move", "leave"}
+)  # fmt: skip
+"""Verbs that move their object: a place phrase after them is where the object goes ("she
+put the book on the table"), not where the subject is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,8 +69,16 @@ class MentionRelation:
     object: int
 
 
-def _phrases(doc: Any) -> list[tuple[int, int, str]]:
-    """``(start, end, relation)`` for each relation phrase, longest match first."""
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    start: int
+    end: int
+    relation: str
+
+
+def _phrases(doc: Any, claimed: set[int]) -> list[_Phrase]:
+    """Each spatial relation phrase, longest match first, except the prepositions a verb
+    frame took and "by" of a passive."""
     words = [t.lower_ for t in doc]
     found = []
     i = 0
@@ -33,81 +87,241 @@ def _phrases(doc: Any) -> list[tuple[int, int, str]]:
             if tuple(words[i : i + len(phrase)]) == phrase:
                 if doc[i].dep_ == "agent" or (phrase == ("over",) and doc[i].dep_ == "prt"):
                     break
-                found.append((i, i + len(phrase), relation))
+                if not claimed.intersection(range(i, i + len(phrase))):
+                    found.append(_Phrase(i, i + len(phrase), relation))
                 i += len(phrase) - 1
                 break
         i += 1
     return found
 
 
-def _mention_at(mentions: list[Mention], token_index: int) -> int | None:
-    for k, m in enumerate(mentions):
-        if m.start <= token_index <= m.head:
-            return k
-    return None
+def possession_frames(doc: Any, mentions: list[Mention]) -> list[VerbFrame]:
+    """ "A man with an umbrella" (holding), "a girl with a hat" (wearing), "a girl in a
+    red dress" (wearing): a person's or an animal's own "with" or "in" phrase."""
+    frames: list[VerbFrame] = []
+    for prep in doc:
+        word = prep.lower_
+        if prep.dep_ != "prep" or word not in ("with", "in") or prep.head.pos_ == "VERB":
+            continue
+        owner = mention_at(mentions, prep.head.i)
+        if owner is None or not is_animate(mentions[owner]) or negated(prep.head.head):
+            continue
+        pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+        objects = [o for c in pobjs for o in coordinated(doc, mentions, c, len(doc)) if o != owner]
+        subjects = tuple(coordinated(doc, mentions, prep.head, prep.i))
+        worn = tuple(o for o in objects if is_clothing(mentions[o]))
+        held = tuple(o for o in objects if not is_animate(mentions[o]) and o not in worn)
+        if worn:
+            frames.append(VerbFrame(prep.i, subjects, "wearing", worn, (prep.i,)))
+        elif word == "with" and held:
+            frames.append(VerbFrame(prep.i, subjects, "holding", held, (prep.i,)))
+    return frames
 
 
-def _with_conjuncts(doc: Any, mentions: list[Mention], token: Any) -> list[int]:
-    """The mention headed by ``token`` and those joined to it by "and"."""
-    found = []
-    for t in [token, *token.conjuncts]:
-        k = _mention_at(mentions, t.i)
-        if k is not None:
-            found.append(k)
-    return found
+def _phrase_negated(doc: Any, phrase: _Phrase) -> bool:
+    """ "The cat is not on the table", "a dog that is never under the bed"."""
+    token = doc[phrase.start].head
+    for _ in range(_MAX_CLIMB):
+        if token.pos_ in ("VERB", "AUX"):
+            return negated(token)
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
-def _subjects(doc: Any, mentions: list[Mention], start: int) -> list[int]:
-    """The mentions the relation phrase starting at ``start`` says something about."""
+def _objects(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
+    """The things the phrase relates its subject to."""
+    last = doc[phrase.end - 1]
+    pobjs = [c for c in last.children if c.dep_ == "pobj"]
+    objects: list[int] = []
+    if pobjs:
+        if phrase.relation == "between":
+            objects = coordinated(doc, mentions, pobjs[0], len(doc))
+        else:
+            k = mention_at(mentions, pobjs[0].i)
+            objects = [] if k is None else [k]
+    if not objects:
+        after = [k for k, m in enumerate(mentions) if m.start >= phrase.end]
+        if not after:
+            return []
+        between = doc[phrase.end : mentions[after[0]].start]
+        if any(t.pos_ == "VERB" for t in between) or len(between) > _MAX_GAP_TOKENS:
+            return []
+        objects = after[:1]
+    if phrase.relation == "between" and len(objects) == 1:
+        # "between a cat and a rabbit" parsed with the rabbit joined to the subject.
+        first = mentions[objects[0]]
+        nxt = [k for k, m in enumerate(mentions) if m.start > first.head]
+        if (
+            nxt
+            and first.count == 1
+            and "and" in [t.lower_ for t in doc[first.head : mentions[nxt[0]].start]]
+        ):
+            objects.append(nxt[0])
+    return objects
+
+
+def _is_place(doc: Any, mentions: list[Mention], phrase: _Phrase, objects: list[int]) -> bool:
+    """ "On the beach": the phrase names the setting, not a thing."""
+    stop = mentions[objects[0]].start if objects else min(phrase.end + 4, len(doc))
+    return any(place_of(t) for t in doc[phrase.end : stop])
+
+
+def _verb_subjects(doc: Any, mentions: list[Mention], verb: Any, start: int) -> list[int]:
+    """Whom a phrase on ``verb`` is about: the object it moves, else its subject."""
+    moved = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i < start]
+    if moved and verb.lemma_.lower() in PLACING_VERBS:
+        found = coordinated(doc, mentions, moved[0], start)
+        if found:
+            return found
+    found = verb_subjects(doc, mentions, verb)
+    if found:
+        return found
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and child.i < start:
+            found = coordinated(doc, mentions, child, start)
+            if found:
+                return found
+    return []
+
+
+def _subjects(
+    doc: Any,
+    mentions: list[Mention],
+    phrase: _Phrase,
+    chain_objects: dict[int, int],
+    carriers: dict[int, int],
+) -> list[int]:
+    """The mentions the phrase says something about (see the module docstring); a thing
+    worn or held stands for whoever wears or holds it."""
+    found = _attached(doc, mentions, phrase, chain_objects)
+    return list(dict.fromkeys(carriers.get(k, k) for k in found))
+
+
+def _attached(
+    doc: Any, mentions: list[Mention], phrase: _Phrase, chain_objects: dict[int, int]
+) -> list[int]:
+    """The mentions the phrase attaches to in the parse."""
+    start = phrase.start
+    before = [k for k, m in enumerate(mentions) if m.head < start]
     governor = doc[start].head
-    seen = 0
-    while governor is not None and seen < 4:
-        seen += 1
-        k = _mention_at(mentions, governor.i)
+    for _ in range(_MAX_CLIMB):
+        k = mention_at(mentions, governor.i)
         if k is not None and mentions[k].head < start:
-            return _with_conjuncts(doc, mentions, doc[mentions[k].head])
+            nearest = before[-1] if before else k
+            if nearest != k and chain_objects.get(nearest, -1) > mentions[k].head:
+                return [nearest]  # a chain: the thing named just before
+            return coordinated(doc, mentions, doc[mentions[k].head], start) or [k]
         if governor.pos_ in ("VERB", "AUX"):
-            children = list(governor.children)
-            for dep in ("dobj", "nsubjpass", "nsubj", "attr"):
-                for child in children:
-                    if child.dep_ == dep and child.i < start:
-                        found = _with_conjuncts(doc, mentions, child)
-                        if found:
-                            return found
-            if governor.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl"):
+            found = _verb_subjects(doc, mentions, governor, start)
+            if found:
+                return found
+            if governor.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl", "ccomp"):
                 governor = governor.head
                 continue
         if governor.dep_ in ("prep", "advmod", "npadvmod") or governor.pos_ == "ADP":
             governor = governor.head
             continue
         break
-    before = [k for k, m in enumerate(mentions) if m.head < start]
     return before[-1:]
 
 
-def find_relations(doc: Any, mentions: list[Mention]) -> tuple[list[MentionRelation], set[int]]:
-    """Relations between mentions, and the token indexes of relation phrases that named
-    a place instead ("on the beach"), which the caller treats as the setting."""
-    relations: list[MentionRelation] = []
-    place_phrases: set[int] = set()
-    for start, end, relation in _phrases(doc):
-        after = [k for k, m in enumerate(mentions) if m.start >= end and m.pronoun != "it"]
-        after_any = [k for k, m in enumerate(mentions) if m.start >= end]
-        objects = after_any[:1]
-        if not objects:
+def _spatial(
+    doc: Any, mentions: list[Mention], claimed: set[int], carriers: dict[int, int]
+) -> tuple[list[tuple[int, MentionRelation]], set[int]]:
+    """Spatial relations with the token index they were said at, and place phrases."""
+    found: list[tuple[int, MentionRelation]] = []
+    places: set[int] = set()
+    chain_objects: dict[int, int] = {}
+    """Mention index -> token index of the phrase that named it as an object."""
+    for phrase in _phrases(doc, claimed):
+        objects = _objects(doc, mentions, phrase)
+        if _is_place(doc, mentions, phrase, objects):
+            places.add(phrase.start)
             continue
-        first_object = mentions[objects[0]]
-        # The phrase must reach its object without crossing another relation or a verb.
-        between = doc[end : first_object.start]
-        far = any(t.pos_ == "VERB" for t in between) or len(between) > 6
-        if far and not any(place_of(t) for t in doc[end : end + 4]):
+        if not objects or _phrase_negated(doc, phrase):
             continue
-        if any(place_of(t) for t in doc[end : first_object.start]):
-            place_phrases.add(start)
-            continue
-        if relation == "between":
-            objects = after[:2] if len(after) >= 2 else after
-        subjects = [s for s in _subjects(doc, mentions, start) if s not in objects]
+        subjects = [
+            s for s in _subjects(doc, mentions, phrase, chain_objects, carriers) if s not in objects
+        ]
+        for obj in objects:
+            chain_objects.setdefault(obj, phrase.start)
         for subject in subjects:
-            relations.extend(MentionRelation(subject, relation, obj) for obj in objects)
-    return relations, place_phrases
+            for obj in objects:
+                relation = phrase.relation
+                if (
+                    relation == "in"
+                    and is_clothing(mentions[obj])
+                    and is_animate(mentions[subject])
+                ):
+                    relation = "wearing"
+                found.append((phrase.start, MentionRelation(subject, relation, obj)))
+    return found, places
+
+
+def _identity(mentions: list[Mention]) -> list[int]:
+    """Each mention's first mention: "the cat" later in a sentence is the same cat."""
+    first: list[int] = []
+    for k, m in enumerate(mentions):
+        same = [j for j in range(k) if mentions[j].noun == m.noun and mentions[j].color == m.color]
+        first.append(same[0] if same and m.definite else k)
+    return first
+
+
+def _reaches(edges: dict[int, set[int]], source: int, target: int) -> bool:
+    seen: set[int] = set()
+    todo = [source]
+    while todo:
+        node = todo.pop()
+        if node == target:
+            return True
+        if node not in seen:
+            seen.add(node)
+            todo.extend(edges.get(node, ()))
+    return False
+
+
+def consistent(relations: list[MentionRelation], mentions: list[Mention]) -> list[MentionRelation]:
+    """The relations in order, without those that contradict earlier ones (a cycle along
+    one direction: "a cat on a dog on the cat"), relate a thing to itself or repeat one."""
+    identity = _identity(mentions)
+    edges: dict[str, dict[int, set[int]]] = {}
+    kept: list[MentionRelation] = []
+    for r in relations:
+        subject, obj = identity[r.subject], identity[r.object]
+        if subject == obj or r in kept:
+            continue
+        axis = _AXES.get(r.relation)
+        if axis is not None:
+            name, reverse = axis
+            low, high = (obj, subject) if reverse else (subject, obj)
+            graph = edges.setdefault(name, {})
+            if _reaches(graph, high, low):
+                continue
+            graph.setdefault(low, set()).add(high)
+        kept.append(r)
+    return kept
+
+
+def find_relations(doc: Any, mentions: list[Mention]) -> tuple[list[MentionRelation], set[int]]:
+    """Relations between mentions in the order they were said (spatial ones and verb
+    frames), and the token indexes of spatial phrases that named a place instead ("on
+    the beach"), which the caller treats as the setting."""
+    frames = find_frames(doc, mentions) + possession_frames(doc, mentions)
+    claimed = {i for frame in frames for i in frame.claimed}
+    carriers = {
+        o: frame.subjects[0]
+        for frame in frames
+        if frame.relation in ("holding", "wearing") and frame.subjects
+        for o in frame.objects
+    }
+    said, places = _spatial(doc, mentions, claimed, carriers)
+    for frame in frames:
+        said.extend(
+            (frame.verb, MentionRelation(s, frame.relation, o))
+            for s in frame.subjects
+            for o in frame.objects
+        )
+    said.sort(key=lambda pair: pair[0])
+    return consistent([r for _, r in said], mentions), places

@@ -1,0 +1,371 @@
+"""Verb frames: who does what to what ("a girl riding a horse", "the dog has a ball").
+
+A verb frame is read off the dependency parse. Its subjects are the verb's ``nsubj`` (with
+the things joined to it by "and"), or the noun an ``acl``/``relcl`` participle modifies ("a
+girl riding a horse"), or, for a verb with none of its own, the subjects of the verb it is
+joined to ("jumps and runs", "likes to ride"). Its objects are the ``dobj``, or the object
+of a preposition that belongs to the verb ("sitting in a canoe", "jumping over a fence");
+a passive turns round ("a ball thrown by the boy": the boy is throwing the ball).
+
+The frame's relation is the verb's ``-ing`` form, with its preposition where the
+preposition changes the picture ("playing with", "looking at"); a verb whose preposition is
+spatial ("sleeping on the sofa") keeps the preposition as a spatial relation and gives its
+subject an action ("sleeping"). A frame whose objects are not drawn things ("swimming in
+the lake" when the lake is the setting) is its subject's intransitive action instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from speech2image.language.mentions import Mention
+from speech2image.language.vocabulary import PERSON_WORDS
+from speech2image.scene import ACTION_RELATIONS
+
+_DOUBLED_FINAL = frozenset(
+    {"begin", "forget", "admit", "commit", "regret", "occur", "refer", "prefer", "permit",
+     "control", "patrol", "compel", "equip", "upset", "unwrap", "kidnap"}
+)  # fmt: skip
+"""Verbs of two or more syllables that double their last consonant (begin -> beginning)."""
+_ING_IRREGULAR = {"lie": "lying", "die": "dying", "tie": "tying", "be": "being", "see": "seeing",
+                  "ski": "skiing", "flee": "fleeing", "agree": "agreeing", "picnic": "picnicking",
+                  "panic": "panicking", "dye": "dyeing", "canoe": "canoeing"}  # fmt: skip
+
+_NOT_DRAWN_VERBS = frozenset(
+    {"be", "do", "get", "go", "come", "make", "let", "seem", "become", "want", "need", "like",
+     "love", "hate", "know", "say", "tell", "ask", "mean", "happen", "remember", "forget",
+     "begin", "start", "stop", "try", "use", "call", "name", "live", "stay", "keep", "find",
+     "give", "take", "put", "show", "include", "contain", "belong", "wish", "hope", "guess",
+     "believe", "feel", "hear", "lose", "win", "pay", "cost", "spend", "decide", "plan",
+     "turn", "leave", "arrive", "return", "send", "help", "allow", "appear", "sound",
+     "smell", "taste", "look", "can", "will", "would", "could", "should", "might", "must",
+     "shall", "may", "used", "wonder", "understand", "realize", "notice", "agree",
+     "exist", "enjoy", "prefer", "own", "buy", "sell", "visit", "meet", "finish", "continue",
+     "manage", "learn", "teach", "imagine", "dream", "wake", "bear", "have", "hold", "set"}
+)  # fmt: skip
+"""Verbs that are not themselves a pose or a movement: no action, no verb relation (have
+and hold are read as possession instead)."""
+
+_VERB_NAMES = {
+    "have": "holding", "hold": "holding", "grab": "holding", "carry": "carrying",
+    "bring": "carrying", "see": "looking at", "watch": "watching", "observe": "watching",
+    "chase": "chasing", "hunt": "chasing", "wear": "wearing", "hug": "hugging",
+    "cuddle": "hugging", "embrace": "hugging", "toss": "throwing", "paddle": "rowing",
+    "attack": "fighting", "bike": "cycling", "cycle": "cycling",
+}  # fmt: skip
+"""Verbs whose frame goes by another verb's name (a dog that has a ball is holding it)."""
+
+_PHRASE_NAMES = {
+    ("run", "after"): "chasing", ("go", "after"): "chasing", ("look", "at"): "looking at",
+    ("stare", "at"): "looking at", ("gaze", "at"): "looking at", ("glance", "at"): "looking at",
+    ("peek", "at"): "looking at", ("talk", "with"): "talking to", ("speak", "to"): "talking to",
+    ("speak", "with"): "talking to", ("chat", "with"): "talking to",
+    ("sit", "inside"): "sitting in", ("fly", "above"): "flying over",
+    ("fly", "across"): "flying over", ("jump", "across"): "jumping over",
+    ("leap", "over"): "jumping over", ("hop", "over"): "jumping over",
+    ("swim", "inside"): "swimming in", ("climb", "up"): "climbing", ("play", "on"): "playing",
+}  # fmt: skip
+"""Verb and preposition pairs whose frame has a name of its own."""
+_PARTICLE_NAMES = {("put", "on"): "wearing", ("pick", "up"): "holding", ("hold", "up"): "holding"}
+"""Verb and particle pairs with an object ("she put on her hat")."""
+
+_VERB_PREPOSITIONS = frozenset({"with", "at", "to", "after", "for", "toward", "towards", "from"})
+"""Prepositions that are no spatial relation: after a verb they belong to it ("playing
+with", "barking at", "talking to"); a verb with a spatial preposition keeps it spatial."""
+
+CLOTHING = frozenset(
+    {"hat", "cap", "dress", "shirt", "t-shirt", "coat", "jacket", "scarf", "glasses",
+     "sunglasses", "boot", "shoe", "helmet", "crown", "tie", "bow tie", "skirt", "sweater",
+     "jumper", "glove", "mask", "costume", "uniform", "suit", "pajamas", "pyjamas",
+     "raincoat", "hoodie", "jeans", "trousers", "pants", "shorts", "sock", "apron",
+     "necklace", "earring", "ring", "cape", "bikini", "swimsuit", "sneaker", "sandal",
+     "vest", "blouse", "gown", "robe", "overalls", "mitten", "beanie", "bonnet", "veil"}
+)  # fmt: skip
+"""Things worn: "a girl in a red dress" and "a boy with a hat" are wearing them."""
+
+_BODY_PARTS = frozenset(
+    {"eye", "ear", "nose", "mouth", "tail", "hair", "leg", "arm", "hand", "foot", "wing",
+     "whisker", "tooth", "fur", "face", "head", "finger", "paw", "beak", "horn", "trunk",
+     "neck", "back", "feather", "spot", "stripe", "smile", "beard", "moustache", "mane"}
+)  # fmt: skip
+"""Parts of the thing itself: "the cat has long whiskers" holds nothing."""
+
+_ANIMALS = frozenset(
+    {"cat", "dog", "horse", "cow", "sheep", "pig", "goat", "chicken", "hen", "rooster",
+     "duck", "duckling", "goose", "bird", "owl", "eagle", "parrot", "pigeon", "penguin",
+     "elephant", "giraffe", "zebra", "lion", "tiger", "bear", "polar bear", "monkey", "ape",
+     "gorilla", "fox", "wolf", "deer", "rabbit", "bunny", "mouse", "rat", "hamster",
+     "squirrel", "frog", "toad", "snake", "lizard", "turtle", "tortoise", "fish", "shark",
+     "whale", "dolphin", "octopus", "crab", "bee", "butterfly", "ant", "spider", "camel",
+     "kangaroo", "koala", "panda", "puppy", "kitten", "calf", "foal", "lamb", "donkey",
+     "dragon", "unicorn", "dinosaur", "hedgehog", "badger", "otter", "seal", "swan", "crow",
+     "hippo", "rhino", "cheetah", "leopard", "bat", "snail", "ladybug", "guinea pig"}
+)  # fmt: skip
+_PEOPLE = frozenset(
+    {*PERSON_WORDS, "brother", "sister", "son", "daughter", "wife", "husband", "aunt",
+     "uncle", "grandma", "grandpa", "granny", "kid", "toddler", "family", "cook", "nurse",
+     "firefighter", "fisherman", "knight", "clown", "dancer", "singer", "player", "driver",
+     "rider", "sailor", "soldier", "worker", "baker", "artist", "musician", "neighbor",
+     "neighbour", "he", "she", "they", "him", "her", "them", "cowboy", "guy", "someone"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class VerbFrame:
+    """One verb of the sentence with the mentions it joins.
+
+    ``objects`` empty means an intransitive action of the subjects ("the girl runs")."""
+
+    verb: int
+    """Token index of the verb (or of the preposition, for "a man with an umbrella")."""
+    subjects: tuple[int, ...]
+    relation: str
+    """The ``-ing`` name: ``"riding"``, ``"jumping over"``; an action when no objects."""
+    objects: tuple[int, ...] = ()
+    claimed: tuple[int, ...] = ()
+    """Token indexes of prepositions the frame took, which are no spatial relation."""
+
+
+def ing_form(lemma: str) -> str:
+    """The ``-ing`` form of a verb lemma: ride -> riding, sit -> sitting, lie -> lying."""
+    word = lemma.lower()
+    if word in _ING_IRREGULAR:
+        return _ING_IRREGULAR[word]
+    if word.endswith("ie"):
+        return word[:-2] + "ying"
+    if word.endswith("e") and not word.endswith(("ee", "ye", "oe")) and len(word) > 2:
+        return word[:-1] + "ing"
+    vowel_groups = sum(
+        1 for k, ch in enumerate(word) if ch in "aeiou" and (k == 0 or word[k - 1] not in "aeiou")
+    )
+    cvc = (
+        len(word) >= 3
+        and word[-1] not in "aeiouwxy"
+        and word[-2] in "aeiou"
+        and word[-3] not in "aeiou"
+    )
+    if cvc and (vowel_groups == 1 or word in _DOUBLED_FINAL):
+        return word + word[-1] + "ing"
+    return word + "ing"
+
+
+def verb_form(token: Any) -> str:
+    """The ``-ing`` form of a verb token, from its text when it is one already (the small
+    model lemmatises "riding" as "rid")."""
+    text = token.lower_
+    if text.endswith("ing") and token.tag_ == "VBG" and len(text) > 4:
+        return text
+    return ing_form(verb_lemma(token))
+
+
+def verb_lemma(token: Any) -> str:
+    """The lemma of a verb token, repaired where the small model is wrong."""
+    text = token.lower_
+    lemma = token.lemma_.lower()
+    if text.endswith("ing") and lemma + "ing" != text and lemma + "e" + "ing" != text + "e":
+        # "riding" -> "rid": take the lemma from the -ing form instead.
+        stem = text[:-3]
+        if len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+            return stem[:-1]
+        if stem.endswith("y") and len(stem) >= 2 and ing_form(stem[:-1] + "ie") == text:
+            return stem[:-1] + "ie"
+        if ing_form(stem + "e") == text and lemma == stem[:-1]:
+            return stem + "e"
+    return lemma
+
+
+def _singular_word(mention: Mention) -> str:
+    return mention.noun.split()[-1] if mention.noun else ""
+
+
+def is_animate(mention: Mention) -> bool:
+    """A person or an animal (they hold, wear and ride things)."""
+    return (
+        mention.noun in _PEOPLE
+        or mention.noun in _ANIMALS
+        or _singular_word(mention) in (_PEOPLE | _ANIMALS)
+    )
+
+
+def is_clothing(mention: Mention) -> bool:
+    return mention.noun in CLOTHING or _singular_word(mention) in CLOTHING
+
+
+def mention_at(mentions: list[Mention], token_index: int) -> int | None:
+    """The mention whose words include ``token_index``."""
+    for k, m in enumerate(mentions):
+        if m.start <= token_index <= m.head:
+            return k
+    return None
+
+
+def coordinated(doc: Any, mentions: list[Mention], token: Any, before: int) -> list[int]:
+    """The mention of ``token`` and those listed with it ("a cat, a dog and a bird")
+    that stand before token ``before`` with no other phrase of their own in between."""
+    top = token
+    while top.dep_ in ("conj", "appos") and top.head.i != top.i and top.head.pos_ != "VERB":
+        top = top.head
+    group = [top, *[t for t in top.subtree if t.dep_ in ("conj", "appos") and t.i != top.i]]
+    group = [t for t in group if t.pos_ in ("NOUN", "PROPN", "PRON") or t.i == token.i]
+    found: list[int] = []
+    for t in sorted(group, key=lambda t: t.i):
+        k = mention_at(mentions, t.i)
+        if k is None or (t.i >= before and t.i != token.i) or k in found:
+            continue
+        # Another preposition or verb between this one and ``before`` is its own phrase.
+        gap = doc[t.i + 1 : before] if t.i < before else doc[0:0]
+        if t.i != token.i and any(g.dep_ in ("prep", "acl", "relcl") for g in gap):
+            continue
+        found.append(k)
+    return found
+
+
+def verb_subjects(doc: Any, mentions: list[Mention], verb: Any, depth: int = 0) -> list[int]:
+    """The mentions that do what ``verb`` says, from the parse."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if child.tag_ in ("WDT", "WP") or child.lower_ in ("that", "which", "who"):
+                break  # a relative pronoun: the noun the clause modifies is the subject
+            return coordinated(doc, mentions, child, verb.i)
+    if verb.dep_ in ("acl", "relcl") and mention_at(mentions, verb.head.i) is not None:
+        return coordinated(doc, mentions, verb.head, verb.i)
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and depth < 3:
+        return verb_subjects(doc, mentions, verb.head, depth + 1)
+    return []
+
+
+def _objects_of(doc: Any, mentions: list[Mention], token: Any) -> list[int]:
+    return coordinated(doc, mentions, token, len(doc))
+
+
+def _preposition_frame(
+    doc: Any, mentions: list[Mention], verb: Any, lemma: str, subjects: list[int]
+) -> VerbFrame | None:
+    """The verb with one of its prepositions ("sitting in a canoe"), when it names one."""
+    found: list[VerbFrame] = []
+    for prep in verb.children:
+        if prep.dep_ not in ("prep", "prt") or prep.i < verb.i:
+            continue
+        objects = [
+            o for c in prep.children if c.dep_ == "pobj" for o in _objects_of(doc, mentions, c)
+        ]
+        word = prep.lower_
+        name = _PHRASE_NAMES.get((lemma, word))
+        if not any(c.dep_ == "dobj" for c in verb.children):
+            name = name or _PARTICLE_NAMES.get((lemma, word))  # "put on her hat" as a prep
+        joined = f"{verb_form(verb)} {word}"
+        if name is None and (joined in ACTION_RELATIONS or word in _VERB_PREPOSITIONS):
+            name = joined
+        if name is None:
+            continue
+        if word == "with" and name == joined and objects:
+            name = _with_name(mentions, objects[0], joined)
+        objects = [o for o in objects if o not in subjects]
+        found.append(VerbFrame(verb.i, tuple(subjects), name, tuple(objects), (prep.i,)))
+    with_objects = [f for f in found if f.objects]
+    return (with_objects or found or [None])[0]
+
+
+def _with_name(mentions: list[Mention], obj: int, joined: str) -> str:
+    """ "walking with a dog" keeps its verb; "walking with an umbrella" is holding it."""
+    if joined in ACTION_RELATIONS or is_animate(mentions[obj]):
+        return {"talking with": "talking to"}.get(joined, joined)
+    return "wearing" if is_clothing(mentions[obj]) else "holding"
+
+
+def _passive(doc: Any, mentions: list[Mention], verb: Any) -> tuple[list[int], list[int]] | None:
+    """Subjects and objects of a passive verb ("the ball was kicked by the girl", "a ball
+    thrown by the boy"), or None when the verb is active."""
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not agents and not patients:
+        return None
+    subjects = [k for a in agents for c in a.children if c.dep_ == "pobj"
+                for k in _objects_of(doc, mentions, c)]  # fmt: skip
+    if patients:
+        objects = coordinated(doc, mentions, patients[0], verb.i)
+    elif verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objects = coordinated(doc, mentions, verb.head, verb.i)
+    else:
+        return None
+    return subjects, objects
+
+
+def _verb_frame(doc: Any, mentions: list[Mention], verb: Any) -> VerbFrame | None:
+    """The frame of one verb token, or None when it joins nothing drawn."""
+    lemma = verb_lemma(verb)
+    passive = _passive(doc, mentions, verb)
+    if passive is not None:
+        subjects, objects = passive
+        name = _VERB_NAMES.get(lemma, verb_form(verb) if lemma not in _NOT_DRAWN_VERBS else "")
+        if not subjects or not objects or not name:
+            return None
+        return VerbFrame(verb.i, tuple(subjects), name, tuple(objects))
+    subjects = verb_subjects(doc, mentions, verb)
+    if not subjects:
+        return None
+    direct = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i]
+    objects = [o for c in direct for o in _objects_of(doc, mentions, c) if o not in subjects]
+    particle = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    named = lemma in _VERB_NAMES or (lemma, particle[0] if particle else "") in _PARTICLE_NAMES
+    if objects and (lemma not in _NOT_DRAWN_VERBS or named):
+        name = _VERB_NAMES.get(lemma, verb_form(verb))
+        if particle:
+            name = _PARTICLE_NAMES.get((lemma, particle[0]), name)
+        if name == "holding":
+            held = [o for o in objects if _singular_word(mentions[o]) not in _BODY_PARTS]
+            worn = [o for o in held if is_clothing(mentions[o])]
+            if worn:
+                return VerbFrame(verb.i, tuple(subjects), "wearing", tuple(worn))
+            objects = held
+        return VerbFrame(verb.i, tuple(subjects), name, tuple(objects)) if objects else None
+    framed = _preposition_frame(doc, mentions, verb, lemma, subjects)
+    if framed is not None and (framed.objects or lemma not in _NOT_DRAWN_VERBS):
+        return framed
+    if lemma in _NOT_DRAWN_VERBS or (direct and lemma in _VERB_NAMES):
+        return None
+    return VerbFrame(verb.i, tuple(subjects), _VERB_NAMES.get(lemma, verb_form(verb)))
+
+
+def negated(token: Any) -> bool:
+    """True when ``token`` (a verb or copula) is negated: "is not", "never chases"."""
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def find_frames(doc: Any, mentions: list[Mention]) -> list[VerbFrame]:
+    """Every verb frame of ``doc`` over ``mentions``, in reading order; negated verbs
+    ("the dog is not chasing the cat") have none. A noun's own "with" or "in" phrase
+    ("a man with an umbrella") is read by :func:`relations.possession_frames`."""
+    frames: list[VerbFrame] = []
+    for token in doc:
+        if token.pos_ != "VERB" or negated(token):
+            continue
+        if token.dep_ in ("amod", "compound") or mention_at(mentions, token.i) is not None:
+            continue  # "striped", "a running dog": a modifier, not a frame
+        frame = _verb_frame(doc, mentions, token)
+        if frame is not None:
+            frames.append(frame)
+    return frames
+
+
+def find_actions(doc: Any, mentions: list[Mention]) -> dict[int, str]:
+    """Mention index -> what it does on its own ("the girl runs" -> ``"running"``): a verb
+    whose subject is the mention and which has no drawn object."""
+    actions: dict[int, str] = {}
+    for frame in find_frames(doc, mentions):
+        verb = doc[frame.verb]
+        if not frame.objects:
+            action = frame.relation.split()[0]
+        elif (
+            verb.pos_ == "VERB"
+            and frame.relation in ("holding", "wearing")
+            and frame.claimed
+            and verb_lemma(verb) not in _NOT_DRAWN_VERBS
+        ):
+            action = verb_form(verb)  # "walking with an umbrella": holding it, and walking
+        else:
+            continue
+        for subject in frame.subjects:
+            actions.setdefault(subject, action)
+    return actions
