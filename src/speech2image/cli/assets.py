@@ -9,22 +9,30 @@ from typing import Any
 from speech2image.cli import CommandError
 from speech2image.config import default_assets_dir
 
+_PACKS = ("openmoji", "fluent", "fluent-flat", "tuxpaint", "openclipart")
+"""The composer's packs (``assets.PACKS``, spelled out so that parsing the command line
+imports no imaging code)."""
+_NEEDED = ("openmoji", "fluent")
+"""Packs that ``--pack all`` must install (the main pack and its stand-in); the others are
+installed when their Debian packages are there."""
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "assets",
-        help="install and list clip-art packs (OpenMoji, Tux Paint stamps, Open Clip Art)",
-        description="OpenMoji is fetched with npm; Tux Paint stamps and Open Clip Art are "
-        "indexed where their Debian packages (tuxpaint-stamps-default, openclipart-svg) "
-        "are installed.",
+        help="install and list clip-art packs (OpenMoji, Fluent Emoji, Tux Paint, Open Clip Art)",
+        description="OpenMoji and Microsoft's Fluent Emoji are fetched with npm; Tux Paint "
+        "stamps and Open Clip Art are indexed where their Debian packages "
+        "(tuxpaint-stamps-default, openclipart-svg) are installed.",
     )
     inner = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     install = inner.add_parser("install", help="install a pack and embed its annotations")
     install.add_argument(
         "--pack",
-        choices=("openmoji", "tuxpaint", "openclipart", "all"),
+        choices=(*_PACKS, "all"),
         default="openmoji",
-        help="which pack (default openmoji); 'all' installs every pack that can be installed",
+        help="which pack (default openmoji); 'all' installs OpenMoji and Fluent Emoji (colour) "
+        "and every other pack that can be installed here",
     )
     install.add_argument(
         "--no-embed",
@@ -52,7 +60,7 @@ def _install(args: argparse.Namespace) -> int:
 
                 ensure_pack_embeddings(assets_dir, pack)
         except AssetsMissingError as e:
-            if args.pack != "all" or pack == "openmoji":
+            if args.pack != "all" or pack in _NEEDED:
                 raise CommandError(str(e)) from e
             failures.append(f"{pack}: {e}")
             continue

@@ -1,9 +1,12 @@
 """Clip-art packs: installing them, indexing their annotations, loading one asset.
 
 A pack is a folder under the assets directory with an ``index.json`` that lists every
-asset as ``{"id", "name", "tags", "group", "path"}``. OpenMoji (the default, one
-consistent style) comes from the npm package ``openmoji``; Tux Paint stamps and Open Clip
-Art come from Debian packages and are indexed where they are installed under /usr/share.
+asset as ``{"id", "name", "tags", "group", "path"}``, plus ``"variants"`` (skin tone to
+``{"id", "path"}``) for people and hands drawn in several skin tones. OpenMoji (the
+default, one consistent style) comes from the npm package ``openmoji``; Microsoft's Fluent
+Emoji (``fluent``, soft gradients, and ``fluent-flat``) from the npm package
+``fluentui-emoji`` (:mod:`speech2image.imaging.compose.fluent`); Tux Paint stamps and Open
+Clip Art come from Debian packages and are indexed where they are installed under /usr/share.
 """
 
 from __future__ import annotations
@@ -15,21 +18,36 @@ import shutil
 import subprocess
 import tarfile
 import tempfile
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 logger = logging.getLogger(__name__)
 
 OPENMOJI_VERSION = "17.0.0"
-PACKS = ("openmoji", "tuxpaint", "openclipart")
+PACKS = ("openmoji", "fluent", "fluent-flat", "tuxpaint", "openclipart")
 """Pack names, default first."""
+SKIN_TONES = ("light", "medium-light", "medium", "medium-dark", "dark")
+"""Skin-tone variants, in Unicode's order (the Fitzpatrick modifiers U+1F3FB to U+1F3FF)."""
+ATTRIBUTIONS_HTML = {
+    "openmoji": 'Emoji by <a href="https://openmoji.org/">OpenMoji</a>, the open-source emoji '
+    "and icon project, licensed under "
+    '<a href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a>.',
+    "fluent": '<a href="https://github.com/microsoft/fluentui-emoji">Fluent Emoji</a> '
+    "&copy; Microsoft Corporation, MIT licence (npm package fluentui-emoji).",
+    "tuxpaint": '<a href="https://tuxpaint.org/">Tux Paint</a> stamps, GNU GPL 2 or later.',
+    "openclipart": '<a href="https://openclipart.org/">Open Clip Art</a>, public domain.',
+}
+"""What each pack's licence asks exports to say (``fluent-flat`` is ``fluent``)."""
 TUXPAINT_DIR = Path("/usr/share/tuxpaint/stamps")
 """Where Debian's ``tuxpaint-stamps-default`` puts its stamps."""
 OPENCLIPART_DIR = Path("/usr/share/openclipart")
 """Where Debian's ``openclipart-svg`` puts its drawings."""
 INDEX_FILE = "index.json"
+PACK_FILE = "pack.json"
+INDEX_FORMAT = 2
+"""2: rows may have skin-tone ``variants``."""
 
 # OpenMoji groups that are not things one can stand in a scene.
 _SKIPPED_OPENMOJI_GROUPS = frozenset({"component", "flags"})
@@ -37,6 +55,16 @@ _SKIPPED_OPENMOJI_GROUPS = frozenset({"component", "flags"})
 
 class AssetsMissingError(RuntimeError):
     """A pack is not installed; the message says which command installs it."""
+
+
+@dataclass(frozen=True, slots=True)
+class AssetVariant:
+    """Another look of the same thing: the same person in another skin tone."""
+
+    tone: str
+    """One of :data:`SKIN_TONES`."""
+    id: str
+    path: Path
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +81,22 @@ class AssetEntry:
     """An SVG or PNG file."""
     svg: str | None = None
     """SVG source for drawings kept in code (:mod:`speech2image.imaging.compose.extras`)."""
+    variants: tuple[AssetVariant, ...] = ()
+    """The other skin tones of a person or a hand; empty for everything else."""
+    tone: str | None = None
+    """The skin tone this entry is drawn in, ``None`` for the pack's default look."""
 
     @property
     def key(self) -> str:
         """``pack:id`` as kept in the scene JSON."""
         return f"{self.pack}:{self.id}"
+
+    def in_tone(self, tone: str) -> AssetEntry:
+        """This thing in skin tone ``tone``; itself when it has no such variant."""
+        for variant in self.variants:
+            if variant.tone == tone:
+                return replace(self, id=variant.id, path=variant.path, tone=tone)
+        return self
 
 
 def pack_dir(assets_dir: Path, pack: str) -> Path:
@@ -92,10 +131,21 @@ def load_index(assets_dir: Path, pack: str) -> tuple[AssetEntry, ...]:
             name=str(r["name"]),
             tags=tuple(r["tags"]),
             group=str(r["group"]),
-            path=(folder / r["path"]) if not Path(r["path"]).is_absolute() else Path(r["path"]),
+            path=folder / r["path"],
+            variants=tuple(
+                AssetVariant(tone, str(v["id"]), folder / v["path"])
+                for tone, v in r.get("variants", {}).items()
+            ),
         )
         for r in rows
     )
+
+
+def attribution_html(packs: Iterable[str]) -> str:
+    """The attribution the licences of ``packs`` ask for, one sentence per pack, in
+    :data:`PACKS` order; the project's own drawings (``extra``) need none."""
+    wanted = {"fluent" if p == "fluent-flat" else p for p in packs}
+    return " ".join(ATTRIBUTIONS_HTML[p] for p in ATTRIBUTIONS_HTML if p in wanted)
 
 
 def _extras() -> tuple[AssetEntry, ...]:
@@ -116,61 +166,100 @@ def _extras() -> tuple[AssetEntry, ...]:
     )
 
 
-def _write_index(folder: Path, entries: list[dict[str, Any]]) -> None:
+def index_format(assets_dir: Path, pack: str) -> int:
+    """The format of an installed pack's index: 2 with skin-tone variants, 1 before."""
+    meta = pack_dir(assets_dir, pack) / PACK_FILE
+    if not meta.is_file():
+        return 1
+    return int(json.loads(meta.read_text(encoding="utf-8")).get("format", 1))
+
+
+def write_index(folder: Path, entries: list[dict[str, Any]], *, source: str) -> None:
+    """Write ``index.json`` (atomically) and ``pack.json`` (format and source)."""
     tmp = folder / (INDEX_FILE + ".tmp")
     tmp.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
     tmp.replace(folder / INDEX_FILE)
+    meta = {"format": INDEX_FORMAT, "source": source}
+    (folder / PACK_FILE).write_text(json.dumps(meta), encoding="utf-8")
+
+
+def npm_pack(package: str, version: str, folder: Path) -> Path:
+    """Download the npm tarball of ``package@version`` into ``folder``; its path.
+
+    Raises :class:`AssetsMissingError` when npm is missing or the package cannot be fetched.
+    """
+    npm = shutil.which("npm")
+    if npm is None:
+        raise AssetsMissingError(f"npm is needed to fetch {package}: apt-get install npm")
+    logger.info("fetching %s@%s with npm", package, version)
+    done = subprocess.run(
+        [npm, "pack", f"{package}@{version}", "--silent"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    tarballs = list(folder.glob(f"{package}-*.tgz"))
+    if done.returncode != 0 or not tarballs:
+        raise AssetsMissingError(
+            f"npm pack {package}@{version} failed: {done.stderr.strip()[-300:]}"
+        )
+    return tarballs[0]
 
 
 def install_openmoji(assets_dir: Path) -> Path:
     """Fetch OpenMoji's colour SVGs and annotations with npm, and index them.
 
-    A quick no-op when the pack is already there. Returns the pack folder.
+    A quick no-op when the pack is already there (an index of an older format is rebuilt
+    from the files already fetched). Returns the pack folder.
     """
     folder = pack_dir(assets_dir, "openmoji")
-    if is_installed(assets_dir, "openmoji"):
+    annotations_file = folder / "openmoji.json"
+    if is_installed(assets_dir, "openmoji") and index_format(assets_dir, "openmoji") >= 2:
         logger.info("OpenMoji already installed in %s", folder)
         return folder
-    npm = shutil.which("npm")
-    if npm is None:
-        raise AssetsMissingError("npm is needed to fetch OpenMoji: apt-get install npm")
-    folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        logger.info("fetching openmoji@%s with npm", OPENMOJI_VERSION)
-        done = subprocess.run(
-            [npm, "pack", f"openmoji@{OPENMOJI_VERSION}", "--silent"],
-            cwd=tmp,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        tarballs = list(Path(tmp).glob("openmoji-*.tgz"))
-        if done.returncode != 0 or not tarballs:
-            raise AssetsMissingError(
-                f"npm pack openmoji@{OPENMOJI_VERSION} failed: {done.stderr.strip()[-300:]}"
-            )
-        _extract_openmoji(tarballs[0], folder)
-    annotations = json.loads((folder / "openmoji.json").read_text(encoding="utf-8"))
+    if not annotations_file.is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            _extract_openmoji(npm_pack("openmoji", OPENMOJI_VERSION, Path(tmp)), folder)
+    annotations = json.loads(annotations_file.read_text(encoding="utf-8"))
+    entries = _openmoji_rows(annotations, folder)
+    write_index(folder, entries, source=f"npm openmoji@{OPENMOJI_VERSION}")
+    logger.info("indexed %d OpenMoji assets in %s", len(entries), folder)
+    return folder
+
+
+def _openmoji_rows(annotations: list[dict[str, Any]], folder: Path) -> list[dict[str, Any]]:
+    """Index rows of OpenMoji's annotations; one-person skin tones become variants."""
+    tones: dict[str, dict[str, dict[str, str]]] = {}
+    for row in annotations:
+        if row.get("skintone") and row.get("skintone_combination") == "single":
+            tone = SKIN_TONES[int(row["skintone"]) - 1]
+            variant = {"id": row["hexcode"], "path": f"svg/{row['hexcode']}.svg"}
+            tones.setdefault(row["skintone_base_hexcode"], {})[tone] = variant
     entries = []
     for row in annotations:
         if row.get("skintone") or row["group"] in _SKIPPED_OPENMOJI_GROUPS:
             continue
-        svg = folder / "svg" / f"{row['hexcode']}.svg"
-        if not svg.is_file():
+        if not (folder / "svg" / f"{row['hexcode']}.svg").is_file():
             continue
         tags = [t.strip() for t in (row["tags"] + "," + row["openmoji_tags"]).split(",")]
-        entries.append(
-            {
-                "id": row["hexcode"],
-                "name": row["annotation"],
-                "tags": [t for t in tags if t],
-                "group": f"{row['group']}/{row['subgroups']}",
-                "path": f"svg/{row['hexcode']}.svg",
-            }
-        )
-    _write_index(folder, entries)
-    logger.info("indexed %d OpenMoji assets in %s", len(entries), folder)
-    return folder
+        entry = {
+            "id": row["hexcode"],
+            "name": row["annotation"],
+            "tags": [t for t in tags if t],
+            "group": f"{row['group']}/{row['subgroups']}",
+            "path": f"svg/{row['hexcode']}.svg",
+        }
+        variants = {
+            tone: v
+            for tone, v in tones.get(row["hexcode"], {}).items()
+            if (folder / v["path"]).is_file()
+        }
+        if variants:
+            entry["variants"] = variants
+        entries.append(entry)
+    return entries
 
 
 def _extract_openmoji(tarball: Path, folder: Path) -> None:
@@ -218,7 +307,7 @@ def install_tuxpaint(assets_dir: Path) -> Path:
                 "path": str(image),
             }
         )
-    _write_index(folder, entries)
+    write_index(folder, entries, source=str(TUXPAINT_DIR))
     logger.info("indexed %d Tux Paint stamps", len(entries))
     return folder
 
@@ -262,13 +351,29 @@ def install_openclipart(assets_dir: Path) -> Path:
                 "path": str(svg),
             }
         )
-    _write_index(folder, entries)
+    write_index(folder, entries, source=str(OPENCLIPART_DIR))
     logger.info("indexed %d Open Clip Art drawings", len(entries))
     return folder
 
 
+def install_fluent(assets_dir: Path) -> Path:
+    """Fluent Emoji's colour style (:func:`speech2image.imaging.compose.fluent.install`)."""
+    from speech2image.imaging.compose.fluent import install
+
+    return install(assets_dir, "fluent")
+
+
+def install_fluent_flat(assets_dir: Path) -> Path:
+    """Fluent Emoji's flat style (:func:`speech2image.imaging.compose.fluent.install`)."""
+    from speech2image.imaging.compose.fluent import install
+
+    return install(assets_dir, "fluent-flat")
+
+
 INSTALLERS = {
     "openmoji": install_openmoji,
+    "fluent": install_fluent,
+    "fluent-flat": install_fluent_flat,
     "tuxpaint": install_tuxpaint,
     "openclipart": install_openclipart,
 }
