@@ -17,6 +17,13 @@ from PIL import Image
 
 from speech2image.config import ComposerOptions
 from speech2image.imaging.compose.assets import PACKS
+from speech2image.imaging.compose.cast import (
+    cast_extras,
+    cast_objects,
+    incoming_cast,
+    picture_pack,
+    stand_in_pack,
+)
 from speech2image.imaging.compose.layout import LayoutItem, Placement, compute_layout
 from speech2image.imaging.compose.matching import AssetMatch, AssetMatcher, TextEmbedder
 from speech2image.imaging.compose.materials import glow, sparkles
@@ -69,6 +76,12 @@ class ClipArtComposer:
     def warm_up(self) -> None:
         """Load the pack index and embeddings now rather than on the first picture."""
         self.matcher()
+        self.stand_in(self.options.pack)
+
+    def stand_in(self, pack: str) -> AssetMatcher | None:
+        """The matcher of the pack that draws what ``pack`` lacks, when it is installed."""
+        other = stand_in_pack(self.options.assets_dir, pack)
+        return None if other is None else self.matcher(other)
 
     def draw(
         self,
@@ -84,9 +97,14 @@ class ClipArtComposer:
         size = self.options.size_px
         seed = seed + self.options.seed
         style = scene.style if scene.style != "flat" else self.options.style
-        matcher = self.matcher()
+        pack = picture_pack(scene, self.options.pack)
         # 1. Match every noun to an asset.
-        matches = [matcher.match(o.noun) for o in scene.objects]
+        # (From the picture's pack, else its stand-in; an entity keeps its asset and tone.)
+        casting = cast_objects(
+            scene.objects, self.matcher(pack), self.stand_in(pack),
+            cast=incoming_cast(scene), seed=self.options.seed,
+        )  # fmt: skip
+        matches = list(casting.matches)
         # 2. Lay the instances out.
         items = self._layout_items(scene.objects, matches, size)
         relations = [(r.subject, r.relation, r.object) for r in scene.relations]
@@ -118,7 +136,11 @@ class ClipArtComposer:
         )
         completed = replace(
             scene.with_drawing(objects, width=size, height=size, style=style),
-            extras={**scene.extras, "draw_order": [p.id for p in placements]},
+            extras={
+                **scene.extras,
+                "draw_order": [p.id for p in placements],
+                **cast_extras(pack, casting),
+            },
         )
         logger.debug("composed %d objects in %.1f ms", len(objects),
                      (time.perf_counter() - start) * 1000)  # fmt: skip
