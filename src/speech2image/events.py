@@ -47,6 +47,9 @@ class PartialTranscript(Event):
     type: ClassVar[str] = "partial"
     text: str
     start_s: float
+    language: str | None = None
+    """The language of the text where the engine knows it; drafts are drawn only from
+    English text (``None`` or ``en``)."""
 
     def to_wire(self) -> dict[str, Any]:
         return {"type": self.type, "text": self.text, "start": round(self.start_s, 3)}
@@ -61,15 +64,30 @@ class FinalTranscript(Event):
     text: str
     start_s: float
     end_s: float
+    language: str | None = None
+    """The language heard (a Whisper code such as ``es``) where the engine says."""
+    english: str | None = None
+    """Whisper's English translation when ``language`` is not English; the scene is built
+    from it. ``None`` when ``text`` is English already."""
+
+    @property
+    def scene_text(self) -> str:
+        """The text the pictures are drawn from: the English translation, or the text."""
+        return self.english or self.text
 
     def to_wire(self) -> dict[str, Any]:
-        return {
+        wire: dict[str, Any] = {
             "type": self.type,
             "index": self.index,
             "text": self.text,
             "start": round(self.start_s, 3),
             "end": round(self.end_s, 3),
         }
+        if self.language is not None:
+            wire["language"] = self.language
+        if self.english is not None:
+            wire["english"] = self.english
+        return wire
 
 
 @dataclass(frozen=True, slots=True)

@@ -275,11 +275,14 @@ class Session:
             await self._publish(event)
             if self.options.pictures:
                 self._draft = None
-                await self._finals.put(_Job(event.index, event.text, True, event.end_s))
+                # A sentence in another language is drawn from its English translation.
+                job = _Job(event.index, event.scene_text, True, event.end_s)
+                await self._finals.put(job)
                 self._wake.set()
         elif isinstance(event, PartialTranscript):
             await self._publish(event)
-            if self.options.pictures and self.options.drafts and event.text:
+            english = event.language in (None, "en")  # the scene parser reads English
+            if self.options.pictures and self.options.drafts and event.text and english:
                 self._draft = _Job(len(self.summary.sentences), event.text, False)
                 self._wake.set()
 

@@ -8,7 +8,7 @@ finished piece of audio. The streaming policy around it lives in
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
@@ -29,6 +29,8 @@ class RecognizedSegment:
     no_speech_prob: float = 0.0
     avg_logprob: float = 0.0
     compression_ratio: float = 1.0
+    language: str | None = None
+    """The language the recogniser heard (a Whisper code), where it says."""
 
 
 class SpeechRecognizer(Protocol):
@@ -47,6 +49,22 @@ class SpeechRecognizer(Protocol):
         ``window_s`` lets a model with a fixed input window (Whisper's 30 s) look at a
         shorter one, at least this long, to save time; ``None`` is the model's own window.
         """
+        ...
+
+
+@runtime_checkable
+class SpeechTranslator(Protocol):
+    """A recogniser that also translates speech into English (Whisper's translate task)."""
+
+    def translate(
+        self,
+        audio: np.ndarray,
+        *,
+        language: str,
+        beam_size: int = 5,
+        window_s: float | None = None,
+    ) -> str:
+        """English text for ``audio`` spoken in ``language`` (blocking)."""
         ...
 
 

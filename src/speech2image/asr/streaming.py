@@ -14,6 +14,9 @@ The policy combines three signals:
 3. A bound: speech longer than ``max_utterance_s`` without a pause has its complete
    sentences committed, so the cost of a pass stays bounded however long the person talks.
 
+When the speaker's language is not English (``language`` other than ``en``), each final
+also carries Whisper's English translation of its audio, from which the pictures are drawn.
+
 Audio before the committed point is dropped from the buffer.
 """
 
@@ -26,8 +29,14 @@ from collections.abc import Callable
 
 import numpy as np
 
-from speech2image.asr.backend import RecognizedSegment, SpeechRecognizer, TranscriptEvent
+from speech2image.asr.backend import (
+    RecognizedSegment,
+    SpeechRecognizer,
+    SpeechTranslator,
+    TranscriptEvent,
+)
 from speech2image.asr.bias import picturable_corrector
+from speech2image.asr.languages import AUTO
 from speech2image.asr.policy import (
     Sentence,
     Word,
@@ -107,6 +116,10 @@ class StreamingTranscriber:
         when it says others are waiting, partial passes come every
         ``busy_partial_interval_s`` instead, and the passes that make finals go first."""
         self._next_index = 0
+        self._pass_span = (0, 0)
+        """Stream samples ``[begin, end)`` of the last recognition pass."""
+        self._pass_language: str | None = None
+        """The language the last pass heard (``None`` before any speech)."""
         # Picturable-vocabulary bias, final passes only (speech2image.asr.bias).
         self._corrector = picturable_corrector(recognizer, self.options)
 
@@ -232,7 +245,8 @@ class StreamingTranscriber:
         if text != self._partial_text:
             self._partial_text = text
             start_s = remaining[0].start_s if remaining else self._committed_until / SAMPLE_RATE
-            events.append(PartialTranscript(text=text, start_s=start_s))
+            language = self._pass_language if self.options.translates else None
+            events.append(PartialTranscript(text=text, start_s=start_s, language=language))
         return events
 
     def _pause_pass(self, begin: int) -> list[TranscriptEvent]:
@@ -288,22 +302,64 @@ class StreamingTranscriber:
 
     def _commit(self, sentences: list[Sentence]) -> list[TranscriptEvent]:
         events: list[TranscriptEvent] = []
-        for sentence in sentences:
+        kept = [
+            s for s in sentences if not (is_hallucination(s.text) or self._echoes_last_final(s))
+        ]
+        language = self._pass_language if self.options.translates else None
+        for sentence, english in zip(kept, self._translations(kept), strict=True):
             text = sentence.text
-            if is_hallucination(text) or self._echoes_last_final(sentence):
-                continue
             events.append(
                 FinalTranscript(
                     index=self._next_index,
                     text=text,
                     start_s=sentence.start_s,
                     end_s=sentence.end_s,
+                    language=language,
+                    english=english,
                 )
             )
             self._next_index += 1
             self._recent.append(text)
             self._last_final = sentence
         return events
+
+    def _translations(self, sentences: list[Sentence]) -> list[str | None]:
+        """Whisper's English for each sentence, or ``None`` where the speech is English.
+
+        A pass that made one sentence is translated whole, so the recogniser reuses its
+        encoding of that audio; several sentences are translated one by one over their
+        words' times, so each final keeps its own English.
+        """
+        language = self._pass_language
+        translator = self._recognizer
+        if (
+            not sentences
+            or not self.options.translates
+            or language in (None, "en")
+            or not isinstance(translator, SpeechTranslator)
+        ):
+            return [None] * len(sentences)
+        pad_s = 0.15
+        spans = (
+            [self._pass_span]
+            if len(sentences) == 1
+            else [
+                (int((s.start_s - pad_s) * SAMPLE_RATE), int((s.end_s + pad_s) * SAMPLE_RATE))
+                for s in sentences
+            ]
+        )
+        english: list[str | None] = []
+        for begin, end in spans:
+            begin = max(begin, self._buffer_start)
+            audio = self._buffer[begin - self._buffer_start : end - self._buffer_start]
+            text = translator.translate(
+                audio,
+                language=language,
+                beam_size=self.options.beam_size,
+                window_s=self.options.final_window_s,
+            )
+            english.append(text.strip() or None)
+        return english
 
     def _echoes_last_final(self, sentence: Sentence) -> bool:
         """The sentence just committed, heard again right after it.
@@ -337,6 +393,12 @@ class StreamingTranscriber:
         segments = self._recognizer.recognize(
             audio, prompt=prompt, beam_size=beam_size, window_s=window_s
         )
+        self._pass_span = (begin, end)
+        heard = [s.language for s in segments if s.language]
+        if self.options.language != AUTO:
+            self._pass_language = self.options.language
+        elif heard:
+            self._pass_language = heard[0]
         offset_s = begin / SAMPLE_RATE
         words: list[Word] = []
         for segment in segments:

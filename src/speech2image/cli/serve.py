@@ -7,7 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from speech2image.cli import CommandError
-from speech2image.cli.common import add_asr_argument, add_engine_arguments, diffusers_options
+from speech2image.cli.common import (
+    add_asr_argument,
+    add_engine_arguments,
+    diffusers_options,
+    live_transcriber_options,
+)
 from speech2image.server.options import Secret, ServerOptions, server_options_from_env
 
 
@@ -78,7 +83,6 @@ def _limit_names() -> list[str]:
 def serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from speech2image.config import TranscriberOptions, from_env
     from speech2image.factory import PipelineOptions, check_options
     from speech2image.server.app import create_app, load_default
 
@@ -93,7 +97,7 @@ def serve(args: argparse.Namespace) -> int:
         )
         pipeline = PipelineOptions(
             asr=args.asr,
-            transcriber=from_env(TranscriberOptions),
+            transcriber=live_transcriber_options(args),
             engine=args.engine,
             diffusers=diffusers_options(args),
         )

@@ -31,7 +31,10 @@ def register(subparsers: Any) -> None:
     )
     add_audio_arguments(parser)
     parser.add_argument(
-        "--json", action="store_true", help='JSON lines: {"start": s, "end": s, "text": "..."}'
+        "--json",
+        action="store_true",
+        help='JSON lines: {"start": s, "end": s, "text": "..."}, with "language" and '
+        '"english" when the speech is translated',
     )
     parser.set_defaults(handler=transcribe)
 
@@ -45,16 +48,18 @@ def transcribe(args: argparse.Namespace) -> int:
         if not isinstance(event, FinalTranscript):
             return
         if args.json:
-            line = json.dumps(
-                {
-                    "start": round(event.start_s, 2),
-                    "end": round(event.end_s, 2),
-                    "text": event.text,
-                },
-                ensure_ascii=False,
-            )
+            record = {
+                "start": round(event.start_s, 2),
+                "end": round(event.end_s, 2),
+                "text": event.text,
+            }
+            if event.language is not None:
+                record["language"] = event.language
+            if event.english is not None:
+                record["english"] = event.english
+            line = json.dumps(record, ensure_ascii=False)
         else:
-            line = event.text
+            line = f"{event.text}\t{event.english}" if event.english else event.text
         print(line, flush=True)
 
     batch = SAMPLE_RATE * (2 if args.realtime else 20)  # see run.session_options
