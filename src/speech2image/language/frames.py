@@ -32,6 +32,9 @@ _ING_IRREGULAR = {"lie": "lying", "die": "dying", "tie": "tying", "be": "being",
                   "ski": "skiing", "flee": "fleeing", "agree": "agreeing", "picnic": "picnicking",
                   "panic": "panicking", "dye": "dyeing", "canoe": "canoeing"}  # fmt: skip
 
+_LEMMA_FIXES = {"rid": "ride", "wad": "wade", "shin": "shine", "glid": "glide"}
+"""Lemmas the small model gets wrong for common verbs ("rides", "riding" -> "rid")."""
+
 _NOT_DRAWN_VERBS = frozenset(
     {"be", "do", "get", "go", "come", "make", "let", "seem", "become", "want", "need", "like",
      "love", "hate", "know", "say", "tell", "ask", "mean", "happen", "remember", "forget",
@@ -161,18 +164,8 @@ def verb_form(token: Any) -> str:
 
 def verb_lemma(token: Any) -> str:
     """The lemma of a verb token, repaired where the small model is wrong."""
-    text = token.lower_
     lemma = token.lemma_.lower()
-    if text.endswith("ing") and lemma + "ing" != text and lemma + "e" + "ing" != text + "e":
-        # "riding" -> "rid": take the lemma from the -ing form instead.
-        stem = text[:-3]
-        if len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
-            return stem[:-1]
-        if stem.endswith("y") and len(stem) >= 2 and ing_form(stem[:-1] + "ie") == text:
-            return stem[:-1] + "ie"
-        if ing_form(stem + "e") == text and lemma == stem[:-1]:
-            return stem + "e"
-    return lemma
+    return _LEMMA_FIXES.get(lemma, lemma) if token.pos_ == "VERB" else lemma
 
 
 def _singular_word(mention: Mention) -> str:
@@ -186,6 +179,10 @@ def is_animate(mention: Mention) -> bool:
         or mention.noun in _ANIMALS
         or _singular_word(mention) in (_PEOPLE | _ANIMALS)
     )
+
+
+def _animate_any(mentions: list[Mention], indexes: list[int]) -> bool:
+    return any(is_animate(mentions[k]) for k in indexes)
 
 
 def is_clothing(mention: Mention) -> bool:
@@ -250,21 +247,33 @@ def _preposition_frame(
         objects = [
             o for c in prep.children if c.dep_ == "pobj" for o in _objects_of(doc, mentions, c)
         ]
-        word = prep.lower_
-        name = _PHRASE_NAMES.get((lemma, word))
-        if not any(c.dep_ == "dobj" for c in verb.children):
-            name = name or _PARTICLE_NAMES.get((lemma, word))  # "put on her hat" as a prep
-        joined = f"{verb_form(verb)} {word}"
-        if name is None and (joined in ACTION_RELATIONS or word in _VERB_PREPOSITIONS):
-            name = joined
+        name = _preposition_name(mentions, verb, lemma, prep.lower_, objects)
         if name is None:
             continue
-        if word == "with" and name == joined and objects:
-            name = _with_name(mentions, objects[0], joined)
         objects = [o for o in objects if o not in subjects]
         found.append(VerbFrame(verb.i, tuple(subjects), name, tuple(objects), (prep.i,)))
     with_objects = [f for f in found if f.objects]
     return (with_objects or found or [None])[0]
+
+
+def _preposition_name(
+    mentions: list[Mention], verb: Any, lemma: str, word: str, objects: list[int]
+) -> str | None:
+    """The frame's name for ``verb`` with preposition ``word``, or None when the
+    preposition is not the verb's ("sleeping on the sofa" is spatial)."""
+    name = _PHRASE_NAMES.get((lemma, word))
+    if name is None and not any(c.dep_ == "dobj" for c in verb.children):
+        name = _PARTICLE_NAMES.get((lemma, word))  # "put on her hat" parsed as a preposition
+    if name is not None:
+        return name
+    joined = f"{verb_form(verb)} {word}"
+    if joined not in ACTION_RELATIONS and word not in _VERB_PREPOSITIONS:
+        return None
+    if word == "at" and not _animate_any(mentions, objects):
+        return None  # "dancing at the party" says where, not with whom
+    if word == "with" and objects:
+        return _with_name(mentions, objects[0], joined)
+    return joined
 
 
 def _with_name(mentions: list[Mention], obj: int, joined: str) -> str:

@@ -318,9 +318,11 @@ def find_relations(doc: Any, mentions: list[Mention]) -> tuple[list[MentionRelat
     }
     said, places = _spatial(doc, mentions, claimed, carriers)
     for frame in frames:
+        # "a pirate holding a sword standing on a ship": the pirate stands, not the sword.
+        subjects = [s if is_animate(mentions[s]) else carriers.get(s, s) for s in frame.subjects]
         said.extend(
             (frame.verb, MentionRelation(s, frame.relation, o))
-            for s in frame.subjects
+            for s in dict.fromkeys(subjects)
             for o in frame.objects
         )
     said.sort(key=lambda pair: pair[0])
