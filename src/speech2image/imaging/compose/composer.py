@@ -17,6 +17,7 @@ from PIL import Image
 
 from speech2image.config import ComposerOptions
 from speech2image.imaging.compose.assets import PACKS
+from speech2image.imaging.compose.backdrop_shapes import pack_sprites
 from speech2image.imaging.compose.cast import (
     cast_extras,
     cast_objects,
@@ -25,10 +26,18 @@ from speech2image.imaging.compose.cast import (
     stand_in_pack,
 )
 from speech2image.imaging.compose.layout import LayoutItem, Placement, compute_layout
-from speech2image.imaging.compose.matching import AssetMatch, AssetMatcher, TextEmbedder
+from speech2image.imaging.compose.matching import (
+    AssetMatch,
+    AssetMatcher,
+    TextEmbedder,
+    drop_unmatched,
+)
 from speech2image.imaging.compose.materials import glow, sparkles
+from speech2image.imaging.compose.placing import is_raised, surface_fraction
+from speech2image.imaging.compose.poses import draw_motion_lines, pose_matches
 from speech2image.imaging.compose.raster import AssetRasterizer
 from speech2image.imaging.compose.scenery import background, weather_overlay
+from speech2image.imaging.compose.shadows import casts_shadows, draw_shadow
 from speech2image.imaging.compose.sizes import SIZE_CLASSES, SIZE_WORD_SCALE, is_flying, size_class
 from speech2image.imaging.compose.styles import STYLES, apply_style
 from speech2image.imaging.engine import DrawingCancelled, Picture
@@ -38,6 +47,9 @@ logger = logging.getLogger(__name__)
 
 MIN_SIZE_PX = 64
 MAX_SIZE_PX = 4096
+FRONT_LINE_FRACTION = 0.55
+"""Below this fraction of its height a container's drawing is its front, drawn over what
+is inside it (a cat in a box shows above the box's rim)."""
 
 
 class ClipArtComposer:
@@ -61,6 +73,8 @@ class ClipArtComposer:
         self._embedder = TextEmbedder()
         self._matchers: dict[str, AssetMatcher] = {}
         self._rasterizer = AssetRasterizer()
+        self._names: dict[str, frozenset[str]] = {}
+        self._shapes: dict[str, tuple[float, bool]] = {}
         self._lock = threading.Lock()
 
     def matcher(self, pack: str | None = None) -> AssetMatcher:
@@ -105,24 +119,36 @@ class ClipArtComposer:
             cast=incoming_cast(scene), seed=self.options.seed,
         )  # fmt: skip
         matches = list(casting.matches)
-        # 2. Lay the instances out.
-        items = self._layout_items(scene.objects, matches, size)
-        relations = [(r.subject, r.relation, r.object) for r in scene.relations]
+        # (No junk: a thing without a confident match is left out, recorded as skipped.)
+        scene, matches = drop_unmatched(scene, matches, has_previous=previous is not None)
+        if scene.depiction == "previous" and previous is not None and not scene.objects:
+            return Picture(image=previous.copy(), scene=scene)
+        # (Actions: composite drawings, full-body figures; posing.py.)
+        posing = pose_matches(scene.objects, scene.relations, matches, self._named(pack))
+        matches = list(posing.matches)
+        # 2. Lay the instances out (a thing drawn by another's composite is not laid out).
+        laid_out = [(o, m) for o, m in zip(scene.objects, matches, strict=True)
+                    if o.id not in posing.merged]  # fmt: skip
+        items = self._layout_items(laid_out, size)
+        relations = list(posing.relations)
         placements = compute_layout(items, relations, width=size, height=size, seed=seed)
         _stop_if_asked(should_stop)
         # 3. Background, clip art, weather, style.
         season = scene.extras.get("season")
         season = season if isinstance(season, str) else None
-        canvas = background(scene.setting, scene.time, scene.weather, season, size, seed).copy()
+        sprites = pack_sprites(self._named(pack), self.matcher(pack).match, self._rasterizer,
+                               scene.setting_things)  # fmt: skip
+        canvas = background(scene.setting, scene.time, scene.weather, season, size, seed,
+                            lighting=scene.lighting, things=scene.setting_things,
+                            sprite=sprites, pack=pack).copy()  # fmt: skip
         by_id = {o.id: (o, m) for o, m in zip(scene.objects, matches, strict=True)}
-        for placement in placements:
-            obj, match = by_id[placement.id]
-            self._paste(canvas, obj, match, placement)
+        self._draw_things(canvas, by_id, placements, shadows=casts_shadows(scene.setting))
         _stop_if_asked(should_stop)
         canvas = weather_overlay(canvas, scene.weather, seed)
         canvas = apply_style(canvas, style, seed)
         # 4. The scene completed with how each object was drawn.
         boxes = {p.id: p.box for p in placements}
+        boxes.update({merged: boxes[drawn] for merged, drawn in posing.merged.items()})
         objects = tuple(
             replace(
                 o,
@@ -139,6 +165,10 @@ class ClipArtComposer:
             extras={
                 **scene.extras,
                 "draw_order": [p.id for p in placements],
+                "composites": [
+                    {"subject": c.subject_id, "object": c.object_id, "asset_name": c.asset_name}
+                    for c in posing.composites
+                ],
                 **cast_extras(pack, casting),
             },
         )
@@ -146,14 +176,60 @@ class ClipArtComposer:
                      (time.perf_counter() - start) * 1000)  # fmt: skip
         return Picture(image=canvas, scene=completed)
 
+    def _named(self, pack: str) -> Callable[[str], AssetMatch | None]:
+        """The drawing of an exact name in ``pack``, or ``None`` where the pack lacks it."""
+        matcher = self.matcher(pack)
+        with self._lock:
+            names = self._names.get(pack)
+            if names is None:
+                names = self._names[pack] = frozenset(e.name.lower() for e in matcher.entries)
+
+        def named(name: str) -> AssetMatch | None:
+            return matcher.match(name) if name.lower() in names else None
+
+        return named
+
+    def _shape(self, match: AssetMatch) -> tuple[float, bool]:
+        """Where the drawing's top surface lies and whether it stands raised (memoised)."""
+        key = match.entry.key
+        with self._lock:
+            shape = self._shapes.get(key)
+        if shape is None:
+            base = self._rasterizer.base(match.entry)
+            shape = (surface_fraction(base), is_raised(base))
+            with self._lock:
+                self._shapes[key] = shape
+        return shape
+
+    def _draw_things(
+        self, canvas: Image.Image, by_id: dict[str, tuple[SceneObject, AssetMatch]],
+        placements: list[Placement], *, shadows: bool,
+    ) -> None:  # fmt: skip
+        """Every thing far to near, each over its contact shadow; a thing inside another
+        is partly hidden by that one's front (its lower part drawn again over it)."""
+        drawn: dict[str, tuple[Image.Image, tuple[int, int, int, int]]] = {}
+        for placement in placements:
+            obj, match = by_id[placement.id]
+            if shadows and placement.grounded:
+                draw_shadow(canvas, placement.box)
+            if placement.motion:
+                draw_motion_lines(canvas, placement.box, placement.mirror)
+            drawn[placement.id] = (self._paste(canvas, obj, match, placement), placement.box)
+            if placement.front_of in drawn:
+                image, box = drawn[placement.front_of]
+                line = round(image.height * FRONT_LINE_FRACTION)
+                front = image.crop((0, line, image.width, image.height))
+                canvas.paste(front, (box[0], box[1] + line), front)
+
     def _layout_items(
-        self, objects: tuple[SceneObject, ...], matches: list[AssetMatch], size: int
+        self, objects: list[tuple[SceneObject, AssetMatch]], size: int
     ) -> list[LayoutItem]:
         items = []
         group = -1
-        previous_key: tuple[str, str | None, str | None] | None = None
-        for obj, match in zip(objects, matches, strict=True):
-            key = (obj.noun, obj.color, obj.size)
+        previous_key: tuple[int, str, str | None, str | None] | None = None
+        for obj, match in objects:
+            # Instances of one phrase share a group (the scene's own, else the noun's).
+            key = (obj.group, obj.noun, obj.color, obj.size)
             if key != previous_key:
                 group += 1
                 previous_key = key
@@ -166,13 +242,16 @@ class ClipArtComposer:
                     aspect=self._rasterizer.aspect(match.entry),
                     height_px=height,
                     flying=is_flying(obj.noun, match.entry),
+                    surface=self._shape(match)[0],
+                    raised=self._shape(match)[1],
                 )
             )
         return items
 
     def _paste(
         self, canvas: Image.Image, obj: SceneObject, match: AssetMatch, placement: Placement
-    ) -> None:
+    ) -> Image.Image:
+        """Draw ``obj`` at its placement; the drawing pasted."""
         x0, y0, x1, y1 = placement.box
         image = self._rasterizer.sized(
             match.entry,
@@ -189,6 +268,7 @@ class ClipArtComposer:
         canvas.paste(image, (x0, y0), image)
         if obj.finish == "sparkling":
             sparkles(canvas, placement.box, seed=x0 * 7 + y0)
+        return image
 
 
 def _stop_if_asked(should_stop: Callable[[], bool] | None) -> None:

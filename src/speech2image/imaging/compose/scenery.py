@@ -1,16 +1,28 @@
-"""Backgrounds and weather: skies, ground, water, stars, walls and floors.
+"""Backgrounds: the sky for the time of day, the setting's layered backdrop, lighting and
+weather.
 
-Drawn with NumPy gradients and Pillow shapes, memoised per (setting, time, weather,
-season, size, seed) because a session keeps its setting across many pictures.
+:func:`background` paints the sky (a gradient for the time of day, the sun or the moon,
+stars at night), lays the setting's backdrop over it (:mod:`.backdrops`: far, middle and
+ground layers drawn from shapes and the pack's clip art), darkens the land at night,
+applies the lighting words ("a dark forest" darkens without turning day into night) and
+calms the whole so that the things of the sentence are seen first. Finished backdrops are
+memoised per (setting, time, weather, season, lighting, size, seed, pack, setting things)
+because a session keeps its setting across many pictures.
 """
 
 from __future__ import annotations
 
-import functools
 import random
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
+
+from speech2image.imaging.compose.backdrop_shapes import SpriteSource, Stage, gradient, place
+from speech2image.imaging.compose.backdrops import backdrop
+from speech2image.imaging.compose.ground import HORIZON_FRACTION
 
 Color = tuple[int, int, int]
 
@@ -21,108 +33,44 @@ SKIES: dict[str, tuple[Color, Color]] = {
     "dusk": ((40, 50, 110), (220, 130, 100)),
     "night": ((8, 12, 40), (35, 45, 95)),
 }
-GROUNDS: dict[str, tuple[Color, Color]] = {
-    "grass": ((120, 190, 90), (70, 140, 60)),
-    "sand": ((240, 220, 160), (220, 190, 130)),
-    "snow": ((245, 248, 252), (215, 225, 240)),
-    "road": ((150, 150, 155), (105, 105, 110)),
-    "water": ((70, 140, 200), (30, 90, 160)),
-    "floor": ((205, 160, 110), (170, 120, 80)),
-    "tiles": ((225, 225, 230), (190, 190, 200)),
-    "carpet": ((170, 120, 150), (140, 95, 125)),
-    "rock": ((140, 120, 105), (100, 85, 75)),
+OTHER_SKIES: dict[str, tuple[Color, Color]] = {
+    "space": ((5, 5, 20), (20, 10, 45)),
+    "mars": ((214, 150, 116), (240, 196, 156)),
+    "none": ((238, 236, 232), (238, 236, 232)),
 }
-WALLS: dict[str, Color] = {
-    "kitchen": (240, 230, 200), "bedroom": (200, 215, 240), "room": (235, 225, 210),
-    "classroom": (225, 235, 215), "bathroom": (215, 235, 240), "cave": (70, 60, 55),
-    "studio": (238, 236, 232),
-}  # fmt: skip
-_SETTING_GROUND = {
-    "beach": "sand", "desert": "sand", "sea": "water", "lake": "water", "city": "road",
-    "snow": "snow", "forest": "grass", "park": "grass", "field": "grass", "farm": "grass",
-    "mountains": "grass", "kitchen": "tiles", "bathroom": "tiles", "bedroom": "carpet",
-    "room": "floor", "classroom": "floor", "cave": "rock", "studio": "floor",
-}  # fmt: skip
-HORIZON_FRACTION = 0.55
-"""Where the sky meets the ground (or the wall the floor), from the top."""
+WEATHER_SKIES: dict[str, tuple[Color, Color]] = {
+    "cloudy": ((150, 160, 178), (206, 212, 222)),
+    "rain": ((120, 130, 148), (180, 188, 200)),
+    "storm": ((70, 74, 92), (130, 134, 150)),
+    "fog": ((196, 200, 206), (222, 224, 228)),
+    "snow": ((176, 186, 204), (222, 228, 236)),
+}
+NIGHT_FACTOR = {"night": 0.42, "dusk": 0.68, "sunset": 0.84, "dawn": 0.88}
+"""How much land and far things darken at each time (the sky has its own colours)."""
+CALM = 0.84
+"""Contrast kept in a backdrop (the rest pulled toward its mean), so that the things
+drawn over it, at full contrast, are seen first."""
+_CACHE_ITEMS = 32
+_cache: OrderedDict[tuple[object, ...], Image.Image] = OrderedDict()
+_cache_lock = threading.Lock()
 
 
-def _gradient(height: int, width: int, top: Color, bottom: Color) -> np.ndarray:
-    t = np.linspace(0.0, 1.0, height, dtype=np.float32)[:, None, None]
-    column = np.array(top, np.float32) * (1 - t) + np.array(bottom, np.float32) * t
-    return np.broadcast_to(column, (height, width, 3))
-
-
-def _sky(image: np.ndarray, horizon: int, time: str) -> None:
+def sky_colors(kind: str, time: str, weather: str | None) -> tuple[Color, Color]:
+    """Top and bottom colours of the sky of kind ``kind`` at ``time`` under ``weather``."""
+    if kind == "mars":  # a dusty pink day, a dim brown night
+        factor = NIGHT_FACTOR.get(time, 1.0) ** 1.5
+        top, bottom = OTHER_SKIES["mars"]
+        return _dimmed(top, factor), _dimmed(bottom, factor)
+    if kind != "time":
+        return OTHER_SKIES.get(kind, OTHER_SKIES["none"])
     top, bottom = SKIES.get(time, SKIES["day"])
-    image[:horizon] = _gradient(horizon, image.shape[1], top, bottom)
+    if weather in WEATHER_SKIES and time in ("day", "dawn"):
+        top, bottom = WEATHER_SKIES[weather]
+    return top, bottom
 
 
-def _ground(image: np.ndarray, horizon: int, kind: str, season: str | None) -> None:
-    top, bottom = GROUNDS[kind]
-    if kind == "grass" and season == "autumn":
-        top, bottom = (200, 160, 80), (160, 110, 50)
-    if kind == "grass" and season == "winter":
-        top, bottom = GROUNDS["snow"]
-    image[horizon:] = _gradient(image.shape[0] - horizon, image.shape[1], top, bottom)
-
-
-def _night_tint(image: np.ndarray, horizon: int, time: str) -> None:
-    factor = {"night": 0.45, "dusk": 0.7, "sunset": 0.85, "dawn": 0.9}.get(time, 1.0)
-    image[horizon:] *= factor
-
-
-def _decorate(draw: ImageDraw.ImageDraw, setting: str, size: int, horizon: int,
-              time: str, rng: random.Random) -> None:  # fmt: skip
-    """Far-away shapes that say where we are: mountains, trees, buildings, waves."""
-    dim = time in ("night", "dusk")
-    if setting == "mountains":
-        for k in range(4):
-            x = rng.uniform(-0.1, 1.0) * size
-            w = rng.uniform(0.35, 0.6) * size
-            peak = horizon - rng.uniform(0.15, 0.32) * size
-            shade = (70, 80, 110) if dim else (120 - k * 8, 135 - k * 8, 160 - k * 5)
-            draw.polygon([(x, horizon), (x + w / 2, peak), (x + w, horizon)], fill=shade)
-            cap = peak + 0.06 * size
-            draw.polygon([(x + w / 2 - w * 0.09, cap), (x + w / 2, peak),
-                          (x + w / 2 + w * 0.09, cap)], fill=(245, 245, 250))  # fmt: skip
-    elif setting == "forest":
-        for _ in range(14):
-            x = rng.uniform(0, size)
-            h = rng.uniform(0.12, 0.22) * size
-            shade = (20, 60, 35) if dim else (45, rng.randint(100, 130), 60)
-            draw.polygon([(x - h * 0.3, horizon), (x, horizon - h), (x + h * 0.3, horizon)],
-                         fill=shade)  # fmt: skip
-    elif setting == "city":
-        x = 0.0
-        while x < size:
-            w = rng.uniform(0.08, 0.16) * size
-            h = rng.uniform(0.12, 0.35) * size
-            body = (40, 45, 70) if dim else (rng.randint(150, 190),) * 3
-            draw.rectangle([x, horizon - h, x + w - 2, horizon], fill=body)
-            lit = (250, 220, 120) if dim else (200, 220, 240)
-            for wy in np.arange(horizon - h + 8, horizon - 8, 0.04 * size):
-                for wx in np.arange(x + 5, x + w - 8, 0.035 * size):
-                    draw.rectangle([wx, wy, wx + 0.015 * size, wy + 0.02 * size], fill=lit)
-            x += w
-    elif setting == "beach":
-        sea_top = horizon
-        draw.rectangle([0, sea_top, size, sea_top + 0.07 * size], fill=(60, 140, 200))
-    elif setting == "farm":
-        draw.rectangle([0.05 * size, horizon - 0.1 * size, 0.2 * size, horizon], fill=(180, 50, 40))
-        draw.polygon([(0.04 * size, horizon - 0.1 * size), (0.125 * size, horizon - 0.16 * size),
-                      (0.21 * size, horizon - 0.1 * size)], fill=(150, 40, 35))  # fmt: skip
-    elif setting in ("kitchen", "bathroom"):
-        for x in np.arange(0, size, 0.08 * size):
-            draw.line([(x, 0), (x, horizon)], fill=(220, 210, 185), width=1)
-        for y in np.arange(0, horizon, 0.08 * size):
-            draw.line([(0, y), (size, y)], fill=(220, 210, 185), width=1)
-    elif setting == "bedroom":
-        draw.rectangle([0.65 * size, 0.12 * size, 0.88 * size, 0.35 * size], fill=(120, 170, 220),
-                       outline=(250, 250, 250), width=4)  # fmt: skip
-    elif setting == "classroom":
-        draw.rectangle([0.2 * size, 0.1 * size, 0.8 * size, 0.38 * size], fill=(40, 90, 60),
-                       outline=(140, 100, 60), width=6)  # fmt: skip
+def _dimmed(colour: Color, factor: float) -> Color:
+    return (round(colour[0] * factor), round(colour[1] * factor), round(colour[2] * factor))
 
 
 def _stars(draw: ImageDraw.ImageDraw, size: int, until: int, rng: random.Random) -> None:
@@ -138,7 +86,7 @@ def _celestial(draw: ImageDraw.ImageDraw, size: int, time: str, weather: str | N
     if time == "night":
         x, y, r = 0.82 * size, 0.12 * size, 0.05 * size
         draw.ellipse([x - r, y - r, x + r, y + r], fill=(250, 245, 210))
-        draw.ellipse([x - r * 0.55, y - r * 1.1, x + r * 1.45, y + r * 0.9], fill=(20, 28, 70))
+        draw.ellipse([x - r * 0.55, y - r * 1.1, x + r * 1.45, y + r * 0.9], fill=SKIES["night"][0])
     elif time in ("sunset", "dawn"):
         x, y, r = 0.5 * size, HORIZON_FRACTION * size, 0.09 * size
         draw.ellipse([x - r, y - r, x + r, y + r], fill=(255, 190, 90))
@@ -147,50 +95,109 @@ def _celestial(draw: ImageDraw.ImageDraw, size: int, time: str, weather: str | N
         draw.ellipse([x - r, y - r, x + r, y + r], fill=(255, 220, 80))
 
 
-@functools.lru_cache(maxsize=32)
+def _sky(kind: str, time: str, weather: str | None, size: int, rng: random.Random) -> Image.Image:
+    """The sky behind every backdrop (shown where the backdrop leaves it open)."""
+    top, bottom = sky_colors(kind, time, weather)
+    horizon = int(HORIZON_FRACTION * size)
+    sky = gradient(size, size, top, bottom) if kind == "space" else Image.new("RGB", (size, size))
+    if kind != "space":
+        sky.paste(gradient(size, horizon, top, bottom), (0, 0))
+        sky.paste(Image.new("RGB", (size, size - horizon), bottom), (0, horizon))
+    draw = ImageDraw.Draw(sky)
+    if kind == "space" or (kind == "time" and time == "night" and weather is None):
+        _stars(draw, size, size if kind == "space" else horizon, rng)
+    if kind == "time" or (kind == "mars" and time not in ("night", "dusk")):
+        _celestial(draw, size, time, weather)
+    return sky
+
+
+def _shaded(layer: Image.Image, time: str) -> Image.Image:
+    """The backdrop's land and far things darkened (and blued) for the time of day."""
+    factor = NIGHT_FACTOR.get(time, 1.0)
+    if factor >= 1.0:
+        return layer
+    pixels = np.asarray(layer, np.float32).copy()
+    tint = np.array((0.9, 0.95, 1.12), np.float32) if time in ("night", "dusk") else 1.0
+    pixels[..., :3] = np.clip(pixels[..., :3] * factor * tint, 0, 255)
+    return Image.fromarray(pixels.astype(np.uint8), "RGBA")
+
+
+def _finish(picture: Image.Image, lighting: str | None) -> Image.Image:
+    """Calm the backdrop (lower contrast, a little less colour) and apply ``lighting``."""
+    pixels = np.asarray(picture, np.float32)
+    mean = pixels.reshape(-1, 3).mean(axis=0)
+    pixels = mean + (pixels - mean) * CALM
+    grey = pixels.mean(axis=2, keepdims=True)
+    pixels = grey + (pixels - grey) * 0.9
+    if lighting == "dark":
+        pixels = pixels * 0.6  # every channel alike: darker, the same hue
+    elif lighting == "bright":
+        pixels = pixels + (255 - pixels) * 0.25
+    return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8), "RGB")
+
+
+def _things(stage: Stage, things: Sequence[str]) -> None:
+    """The setting's own things ("the trees of the forest"), drawn in its middle layer."""
+    for k, name in enumerate(things[:3]):
+        for j in range(2):
+            x = stage.at((0.12 + 0.38 * j + 0.13 * k + stage.rng.uniform(-0.04, 0.04)) % 1.0)
+            height = stage.at(stage.rng.uniform(0.13, 0.18))
+            place(stage, (name,), x, stage.horizon + stage.at(0.05), height, fade=0.25,
+                  mirror=j == 1)  # fmt: skip
+
+
 def background(
-    setting: str | None, time: str | None, weather: str | None, season: str | None,
-    size: int, seed: int,
-) -> Image.Image:  # fmt: skip
-    """The backdrop of a picture (RGB); treat the result as read-only (it is shared)."""
+    setting: str | None,
+    time: str | None,
+    weather: str | None,
+    season: str | None,
+    size: int,
+    seed: int,
+    *,
+    lighting: str | None = None,
+    things: Sequence[str] = (),
+    sprite: SpriteSource | None = None,
+    pack: str = "",
+) -> Image.Image:
+    """The backdrop of a picture (RGB); treat the result as read-only (it is shared).
+
+    ``sprite(name, height_px)`` fetches clip art from the current ``pack`` for the
+    backdrop's trees, houses and such; without it the backdrop is drawn from shapes only.
+    """
+    key = (setting, time, weather, season, lighting, size, seed, pack, tuple(things),
+           sprite is None)  # fmt: skip
+    with _cache_lock:
+        found = _cache.get(key)
+        if found is not None:
+            _cache.move_to_end(key)
+            return found
+    picture = _paint(setting, time, weather, season, size, seed, lighting, things, sprite)
+    with _cache_lock:
+        _cache[key] = picture
+        while len(_cache) > _CACHE_ITEMS:
+            _cache.popitem(last=False)
+    return picture
+
+
+def _paint(setting: str | None, time: str | None, weather: str | None, season: str | None,
+           size: int, seed: int, lighting: str | None, things: Sequence[str],
+           sprite: SpriteSource | None) -> Image.Image:  # fmt: skip
     rng = random.Random(seed)
     time_of_day = time or "day"
-    image = np.zeros((size, size, 3), np.float32)
-    horizon = int(HORIZON_FRACTION * size)
     outdoors = time is not None or weather is not None or season is not None
-    place = setting or ("park" if outdoors else "studio")
-    if place == "space":
-        image[:] = _gradient(size, size, (5, 5, 20), (20, 10, 45))
-    elif place == "underwater":
-        image[:] = _gradient(size, size, (40, 150, 200), (10, 50, 110))
-        image[int(0.85 * size) :] = _gradient(size - int(0.85 * size), size, (220, 200, 150),
-                                              (190, 165, 120))  # fmt: skip
-    elif place == "sky":
-        _sky(image, size, time_of_day)
-    elif place in WALLS:
-        image[:horizon] = np.array(WALLS[place], np.float32)
-        _ground(image, horizon, _SETTING_GROUND[place], None)
-    else:
-        _sky(image, horizon, time_of_day)
-        _ground(image, horizon, _SETTING_GROUND.get(place, "grass"), season)
-        _night_tint(image, horizon, time_of_day)
-    picture = Image.fromarray(image.astype(np.uint8), "RGB")
-    draw = ImageDraw.Draw(picture)
-    outdoor = place not in WALLS and place not in ("space", "underwater")
-    if place == "space" or (outdoor and time_of_day == "night" and weather is None):
-        _stars(draw, size, size if place == "space" else horizon, rng)
-    if place == "space":
-        r = 0.12 * size
-        draw.ellipse([0.08 * size, 0.08 * size, 0.08 * size + 2 * r, 0.08 * size + 2 * r],
-                     fill=(90, 140, 220))  # fmt: skip
-    if place == "underwater":
-        for _ in range(25):
-            x, y, r = rng.uniform(0, size), rng.uniform(0, 0.8 * size), rng.uniform(2, 6)
-            draw.ellipse([x - r, y - r, x + r, y + r], outline=(200, 235, 255), width=1)
-    if outdoor:
-        _celestial(draw, size, time_of_day, weather)
-        _decorate(draw, place, size, horizon, time_of_day, rng)
-    return picture
+    recipe = backdrop(setting or ("park" if outdoors else "studio"))
+    sky = _sky(recipe.sky, time_of_day, weather, size, rng)
+    layer = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    window_sky = sky_colors(recipe.sky if recipe.sky != "none" else "time", time_of_day, weather)
+    stage = Stage(layer=layer, draw=ImageDraw.Draw(layer), size=size,
+                  horizon=int(HORIZON_FRACTION * size), rng=rng, sprite=sprite,
+                  sky=window_sky, time=time_of_day, season=season)  # fmt: skip
+    recipe.paint(stage)
+    _things(stage, things)
+    if recipe.outdoor:
+        layer = _shaded(layer, time_of_day)
+    sky.paste(layer, (0, 0), layer)
+    return _finish(sky, lighting)
 
 
 def weather_overlay(picture: Image.Image, weather: str | None, seed: int) -> Image.Image:
