@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from speech2image.imaging.compose.faithfulness import load_suite, run_suite, summarise
+from speech2image.bench.faithfulness import load_suite, run_suite, summarise
 from tests.faithfulness.fixtures import shared_builder, shared_composer
 
 pytestmark = pytest.mark.slow

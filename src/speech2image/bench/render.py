@@ -95,7 +95,7 @@ def _first_picture_s() -> float:
 
 
 def _faithfulness(builder: Any, composer: Any, suite: Path) -> dict[str, float] | None:
-    from speech2image.imaging.compose.faithfulness import load_suite, run_suite, summarise
+    from speech2image.bench.faithfulness import load_suite, run_suite, summarise
 
     if not suite.is_file():
         return None
