@@ -1,11 +1,15 @@
-"""Things that need more than a word list: compound nouns, and abstract ideas as symbols.
+"""Nouns that need more than a tagger (compound nouns, known nouns, mass nouns) and the
+ideas of sentences that name no thing.
 
-Abstract sentences ("it was the age of wisdom") still get a picture: each abstract idea
-maps to a concrete thing that stands for it, in the tradition of emblem books and of
-WordsEye's depiction of abstract words (Coyne and Sproat, 2001).
+A sentence with nothing depictable ("our sales went up a lot this year") is drawn as its
+idea when it has a clear one (growth: the pack draws a rising chart), in the tradition of
+emblem books and of WordsEye's depiction of abstract words (Coyne and Sproat, 2001). The
+words that name each idea are here; the symbol that draws it belongs to the pack.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 COCO_CLASSES = (
     "person", "bicycle", "car", "motorcycle", "airplane", "bus", "train", "truck", "boat",
@@ -52,6 +56,168 @@ COMPOUND_NOUNS = frozenset(
 )  # fmt: skip
 """Two- and three-word names of one thing; spaCy sometimes tags the first word an
 adjective ("hot dog"), so these are joined whatever the tags say."""
+
+CONCEPT_WORDS = {
+    **dict.fromkeys(
+        ("grow", "growth", "increase", "rise", "raise", "boom", "improve", "improvement",
+         "expand", "expansion", "double", "gain", "soar", "climb", "skyrocket", "progress"),
+        "growth"),
+    **dict.fromkeys(
+        ("fall", "drop", "decrease", "decline", "shrink", "reduce", "reduction", "cut",
+         "loss", "lose", "plunge", "crash", "sink", "slump", "worsen"), "decline"),
+    **dict.fromkeys(
+        ("money", "price", "cost", "sale", "sales", "revenue", "profit", "budget", "pay",
+         "salary", "buy", "sell", "dollar", "euro", "pound", "cash", "cheap", "expensive",
+         "rich", "wealth", "invest", "investment", "bank", "afford", "spend", "tax"), "money"),
+    **dict.fromkeys(
+        ("time", "hour", "minute", "late", "early", "clock", "hurry", "soon", "second"),
+        "time"),
+    **dict.fromkeys(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+         "week", "weekend", "tomorrow", "yesterday", "date", "appointment", "calendar",
+         "schedule", "deadline", "month", "year", "january", "february", "march", "april",
+         "june", "july", "august", "september", "october", "november", "december",
+         "birthday", "anniversary"), "date"),
+    **dict.fromkeys(
+        ("agree", "agreement", "deal", "contract", "partnership", "promise", "accept",
+         "approve", "sign", "cooperate", "together"), "agreement"),
+    **dict.fromkeys(("disagree", "disagreement", "argue", "argument", "refuse", "reject",
+                     "object", "oppose"), "disagreement"),
+    **dict.fromkeys(("think", "consider", "wonder", "ponder", "guess", "suppose", "imagine",
+                     "reflect", "decide", "believe", "doubt", "figure"), "thinking"),
+    **dict.fromkeys(("idea", "plan", "suggestion", "solution", "concept", "invent",
+                     "invention", "brainstorm", "proposal"), "idea"),
+    **dict.fromkeys(("problem", "issue", "trouble", "bug", "error", "mistake", "wrong",
+                     "difficult", "difficulty"), "problem"),
+    **dict.fromkeys(("hello", "hi", "hey", "welcome", "greet", "greeting"), "greeting"),
+    **dict.fromkeys(("bye", "goodbye", "farewell", "later", "leave", "cheerio"), "farewell"),
+    **dict.fromkeys(("thank", "thanks", "grateful", "appreciate", "gratitude", "cheers"),
+                    "thanks"),
+    **dict.fromkeys(("meeting", "meet", "conference", "discussion", "discuss", "call",
+                     "agenda", "presentation", "colleague", "team"), "meeting"),
+    **dict.fromkeys(("work", "job", "office", "career", "business", "task", "project",
+                     "boss", "employee", "company"), "work"),
+    **dict.fromkeys(("love", "adore", "romance", "darling", "sweetheart"), "love"),
+    **dict.fromkeys(("happy", "happiness", "glad", "joy", "delighted", "fun", "enjoy",
+                     "great", "wonderful", "awesome", "excited"), "happiness"),
+    **dict.fromkeys(("sad", "sadness", "unhappy", "miss", "sorry", "upset", "cry",
+                     "lonely"), "sadness"),
+    **dict.fromkeys(("angry", "anger", "mad", "furious", "annoyed", "hate"), "anger"),
+    **dict.fromkeys(("afraid", "fear", "scared", "frightened", "worry", "worried",
+                     "nervous", "anxious"), "fear"),
+    **dict.fromkeys(("surprise", "surprised", "amazing", "wow", "unbelievable", "shock"),
+                    "surprise"),
+    **dict.fromkeys(("music", "song", "sing", "melody", "concert", "listen"), "music"),
+    **dict.fromkeys(("school", "teacher", "lesson", "homework", "exam", "class"), "school"),
+    **dict.fromkeys(("learn", "learning", "study", "knowledge", "education", "read",
+                     "understand", "research"), "learning"),
+    **dict.fromkeys(("travel", "trip", "journey", "holiday", "vacation", "abroad", "fly",
+                     "visit", "tour"), "travel"),
+    **dict.fromkeys(("success", "succeed", "win", "victory", "achieve", "achievement",
+                     "best", "champion", "award"), "success"),
+    **dict.fromkeys(("fail", "failure", "defeat"), "failure"),
+    **dict.fromkeys(("sleep", "tired", "sleepy", "nap", "rest", "bedtime"), "sleep"),
+    **dict.fromkeys(("danger", "dangerous", "careful", "warning", "risk", "risky",
+                     "emergency"), "danger"),
+    **dict.fromkeys(("celebrate", "celebration", "party", "congratulations",
+                     "congratulate", "festival", "anniversary"), "celebration"),
+    **dict.fromkeys(("health", "healthy", "fit", "exercise", "doctor", "medicine"),
+                    "health"),
+    **dict.fromkeys(("ill", "sick", "illness", "disease", "flu", "cold", "fever", "hurt",
+                     "pain"), "illness"),
+    **dict.fromkeys(("talk", "speak", "say", "tell", "chat", "message", "email", "phone",
+                     "communicate", "communication", "conversation", "language"),
+                    "communication"),
+    **dict.fromkeys(("home", "family", "parent", "relative"), "home"),
+    **dict.fromkeys(("food", "eat", "hungry", "dinner", "lunch", "breakfast", "meal",
+                     "cook", "delicious", "tasty", "recipe"), "food"),
+    **dict.fromkeys(("sport", "game", "match", "score", "play", "football",
+                     "soccer", "tennis"), "sport"),
+    **dict.fromkeys(("peace", "calm", "quiet", "relax"), "peace"),
+    **dict.fromkeys(("war", "battle", "fight", "army"), "war"),
+    **dict.fromkeys(("death", "die", "dead", "funeral"), "death"),
+    **dict.fromkeys(("birth", "born", "pregnant"), "birth"),
+    **dict.fromkeys(("hope", "wish", "dream", "pray"), "hope"),
+    **dict.fromkeys(("luck", "lucky", "fortune", "chance"), "luck"),
+    **dict.fromkeys(("science", "experiment", "scientist", "laboratory"), "science"),
+    **dict.fromkeys(("technology", "computer", "software", "internet", "app", "digital",
+                     "online", "website", "code"), "technology"),
+    **dict.fromkeys(("art", "artist", "creative", "design"), "art"),
+    **dict.fromkeys(("nature", "environment", "climate", "planet"), "nature"),
+    **dict.fromkeys(("secret", "private", "confidential", "hide", "mystery"), "secret"),
+    **dict.fromkeys(("justice", "law", "fair", "court", "judge", "truth"), "justice"),
+    **dict.fromkeys(("friend", "friendship", "friendly", "buddy"), "friendship"),
+    **dict.fromkeys(("wisdom", "wise", "knowledge"), "wisdom"),
+    **dict.fromkeys(("history", "past", "ancient", "era", "epoch", "century"),
+                    "history"),
+    **dict.fromkeys(("news", "report", "announce", "announcement", "headline"), "news"),
+    **dict.fromkeys(("weather", "forecast"), "weather"),
+    **dict.fromkeys(("fast", "quick", "quickly", "speed", "rush"), "speed"),
+    **dict.fromkeys(("power", "strong", "strength", "energy", "electricity"), "power"),
+    **dict.fromkeys(("beauty", "beautiful", "pretty", "lovely", "gorgeous"), "beauty"),
+    **dict.fromkeys(("magic", "magical", "spell", "miracle"), "magic"),
+    **dict.fromkeys(("world", "global", "international", "earth", "country"), "world"),
+    **dict.fromkeys(("wait", "waiting", "patience", "patient", "queue"), "waiting"),
+    **dict.fromkeys(("yes", "yeah", "yep", "sure", "okay", "ok", "correct", "right",
+                     "exactly", "absolutely"), "yes"),
+    **dict.fromkeys(("no", "nope", "never", "not"), "no"),
+    **dict.fromkeys(("goal", "target", "aim", "objective", "mission"), "goal"),
+}  # fmt: skip
+"""Lemmas and the idea (:data:`speech2image.scene.CONCEPTS`) each names."""
+
+CONCEPT_PHRASES = {
+    ("see", "you"): "farewell", ("good", "bye"): "farewell", ("take", "care"): "farewell",
+    ("good", "night"): "farewell", ("good", "morning"): "greeting",
+    ("good", "afternoon"): "greeting", ("good", "evening"): "greeting",
+    ("how", "are", "you"): "greeting", ("nice", "to", "meet"): "greeting",
+    ("thank", "you"): "thanks", ("go", "up"): "growth", ("went", "up"): "growth",
+    ("goes", "up"): "growth", ("going", "up"): "growth", ("go", "down"): "decline",
+    ("went", "down"): "decline", ("goes", "down"): "decline", ("going", "down"): "decline",
+    ("let", "me", "think"): "thinking", ("i", "agree"): "agreement",
+    ("it", "'s", "a", "deal"): "agreement",
+    ("happy", "birthday"): "celebration", ("well", "done"): "success",
+    ("next", "week"): "date", ("last", "week"): "date", ("next", "month"): "date",
+    ("on", "time"): "time", ("in", "time"): "time", ("i", "love", "you"): "love",
+}  # fmt: skip
+"""Word sequences that name an idea more surely than any one of their words."""
+
+_PRIORITY = {
+    "growth": 3, "decline": 3, "farewell": 3, "greeting": 3, "thanks": 3, "agreement": 2,
+    "disagreement": 2, "date": 2, "question": 2, "thinking": 2,
+}  # fmt: skip
+"""Ideas that win over others in the same sentence ("sales went up": growth, not money)."""
+_WH_WORDS = frozenset({"what", "why", "how", "when", "where", "who", "which", "whose"})
+
+
+def sentence_concept(doc: Any) -> str | None:
+    """The idea a sentence names, or ``None`` when it has no clear one."""
+    words = [t.lower_ for t in doc]
+    if not any(t.is_alpha for t in doc):
+        return None
+    for length in (4, 3, 2):
+        for i in range(len(words) - length + 1):
+            found = CONCEPT_PHRASES.get(tuple(words[i : i + length]))
+            if found is not None and _PRIORITY.get(found, 0) >= 3:
+                return found
+    best: tuple[int, int, str] | None = None
+    for i in range(len(words)):
+        for length in (4, 3, 2):
+            found = CONCEPT_PHRASES.get(tuple(words[i : i + length]))
+            if found is not None:
+                best = max(best or (0, 0, ""), (_PRIORITY.get(found, 1) + 1, -i, found))
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ", "INTJ", "ADV", "AUX"):
+            continue
+        concept = CONCEPT_WORDS.get(token.lemma_.lower()) or CONCEPT_WORDS.get(token.lower_)
+        if concept is None:
+            continue
+        rank = _PRIORITY.get(concept, 1) + (token.dep_ == "ROOT")
+        best = max(best or (0, 0, ""), (rank, -token.i, concept))
+    question = words[-1:] == ["?"] or (words[:1] and words[0] in _WH_WORDS)
+    if question and (best is None or best[0] < 3):
+        return "question"
+    return best[2] if best else None
+
 
 CONCEPT_SYMBOLS = {
     "wisdom": "owl", "knowledge": "books", "learning": "books", "study": "books",

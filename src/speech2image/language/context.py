@@ -1,8 +1,10 @@
-"""What a session remembers across sentences: the setting, the time, the cast.
+"""What a session remembers across sentences: the surroundings and the cast.
 
-Pronouns ("it", "they", "she") and definite references ("the dog") point at things of
-earlier sentences; the setting, time and weather persist until new ones are named; a
-sentence that names nothing new keeps the last picture's cast.
+Every thing named gets an entity id ("e1", "e2", ... per session); pronouns ("it",
+"they", "she"), definite references ("the dog") and names ("Tom") point at things of
+earlier sentences and take their entity id and attributes (colour, age, material, name),
+so an engine draws the same girl in sentence five as in sentence one. The setting,
+lighting, time and weather persist until new ones are named.
 """
 
 from __future__ import annotations
@@ -16,6 +18,17 @@ MAX_CAST = 24
 """How many earlier things a session remembers, most recent last."""
 
 
+@dataclass(frozen=True, slots=True)
+class Surroundings:
+    """Where and when a scene is: each ``None`` when unsaid."""
+
+    setting: str | None = None
+    lighting: str | None = None
+    time: str | None = None
+    weather: str | None = None
+    season: str | None = None
+
+
 @dataclass(slots=True)
 class SceneContext:
     """Per-session state for :class:`~speech2image.language.parse.SpacySceneBuilder`.
@@ -23,24 +36,61 @@ class SceneContext:
     Mutable on purpose: one per session, updated only by final sentences.
     """
 
-    setting: str | None = None
-    time: str | None = None
-    weather: str | None = None
-    season: str | None = None
+    surroundings: Surroundings = field(default_factory=Surroundings)
     cast: list[Mention] = field(default_factory=list)
     """Things named so far, most recent last (resolved mentions, not pronouns)."""
     last_scene: list[Mention] = field(default_factory=list)
     """The mentions of the last final sentence's picture."""
     sentences: int = 0
+    entities: int = 0
+    """How many entity ids have been given out."""
+
+    @property
+    def setting(self) -> str | None:
+        return self.surroundings.setting
+
+    @property
+    def time(self) -> str | None:
+        return self.surroundings.time
+
+    @property
+    def weather(self) -> str | None:
+        return self.surroundings.weather
+
+    def identify(self, mentions: list[Mention], *, commit: bool) -> list[Mention]:
+        """The mentions with an entity id each: a new id for a new thing (kept by the
+        context only when ``commit``, so a draft gives out nothing)."""
+        given = self.entities
+        identified = []
+        for mention in mentions:
+            if mention.entity is None:
+                given += 1
+                mention = replace(mention, entity=f"e{given}")
+            identified.append(mention)
+        if commit:
+            self.entities = given
+        return identified
+
+    def update(self, surroundings: Surroundings, mentions: list[Mention]) -> None:
+        """A final sentence: its surroundings and its things are now what came before."""
+        self.surroundings = surroundings
+        self.remember(mentions)
+        self.sentences += 1
 
     def remember(self, mentions: list[Mention]) -> None:
-        """Add resolved mentions to the cast, moving repeated nouns to the end."""
+        """Add resolved mentions to the cast, moving repeated things to the end."""
         for mention in mentions:
-            self.cast = [m for m in self.cast if m.noun != mention.noun]
+            self.cast = [m for m in self.cast if not _same_thing(m, mention)]
             self.cast.append(mention)
         del self.cast[:-MAX_CAST]
         if mentions:
             self.last_scene = list(mentions)
+
+
+def _same_thing(a: Mention, b: Mention) -> bool:
+    if a.entity is not None and b.entity is not None:
+        return a.entity == b.entity
+    return a.noun == b.noun
 
 
 def _agrees(pronoun: str, mention: Mention) -> bool:
@@ -54,36 +104,58 @@ def _agrees(pronoun: str, mention: Mention) -> bool:
     return mention.count == 1 and head not in PERSON_WORDS
 
 
+def _inherit(mention: Mention, earlier: Mention, *, count: int) -> Mention:
+    """``mention`` as the same thing as ``earlier``: its entity and what was said of it."""
+    return replace(
+        mention,
+        color=mention.color or earlier.color,
+        size=mention.size or earlier.size,
+        material=mention.material or earlier.material,
+        pattern=mention.pattern or earlier.pattern,
+        finish=mention.finish or earlier.finish,
+        age=mention.age or earlier.age,
+        name=mention.name or earlier.name,
+        entity=earlier.entity,
+        count=count,
+    )
+
+
+def _resolve_pronoun(mention: Mention, candidates: list[Mention]) -> Mention | None:
+    pronoun = mention.pronoun or ""
+    for earlier in reversed(candidates):
+        if earlier.pronoun is None and _agrees(pronoun, earlier):
+            return replace(
+                earlier,
+                head=mention.head,
+                start=mention.start,
+                definite=True,
+                color=mention.color or earlier.color,
+                size=mention.size or earlier.size,
+            )
+    if pronoun in ("they", "them") and candidates:
+        return replace(candidates[-1], head=mention.head, start=mention.start, definite=True)
+    return None
+
+
 def resolve(
     mention: Mention, earlier_in_sentence: list[Mention], context: SceneContext | None
 ) -> Mention | None:
-    """The mention with pronouns and definite references filled in from what came before.
-
-    Returns ``None`` for a pronoun that points at nothing known.
-    """
+    """The mention with pronouns, names and definite references filled in from what came
+    before. Returns ``None`` for a pronoun that points at nothing known."""
+    cast = context.cast if context else []
     if mention.pronoun is not None:
-        candidates = [*(context.cast if context else []), *earlier_in_sentence]
-        for earlier in reversed(candidates):
-            if earlier.pronoun is None and _agrees(mention.pronoun, earlier):
-                return replace(
-                    earlier,
-                    head=mention.head,
-                    start=mention.start,
-                    definite=True,
-                    color=mention.color or earlier.color,
-                    size=mention.size or earlier.size,
-                )
-        if mention.pronoun in ("they", "them") and candidates:
-            return replace(candidates[-1], head=mention.head, start=mention.start)
-        return None
+        return _resolve_pronoun(mention, [*cast, *earlier_in_sentence])
+    if mention.name is not None:
+        for earlier in reversed([*cast, *earlier_in_sentence]):
+            if earlier.name == mention.name and earlier.entity is not None:
+                # "Tom went home. Tom slept": the same Tom, whatever noun named him.
+                noun = earlier.noun if mention.noun == "person" else mention.noun
+                return replace(_inherit(mention, earlier, count=1), noun=noun, definite=True)
+        return mention
     if context is None or not mention.definite:
         return mention
     for earlier in reversed(context.cast):
         if earlier.noun == mention.noun:
-            return replace(
-                mention,
-                color=mention.color or earlier.color,
-                size=mention.size or earlier.size,
-                count=mention.count if mention.has_count else earlier.count,
-            )
+            count = mention.count if mention.has_count else earlier.count
+            return _inherit(mention, earlier, count=count)
     return mention

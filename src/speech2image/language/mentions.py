@@ -1,7 +1,9 @@
-"""Mentions: the things a parsed sentence names, with count, colour and size.
+"""Mentions: the things a parsed sentence names, with count, colour, size and attributes.
 
-Works on a spaCy ``Doc``. A mention is one noun phrase ("three light blue cars"); the
-scene builder turns it into as many scene objects as its count says.
+Works on a spaCy ``Doc``. A mention is one noun phrase ("three light blue cars", "an old
+wooden chair", "a dog called Rex"); the scene builder turns it into as many scene objects
+as its count says. Words that name no thing (:mod:`speech2image.language.drawable`) and
+place words (:mod:`speech2image.language.places`) are never mentions.
 """
 
 from __future__ import annotations
@@ -11,12 +13,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from speech2image.language.concepts import (
-    COMPOUND_NOUNS,
-    CONCEPT_SYMBOLS,
-    KNOWN_NOUNS,
-    MASS_NOUNS,
+from speech2image.language.attributes import (
+    ATTRIBUTE_WORDS,
+    age_noun,
+    attributes_of,
+    predicate_attributes,
 )
+from speech2image.language.concepts import COMPOUND_NOUNS, KNOWN_NOUNS, MASS_NOUNS
+from speech2image.language.drawable import Drawability, find_drawability
+from speech2image.language.places import place_of as place_of  # re-exported for relations
 from speech2image.language.vocabulary import (
     COLOR_ALIASES,
     COLORS,
@@ -26,7 +31,6 @@ from speech2image.language.vocabulary import (
     PLURAL_DEFAULT_COUNT,
     QUANTITY_PHRASES,
     SEASONS,
-    SETTINGS,
     SHADE_WORDS,
     SIZE_WORDS,
     TIMES,
@@ -37,20 +41,17 @@ logger = logging.getLogger(__name__)
 
 PRONOUNS = frozenset({"it", "they", "them", "he", "she", "him", "her", "itself", "themselves"})
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]")
-# Place words that are a setting wherever they stand; others only after a preposition
-# ("a house" is a thing to draw, "in the house" is where the scene is).
-_ALWAYS_SETTING = frozenset(
-    {"beach", "seaside", "forest", "jungle", "woods", "desert", "kitchen", "bedroom",
-     "bathroom", "classroom", "underwater", "farm", "countryside", "meadow", "galaxy",
-     "universe", "downtown", "seabed", "arctic", "mountains"}
+VERB_LIKE_PLURALS = frozenset(
+    {"stops", "sails", "waits", "runs", "flies", "swims", "walks", "jumps", "sleeps",
+     "sits", "stands", "barks", "drives", "rides", "floats", "rolls", "crashes", "arrives",
+     "smiles", "laughs", "cries", "sings", "dances", "reads", "cooks", "eats", "climbs",
+     "rests", "glows", "shines", "hides", "hops", "crawls", "dives", "skates", "surfs",
+     "grows", "moves", "howls", "roars", "meows", "purrs", "chirps", "quacks", "bounces",
+     "spins", "melts", "burns", "blooms", "hangs", "leans", "lies", "passes", "honks",
+     "docks", "departs", "returns", "appears", "disappears", "waddles", "gallops"}
 )  # fmt: skip
-
-_PLACE_PREPOSITIONS = frozenset(
-    {"in", "at", "inside", "into", "across", "through", "along", "on", "over", "above",
-     "within", "around", "near", "by", "to", "from", "under"}
-)  # fmt: skip
-"""Prepositions after which a place word names the setting ("in the city"), unlike "of"
-in "in front of a house"."""
+"""Third-person verbs the small model may take for a plural noun after a noun ("the
+ship sails" parsed as the compound "ship sails"); never a noun in such a place."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,21 +73,14 @@ class Mention:
     """The pronoun, lower case, when the mention is one ("it"); resolved by the context."""
     has_count: bool = False
     """True when the words gave a count (a number, "a few"), not just a plural."""
-
-
-def place_of(token: Any) -> str | None:
-    """The setting a token names, if it names one where it stands."""
-    lemma = token.lemma_.lower()
-    text = token.text.lower()
-    key = text if text in SETTINGS else lemma
-    if key not in SETTINGS:
-        return None
-    if key in _ALWAYS_SETTING:
-        return SETTINGS[key]
-    noun = token.head if token.dep_ == "compound" else token
-    if noun.dep_ == "pobj" and noun.head.lower_ in _PLACE_PREPOSITIONS:
-        return SETTINGS[key]
-    return None
+    material: str | None = None
+    pattern: str | None = None
+    finish: str | None = None
+    age: str | None = None
+    name: str | None = None
+    """A proper name given to it ("a dog called Rex")."""
+    entity: str | None = None
+    """The session's id for this thing, given by the context ("e1")."""
 
 
 _IRREGULAR_SINGULAR = {
@@ -112,11 +106,14 @@ def singular(token: Any) -> str:
     return word
 
 
-def _compound_heads(doc: Any) -> dict[int, int]:
+def _compound_heads(doc: Any, verbs: set[int]) -> dict[int, int]:
     """Head index to first index of known compound nouns, found by their words whatever
-    their tags ("fire hydrant" with "hydrant" tagged an adverb)."""
+    their tags ("fire hydrant" with "hydrant" tagged an adverb); a verb is never the head
+    ("the school bus stops" names no bus stop)."""
     heads: dict[int, int] = {}
     for i in range(len(doc) - 1):
+        if i + 1 in verbs or _is_verb(doc[i + 1]):
+            continue
         for head in (singular(doc[i + 1]), doc[i + 1].lemma_.lower()):
             if f"{doc[i].lower_} {head}" in COMPOUND_NOUNS:
                 heads[i + 1] = i
@@ -132,16 +129,31 @@ def _is_noun(token: Any, compound_heads: dict[int, int]) -> bool:
     return singular(token) in KNOWN_NOUNS and token.dep_ not in ("amod", "compound", "advmod")
 
 
-def _verbs_tagged_nouns(doc: Any, compound_heads: dict[int, int]) -> set[int]:
-    """Verbs the small model took for plural nouns in a sentence without a verb: "a
-    taxi waits" parsed as the compound "taxi waits"."""
-    if any(t.pos_ in ("VERB", "AUX") for t in doc):
-        return set()
-    return {
-        t.i
-        for t in doc[1:]
-        if t.tag_ == "NNS" and doc[t.i - 1].lower_ in KNOWN_NOUNS and t.i not in compound_heads
-    }
+def _is_verb(token: Any) -> bool:
+    """A finite verb with a subject of its own ("stops" in "the bus stops at the corner")."""
+    if token.tag_ not in ("VBZ", "VBD", "VBP"):
+        return False
+    return token.dep_ == "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+
+def _verbs_tagged_nouns(doc: Any) -> set[int]:
+    """Verbs the small model took for plural nouns after a noun in a clause without a
+    verb: "a taxi waits", "the ship sails" parsed as the compounds "taxi waits", "ship
+    sails". A counted plural ("two bus stops") stays a noun."""
+    found: set[int] = set()
+    for sentence in doc.sents:
+        has_verb = any(t.pos_ in ("VERB", "AUX") for t in sentence)
+        for t in sentence:
+            if t.i == sentence.start or t.tag_ != "NNS" or has_verb:
+                continue
+            previous = doc[t.i - 1]
+            if previous.pos_ not in ("NOUN", "PROPN") and previous.lower_ not in KNOWN_NOUNS:
+                continue
+            if any(c.dep_ == "nummod" or c.lower_ in NUMBER_WORDS for c in t.children):
+                continue
+            if t.lower_ in VERB_LIKE_PLURALS or previous.lower_ in KNOWN_NOUNS:
+                found.add(t.i)
+    return found
 
 
 def _noun_words(doc: Any, token: Any) -> tuple[str, int]:
@@ -163,7 +175,8 @@ def _noun_words(doc: Any, token: Any) -> tuple[str, int]:
             and previous.head.i == first + len(words) - 1
             and previous.lower_ not in KNOWN_NOUNS
         ):
-            if previous.lower_ in COLORS or previous.lower_ in SIZE_WORDS:
+            attribute = previous.lower_ in ATTRIBUTE_WORDS and joined not in COMPOUND_NOUNS
+            if previous.lower_ in COLORS or previous.lower_ in SIZE_WORDS or attribute:
                 break
             words.insert(0, previous.text.lower())
             first = i
@@ -182,7 +195,19 @@ def _quantity_before(doc: Any, start: int) -> int | None:
     return None
 
 
-def _modifiers(doc: Any, token: Any, first: int) -> tuple[int | None, str | None, str | None, bool]:
+@dataclass(frozen=True, slots=True)
+class _Modifiers:
+    """What the words before a noun say of it."""
+
+    count: int | None
+    color: str | None
+    size: str | None
+    definite: bool
+    words: tuple[Any, ...]
+    """The modifier tokens themselves, for the attributes."""
+
+
+def _modifiers(doc: Any, first: int) -> _Modifiers:
     """Count, colour, size and definiteness from the words before the noun."""
     count: int | None = None
     color: str | None = None
@@ -215,7 +240,7 @@ def _modifiers(doc: Any, token: Any, first: int) -> tuple[int | None, str | None
             quantity = found
     if quantity is not None and (count is None or count == 1):
         count = quantity
-    return count, color, size, definite
+    return _Modifiers(count, color, size, definite, tuple(span))
 
 
 _DETERMINERS = frozenset(
@@ -230,6 +255,8 @@ def _is_modifier(token: Any) -> bool:
     if word in _DETERMINERS or word in COLORS or word in SIZE_WORDS or word in SHADE_WORDS:
         return True
     if word in NUMBER_WORDS or token.like_num:
+        return True
+    if word in ATTRIBUTE_WORDS and token.dep_ in ("amod", "compound", "nmod"):
         return True
     return token.pos_ == "ADJ" and token.dep_ in ("amod", "nummod")
 
@@ -271,71 +298,94 @@ def is_expletive_it(token: Any) -> bool:
     return head.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in head.children)
 
 
-def find_mentions(doc: Any) -> list[Mention]:
-    """Every drawable noun phrase and pronoun of ``doc``, in reading order."""
+def _pronoun_mention(token: Any) -> Mention | None:
+    """A pronoun that may point at a thing ("it", "she"), with what is said of it."""
+    word = token.lower_
+    if word == "it" and is_expletive_it(token):
+        return None
+    color, size = _predicate_adjectives(token)
+    return Mention(
+        noun=word, head=token.i, start=token.i, count=1, color=color, size=size, pronoun=word
+    )
+
+
+def _never_a_thing(token: Any, lemma: str) -> bool:
+    """Words that are never a drawn thing: seasons, times, weather, filler nouns."""
+    if lemma in NOT_OBJECTS or lemma in SEASONS or lemma in WEATHER or lemma in TIMES:
+        return True
+    return not any(ch.isalpha() for ch in token.lower_)
+
+
+def _noun_mention(doc: Any, token: Any, name: str | None) -> Mention:
+    """The mention of the noun phrase headed by ``token``."""
+    lemma = singular(token)
+    noun, first = _noun_words(doc, token)
+    said = _modifiers(doc, first)
+    post_color, post_size = _predicate_adjectives(token)
+    plural = (token.tag_ in ("NNS", "NNPS") or token.lower_ != lemma) and lemma not in MASS_NOUNS
+    count = said.count
+    has_count = count is not None and not (count == 1 and plural)
+    if count is None or (count == 1 and plural):
+        count = PLURAL_DEFAULT_COUNT if plural else 1
+    if count > MAX_COUNT:
+        logger.info("capping %d %s at %d", count, noun, MAX_COUNT)
+    count = max(1, min(count, MAX_COUNT))
+    noun, implied_age = age_noun(noun)
+    before = attributes_of(list(said.words), noun)
+    after = predicate_attributes(token, noun)
+    return Mention(
+        noun=noun,
+        head=token.i,
+        start=first,
+        count=count,
+        color=said.color or post_color,
+        size=said.size or post_size,
+        plural=plural or count > 1,
+        definite=said.definite,
+        has_count=has_count,
+        material=before.material or after.material,
+        pattern=before.pattern or after.pattern,
+        finish=before.finish or after.finish,
+        age=before.age or after.age or implied_age,
+        name=name,
+    )
+
+
+def find_mentions(doc: Any, drawability: Drawability | None = None) -> list[Mention]:
+    """Every drawable noun phrase and pronoun of ``doc``, in reading order.
+
+    ``drawability`` (from :func:`~speech2image.language.drawable.find_drawability`, found
+    here when not given) says which words name no thing.
+    """
+    drawability = drawability or find_drawability(doc)
     mentions: list[Mention] = []
     taken: set[int] = set()
-    compound_heads = _compound_heads(doc)
-    verbs_as_nouns = _verbs_tagged_nouns(doc, compound_heads)
+    verbs_as_nouns = _verbs_tagged_nouns(doc)
+    compound_heads = _compound_heads(doc, verbs_as_nouns)
     for token in doc:
-        word = token.lower_
-        if token.pos_ == "PRON" and word in PRONOUNS and token.tag_ != "PRP$":
-            if word == "it" and is_expletive_it(token):
-                continue
-            color, size = _predicate_adjectives(token)
-            mentions.append(
-                Mention(noun=word, head=token.i, start=token.i, count=1, color=color,
-                        size=size, pronoun=word)
-            )  # fmt: skip
+        if token.pos_ == "PRON" and token.lower_ in PRONOUNS and token.tag_ != "PRP$":
+            pronoun = _pronoun_mention(token)
+            mentions.extend([pronoun] if pronoun else [])
             continue
         emoji = _EMOJI.findall(token.text)
         if emoji:
-            for char in emoji:
-                mentions.append(Mention(noun=char, head=token.i, start=token.i, count=1))
+            mentions.extend(Mention(noun=c, head=token.i, start=token.i, count=1) for c in emoji)
+            continue
+        if token.i in drawability.people:
+            name = drawability.people[token.i]
+            mentions.append(Mention(noun="person", head=token.i, start=token.i, count=1,
+                                    name=name))  # fmt: skip
             continue
         if token.i in taken or token.i in verbs_as_nouns or token.i + 1 in compound_heads:
             continue  # the first word of "teddy bear": the next token heads the phrase
-        if not _is_noun(token, compound_heads):
+        if token.i in drawability.blocked or not _is_noun(token, compound_heads):
             continue
         modifies_next = token.dep_ == "compound" and token.head.i > token.i
         if modifies_next and token.head.i not in verbs_as_nouns:
             continue
-        lemma = singular(token)
-        if lemma in NOT_OBJECTS and lemma not in CONCEPT_SYMBOLS:
+        if _never_a_thing(token, singular(token)):
             continue
-        if (
-            lemma in SEASONS
-            or place_of(token)
-            or (lemma in TIMES and lemma not in ("day",))
-            or lemma in WEATHER
-        ):
-            continue
-        if lemma == "day":
-            continue
-        if not any(ch.isalpha() for ch in word):
-            continue
-        noun, first = _noun_words(doc, token)
-        taken.update(range(first, token.i + 1))
-        count, color, size, definite = _modifiers(doc, token, first)
-        post_color, post_size = _predicate_adjectives(token)
-        plural = (token.tag_ in ("NNS", "NNPS") or word != lemma) and lemma not in MASS_NOUNS
-        has_count = count is not None and not (count == 1 and plural)
-        if count is None or (count == 1 and plural):
-            count = PLURAL_DEFAULT_COUNT if plural else 1
-        if count > MAX_COUNT:
-            logger.info("capping %d %s at %d", count, noun, MAX_COUNT)
-        count = max(1, min(count, MAX_COUNT))
-        mentions.append(
-            Mention(
-                noun=noun,
-                head=token.i,
-                start=first,
-                count=count,
-                color=color or post_color,
-                size=size or post_size,
-                plural=plural or count > 1,
-                definite=definite,
-                has_count=has_count,
-            )
-        )
+        mention = _noun_mention(doc, token, drawability.names.get(token.i))
+        taken.update(range(mention.start, token.i + 1))
+        mentions.append(mention)
     return mentions

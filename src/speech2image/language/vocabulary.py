@@ -74,39 +74,64 @@ RELATIONS = (
 """Canonical relations, as kept in the scene JSON."""
 
 SETTINGS = {
+    "forest": "forest", "woods": "forest", "wood": "forest", "woodland": "forest",
+    "pine forest": "forest", "rainforest": "jungle", "jungle": "jungle",
+    "park": "park", "garden": "garden", "yard": "garden", "backyard": "garden",
+    "orchard": "garden", "field": "field", "meadow": "field", "countryside": "field",
+    "prairie": "field", "grassland": "field", "hill": "field", "hills": "field",
+    "farm": "farm", "barn": "farm", "farmyard": "farm", "ranch": "farm", "zoo": "zoo",
+    "safari": "zoo", "playground": "playground", "schoolyard": "playground",
     "beach": "beach", "seaside": "beach", "shore": "beach", "coast": "beach",
-    "sand": "beach", "ocean": "sea", "sea": "sea", "lake": "lake", "river": "lake",
-    "pond": "lake", "forest": "forest", "woods": "forest", "wood": "forest",
-    "jungle": "forest", "city": "city", "street": "city", "town": "city",
-    "road": "city", "downtown": "city", "kitchen": "kitchen", "bedroom": "bedroom",
-    "room": "room", "living room": "room", "house": "room", "office": "room",
-    "classroom": "classroom", "school": "classroom", "space": "space",
-    "outer space": "space", "universe": "space", "galaxy": "space",
-    "underwater": "underwater", "seabed": "underwater", "mountain": "mountains",
-    "mountains": "mountains", "hill": "mountains", "hills": "mountains",
-    "desert": "desert", "farm": "farm", "barn": "farm", "field": "field",
-    "meadow": "field", "countryside": "field", "garden": "park", "park": "park",
-    "yard": "park", "backyard": "park", "snowfield": "snow", "arctic": "snow",
-    "sky": "sky", "air": "sky", "clouds": "sky", "city street": "city",
-    "bathroom": "bathroom", "restaurant": "kitchen", "library": "room",
-    "stage": "room", "castle": "field", "island": "beach", "cave": "cave",
+    "sand": "beach", "sea": "sea", "ocean": "sea", "harbour": "sea", "harbor": "sea",
+    "port": "sea", "lake": "lake", "pond": "lake", "river": "river", "stream": "river",
+    "creek": "river", "riverbank": "river", "island": "island", "underwater": "underwater",
+    "under water": "underwater", "under the sea": "underwater", "seabed": "underwater",
+    "reef": "underwater", "mountain": "mountains", "mountains": "mountains",
+    "mountaintop": "mountains", "valley": "mountains", "desert": "desert",
+    "oasis": "desert", "snowfield": "snow", "arctic": "snow", "antarctic": "snow",
+    "north pole": "snow", "south pole": "snow", "glacier": "snow", "cave": "cave",
+    "cavern": "cave", "city": "city", "town": "city", "downtown": "city", "street": "city",
+    "city street": "city", "square": "city", "village": "village", "hamlet": "village",
+    "road": "road", "highway": "road", "motorway": "road", "station": "station",
+    "train station": "station", "railway station": "station", "bus station": "station",
+    "platform": "station", "airport": "airport", "runway": "airport",
+    "stadium": "stadium", "arena": "stadium",
+    "swimming pool": "swimming pool", "pool": "swimming pool", "room": "room",
+    "living room": "room", "dining room": "room", "home": "room", "house": "room",
+    "apartment": "room", "flat": "room", "lounge": "room", "hall": "room",
+    "kitchen": "kitchen", "bedroom": "bedroom", "bathroom": "bathroom",
+    "classroom": "classroom", "school": "classroom", "lesson": "classroom",
+    "office": "office", "workplace": "office", "library": "library",
+    "bookshop": "library", "restaurant": "restaurant", "cafe": "restaurant",
+    "café": "restaurant", "diner": "restaurant", "canteen": "restaurant",
+    "pub": "restaurant", "shop": "shop", "store": "shop",
+    "supermarket": "shop", "market": "shop", "mall": "shop", "bakery": "shop",
+    "hospital": "hospital", "clinic": "hospital", "greenhouse": "greenhouse",
+    "castle": "castle", "palace": "castle", "stage": "stage", "theatre": "stage",
+    "theater": "stage", "concert": "stage", "space": "space", "outer space": "space",
+    "universe": "space", "galaxy": "space", "moon": "moon", "mars": "mars", "sky": "sky",
+    "air": "sky", "clouds": "sky",
 }  # fmt: skip
-"""Place words (lemmas) and the background the composer draws for them."""
+"""Place words (lemmas, some of two or three words) and the setting
+(:data:`speech2image.scene.SETTINGS`) the composer draws for each."""
 OUTDOOR_SETTINGS = frozenset(
-    {"beach", "sea", "lake", "forest", "city", "mountains", "desert", "farm", "field",
-     "park", "snow", "sky", "space", "underwater"}
+    {"forest", "jungle", "park", "garden", "field", "farm", "zoo", "playground", "beach",
+     "sea", "lake", "river", "island", "mountains", "desert", "snow", "city", "village",
+     "road", "stadium", "space", "moon", "mars", "sky", "underwater"}
 )  # fmt: skip
-SETTING_PHRASES = {("under", "water"): "underwater", ("under", "the", "sea"): "underwater",
-                   ("outer", "space"): "space", ("city", "street"): "city",
-                   ("living", "room"): "room", ("dining", "room"): "room"}  # fmt: skip
+SETTING_PHRASES = {
+    tuple(phrase.split()): name for phrase, name in SETTINGS.items() if " " in phrase
+}
+"""The place phrases of more than one word, as word tuples."""
 
 TIMES = {
     "night": "night", "midnight": "night", "nighttime": "night", "evening": "dusk",
     "dusk": "dusk", "twilight": "dusk", "sunset": "sunset", "sundown": "sunset",
     "dawn": "dawn", "sunrise": "dawn", "daybreak": "dawn", "morning": "day",
     "noon": "day", "day": "day", "daytime": "day", "afternoon": "day",
-    "dark": "night", "starry": "night",
+    "starry": "night",
 }  # fmt: skip
+"""Times of day. "Dark" is lighting, not a time: a dark forest at noon is still noon."""
 WEATHER = {
     "rain": "rain", "raining": "rain", "rainy": "rain", "drizzle": "rain",
     "snow": "snow", "snowing": "snow", "snowy": "snow", "blizzard": "snow",

@@ -1,0 +1,199 @@
+"""Drawable or not, decided on purpose: which words of a sentence name no thing.
+
+A noun phrase is drawn only when it names a depictable thing. Time phrases ("once upon a
+time", "on Friday"), idioms ("in the middle of", "over the moon"), measures ("ten
+percent", "a cup of" tea), parts ("the edge of" a forest), abstract nouns ("the idea")
+and names are left out, each recorded as :class:`~speech2image.scene.Skipped` with its
+reason. A name attaches to what it names ("a dog called Rex" is a dog named Rex); a bare
+name ("Tom went home") is a person with that name. Place words are the setting
+(:mod:`speech2image.language.places`), never things.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from speech2image.language.attributes import ANIMALS, PEOPLE
+from speech2image.language.concepts import COMPOUND_NOUNS, KNOWN_NOUNS
+from speech2image.language.nonthings import (
+    ABSTRACT_NOUNS,
+    ABSTRACT_SUFFIXES,
+    DRAWABLE_WITH_SUFFIX,
+    LONE_PART_NOUNS,
+    MEASURE_NOUNS,
+    MONTHS,
+    NAME_VERBS,
+    PHRASES,
+    PORTION_NOUNS,
+    TIME_NOUNS,
+    WEEKDAYS,
+)
+from speech2image.language.places import PART_NOUNS, Places, find_places
+from speech2image.scene import Skipped
+
+_PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _reason in sorted(PHRASES.items(), key=lambda item: -len(item[0])):
+    _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _reason))
+
+_RELATION_PARTS = frozenset({"front", "top", "left", "right", "back", "side"})
+"""Part nouns inside relation phrases ("in front of", "on the left of"): no thing, and not
+worth recording as skipped."""
+_NAME_ENTITIES = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART",
+     "LANGUAGE", "LAW"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Drawability:
+    """What a sentence's words are, beyond the things it names."""
+
+    places: Places
+    blocked: frozenset[int] = frozenset()
+    """Token indexes that are never a drawn thing (non-things, place words, names)."""
+    skipped: tuple[Skipped, ...] = ()
+    names: Mapping[int, str] = field(default_factory=dict)
+    """Head token index of a noun -> the name given to it ("a dog called Rex")."""
+    people: Mapping[int, str] = field(default_factory=dict)
+    """Token index of a bare name that stands for a person ("Tom went home") -> the name."""
+
+
+def _phrase_spans(doc: Any) -> list[tuple[range, str]]:
+    """Spans of :data:`PHRASES` in ``doc``, longest first, not overlapping."""
+    words = [t.lower_ for t in doc]
+    spans: list[tuple[range, str]] = []
+    taken: set[int] = set()
+    for i, word in enumerate(words):
+        for phrase, reason in _PHRASES_BY_FIRST.get(word, ()):
+            span = range(i, i + len(phrase))
+            if tuple(words[i : i + len(phrase)]) == phrase and not taken & set(span):
+                spans.append((span, reason))
+                taken.update(span)
+                break
+    return spans
+
+
+def _name_span(token: Any) -> tuple[list[int], str]:
+    """The token indexes and text of a name, with its compound parts ("Mister Fox")."""
+    parts = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    indexes = sorted([token.i, *(c.i for c in parts)])
+    doc = token.doc
+    return indexes, " ".join(doc[i].text for i in indexes)
+
+
+def _named(token: Any) -> Any | None:
+    """The noun a name is given to: "a dog called Rex", "my dog Rex", "Rex the dog"."""
+    head = token.head
+    if token.dep_ in ("oprd", "attr", "dobj", "xcomp", "npadvmod", "ccomp") and (
+        head.lemma_.lower() in NAME_VERBS
+    ):
+        if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN"):
+            return head.head
+        objects = [c for c in head.children if c.dep_ == "dobj" and c.i != token.i]
+        return objects[0] if objects else None
+    if token.dep_ == "appos" and head.pos_ == "NOUN":
+        return head
+    if token.dep_ == "compound" and head.pos_ == "NOUN":
+        return head
+    appositions = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    return appositions[0] if appositions else None
+
+
+def _is_name(token: Any) -> bool:
+    word = token.lower_
+    if token.pos_ != "PROPN" or word in KNOWN_NOUNS or word in ANIMALS or word in PEOPLE:
+        return False
+    return token.ent_type_ in _NAME_ENTITIES or token.text[:1].isupper()
+
+
+def _in_compound_noun(token: Any) -> bool:
+    """True for the head of a known compound ("parking meter", "alarm clock")."""
+    if token.i == 0:
+        return False
+    previous = token.doc[token.i - 1].lower_
+    return f"{previous} {token.lemma_.lower()}" in COMPOUND_NOUNS or (
+        f"{previous} {token.lower_}" in COMPOUND_NOUNS
+    )
+
+
+def _word_reason(token: Any) -> str | None:
+    """Why a single token is no thing, or ``None`` when it may be one."""
+    word, lemma = token.lower_, token.lemma_.lower()
+    if word in WEEKDAYS:
+        return "weekday"
+    if word in MONTHS and (token.pos_ == "PROPN" or token.ent_type_ == "DATE"):
+        return "time phrase"
+    if token.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return None
+    if token.ent_type_ in ("DATE", "TIME") and lemma not in KNOWN_NOUNS:
+        return "time phrase"
+    if token.pos_ == "NUM" or _in_compound_noun(token):
+        return None
+    if lemma in TIME_NOUNS or word in TIME_NOUNS:
+        return "time phrase"
+    has_of = any(c.lower_ == "of" and c.dep_ == "prep" for c in token.children)
+    if lemma in PORTION_NOUNS and has_of:
+        return "measure"
+    if lemma in MEASURE_NOUNS or word in MEASURE_NOUNS or token.ent_type_ == "PERCENT":
+        return "measure"
+    if (lemma in PART_NOUNS and has_of) or lemma in LONE_PART_NOUNS:
+        return "not depictable"
+    if lemma in ABSTRACT_NOUNS or word in ABSTRACT_NOUNS:
+        return "abstract"
+    if (
+        len(word) >= 6
+        and word.endswith(ABSTRACT_SUFFIXES)
+        and lemma not in DRAWABLE_WITH_SUFFIX
+        and lemma not in KNOWN_NOUNS
+        and not lemma.endswith(("man", "woman", "ician"))
+    ):
+        return "abstract"
+    return None
+
+
+def find_drawability(doc: Any) -> Drawability:
+    """The non-things, place words and names of ``doc``."""
+    blocked: set[int] = set()
+    skipped: list[Skipped] = []
+    for span, reason in _phrase_spans(doc):
+        blocked.update(span)
+        skipped.append(Skipped(doc[span.start : span.stop].text, reason))
+    places = find_places(doc, blocked)
+    blocked |= places.tokens
+    names: dict[int, str] = {}
+    people: dict[int, str] = {}
+    for token in doc:
+        if token.i in blocked:
+            continue
+        if token.lower_ in WEEKDAYS or (token.lower_ in MONTHS and token.pos_ == "PROPN"):
+            blocked.add(token.i)
+            skipped.append(Skipped(token.text, _word_reason(token) or "time phrase"))
+            continue
+        if _is_name(token):
+            indexes, name = _name_span(token)
+            if token.dep_ == "compound" and token.head.pos_ == "PROPN":
+                continue  # "Tom" of "Tom Smith": the last word carries the name
+            owner = _named(token)
+            blocked.update(indexes)
+            if owner is not None:
+                names[owner.i] = name
+            elif token.ent_type_ == "PERSON" or (
+                token.ent_type_ == "" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "conj")
+            ):
+                people[token.i] = name
+                blocked.discard(token.i)
+                continue
+            skipped.append(Skipped(name, "name"))
+            continue
+        reason = _word_reason(token)
+        if reason is None:
+            continue
+        blocked.add(token.i)
+        if token.lemma_.lower() not in _RELATION_PARTS:
+            skipped.append(Skipped(token.text, reason))
+    return Drawability(
+        places=places, blocked=frozenset(blocked), skipped=tuple(skipped), names=names,
+        people=people,
+    )  # fmt: skip

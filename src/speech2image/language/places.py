@@ -1,0 +1,196 @@
+"""Places: the setting a sentence is in, the things that belong to it, and its lighting.
+
+A place word names the setting when it stands in a place phrase ("in the kitchen", "at
+the zoo", "on the Moon", "at the edge of a pine forest", "we visited the farm"), or
+wherever it stands for words that are always a place ("the jungle"). Elsewhere it is a
+thing to draw: "a house", "in front of a house". Lighting words said of a place ("a dark
+forest", "it was gloomy") shade the picture and never change the time of day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any
+
+from speech2image.language.vocabulary import SETTING_PHRASES, SETTINGS
+
+ALWAYS_SETTING = frozenset(
+    {"beach", "seaside", "forest", "jungle", "woods", "woodland", "rainforest", "desert",
+     "kitchen", "bedroom", "bathroom", "classroom", "underwater", "farm", "countryside",
+     "meadow", "galaxy", "universe", "downtown", "seabed", "arctic", "antarctic",
+     "mountains", "playground", "zoo", "supermarket", "schoolyard", "farmyard"}
+)  # fmt: skip
+"""Place words that are a setting wherever they stand."""
+
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "inside", "into", "across", "through", "along", "on", "over", "above",
+     "within", "around", "near", "by", "to", "from", "under", "outside", "towards",
+     "toward", "beside", "onto", "throughout", "past"}
+)  # fmt: skip
+"""Prepositions after which a place word names the setting ("in the city"), unlike "of"
+in "in front of a house"."""
+
+_SURFACE_PREPOSITIONS = frozenset({"on", "onto", "to", "from", "at", "across"})
+"""The Moon and Mars are a setting only where one stands on them or goes to them: "a
+star above the Moon" shows the Moon in the sky."""
+
+PART_NOUNS = frozenset(
+    {"edge", "side", "middle", "centre", "center", "heart", "outskirts", "corner", "end",
+     "bottom", "surface", "bank", "banks", "depths", "entrance", "border", "rim", "foot",
+     "top", "back", "inside", "outside", "interior", "far", "other", "rest", "part",
+     "floor", "shade", "shadow", "shadows", "sides", "edges", "corners"}
+)  # fmt: skip
+"""Nouns that name a part of what follows "of" ("the edge of a forest" is the forest):
+never drawn themselves. "in front of" and "to the left of" are relations, not parts."""
+
+PLACE_VERBS = frozenset(
+    {"visit", "enter", "leave", "explore", "reach", "cross", "tour", "clean", "decorate"}
+)  # fmt: skip
+"""Verbs whose object is a place: "we visited the zoo"."""
+MOTION_VERBS = frozenset({"go", "come", "walk", "run", "drive", "return", "stay", "get", "head"})
+"""Verbs after which "home" is where the scene is: "Tom went home"."""
+
+LIGHTING_WORDS = {
+    "dark": "dark", "gloomy": "dark", "dim": "dark", "shadowy": "dark", "murky": "dark",
+    "unlit": "dark", "darkened": "dark", "bright": "bright", "sunny": "bright",
+    "sunlit": "bright", "brilliant": "bright", "light": "bright", "lit": "bright",
+    "illuminated": "bright",
+}  # fmt: skip
+"""Adjectives of a place and the lighting (:data:`speech2image.scene.LIGHTINGS`) they give."""
+
+SETTING_THINGS = {
+    "forest": ("tree", "pine tree"), "jungle": ("palm tree", "vine"), "park": ("tree", "bench"),
+    "garden": ("flower", "bush"), "field": ("grass", "flower"), "farm": ("barn", "fence"),
+    "zoo": ("fence", "tree"), "playground": ("slide", "swing"), "beach": ("sand", "wave"),
+    "sea": ("wave",), "lake": ("water", "reed"), "river": ("water", "stone"),
+    "island": ("palm tree", "sand"), "underwater": ("seaweed", "bubble"),
+    "mountains": ("mountain", "pine tree"), "desert": ("cactus", "dune"),
+    "snow": ("snow", "pine tree"), "cave": ("rock",), "city": ("building", "street lamp"),
+    "village": ("house", "tree"), "road": ("road sign",), "station": ("train", "platform"),
+    "airport": ("airplane", "control tower"), "stadium": ("stand", "goal"),
+    "swimming pool": ("water", "ladder"), "room": ("window", "sofa"),
+    "kitchen": ("stove", "cupboard"), "bedroom": ("bed", "window"),
+    "bathroom": ("bathtub", "mirror"), "classroom": ("blackboard", "desk"),
+    "office": ("desk", "computer"), "library": ("bookshelf", "book"),
+    "restaurant": ("table", "chair"), "shop": ("shelf", "shopping cart"),
+    "hospital": ("bed", "cross"), "greenhouse": ("potted plant", "glass"),
+    "castle": ("tower", "flag"), "stage": ("curtain", "spotlight"),
+    "space": ("star", "planet"), "moon": ("crater", "earth"), "mars": ("rock", "crater"),
+    "sky": ("cloud",),
+}  # fmt: skip
+"""Each setting and the things that belong to it (nouns, not asset names): drawn as part
+of the setting, not as objects of the sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class Places:
+    """The place phrases of a sentence."""
+
+    setting: str | None
+    """The first setting named, one of :data:`speech2image.scene.SETTINGS`."""
+    tokens: frozenset[int]
+    """Indexes of every place word (and its compound words): never drawn as things."""
+    lighting: str | None
+    """One of :data:`speech2image.scene.LIGHTINGS` or ``None``."""
+
+
+def _place_key(token: Any) -> str | None:
+    """The key of :data:`SETTINGS` a token names, with a compound word before it."""
+    text, lemma = token.lower_, token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in ("compound", "amod") and child.i == token.i - 1:
+            joined = f"{child.lower_} {text}"
+            if joined in SETTINGS:
+                return joined
+    if text in SETTINGS:
+        return text
+    return lemma if lemma in SETTINGS else None
+
+
+def _in_place_phrase(noun: Any, key: str) -> bool:
+    """True when ``noun`` stands where a place word names the setting."""
+    head = noun.head
+    if noun.dep_ == "pobj":
+        prep = head.lower_
+        if key in ("moon", "mars"):
+            return prep in _SURFACE_PREPOSITIONS
+        if prep in PLACE_PREPOSITIONS:
+            return True
+        part = head.head
+        # "at the edge of a pine forest": the part noun stands in the place phrase.
+        return (
+            prep == "of"
+            and part.lower_ in PART_NOUNS
+            and part.dep_ == "pobj"
+            and part.head.lower_ in PLACE_PREPOSITIONS
+            and any(c.dep_ in ("det", "poss") for c in part.children)
+        )
+    if noun.dep_ == "dobj":
+        return head.lemma_.lower() in PLACE_VERBS
+    if noun.dep_ == "advmod" and noun.lower_ == "home":
+        return head.lemma_.lower() in MOTION_VERBS
+    return False
+
+
+def place_of(token: Any) -> str | None:
+    """The setting a token names, if it names one where it stands."""
+    if token.pos_ not in ("NOUN", "PROPN", "ADV", "ADJ", "VERB") or not token.is_alpha:
+        return None
+    key = _place_key(token)
+    if key is None:
+        if token.ent_type_ == "GPE" and token.dep_ == "pobj":
+            return "city" if token.head.lower_ in ("in", "at", "to", "from") else None
+        return None
+    if key in ALWAYS_SETTING and token.pos_ in ("NOUN", "PROPN"):
+        return SETTINGS[key]
+    noun = token.head if token.dep_ == "compound" else token
+    return SETTINGS[key] if _in_place_phrase(noun, key) else None
+
+
+def _phrase_settings(doc: Any, blocked: Collection[int]) -> dict[int, tuple[str, range]]:
+    """Settings named by place phrases of several words ("under the sea"), by first index."""
+    words = [t.lower_ for t in doc]
+    found: dict[int, tuple[str, range]] = {}
+    for phrase, name in SETTING_PHRASES.items():
+        for i in range(len(words) - len(phrase) + 1):
+            span = range(i, i + len(phrase))
+            if tuple(words[i : i + len(phrase)]) == phrase and not set(span) & set(blocked):
+                found[i] = (name, span)
+    return found
+
+
+def find_places(doc: Any, blocked: Collection[int] = ()) -> Places:
+    """The setting, place words and lighting of ``doc``; ``blocked`` tokens (idioms such
+    as "over the moon") name no place."""
+    candidates = _phrase_settings(doc, blocked)
+    tokens: set[int] = {i for _, span in candidates.values() for i in span}
+    for token in doc:
+        if token.i in blocked or token.i in tokens:
+            continue
+        name = place_of(token)
+        if name is None:
+            continue
+        tokens.add(token.i)
+        tokens.update(c.i for c in token.children if c.dep_ == "compound")
+        candidates.setdefault(token.i, (name, range(token.i, token.i + 1)))
+    setting = candidates[min(candidates)][0] if candidates else None
+    return Places(setting=setting, tokens=frozenset(tokens), lighting=_lighting(doc, tokens))
+
+
+def _lighting(doc: Any, place_tokens: set[int]) -> str | None:
+    """Lighting said of a place ("a dark forest"), of the scene ("it was dark") or by "in
+    the dark"; a shade of a colour ("dark red") is not lighting."""
+    for token in doc:
+        lighting = LIGHTING_WORDS.get(token.lower_)
+        if lighting is None or token.pos_ not in ("ADJ", "NOUN"):
+            continue
+        if token.dep_ == "amod" and token.head.i in place_tokens:
+            return lighting
+        if token.dep_ in ("acomp", "attr") and token.head.lemma_ in ("be", "get", "grow"):
+            subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+            if all(s.lower_ == "it" or s.i in place_tokens for s in subjects):
+                return lighting
+        if token.dep_ == "pobj" and token.head.lower_ == "in" and lighting == "dark":
+            return lighting
+    return None
