@@ -7,7 +7,9 @@ and engines never import each other.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from speech2image.asr.backend import Transcriber
 from speech2image.config import ComposerOptions, TranscriberOptions
@@ -15,6 +17,9 @@ from speech2image.imaging.diffusers import DiffusersOptions
 from speech2image.imaging.engine import ImageEngine
 from speech2image.language.builder import SceneBuilder
 from speech2image.session import Workers
+
+if TYPE_CHECKING:
+    from speech2image.asr.picturable import PicturableLexicon
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +42,10 @@ class PipelineOptions:
     diffusers: DiffusersOptions = field(default_factory=DiffusersOptions)
     pictures: bool = True
     """Load the language and image stages at all (``transcribe`` does not need them)."""
+    warm_up_in_background: bool = False
+    """Warm the language and image stages up in a thread while the session starts (``run``:
+    in parallel with decoding and recognition) instead of before :func:`load_workers`
+    returns (``serve``: before the port opens). Either way no request loads a model."""
 
 
 def check_options(options: PipelineOptions) -> None:
@@ -69,11 +78,13 @@ class TranscriberFactory:
     per session.
     """
 
-    def __init__(self, options: PipelineOptions) -> None:
+    def __init__(
+        self, options: PipelineOptions, *, lexicon: PicturableLexicon | None = None
+    ) -> None:
         from speech2image.asr.whisper import WhisperRecognizer
 
         self.options = options
-        self._recognizer = WhisperRecognizer(options.transcriber)
+        self._recognizer = WhisperRecognizer(options.transcriber, lexicon=lexicon)
 
     def available(self) -> tuple[str, ...]:
         """The engines a session may choose: the cloud ones only with a key configured."""
@@ -100,9 +111,11 @@ class TranscriberFactory:
         return StreamingTranscriber(self._recognizer, options=self.options.transcriber)
 
 
-def load_transcriber_factory(options: PipelineOptions) -> TranscriberFactory:
+def load_transcriber_factory(
+    options: PipelineOptions, *, lexicon: PicturableLexicon | None = None
+) -> TranscriberFactory:
     """Load the speech model once; the factory makes per-session transcribers."""
-    return TranscriberFactory(options)
+    return TranscriberFactory(options, lexicon=lexicon)
 
 
 def load_scene_builder() -> SceneBuilder:
@@ -121,19 +134,71 @@ def load_image_engine(options: PipelineOptions) -> ImageEngine:
     return ClipArtComposer(options.composer)
 
 
+def scene_words() -> frozenset[str]:
+    """Words other than nouns that the scene parser reads into a picture: counts, colours,
+    shades, sizes, relations, times, weather, seasons and people (never replaced by a
+    picturable noun: "a big elephant" must not become "a beer elephant")."""
+    from speech2image.language import vocabulary as v
+
+    phrases = [
+        *v.NUMBER_WORDS, *v.COLORS, *v.SHADE_WORDS, *v.SIZE_WORDS, *v.TIMES, *v.WEATHER,
+        *v.SEASONS, *v.PERSON_WORDS, *(" ".join(words) for words, _ in v.RELATION_PHRASES),
+    ]  # fmt: skip
+    return frozenset(word for phrase in phrases for word in phrase.lower().split())
+
+
+def drawable_nouns(options: PipelineOptions, engine: ImageEngine | None = None) -> frozenset[str]:
+    """The nouns a picture can show: the image engine's (its pack's names and aliases), less
+    the words the parser never draws. An engine without a fixed vocabulary (diffusers)
+    draws at least what the clip-art composer of ``options`` draws."""
+    from speech2image.language.vocabulary import NOT_OBJECTS
+
+    nouns = getattr(engine, "drawable_nouns", None)
+    if not callable(nouns):
+        from speech2image.imaging.compose import ClipArtComposer
+
+        nouns = ClipArtComposer(options.composer).drawable_nouns
+    return frozenset(n for n in nouns() if n not in NOT_OBJECTS)
+
+
+def load_picturable_lexicon(
+    options: PipelineOptions, engine: ImageEngine | None = None
+) -> PicturableLexicon:
+    """The recogniser's picturable vocabulary: the engine's drawable nouns and the parser's
+    scene words, indexed by pronunciation (about a second)."""
+    from speech2image.asr.picturable import PicturableLexicon
+
+    return PicturableLexicon(drawable_nouns(options, engine), scene_words=scene_words())
+
+
 def load_workers(options: PipelineOptions) -> Workers:
-    """Check the options, then load every model the pipeline needs."""
+    """Check the options, then load every model the pipeline needs, and warm them up (now,
+    or in a thread with ``options.warm_up_in_background``)."""
     check_options(options)
-    make_transcriber = load_transcriber_factory(options)
     builder = load_scene_builder() if options.pictures else None
     engine = load_image_engine(options) if options.pictures else None
+    wants_lexicon = options.transcriber.picturable_correction or (
+        options.transcriber.picturable_hotwords
+    )
+    lexicon = load_picturable_lexicon(options, engine) if wants_lexicon else None
+    make_transcriber = load_transcriber_factory(options, lexicon=lexicon)
     if builder is not None and engine is not None:
-        warm_up(builder, engine)
+        if options.warm_up_in_background:
+            threading.Thread(
+                target=warm_up, args=(builder, engine), name="warm-up", daemon=True
+            ).start()
+        else:
+            warm_up(builder, engine)
     return Workers(make_transcriber=make_transcriber, builder=builder, engine=engine)
 
 
 def warm_up(builder: SceneBuilder, engine: ImageEngine) -> None:
-    """Draw one picture now, so lazily loaded models (the parser, the embedder, the asset
-    index) are ready before the first sentence instead of delaying its picture."""
+    """Load every model a picture may need (the parser, the embedder, the asset index)
+    and draw one picture, so that no sentence waits on a load: the first unseen noun then
+    costs one embedding pass, like the hundredth."""
+    engine_warm_up = getattr(engine, "warm_up", None)
+    if callable(engine_warm_up):
+        engine_warm_up()
     scene = builder.build("A cat sits on a chair.", context=builder.new_context())
     engine.draw(scene)
+    logger.info("warmed up: the parser and the image engine are loaded")

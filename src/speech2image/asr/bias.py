@@ -16,7 +16,6 @@ prose (docs/benchmarks.md, *asr*).
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
 from collections.abc import Sequence
@@ -64,7 +63,7 @@ class PicturableCorrector:
         margin_nats: float = 2.0,
         max_word_probability: float = 0.9,
         max_candidates: int = 16,
-        lexicon: PicturableLexicon | None = None,
+        lexicon: PicturableLexicon,
     ) -> None:
         if margin_nats < 0:
             raise ValueError(f"margin_nats must be at least 0, got {margin_nats}")
@@ -76,7 +75,7 @@ class PicturableCorrector:
         self.margin_nats = margin_nats
         self.max_word_probability = max_word_probability
         self.max_candidates = max_candidates
-        self.lexicon = lexicon or default_lexicon()
+        self.lexicon = lexicon
         self.corrections: list[Correction] = []
         """Every correction made so far, oldest first."""
 
@@ -129,20 +128,27 @@ class PicturableCorrector:
         logger.info("picturable correction: %r -> %r (%.2f nats)", heard, corrected, gap_nats)
 
 
-@functools.cache
-def default_lexicon() -> PicturableLexicon:
-    """The composer's picturable nouns, indexed once per process (about a second)."""
-    return PicturableLexicon()
+@runtime_checkable
+class LexiconHolder(Protocol):
+    """A recogniser that was handed the picturable vocabulary (by the factory)."""
+
+    picturable_lexicon: PicturableLexicon | None
 
 
 def picturable_corrector(
     recognizer: object, options: TranscriberOptions
 ) -> PicturableCorrector | None:
-    """The corrector ``options`` ask for, or ``None`` when they turn it off or the
-    recogniser cannot score texts (only Whisper can)."""
+    """The corrector ``options`` ask for, or ``None`` when they turn it off, when the
+    recogniser cannot score texts (only Whisper can) or holds no picturable lexicon."""
     if not options.picturable_correction or not isinstance(recognizer, TextScorer):
         return None
-    return PicturableCorrector(scorer=recognizer, margin_nats=options.picturable_margin_nats)
+    lexicon = recognizer.picturable_lexicon if isinstance(recognizer, LexiconHolder) else None
+    if lexicon is None:
+        logger.warning("picturable correction is on but the recogniser has no lexicon")
+        return None
+    return PicturableCorrector(
+        scorer=recognizer, margin_nats=options.picturable_margin_nats, lexicon=lexicon
+    )
 
 
 def _overlap(a: Candidate, b: Candidate) -> bool:

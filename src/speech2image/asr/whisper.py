@@ -13,6 +13,7 @@ import numpy as np
 from speech2image.asr.backend import RecognizedSegment
 from speech2image.asr.languages import AUTO
 from speech2image.asr.models import model_path
+from speech2image.asr.picturable import PicturableLexicon
 from speech2image.asr.policy import Word
 from speech2image.config import SAMPLE_RATE, TranscriberOptions
 
@@ -92,7 +93,12 @@ class WhisperRecognizer:
     hub download, which fails offline.
     """
 
-    def __init__(self, options: TranscriberOptions | None = None) -> None:
+    def __init__(
+        self,
+        options: TranscriberOptions | None = None,
+        *,
+        lexicon: PicturableLexicon | None = None,
+    ) -> None:
         self.options = options or TranscriberOptions()
         if self.options.model_path:
             path = Path(self.options.model_path)
@@ -116,15 +122,11 @@ class WhisperRecognizer:
             )
         self._language = None if self.options.language == AUTO else self.options.language
         self._text_tokenizer = None
+        self.picturable_lexicon = lexicon
+        """The picturable vocabulary, handed in by the factory (speech2image.asr.bias)."""
         self._hotwords: str | None = None
-        if self.options.picturable_hotwords:  # measured to hurt prose: off by default
-            from speech2image.asr.picturable import hotword_text
-
-            self._hotwords = hotword_text()
-        if self.options.picturable_correction:  # index it with the model, not in a session
-            from speech2image.asr.bias import default_lexicon
-
-            default_lexicon()
+        if self.options.picturable_hotwords and lexicon is not None:  # measured to hurt prose
+            self._hotwords = lexicon.hotword_text()
 
     def recognize(
         self,

@@ -132,7 +132,12 @@ def main(args: argparse.Namespace) -> int:
     from speech2image.asr.whisper import WhisperRecognizer
 
     options = from_env(TranscriberOptions)
-    recognizer = WhisperRecognizer(options)
+    lexicon = None
+    if options.picturable_correction or options.picturable_hotwords:
+        from speech2image.factory import PipelineOptions, load_picturable_lexicon
+
+        lexicon = load_picturable_lexicon(PipelineOptions(transcriber=options))
+    recognizer = WhisperRecognizer(options, lexicon=lexicon)
     if args.streams:
         return _main_streams(args, recognizer, options, recordings, references)
     results = []

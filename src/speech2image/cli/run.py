@@ -89,12 +89,14 @@ def run(args: argparse.Namespace) -> int:
         engine=args.engine,
         composer=composer_options(args),
         diffusers=diffusers_options(args),
+        # The parser and the image engine warm up while the first sentence is recognised.
+        warm_up_in_background=True,
     )
     # 1. Read the audio and open the session store first: a bad file costs nothing else.
     source = open_audio(args)
     store = open_store(args, keep_audio=not args.no_keep_audio)
     started = time.monotonic()
-    # 2. Load the models once.
+    # 2. Load the models once (the drawing ones finish loading in parallel with recognition).
     workers = load_workers_for(options)
     # 3. Run the session into the output folder.
     writer = FolderWriter(out, source=str(args.audio))

@@ -41,7 +41,7 @@ from speech2image.imaging.compose.shadows import casts_shadows, draw_shadow
 from speech2image.imaging.compose.sizes import SIZE_CLASSES, SIZE_WORD_SCALE, is_flying, size_class
 from speech2image.imaging.compose.styles import STYLES, apply_style
 from speech2image.imaging.engine import DrawingCancelled, Picture
-from speech2image.scene import Scene, SceneObject
+from speech2image.scene import SETTINGS, Scene, SceneObject
 
 logger = logging.getLogger(__name__)
 
@@ -88,9 +88,27 @@ class ClipArtComposer:
             return self._matchers[pack]
 
     def warm_up(self) -> None:
-        """Load the pack index and embeddings now rather than on the first picture."""
+        """Load the pack index, the embeddings and the embedding model now rather than on
+        the first picture (no cold path: an unseen noun then costs one forward pass)."""
         self.matcher()
         self.stand_in(self.options.pack)
+        self._embedder.load()
+        self._embedder.embed(["warm up"])  # the first forward pass allocates its buffers
+
+    @property
+    def embedder(self) -> TextEmbedder:
+        """The text embedder every pack's matcher shares."""
+        return self._embedder
+
+    def drawable_nouns(self) -> frozenset[str]:
+        """What the picture can show by name: the pack's assets, aliases and category words
+        (of its stand-in too) and the settings painted as backdrops; the recogniser's
+        picturable vocabulary (handed over by :mod:`speech2image.factory`)."""
+        stand_in = self.stand_in(self.options.pack)
+        nouns = self.matcher().drawable_nouns()
+        if stand_in is not None:
+            nouns |= stand_in.drawable_nouns()
+        return nouns | frozenset(SETTINGS)
 
     def stand_in(self, pack: str) -> AssetMatcher | None:
         """The matcher of the pack that draws what ``pack`` lacks, when it is installed."""

