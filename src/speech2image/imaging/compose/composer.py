@@ -47,7 +47,7 @@ logger = logging.getLogger(__name__)
 
 MIN_SIZE_PX = 64
 MAX_SIZE_PX = 4096
-FRONT_LINE_FRACTION = 0.55
+FRONT_LINE_FRACTION = 0.45
 """Below this fraction of its height a container's drawing is its front, drawn over what
 is inside it (a cat in a box shows above the box's rim)."""
 
@@ -147,7 +147,9 @@ class ClipArtComposer:
         # 2. Lay the instances out (a thing drawn by another's composite is not laid out).
         laid_out = [(o, m) for o, m in zip(scene.objects, matches, strict=True)
                     if o.id not in posing.merged]  # fmt: skip
-        items = self._layout_items(laid_out, size)
+        shown_by = {o.id: [x.noun for x in scene.objects if posing.merged.get(x.id) == o.id]
+                    for o in scene.objects}  # fmt: skip
+        items = self._layout_items(laid_out, size, shown_by)
         relations = list(posing.relations)
         placements = compute_layout(items, relations, width=size, height=size, seed=seed)
         _stop_if_asked(should_stop)
@@ -240,7 +242,10 @@ class ClipArtComposer:
                 canvas.paste(front, (box[0], box[1] + line), front)
 
     def _layout_items(
-        self, objects: list[tuple[SceneObject, AssetMatch]], size: int
+        self,
+        objects: list[tuple[SceneObject, AssetMatch]],
+        size: int,
+        shown_by: dict[str, list[str]],
     ) -> list[LayoutItem]:
         items = []
         group = -1
@@ -251,7 +256,9 @@ class ClipArtComposer:
             if key != previous_key:
                 group += 1
                 previous_key = key
-            height = SIZE_CLASSES[size_class(obj.noun, match.entry)] * size
+            # A composite is as big as the bigger of its things (a rider's horse).
+            nouns = [obj.noun, *shown_by.get(obj.id, [])]
+            height = max(SIZE_CLASSES[size_class(n, match.entry)] for n in nouns) * size
             height *= SIZE_WORD_SCALE.get(obj.size or "", 1.0)
             items.append(
                 LayoutItem(

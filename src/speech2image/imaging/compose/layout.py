@@ -1,29 +1,55 @@
 """Layout: where each instance stands so that the relations of the sentence hold.
 
-Steps: gather instances of one thing into groups and arrange each group's count (a row, two
-rows, a grid); stack groups that stand on, above or under each other into columns; order
-the columns left to right so that "left of", "right of", "beside" and "between" hold;
-spread the columns over the ground line; then put the things that are in, behind, in front
-of or around another relative to it. Everything is scaled to fit inside the canvas.
+Things stand on a ground plane that runs from the horizon
+(:data:`speech2image.imaging.compose.ground.HORIZON_FRACTION`) to the bottom of the
+picture: a thing at depth z (0 nearest, 1 at the horizon) stands with its bottom at
+``horizon + (1 - z) * ground depth`` and shrinks with z; things are drawn far to near, so
+nearer things overlap what is behind them. The steps:
+
+1. gather the instances of one phrase into groups;
+2. turn relations into links between groups (``below`` is ``above`` the other way round);
+3. choose the main subject (the first group that is a relation's subject, else the first);
+4. attach groups to a parent (on, under, in, behind, in front of, around, and the poses of
+   :mod:`speech2image.imaging.compose.poses`); each tree of attached groups is a cluster;
+5. order the clusters left to right, main one central, so left of / right of / beside /
+   between hold;
+6. give each cluster a depth, varied by the seed (a composed picture, not a queue);
+7. place each cluster's root on the ground (flying things in the sky) and its attached
+   groups around it;
+8. spread the clusters over the width, shrinking them if they must, and keep all inside;
+9. turn things that face another (chasers, players) towards it.
+
+The result is a pure function of the items, relations, seed and size, so a final
+sentence that keeps its draft's things keeps its draft's layout.
 """
 
 from __future__ import annotations
 
-import math
 import random
 from dataclasses import dataclass, field, replace
 
-from speech2image.imaging.compose.placing import Box, arrange_group, attach, fit_inside
+from speech2image.imaging.compose import poses
+from speech2image.imaging.compose.placing import (
+    Attached,
+    Box,
+    GroundPlane,
+    Parent,
+    attach,
+    bounds,
+    group_boxes,
+)
+from speech2image.scene import SPATIAL_RELATIONS
 
-VERTICAL = {"on": 1, "above": 1, "under": -1, "below": -1}
-"""Stacking relations: +1 puts the subject over the object, -1 under it."""
-ATTACHED = ("in", "behind", "in front of", "around")
+ATTACHING = ("on", "above", "under", "below", "in", "behind", "in front of", "around")
+"""Spatial relations that put a group relative to one other group."""
 HORIZONTAL = ("left of", "right of", "beside", "near", "between")
-GROUND_FRACTION = 0.9
-"""The ground line, as a fraction of the picture height from the top."""
-SKY_FRACTION = 0.42
-"""Where things that fly alone stand (the bottom of their box)."""
+MAIN_SCALE = 1.25
+"""How much bigger the main subject's cluster is drawn."""
 MARGIN_FRACTION = 0.03
+ROW_DEPTHS = (0.16, 0.45, 0.68)
+"""Depths of the rows a crowd stands in, nearest first."""
+SKY_BOTTOM_FRACTIONS = (0.3, 0.42)
+"""Where things that fly alone hang (the bottom of their box), from the top."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +61,12 @@ class LayoutItem:
     aspect: float
     """Width over height of the drawn asset."""
     height_px: float
-    """Height wanted before fitting."""
+    """Height wanted at the front of the ground plane, before fitting."""
     flying: bool = False
+    surface: float = 0.0
+    """Where its top surface lies below its box's top, as a fraction of its height."""
+    raised: bool = False
+    """Open space beneath it (a table's legs, a tree's trunk): things go under it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,87 +77,27 @@ class Placement:
     box: tuple[int, int, int, int]
     depth: float
     mirror: bool = False
+    grounded: bool = True
+    """It stands on the ground or on a surface and casts a contact shadow."""
+    front_of: str | None = None
+    """The container it is inside: that one's front part is drawn over it."""
+    motion: bool = False
+    """In mid-jump: motion lines go behind it."""
 
 
 @dataclass(slots=True)
 class _Group:
     index: int
     items: list[LayoutItem]
-    scale: float = 1.0
-    boxes: list[Box] = field(default_factory=list)
-    depth: float = 0.0
     parent: tuple[str, int] | None = None
+    children: list[int] = field(default_factory=list)
+    z: float = 0.3
+    placed: Attached | None = None
     mirror: bool = False
 
-
-def _group_relations(
-    items: list[LayoutItem], relations: list[tuple[str, str, str]]
-) -> list[tuple[int, str, int]]:
-    group_of = {item.id: item.group for item in items}
-    found: dict[tuple[int, str, int], None] = {}
-    for subject, relation, obj in relations:
-        if subject in group_of and obj in group_of and group_of[subject] != group_of[obj]:
-            found[(group_of[subject], relation, group_of[obj])] = None
-    return list(found)
-
-
-def _columns(groups: dict[int, _Group], relations: list[tuple[int, str, int]]) -> list[list[int]]:
-    """Groups that stack vertically, bottom first; every other group is its own column."""
-    level = dict.fromkeys(groups, 0)
-    joined = {g: {g} for g in groups}
-    for subject, relation, obj in relations:
-        if relation in VERTICAL and groups[subject].parent is None:
-            merged = joined[subject] | joined[obj]
-            for g in merged:
-                joined[g] = merged
-    for _ in range(len(groups)):
-        for subject, relation, obj in relations:
-            if relation in VERTICAL:
-                upper, lower = (subject, obj) if VERTICAL[relation] > 0 else (obj, subject)
-                level[upper] = max(level[upper], level[lower] + 1)
-                level[upper] = min(level[upper], len(groups))
-    columns: list[list[int]] = []
-    seen: set[int] = set()
-    for g in sorted(groups):
-        if g in seen or groups[g].parent is not None:
-            continue
-        members = sorted((m for m in joined[g] if groups[m].parent is None), key=lambda m: level[m])
-        seen.update(members)
-        columns.append(members)
-    return columns
-
-
-def _order(columns: list[list[int]], relations: list[tuple[int, str, int]]) -> list[list[int]]:
-    """Columns left to right so that horizontal relations hold."""
-    column_of = {g: k for k, col in enumerate(columns) for g in col}
-    order = list(range(len(columns)))
-    between: dict[int, list[int]] = {}
-    for subject, relation, obj in relations:
-        if relation == "between" and subject in column_of and obj in column_of:
-            between.setdefault(column_of[subject], []).append(column_of[obj])
-    for _ in range(3):
-        for subject, relation, obj in relations:
-            if subject not in column_of or obj not in column_of:
-                continue
-            s, o = column_of[subject], column_of[obj]
-            if s == o:
-                continue
-            ps, po = order.index(s), order.index(o)
-            if relation == "left of" and ps > po:
-                order.remove(s)
-                order.insert(order.index(o), s)
-            elif relation in ("right of", "beside", "near") and (
-                ps < po if relation == "right of" else abs(ps - po) > 1
-            ):
-                order.remove(s)
-                order.insert(order.index(o) + 1, s)
-        for s, targets in between.items():
-            if len(targets) >= 2:
-                a, b = targets[0], targets[1]
-                for c in (s, a, b):
-                    order.remove(c)
-                order[0:0] = [a, s, b]
-    return [columns[k] for k in order]
+    @property
+    def flying(self) -> bool:
+        return all(i.flying for i in self.items)
 
 
 def compute_layout(
@@ -142,88 +112,354 @@ def compute_layout(
     if not items:
         return []
     rng = random.Random(seed)
+    plane = GroundPlane(height)
+    # 1-2. Groups and the links between them.
     items = _split_between_targets(items, relations)
     groups: dict[int, _Group] = {}
     for item in items:
         groups.setdefault(item.group, _Group(item.group, [])).items.append(item)
-    group_relations = _group_relations(items, relations)
-    # 1. Attachments: a group in, behind, in front of or around another hangs off it.
-    for subject, relation, obj in group_relations:
-        unattached = groups[subject].parent is None
-        held_by = groups[obj].parent
-        cyclic = held_by is not None and held_by[1] == subject
-        if relation in ATTACHED and unattached and not cyclic:
-            groups[subject].parent = (relation, obj)
-    # 2. Columns of stacked groups, ordered left to right.
-    columns = _order(_columns(groups, group_relations), group_relations)
+    links = _normalised(_group_relations(items, relations), groups)
+    # 3-4. The main subject; attachments make clusters.
+    main = _main_group(groups, links)
+    _choose_parents(groups, links)
+    roots = [g for g in groups if groups[g].parent is None]
+    root_of = {g: _root(groups, g) for g in groups}
+    # 5-6. Clusters left to right, then their depths.
+    order = _order(roots, links, root_of, root_of[main])
+    _assign_depths(groups, order, root_of[main], rng)
+    # 7-8. Place each cluster, spread them over the width, keep them inside.
+    _place_clusters(groups, order, root_of[main], plane, width, rng)
+    # 9. Facing.
+    _face(groups, links, rng, seed)
+    return _placements(groups, plane)
+
+
+def _group_relations(
+    items: list[LayoutItem], relations: list[tuple[str, str, str]]
+) -> list[tuple[int, str, int]]:
+    group_of = {item.id: item.group for item in items}
+    found: dict[tuple[int, str, int], None] = {}
+    for subject, relation, obj in relations:
+        if subject in group_of and obj in group_of and group_of[subject] != group_of[obj]:
+            found[(group_of[subject], relation, group_of[obj])] = None
+    return list(found)
+
+
+def _normalised(
+    links: list[tuple[int, str, int]], groups: dict[int, _Group]
+) -> list[tuple[int, str, int]]:
+    """``a below b`` is ``b above a``; so is ``a under b`` when b flies (a bird)."""
+    result = []
+    for s, r, o in links:
+        if r == "below" or (r == "under" and groups[o].flying):
+            result.append((o, "above", s))
+        else:
+            result.append((s, r, o))
+    return result
+
+
+def _main_group(groups: dict[int, _Group], links: list[tuple[int, str, int]]) -> int:
+    """The first group (in mention order) that is a relation's subject, else the first."""
+    subjects = [s for s, _, _ in links]
+    return min(subjects) if subjects else min(groups)
+
+
+def _choose_parents(groups: dict[int, _Group], links: list[tuple[int, str, int]]) -> None:
+    """Attach groups to the group they stand relative to; the first relation wins, and
+    one that would close a loop (a cat on a dog on the cat) is left out."""
+    for subject, relation, obj in links:
+        if relation in HORIZONTAL or (relation in SPATIAL_RELATIONS and relation not in ATTACHING):
+            continue
+        moves = (
+            relation not in SPATIAL_RELATIONS and poses.pose_kind(relation) in poses.OBJECT_MOVES
+        )
+        child, parent = (obj, subject) if moves else (subject, obj)
+        if groups[child].parent is not None or _root(groups, parent) == child:
+            continue
+        if _is_ancestor(groups, child, parent):
+            continue
+        groups[child].parent = (relation, parent)
+        groups[parent].children.append(child)
+
+
+def _is_ancestor(groups: dict[int, _Group], ancestor: int, g: int) -> bool:
+    seen = set()
+    while g not in seen:
+        seen.add(g)
+        if g == ancestor:
+            return True
+        link = groups[g].parent
+        if link is None:
+            return False
+        g = link[1]
+    return True
+
+
+def _root(groups: dict[int, _Group], g: int) -> int:
+    seen = set()
+    while groups[g].parent is not None and g not in seen:
+        seen.add(g)
+        g = groups[g].parent[1]  # type: ignore[index]
+    return g
+
+
+def _order(
+    roots: list[int], links: list[tuple[int, str, int]], root_of: dict[int, int], main: int
+) -> list[int]:
+    """Clusters left to right: the main one in the middle, the others alternating either
+    side of it, then moved until the horizontal relations hold."""
+    others = [r for r in roots if r != main]
+    order = [main]
+    for k, r in enumerate(others):
+        order.insert(0, r) if k % 2 else order.append(r)
+    pairs = [(root_of[s], r, root_of[o]) for s, r, o in links if r in HORIZONTAL]
+    between: dict[int, list[int]] = {}
+    for s, r, o in pairs:
+        if r == "between" and s != o:
+            between.setdefault(s, []).append(o)
+    for _ in range(3):
+        for s, r, o in pairs:
+            if s == o or r == "between":
+                continue
+            ps, po = order.index(s), order.index(o)
+            if (r == "left of" and ps > po) or (r in ("beside", "near") and abs(ps - po) > 1):
+                order.remove(s)
+                order.insert(order.index(o), s)
+            elif r == "right of" and ps < po:
+                order.remove(s)
+                order.insert(order.index(o) + 1, s)
+        for s, targets in between.items():
+            if len(targets) < 2 or len({s, targets[0], targets[1]}) < 3:
+                continue
+            a, b = sorted(targets[:2], key=order.index)
+            if order.index(a) < order.index(s) < order.index(b):
+                continue
+            at = max(0, order.index(s) - 1)
+            for c in (s, a, b):
+                order.remove(c)
+            order[min(at, len(order)) : min(at, len(order))] = [a, s, b]
+    return order
+
+
+def _assign_depths(
+    groups: dict[int, _Group], order: list[int], main: int, rng: random.Random
+) -> None:
+    """Depth of each cluster's root: the main one near the front; the others at varied
+    depths, alternating near and far when there are many; room left for what stands in
+    front of or behind the root."""
+    n = len(order)
+    centre = order.index(main)
+    rows = _depth_rows(n)
+    for k, g in enumerate(order):
+        if g == main:
+            z = 0.12 if n > 1 else 0.22
+        elif rows > 1:
+            z = ROW_DEPTHS[(k - centre) % rows] + rng.uniform(-0.04, 0.04)
+        else:
+            z = rng.uniform(0.22, 0.5)
+        front, back = _depth_span(groups, g)
+        groups[g].z = min(max(z, front), max(front, 0.85 - back))
+
+
+def _depth_rows(n: int) -> int:
+    """Rows of depth a crowd of ``n`` clusters is spread over (neighbours alternate)."""
+    return 1 if n <= 3 else 2 if n <= 8 else 3
+
+
+def _depth_span(groups: dict[int, _Group], g: int) -> tuple[float, float]:
+    """How far in front of and behind ``g`` its attached groups reach."""
+    front = back = 0.0
+    for child in groups[g].children:
+        relation = groups[child].parent[0]  # type: ignore[index]
+        child_front, child_back = _depth_span(groups, child)
+        if relation == "in front of":
+            front = max(front, 0.25 + child_front)
+        elif relation in ("behind", "chasing", "following"):
+            back = max(back, 0.28 + child_back)
+        else:
+            front, back = max(front, child_front), max(back, child_back)
+    return front, back
+
+
+def _place_clusters(
+    groups: dict[int, _Group], order: list[int], main: int, plane: GroundPlane, width: int,
+    rng: random.Random,
+) -> None:  # fmt: skip
+    """Place every cluster at the scale its depth gives, shrink them together until they
+    share the width (overlapping a little, the nearer in front), then spread them."""
     margin = MARGIN_FRACTION * width
-    usable_w = width - 2 * margin
-    ground = GROUND_FRACTION * height
-    # 3. Scale so that the columns fit side by side and each fits in height.
-    sizes = {g: arrange_group(grp.items, 1.0) for g, grp in groups.items()}
-    widths = [max(sizes[g][0] for g in col) for col in columns]
-    total = sum(widths)
-    spacing = 0.06 * width
-    fit = min(1.0, (usable_w - spacing * (len(columns) - 1)) / max(total, 1.0))
-    for col in columns:
-        stack_h = sum(sizes[g][1] for g in col)
-        col_fit = min(fit, (ground - margin) / max(stack_h, 1.0))
-        for g in col:
-            groups[g].scale = col_fit
-    for grp in groups.values():
-        if grp.parent is not None:
-            grp.scale = fit
-    # 4. Spread the columns over the ground and stack their groups.
-    col_widths = [
-        max(arrange_group(groups[g].items, groups[g].scale)[0] for g in col) for col in columns
-    ]
-    free = usable_w - sum(col_widths)
-    gap = free / (len(columns) + 1)
-    x = margin + gap
-    for col, col_w in zip(columns, col_widths, strict=True):
-        flying = all(all(i.flying for i in groups[g].items) for g in col)
-        bottom = SKY_FRACTION * height if flying and len(columns) > 1 else ground
-        if flying and len(col) == 1 and len(columns) == 1:
-            bottom = 0.62 * height
-        if seed:
-            bottom -= rng.uniform(0, 0.04) * height
-        centre = x + col_w / 2
-        for level, g in enumerate(col):
-            grp = groups[g]
-            w, h = arrange_group(grp.items, grp.scale)
-            if level and _relation_between(group_relations, g, col[level - 1]) in (
-                "above",
-                "below",
-            ):
-                bottom -= 0.05 * height
-            grp.boxes = _grid(grp.items, grp.scale, centre, bottom, w)
-            grp.depth = bottom / height + level * 0.01
-            top = min(b.y0 for b in grp.boxes)
-            # Things that stand on another overlap its top a little, as if resting on it.
-            bottom = top + 0.04 * h if level + 1 < len(col) else top
-        x += col_w + gap
-    # 5. Attached groups, after their parents (parents of parents first).
-    for _ in range(len(groups)):
-        for grp in groups.values():
-            if grp.parent is not None and not grp.boxes and groups[grp.parent[1]].boxes:
-                parent = groups[grp.parent[1]]
-                grp.boxes, grp.depth = attach(grp.items, grp.scale, grp.parent[0], parent.boxes,
-                                              parent.depth, width=width, height=height)  # fmt: skip
-    for grp in groups.values():
-        if not grp.boxes:  # a cycle of attachments: stand it on the ground
-            grp.boxes = _grid(grp.items, grp.scale, width / 2, ground, width / 2)
-        # Things left of another face it (OpenMoji animals face left); seeds vary the rest.
-        faces = any(r == "left of" and s == grp.index for s, r, _ in group_relations)
-        grp.mirror = faces or bool(seed and rng.random() < 0.3)
-    # 6. Everything inside the canvas.
+    usable = width - 2 * margin
+    n = len(order)
+    rows = _depth_rows(n)
+    fit = 1.0
+    for _ in range(4):
+        boxes = {g: _place_cluster(groups, g, g == main, fit, plane, rng) for g in order}
+        widths = [bounds(boxes[g]).width for g in order]
+        # A crowd stands in rows of depth: each row must fit the width on its own.
+        need = max(
+            sum(widths[r::rows]) + 0.03 * width * (len(widths[r::rows]) - 1) for r in range(rows)
+        )
+        if need <= usable:
+            break
+        fit *= max(0.5, usable / need)
+    if rows > 1:
+        centres = [margin + usable * (k + 0.5) / n for k in range(n)]
+    else:
+        free = usable - sum(widths)
+        gap = free / (n + 1) if free >= 0 else free / max(1, n - 1)
+        x = margin + max(0.0, gap) if free >= 0 else margin
+        centres = []
+        for w in widths:
+            jitter = rng.uniform(-0.25, 0.25) * gap if free > 0 and n > 1 else 0.0
+            centres.append(x + w / 2 + jitter)
+            x += w + gap
+    for g, centre in zip(order, centres, strict=True):
+        _shift_cluster(groups, g, centre - bounds(boxes[g]).centre[0], plane, width)
+
+
+def _place_cluster(
+    groups: dict[int, _Group], root: int, is_main: bool, fit: float, plane: GroundPlane,
+    rng: random.Random,
+) -> list[Box]:  # fmt: skip
+    """Place ``root`` about x = 0 and its attached groups around it; all their boxes."""
+    grp = groups[root]
+    scale = plane.scale(grp.z) * fit * (MAIN_SCALE if is_main else 1.0)
+    if grp.flying:
+        bottom = plane.height * SKY_BOTTOM_FRACTIONS[rng.random() < 0.5]
+        scale = fit * (MAIN_SCALE if is_main else 0.85)
+        if len(groups) == 1:
+            bottom = plane.height * 0.62
+        boxes = group_boxes(grp.items, scale, 0.0, bottom)
+        grp.placed = Attached(tuple(boxes), (1.0,) * len(boxes), (0.0,) * len(boxes), False)
+    else:
+        boxes = group_boxes(grp.items, scale, 0.0, plane.bottom_y(grp.z))
+        zs = tuple(_z_of_bottom(plane, b.y1) for b in boxes)
+        grp.placed = Attached(tuple(boxes), zs, (0.0,) * len(boxes))
+    placed = list(grp.placed.boxes)
+    pending = list(grp.children)
+    while pending:
+        child = groups[pending.pop(0)]
+        relation, parent_index = child.parent  # type: ignore[misc]
+        parent = groups[parent_index]
+        assert parent.placed is not None
+        child.placed = _attach(relation, child, scale, parent, plane, rng)
+        child.z = min(child.placed.zs)
+        placed.extend(child.placed.boxes)
+        pending.extend(child.children)
+    return placed
+
+
+def _attach(
+    relation: str, child: _Group, scale: float, parent: _Group, plane: GroundPlane,
+    rng: random.Random,
+) -> Attached:  # fmt: skip
+    first = parent.items[0]
+    where = Parent(parent.placed.boxes, parent.z, first.surface, first.raised)  # type: ignore[union-attr]
+    if relation in SPATIAL_RELATIONS:
+        side = 1 if rng.random() < 0.5 else -1
+        return attach(relation, child.items, scale, where, plane, side)
+    return poses.pose(poses.pose_kind(relation), child.items, scale, where, plane)
+
+
+def _z_of_bottom(plane: GroundPlane, bottom: float) -> float:
+    return max(
+        0.0, min(1.0, 1 - (bottom - plane.horizon_y) / (plane.bottom_y(0) - plane.horizon_y))
+    )
+
+
+def _cluster_members(groups: dict[int, _Group], root: int) -> list[int]:
+    members, pending = [], [root]
+    while pending:
+        g = pending.pop(0)
+        members.append(g)
+        pending.extend(groups[g].children)
+    return members
+
+
+def _shift_cluster(
+    groups: dict[int, _Group], root: int, dx: float, plane: GroundPlane, width: int
+) -> None:
+    """Move a cluster sideways by ``dx``; then, if it is too tall or wide, shrink it about
+    its bottom centre (it keeps its footing) and move it inside the canvas."""
+    members = _cluster_members(groups, root)
+    boxes = [b.moved(dx, 0) for g in members for b in groups[g].placed.boxes]  # type: ignore[union-attr]
+    whole = bounds(boxes)
+    shrink = min(1.0, (width - 2) / max(1.0, whole.width), (whole.y1 - 2) / max(1.0, whole.height))
+    cx = whole.centre[0]
+    move_x = max(0.0, 1 - (cx - whole.width * shrink / 2))
+    move_x += min(0.0, width - 1 - (cx + whole.width * shrink / 2))
+    for g in members:
+        placed = groups[g].placed
+        assert placed is not None
+        moved = tuple(
+            Box(cx + (b.x0 + dx - cx) * shrink + move_x, whole.y1 + (b.y0 - whole.y1) * shrink,
+                cx + (b.x1 + dx - cx) * shrink + move_x, whole.y1 + (b.y1 - whole.y1) * shrink)
+            for b in placed.boxes
+        )  # fmt: skip
+        groups[g].placed = replace(placed, boxes=moved)
+
+
+def _face(
+    groups: dict[int, _Group], links: list[tuple[int, str, int]], rng: random.Random, seed: int
+) -> None:
+    """OpenMoji draws animals facing left; mirror those that must face right: a thing
+    left of another faces it, players face each other, a chaser and the chased both face
+    the way the chase goes, a rider faces the way the mount does."""
+
+    def cx(g: int) -> float:
+        return bounds(list(groups[g].placed.boxes)).centre[0]  # type: ignore[union-attr]
+
+    decided: set[int] = set()
+    for g in groups.values():
+        g.mirror = bool(seed and rng.random() < 0.3)
+    for s, r, o in links:
+        kind = "spatial" if r in SPATIAL_RELATIONS else poses.pose_kind(r)
+        if r == "left of" or kind in ("face", "hug", "push", "chase"):
+            for a, b in ((s, o), (o, s)) if kind in ("face", "hug") else ((s, o),):
+                if a not in decided:
+                    groups[a].mirror = cx(b) > cx(a)
+                    decided.add(a)
+            if kind == "chase" and o not in decided:
+                groups[o].mirror = groups[s].mirror
+                decided.add(o)
+    for s, r, o in links:
+        if r not in SPATIAL_RELATIONS and poses.pose_kind(r) in ("mount", "seat"):
+            groups[s].mirror = groups[o].mirror
+
+
+def _placements(groups: dict[int, _Group], plane: GroundPlane) -> list[Placement]:
+    """Every instance with its draw order: far to near, a thing attached to another just
+    before (behind) or after it, flying things last."""
+    keys: dict[int, list[float]] = {}
     placements = []
-    for grp in groups.values():
-        boxes = fit_inside(grp.boxes, width=width, height=height)
-        for k, (item, box) in enumerate(zip(grp.items, boxes, strict=True)):
-            placements.append(
-                Placement(item.id, box.rounded(), grp.depth + k * 1e-4, mirror=grp.mirror)
-            )
+    for g in _tree_order(groups):
+        grp = groups[g]
+        placed = grp.placed
+        assert placed is not None
+        parent_keys = keys.get(grp.parent[1]) if grp.parent else None
+        own = []
+        for k, (item, box, z, order) in enumerate(
+            zip(grp.items, placed.boxes, placed.zs, placed.orders, strict=True)
+        ):
+            if grp.parent is None:
+                key = 2.0 + k * 1e-4 if grp.flying else 1.0 - _z_of_bottom(plane, box.y1)
+            elif parent_keys and z == groups[grp.parent[1]].z:
+                key = (max(parent_keys) if order >= 0 else min(parent_keys)) + order * 0.02
+            else:
+                key = 1.0 - z + order * 0.002
+            own.append(key + k * 1e-5)
+            front_of = grp.parent and placed.inside and groups[grp.parent[1]].items[0].id
+            placements.append(Placement(item.id, box.rounded(), own[-1], grp.mirror,
+                                        placed.grounded and not grp.flying,
+                                        front_of or None, placed.motion))  # fmt: skip
+        keys[g] = own
     return sorted(placements, key=lambda p: p.depth)
+
+
+def _tree_order(groups: dict[int, _Group]) -> list[int]:
+    """Groups with every parent before its children."""
+    roots = [g for g in groups if groups[g].parent is None]
+    return [m for r in roots for m in _cluster_members(groups, r)]
 
 
 def _split_between_targets(
@@ -232,36 +468,9 @@ def _split_between_targets(
     """ "Between two trees": the two trees of one group become two groups, one each side."""
     group_of = {item.id: item.group for item in items}
     next_group = max(group_of.values()) + 1
-    for subject in {s for s, r, _ in relations if r == "between"}:
+    for subject in sorted({s for s, r, _ in relations if r == "between"}):
         targets = [o for s, r, o in relations if s == subject and r == "between" and o in group_of]
         if len(targets) == 2 and group_of[targets[0]] == group_of[targets[1]]:
             group_of[targets[1]] = next_group
             next_group += 1
     return [replace(item, group=group_of[item.id]) for item in items]
-
-
-def _relation_between(relations: list[tuple[int, str, int]], a: int, b: int) -> str | None:
-    for s, r, o in relations:
-        if {s, o} == {a, b} and r in VERTICAL:
-            return r
-    return None
-
-
-def _grid(
-    items: list[LayoutItem], scale: float, centre_x: float, bottom: float, w: float
-) -> list[Box]:
-    """Boxes of a group's instances in rows, front row at ``bottom``, centred."""
-    n = len(items)
-    cols = n if n <= 4 else math.ceil(n / 2) if n <= 8 else math.ceil(math.sqrt(n))
-    boxes = []
-    for k, item in enumerate(items):
-        row, col = divmod(k, cols)
-        in_row = min(cols, n - row * cols)
-        h = item.height_px * scale
-        iw = h * item.aspect
-        step = iw * 1.12
-        x0 = centre_x - (in_row * step - iw * 0.12) / 2 + col * step
-        # Back rows stand higher, as if further away.
-        b = bottom - row * h * 1.05
-        boxes.append(Box(x0, b - h, x0 + iw, b))
-    return boxes

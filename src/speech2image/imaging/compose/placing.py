@@ -1,4 +1,6 @@
-"""Geometry helpers of the layout: boxes, group sizes, attached groups, fitting inside.
+"""Geometry helpers of the layout: boxes, the ground plane, groups of instances, the
+spatial attachments (on, above, under, in, behind, in front of, around) and fitting
+inside the canvas.
 
 Kept apart from :mod:`speech2image.imaging.compose.layout` so that the layout reads as its
 steps and these small pieces can be tested on their own.
@@ -10,8 +12,22 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
+from speech2image.imaging.compose.ground import HORIZON_FRACTION
+
 if TYPE_CHECKING:
+    from PIL import Image
+
     from speech2image.imaging.compose.layout import LayoutItem
+
+FRONT_FRACTION = 0.97
+"""Where the bottom of the nearest things stands (z = 0), from the top of the picture."""
+FAR_SHRINK = 0.55
+"""How much of its size a thing loses at the horizon (z = 1): perspective."""
+MAX_SURFACE_FRACTION = 0.3
+"""The deepest a top surface may lie below its box's top (a chair's seat under its back):
+deeper and a thing resting there would read as standing in front instead."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +58,28 @@ class Box:
         return round(self.x0), round(self.y0), round(self.x1), round(self.y1)
 
 
+@dataclass(frozen=True, slots=True)
+class GroundPlane:
+    """The floor things stand on: depth z (0 nearest .. 1 at the horizon) to a bottom line
+    and a perspective scale."""
+
+    height: int
+
+    @property
+    def horizon_y(self) -> float:
+        return HORIZON_FRACTION * self.height
+
+    def bottom_y(self, z: float) -> float:
+        """The y of the bottom of a thing standing at depth ``z``."""
+        front = FRONT_FRACTION * self.height
+        return self.horizon_y + (1.0 - z) * (front - self.horizon_y)
+
+    @staticmethod
+    def scale(z: float) -> float:
+        """How big a thing at depth ``z`` is drawn, relative to the nearest row."""
+        return 1.0 - FAR_SHRINK * z
+
+
 def bounds(boxes: list[Box]) -> Box:
     """The smallest box holding all of ``boxes``."""
     return Box(
@@ -52,76 +90,63 @@ def bounds(boxes: list[Box]) -> Box:
     )
 
 
+def overlap_fraction(box: Box, other: Box) -> float:
+    """Share of ``box``'s area that ``other`` covers."""
+    w = min(box.x1, other.x1) - max(box.x0, other.x0)
+    h = min(box.y1, other.y1) - max(box.y0, other.y0)
+    if w <= 0 or h <= 0:
+        return 0.0
+    return w * h / max(1.0, box.width * box.height)
+
+
 def grid_shape(n: int) -> int:
     """Columns of a group of ``n``: one row up to four, two rows up to eight, else square."""
     return n if n <= 4 else math.ceil(n / 2) if n <= 8 else math.ceil(math.sqrt(n))
 
 
-def arrange_group(items: list[LayoutItem], scale: float) -> tuple[float, float]:
-    """Width and height of a group's instances arranged in rows at ``scale``."""
+def group_boxes(items: list[LayoutItem], scale: float, centre_x: float, bottom: float) -> list[Box]:
+    """A group's instances at ``scale``: rows centred on ``centre_x``, the front row's
+    bottom at ``bottom``; back rows stand higher and a little smaller (further away), and
+    in a row every other instance steps back a little so the row is not a queue."""
     n = len(items)
     cols = grid_shape(n)
-    rows = math.ceil(n / cols)
-    h = max(i.height_px for i in items) * scale
-    w = max(i.height_px * i.aspect for i in items) * scale
-    return cols * w * 1.12 - w * 0.12, rows * h * 1.05
+    boxes = []
+    for k, item in enumerate(items):
+        row, col = divmod(k, cols)
+        in_row = min(cols, n - row * cols)
+        stagger = 0.06 if n > 1 and col % 2 else 0.0
+        h = item.height_px * scale * (0.9**row) * (1 - stagger)
+        w = h * item.aspect
+        step = max(i.height_px * i.aspect for i in items) * scale * (0.9**row) * 1.04
+        x = centre_x + (col - (in_row - 1) / 2) * step
+        b = bottom - row * item.height_px * scale * 0.55 - stagger * h * 0.8
+        boxes.append(Box(x - w / 2, b - h, x + w / 2, b))
+    return boxes
 
 
-def attach(
-    items: list[LayoutItem],
-    scale: float,
-    relation: str,
-    parent: list[Box],
-    parent_depth: float,
-    *,
-    width: int,
-    height: int,
-) -> tuple[list[Box], float]:
-    """Boxes of a group that is in, behind, in front of or around the ``parent`` group,
-    and its drawing depth (behind: before the parent; otherwise after it)."""
-    target = bounds(parent)
-    cx, cy = target.centre
-    n = len(items)
-    boxes: list[Box] = []
-    if relation == "in":
-        # Small enough to sit inside, drawn over the parent's middle.
-        h = min(max(i.height_px for i in items) * scale, target.height * 0.5)
-        cols = grid_shape(n)
-        for k, item in enumerate(items):
-            iw = h * item.aspect
-            row, col = divmod(k, cols)
-            total_w = min(cols, n) * iw * 1.05
-            x0 = cx - total_w / 2 + col * iw * 1.05
-            y1 = cy + target.height * 0.2 - row * h
-            boxes.append(Box(x0, y1 - h, x0 + iw, y1))
-        return boxes, parent_depth + 0.5
-    if relation == "around":
-        radius_x = target.width / 2
-        radius_y = target.height / 2
-        for k, item in enumerate(items):
-            h = item.height_px * scale * 0.8
-            iw = h * item.aspect
-            angle = math.pi + 2 * math.pi * k / max(n, 1)
-            x = cx + math.cos(angle) * (radius_x + iw * 0.6)
-            y = cy + math.sin(angle) * (radius_y + h * 0.6)
-            boxes.append(Box(x - iw / 2, y - h / 2, x + iw / 2, y + h / 2))
-        return boxes, parent_depth + 0.5
-    behind = relation == "behind"
-    factor = 0.8 if behind else 1.05
-    bottom = target.y1 - 0.12 * height if behind else min(target.y1 + 0.07 * height, height * 0.99)
-    hs = [i.height_px * scale * factor for i in items]
-    ws = [h * i.aspect for h, i in zip(hs, items, strict=True)]
-    total = sum(ws) * 1.1
-    # Offset sideways so that they overlap by at most 40% of their widths and the farther
-    # thing stays visible; go towards the side with more room.
-    shift = (target.width + total) / 2 - 0.4 * min(total, target.width)
-    x = cx + shift if cx < width / 2 else cx - shift
-    x0 = x - total / 2
-    for h, w in zip(hs, ws, strict=True):
-        boxes.append(Box(x0, bottom - h, x0 + w, bottom))
-        x0 += w * 1.1
-    depth = parent_depth - 0.2 if behind else parent_depth + 0.2
-    return boxes, depth
+def surface_fraction(image: Image.Image) -> float:
+    """Where the top surface of a drawing lies, as a fraction of its height from the top:
+    the first row whose opaque span covers half the width (a table's top, a chair's seat,
+    a horse's back), capped at :data:`MAX_SURFACE_FRACTION`."""
+    alpha = np.asarray(image.getchannel("A")) > 64
+    if not alpha.any():
+        return 0.0
+    cover = alpha.mean(axis=1)
+    wide = np.nonzero(cover >= 0.5)[0]
+    first = int(wide[0]) if wide.size else 0
+    return min(MAX_SURFACE_FRACTION, first / max(1, alpha.shape[0]))
+
+
+def is_raised(image: Image.Image) -> bool:
+    """True for drawings with open space beneath (a table or a bench on legs, a tree on
+    its trunk, a bridge): their lower third is mostly empty below a wide top."""
+    alpha = np.asarray(image.getchannel("A")) > 64
+    if alpha.shape[0] < 6:
+        return False
+    rows = alpha.shape[0]
+    top = alpha[: rows // 2].mean()
+    low = alpha[rows * 2 // 3 :].mean()
+    return bool(top > 0.3 and low < 0.45 * top)
 
 
 def fit_inside(boxes: list[Box], *, width: int, height: int) -> list[Box]:
@@ -141,3 +166,133 @@ def fit_inside(boxes: list[Box], *, width: int, height: int) -> list[Box]:
     dx = max(0.0, 1 - whole.x0) + min(0.0, width - 1 - whole.x1)
     dy = max(0.0, 1 - whole.y0) + min(0.0, height - 1 - whole.y1)
     return [b.moved(dx, dy) for b in boxes]
+
+
+@dataclass(frozen=True, slots=True)
+class Attached:
+    """Where a group attached to another stands: one box, depth z and draw-order offset
+    per instance (negative: drawn before its parent), and how it is drawn."""
+
+    boxes: tuple[Box, ...]
+    zs: tuple[float, ...]
+    orders: tuple[float, ...]
+    grounded: bool = True
+    """Stands on something (the ground, a table top): it casts a contact shadow."""
+    inside: bool = False
+    """Within its parent's outline: the parent's front part is drawn over it."""
+    motion: bool = False
+    """In mid-jump: motion lines are drawn behind it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Parent:
+    """The thing a group is attached to: its boxes, depth, surface and shape."""
+
+    boxes: tuple[Box, ...]
+    z: float
+    surface: float
+    """Top surface below the box top, as a fraction of its height."""
+    raised: bool
+    """Open space beneath (legs, a trunk, an arch)."""
+
+    @property
+    def box(self) -> Box:
+        return bounds(list(self.boxes))
+
+
+def row_boxes(
+    items: list[LayoutItem], heights: list[float], centre_x: float, bottom: float
+) -> tuple[Box, ...]:
+    """Instances of heights ``heights`` side by side, centred on ``centre_x``."""
+    widths = [h * i.aspect for h, i in zip(heights, items, strict=True)]
+    x = centre_x - sum(widths) * 1.04 / 2
+    boxes = []
+    for h, w in zip(heights, widths, strict=True):
+        boxes.append(Box(x, bottom - h, x + w, bottom))
+        x += w * 1.04
+    return tuple(boxes)
+
+
+def fitted_heights(
+    items: list[LayoutItem], scale: float, max_h: float, max_w: float
+) -> list[float]:
+    """Instance heights at ``scale``, shrunk together so that they are at most ``max_h``
+    tall and their row at most ``max_w`` wide."""
+    heights = [i.height_px * scale for i in items]
+    row_w = sum(h * i.aspect for h, i in zip(heights, items, strict=True)) * 1.04
+    shrink = min(1.0, max_h / max(1.0, max(heights)), max_w / max(1.0, row_w))
+    return [h * shrink for h in heights]
+
+
+def attach(
+    relation: str, items: list[LayoutItem], scale: float, parent: Parent, plane: GroundPlane,
+    side: int,
+) -> Attached:  # fmt: skip
+    """Boxes of a group standing ``relation`` (a spatial relation) to ``parent``; ``side``
+    (+1 right, -1 left) is where it steps aside when it must not hide the parent."""
+    p = parent.box
+    cx = p.centre[0]
+    n = len(items)
+    if relation in ("on", "above"):
+        heights = fitted_heights(items, scale, 10 * plane.height, max(p.width * 1.3, 1.0))
+        top = p.y0 + parent.surface * p.height
+        bottom = top + 0.03 * max(heights) if relation == "on" else p.y0 - 0.06 * plane.height
+        boxes = row_boxes(items, heights, cx, bottom)
+        return Attached(boxes, (parent.z,) * n, (0.5,) * n, grounded=relation == "on")
+    if relation == "under" and parent.raised:
+        room = p.height * (1 - parent.surface) * 0.7
+        heights = fitted_heights(items, scale, room, p.width * 0.75)
+        return Attached(row_boxes(items, heights, cx, p.y1), (parent.z,) * n, (0.5,) * n)
+    if relation in ("under", "below"):
+        z = max(0.0, parent.z - 0.06)
+        heights = fitted_heights(items, scale, p.height * 0.6, p.width * 1.2)
+        bottom = min(plane.height * 0.995, p.y1 + 0.02 * plane.height)
+        return Attached(row_boxes(items, heights, cx, bottom), (z,) * n, (0.5,) * n)
+    if relation == "in":
+        # Within the container's outline, its lower part behind the container's front
+        # (the composer draws the container's lower part again over it) and its upper
+        # part above the rim, its middle inside the container's box.
+        heights = fitted_heights(items, scale, p.height * 0.9, p.width)
+        boxes = row_boxes(items, heights, cx, p.y0 + 0.56 * p.height)
+        return Attached(boxes, (parent.z,) * n, (0.5,) * n, grounded=False, inside=True)
+    if relation == "around":
+        return _around(items, scale, parent, plane)
+    return _depth_neighbour(relation, items, scale, parent, plane, side)
+
+
+def _depth_neighbour(
+    relation: str, items: list[LayoutItem], scale: float, parent: Parent, plane: GroundPlane,
+    side: int,
+) -> Attached:  # fmt: skip
+    """Behind (further back, drawn first) or in front of (nearer, drawn after) the parent,
+    stepped aside so that the far one stays mostly visible (about a third hidden)."""
+    behind = relation == "behind"
+    z = min(0.9, parent.z + 0.28) if behind else max(0.0, parent.z - 0.25)
+    own = scale * plane.scale(z) / plane.scale(parent.z)
+    heights = [i.height_px * own for i in items]
+    width = sum(h * i.aspect for h, i in zip(heights, items, strict=True)) * 1.04
+    p = parent.box
+    far_w = width if behind else p.width
+    shift = (p.width + width) / 2 - 0.4 * min(far_w, p.width, width)
+    boxes = row_boxes(items, heights, p.centre[0] + side * shift, plane.bottom_y(z))
+    order = -0.5 if behind else 0.5
+    n = len(items)
+    return Attached(boxes, (z,) * n, (order,) * n)
+
+
+def _around(items: list[LayoutItem], scale: float, parent: Parent, plane: GroundPlane) -> Attached:
+    """A ring about the parent: those at the back drawn before it, the rest after."""
+    p = parent.box
+    n = len(items)
+    boxes, zs, orders = [], [], []
+    for k, item in enumerate(items):
+        angle = math.pi + 2 * math.pi * k / max(n, 1)
+        z = min(0.9, max(0.0, parent.z - math.sin(angle) * 0.12))
+        h = item.height_px * scale * plane.scale(z) / plane.scale(parent.z) * 0.8
+        w = h * item.aspect
+        x = p.centre[0] + math.cos(angle) * (p.width / 2 + w * 0.55)
+        bottom = plane.bottom_y(z)
+        boxes.append(Box(x - w / 2, bottom - h, x + w / 2, bottom))
+        zs.append(z)
+        orders.append(0.5 if z <= parent.z else -0.5)
+    return Attached(tuple(boxes), tuple(zs), tuple(orders))

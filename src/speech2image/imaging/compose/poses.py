@@ -1,0 +1,302 @@
+"""Actions drawn: composite clip art where a pack has it, otherwise a pose by placement.
+
+A person riding a horse is one drawing in OpenMoji ("horse racing"): a *composite*
+replaces both things with it. Where no drawing shows the action, the two things are
+placed so that it reads: a rider on the mount's back, a held thing at the holder's hand,
+a chaser behind the chased and facing the same way, a jumper arcing above with motion
+lines, two things playing facing each other. People who do something are drawn full
+body ("man walking") rather than as a head-and-shoulders bust.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from PIL import Image, ImageDraw
+
+from speech2image.imaging.compose.placing import (
+    Attached,
+    Box,
+    GroundPlane,
+    Parent,
+    fitted_heights,
+    row_boxes,
+)
+
+if TYPE_CHECKING:
+    from speech2image.imaging.compose.layout import LayoutItem
+    from speech2image.scene import Relation, SceneObject
+
+Match = TypeVar("Match")
+
+PEOPLE = frozenset(
+    {"person", "man", "woman", "boy", "girl", "child", "kid", "lady", "gentleman", "guy",
+     "people", "teenager", "adult", "grandmother", "grandfather", "grandma", "grandpa",
+     "mother", "father", "mom", "mum", "dad", "son", "daughter", "brother", "sister",
+     "friend", "student", "teacher", "farmer", "doctor", "nurse", "king", "queen",
+     "prince", "princess", "player", "worker", "rider", "sailor", "fisherman", "chef"}
+)  # fmt: skip
+"""Nouns of people: they get full-body figures when they do something."""
+_FEMALE = frozenset(
+    {"woman", "girl", "lady", "grandmother", "grandma", "mother", "mom", "mum", "daughter",
+     "sister", "queen", "princess"}
+)  # fmt: skip
+_MALE = frozenset(
+    {"man", "boy", "gentleman", "guy", "grandfather", "grandpa", "father", "dad", "son",
+     "brother", "king", "prince", "fisherman"}
+)  # fmt: skip
+
+COMPOSITES: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
+    (frozenset({"riding", "sitting on"}), frozenset({"horse", "pony"}), "horse racing"),
+    (frozenset({"riding", "cycling", "pushing"}), frozenset({"bicycle", "bike"}), "person biking"),
+    (frozenset({"rowing", "sitting in", "sailing"}),
+     frozenset({"boat", "canoe", "rowboat", "kayak"}), "person rowing boat"),
+    (frozenset({"riding", "standing on"}), frozenset({"surfboard", "wave"}), "person surfing"),
+    (frozenset({"swimming in"}), frozenset({"water", "pool", "sea", "lake", "river", "ocean"}),
+     "person swimming"),
+    (frozenset({"sleeping in", "lying on", "lying in"}), frozenset({"bed"}), "person in bed"),
+    (frozenset({"climbing"}), frozenset({"wall", "rock", "cliff"}), "person climbing"),
+)  # fmt: skip
+"""(verbs, object nouns, drawing): a person doing one of the verbs to one of the things is
+drawn as the one drawing, where the pack has it."""
+
+ACTIVITY_ASSETS = {
+    "swimming": "person swimming", "surfing": "person surfing", "skiing": "skier",
+    "snowboarding": "snowboarder", "climbing": "person climbing", "cooking": "cook",
+    "cycling": "person biking", "biking": "person biking", "rowing": "person rowing boat",
+    "juggling": "person juggling", "golfing": "person golfing", "singing": "singer",
+    "painting": "artist", "sleeping": "person in bed", "bathing": "person taking bath",
+    "fencing": "person fencing", "meditating": "person in lotus position",
+}  # fmt: skip
+"""Intransitive actions of a person drawn as one activity drawing."""
+_BODY_POSES = {"running": "running", "walking": "walking", "dancing": "dancing",
+               "kneeling": "kneeling"}  # fmt: skip
+
+POSE_KINDS = {
+    "riding": "mount", "sitting on": "seat", "lying on": "seat", "standing on": "on",
+    "driving": "in", "rowing": "in", "sitting in": "in", "sleeping in": "in",
+    "swimming in": "in", "holding": "hold", "carrying": "hold", "catching": "hold",
+    "feeding": "hold", "cooking": "hold", "painting": "hold", "writing": "hold",
+    "eating": "mouth", "drinking": "mouth", "reading": "book", "wearing": "wear",
+    "kicking": "kick", "throwing": "throw", "climbing": "climb", "chasing": "chase",
+    "following": "chase", "jumping over": "jump", "flying over": "fly", "pushing": "push",
+    "pulling": "push", "hugging": "hug",
+}  # fmt: skip
+"""How each action is posed; any other verb (playing with, talking to, looking at...) is
+``"face"``: side by side, facing each other."""
+OBJECT_MOVES = frozenset({"hold", "mouth", "book", "wear", "kick", "throw"})
+"""Poses where the object goes to the subject (the held thing to the holder's hand)."""
+BOOK_ASSET = "open book"
+"""What a book being read is drawn as."""
+
+
+@dataclass(frozen=True, slots=True)
+class Composite:
+    """Two things drawn as one drawing (``object_id`` is ``None`` for an activity)."""
+
+    subject_id: str
+    object_id: str | None
+    asset_name: str
+
+
+def pose_kind(relation: str) -> str:
+    """The pose of an action relation (see :data:`POSE_KINDS`)."""
+    return POSE_KINDS.get(relation, "face")
+
+
+def is_person(noun: str) -> bool:
+    """True for nouns of people ("old woman", "little boy" included)."""
+    words = noun.lower().split()
+    return bool(words) and words[-1] in PEOPLE
+
+
+def composite_name(subject: str, relation: str, obj: str) -> str | None:
+    """The one drawing of ``subject relation obj`` (person riding horse: "horse racing")."""
+    if not is_person(subject):
+        return None
+    head = obj.lower().split()[-1] if obj.split() else obj
+    for verbs, objects, name in COMPOSITES:
+        if relation in verbs and head in objects:
+            return name
+    return None
+
+
+def figure_name(noun: str, action: str | None) -> str | None:
+    """The drawing of a person doing ``action`` (or something unnamed, ``None``): an
+    activity drawing, else a full-body figure ("woman running", "man standing")."""
+    if not is_person(noun):
+        return None
+    if action in ACTIVITY_ASSETS:
+        return ACTIVITY_ASSETS[action]
+    head = noun.lower().split()[-1]
+    who = "woman" if head in _FEMALE else "man" if head in _MALE else "person"
+    return f"{who} {_BODY_POSES.get(action or '', 'standing')}"
+
+
+def find_composites(
+    objects: list[tuple[str, str]], relations: list[tuple[str, str, str]],
+    has_asset: Callable[[str], bool],
+) -> list[Composite]:  # fmt: skip
+    """Composites of a scene: ``objects`` are (id, noun), ``relations`` (subject, verb,
+    object); each thing joins at most one composite, and only drawings the pack has."""
+    nouns = dict(objects)
+    used: set[str] = set()
+    found = []
+    for subject, relation, obj in relations:
+        if subject in used or obj in used or subject not in nouns or obj not in nouns:
+            continue
+        name = composite_name(nouns[subject], relation, nouns[obj])
+        if name is not None and has_asset(name):
+            found.append(Composite(subject, obj, name))
+            used.update((subject, obj))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Posing(Generic[Match]):
+    """The drawings a scene's actions call for: one match per object, the composites,
+    the objects drawn by another's composite, and the relations left to lay out."""
+
+    matches: tuple[Match, ...]
+    composites: tuple[Composite, ...] = ()
+    merged: dict[str, str] = field(default_factory=dict)
+    """Object id -> the id of the object whose composite drawing shows it too."""
+    relations: tuple[tuple[str, str, str], ...] = ()
+
+
+def pose_matches(
+    objects: Sequence[SceneObject], relations: Sequence[Relation], matches: Sequence[Match],
+    named: Callable[[str], Match | None],
+) -> Posing[Match]:  # fmt: skip
+    """Composite drawings, full-body figures and an open book for a book being read;
+    ``named(name)`` is the pack's drawing of that exact name, or ``None``."""
+    triples = [(r.subject, r.relation, r.object) for r in relations]
+    composites = find_composites(
+        [(o.id, o.noun) for o in objects], triples, lambda name: named(name) is not None
+    )
+    joined = {c.subject_id for c in composites} | {c.object_id for c in composites}
+    composites += [c for c in _activities(objects, named) if c.subject_id not in joined]
+    merged = {c.object_id: c.subject_id for c in composites if c.object_id is not None}
+    chosen = {c.subject_id: named(c.asset_name) for c in composites}
+    related = {s for s, _, _ in triples} | {o for _, _, o in triples}
+    # Every instance of a phrase shares its pose ("two kids playing": both full body).
+    active = {(o.group, o.noun) for o in objects if o.id in related or o.action}
+    read = {o for _, r, o in triples if r == "reading"}
+    result = []
+    for obj, match in zip(objects, matches, strict=True):
+        found = chosen.get(obj.id) or chosen.get(merged.get(obj.id, ""))
+        if found is None and obj.id not in merged and (obj.group, obj.noun) in active:
+            figure = figure_name(obj.noun, obj.action)
+            found = named(figure) if figure else None
+        if found is None and obj.id in read and obj.noun.split()[-1] == "book":
+            found = named(BOOK_ASSET)
+        result.append(found if found is not None else match)
+    kept = tuple(
+        (merged.get(s, s), r, merged.get(o, o)) for s, r, o in triples
+        if merged.get(s, s) != merged.get(o, o)
+    )  # fmt: skip
+    return Posing(tuple(result), tuple(composites), merged, kept)
+
+
+def _activities(
+    objects: Sequence[SceneObject], named: Callable[[str], object | None]
+) -> list[Composite]:
+    """People doing an action that has its own drawing (swimming, skiing, cooking)."""
+    found = []
+    for obj in objects:
+        name = ACTIVITY_ASSETS.get(obj.action or "")
+        if name is not None and is_person(obj.noun) and named(name) is not None:
+            found.append(Composite(obj.id, None, name))
+    return found
+
+
+def pose(
+    kind: str, items: list[LayoutItem], scale: float, parent: Parent, plane: GroundPlane
+) -> Attached:
+    """Boxes of a group posed ``kind`` against ``parent`` (see :data:`POSE_KINDS`)."""
+    p = parent.box
+    n = len(items)
+    z = (parent.z,) * n
+    after = (0.5,) * n
+    if kind in ("mount", "seat"):
+        heights = fitted_heights(items, scale * 0.85, p.height * 1.1, p.width)
+        sink = 0.3 if kind == "mount" else 0.12
+        bottom = p.y0 + max(parent.surface, 0.25) * p.height + sink * max(heights)
+        boxes = row_boxes(items, heights, p.centre[0] - 0.08 * p.width, bottom)
+        return Attached(boxes, z, after, grounded=False)
+    if kind == "in":
+        heights = fitted_heights(items, scale, p.height * 0.7, p.width * 0.7)
+        boxes = row_boxes(items, heights, p.centre[0], p.y0 + 0.7 * p.height)
+        return Attached(boxes, z, after, grounded=False, inside=True)
+    if kind in ("hold", "mouth", "book", "wear", "throw"):
+        return _at_body(kind, items, scale, p, parent.z)
+    if kind in ("kick", "climb"):
+        heights = fitted_heights(items, scale, p.height * (0.3 if kind == "kick" else 0.6), p.width)
+        x = p.x1 + 0.1 * p.width if kind == "kick" else p.x0 + 0.25 * p.width
+        bottom = p.y1 if kind == "kick" else p.y0 + 0.75 * p.height
+        return Attached(row_boxes(items, heights, x, bottom), z, after, grounded=kind == "kick")
+    if kind in ("jump", "fly"):
+        heights = [i.height_px * scale for i in items]
+        lift = 0.06 if kind == "jump" else 0.16
+        bottom = max(max(heights) + 2.0, p.y0 - lift * plane.height)
+        boxes = row_boxes(items, heights, p.centre[0], bottom)
+        return Attached(boxes, z, after, grounded=False, motion=kind == "jump")
+    return _beside(kind, items, scale, parent, plane)
+
+
+def _at_body(kind: str, items: list[LayoutItem], scale: float, p: Box, z: float) -> Attached:
+    """A held, eaten, read, worn or thrown thing at the right place on the body: the
+    hand's height at the side, the mouth, the chest (a book read), the head (a hat)."""
+    n = len(items)
+    limit = {"hold": 0.45, "mouth": 0.32, "book": 0.4, "wear": 0.4, "throw": 0.3}[kind]
+    heights = fitted_heights(items, scale, p.height * limit, p.width * 0.9)
+    h = max(heights)
+    if kind == "book":
+        boxes = row_boxes(items, heights, p.centre[0], p.y0 + 0.78 * p.height)
+    elif kind == "wear":
+        boxes = row_boxes(items, heights, p.centre[0], p.y0 + 0.3 * h)
+    elif kind == "throw":
+        boxes = row_boxes(items, heights, p.x1 + 0.6 * h, p.y0 + 0.2 * h)
+    else:
+        hand_y = 0.62 if kind == "hold" else 0.42
+        boxes = row_boxes(items, heights, p.x1 - 0.05 * p.width, p.y0 + hand_y * p.height + h / 2)
+    return Attached(boxes, (z,) * n, (0.5,) * n, grounded=False, motion=kind == "throw")
+
+
+def _beside(
+    kind: str, items: list[LayoutItem], scale: float, parent: Parent, plane: GroundPlane
+) -> Attached:
+    """Side by side with the parent: a chaser to its right and further back, a pusher or
+    a hugger touching it, anything else facing it across a small gap (to its left)."""
+    p = parent.box
+    n = len(items)
+    z = min(0.9, parent.z + 0.12) if kind == "chase" else parent.z
+    own = scale * plane.scale(z) / plane.scale(parent.z)
+    heights = [i.height_px * own for i in items]
+    width = sum(h * i.aspect for h, i in zip(heights, items, strict=True)) * 1.04
+    gap = {"chase": 0.02, "push": -0.08, "hug": -0.22}.get(kind, 0.05) * plane.height
+    side = 1 if kind == "chase" else -1
+    centre = p.centre[0] + side * ((p.width + width) / 2 + gap)
+    bottom = plane.bottom_y(z) if kind == "chase" else p.y1
+    order = -0.5 if kind == "chase" else 0.5
+    return Attached(row_boxes(items, heights, centre, bottom), (z,) * n, (order,) * n)
+
+
+def draw_motion_lines(canvas: Image.Image, box: tuple[int, int, int, int], mirror: bool) -> None:
+    """A few short curved strokes trailing a jumper, on the side it comes from (its back:
+    OpenMoji things face left, so the right side unless mirrored)."""
+    x0, y0, x1, y1 = box
+    w, h = x1 - x0, y1 - y0
+    draw = ImageDraw.Draw(canvas)
+    back = x0 - 0.05 * w if mirror else x1 + 0.05 * w
+    step = -1 if mirror else 1
+    width = max(2, round(h * 0.025))
+    for k, (rise, length) in enumerate(((0.3, 0.35), (0.5, 0.45), (0.7, 0.3))):
+        y = y0 + rise * h
+        start = back + step * k * 0.04 * w
+        end = start + step * length * w
+        # An arc's tail: each stroke bends down as it trails, as the jump came up.
+        draw.line([(start, y), ((start + end) / 2, y + 0.04 * h), (end, y + 0.12 * h)],
+                  fill=(255, 255, 255), width=width, joint="curve")  # fmt: skip
