@@ -56,8 +56,10 @@ system-packages:
 system-packages-test:
 	@$(MAKE) --no-print-directory system-packages APT_RUN="$(APT_TEST)"
 
+# OpenMoji and Fluent Emoji both: a thing the picture's pack lacks is drawn from the other.
 assets: setup
-	$(BIN)/speech2image assets install
+	$(BIN)/speech2image assets install --pack openmoji
+	$(BIN)/speech2image assets install --pack fluent
 
 lint: setup-dev
 	$(BIN)/ruff check src tests

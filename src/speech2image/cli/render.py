@@ -32,7 +32,8 @@ def register(subparsers: Any) -> None:
                         help='one {"prompt": "..."} per line')  # fmt: skip
     parser.add_argument("--out", type=Path, metavar="DIR", help="folder for --batch results")
     parser.add_argument("--style", default=None, choices=STYLE_NAMES, help="default flat")
-    parser.add_argument("--pack", default=None, choices=("openmoji", "tuxpaint", "openclipart"),
+    parser.add_argument("--pack", default=None,
+                        choices=("openmoji", "fluent", "fluent-flat", "tuxpaint", "openclipart"),
                         help="clip-art pack (default openmoji)")  # fmt: skip
     parser.add_argument("--size", type=int, default=None, metavar="PX", help="default 512")
     parser.add_argument("--seed", type=int, default=0, metavar="N", help="variation (default 0)")

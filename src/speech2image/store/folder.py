@@ -21,7 +21,36 @@ ATTRIBUTION_HTML = (
     "emoji and icon project, licensed under "
     '<a href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a>.'
 )
-"""Attribution required by the default asset pack's licence; shown on every storyboard."""
+"""Attribution required by the default asset pack's licence, for a session whose pictures
+do not say which packs drew them (see :func:`attribution_of`)."""
+DEFAULT_PACK = "openmoji"
+
+
+def packs_used(manifest: dict[str, Any]) -> tuple[str, ...]:
+    """The clip-art packs that drew a session's pictures: each picture's pack (its
+    backdrop's things come from it) and the pack of each object's ``asset`` (``pack:id``)."""
+    packs: dict[str, None] = {}
+    for sentence in manifest.get("sentences", []):
+        scene = sentence.get("scene") or {}
+        if isinstance(scene.get("pack"), str):
+            packs[scene["pack"]] = None
+        for obj in scene.get("objects", []):
+            asset = obj.get("asset")
+            if isinstance(asset, str) and ":" in asset:
+                packs[asset.partition(":")[0]] = None
+    return tuple(packs)
+
+
+def attribution_of(manifest: dict[str, Any], *, text: bool = False) -> str:
+    """The attribution the licences of the packs used ask for (HTML, or plain ``text``);
+    the default pack's when the pictures do not say (older sessions)."""
+    from speech2image.imaging.compose.assets import attribution_html, attribution_text
+
+    packs = packs_used(manifest) or (DEFAULT_PACK,)
+    credit = attribution_text(packs) if text else attribution_html(packs)
+    if not credit:  # only the project's own drawings were used
+        return ""
+    return f"Pictures composed from clip art. {credit}"
 
 
 def image_name(index: int) -> str:
@@ -31,9 +60,7 @@ def image_name(index: int) -> str:
 class FolderWriter:
     """Subscribes to a session and writes its final sentences and pictures to ``folder``."""
 
-    def __init__(
-        self, folder: str | Path, *, source: str, attribution_html: str = ATTRIBUTION_HTML
-    ):
+    def __init__(self, folder: str | Path, *, source: str, attribution_html: str | None = None):
         self.folder = Path(folder)
         if self.folder.exists() and not self.folder.is_dir():
             raise ValueError(f"output {self.folder} exists and is not a folder")
@@ -104,7 +131,7 @@ class FolderWriter:
 
 def render_storyboard(
     manifest: dict[str, Any],
-    attribution_html: str = ATTRIBUTION_HTML,
+    attribution_html: str | None = None,
     *,
     image_src: Callable[[dict[str, Any]], str | None] | None = None,
 ) -> str:
@@ -112,8 +139,11 @@ def render_storyboard(
 
     ``image_src`` gives each sentence's ``src`` (e.g. a ``data:`` URI to embed the picture;
     ``None`` for no picture); by default it is the manifest's relative file name. The page's
-    title is the manifest's ``title`` when it has one, else its source file's name.
+    title is the manifest's ``title`` when it has one, else its source file's name. The
+    footer carries ``attribution_html``, by default that of the packs the pictures used.
     """
+    if attribution_html is None:
+        attribution_html = attribution_of(manifest)
     frames = []
     for sentence in manifest["sentences"]:
         start, end = sentence["start"], sentence["end"]

@@ -11,6 +11,7 @@ Clip Art come from Debian packages and are indexed where they are installed unde
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -146,6 +147,11 @@ def attribution_html(packs: Iterable[str]) -> str:
     :data:`PACKS` order; the project's own drawings (``extra``) need none."""
     wanted = {"fluent" if p == "fluent-flat" else p for p in packs}
     return " ".join(ATTRIBUTIONS_HTML[p] for p in ATTRIBUTIONS_HTML if p in wanted)
+
+
+def attribution_text(packs: Iterable[str]) -> str:
+    """:func:`attribution_html` as plain text (for GIF comments and video metadata)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", attribution_html(packs)))
 
 
 def _extras() -> tuple[AssetEntry, ...]:

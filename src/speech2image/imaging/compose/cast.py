@@ -2,9 +2,10 @@
 
 Two rules on top of :class:`~speech2image.imaging.compose.matching.AssetMatcher`:
 
-1. One pack per picture, with a stand-in: a thing the picture's pack has no confident match
-   for is drawn from the other main pack (:data:`OTHER_PACK`) when that one has it, and the
-   object's ``asset`` (``pack:id``) says which pack drew it.
+1. One pack per picture, with a stand-in: a thing the picture's pack lacks (no confident
+   match, or only a neighbour such as a wheel for a wheelbarrow) is drawn from the other
+   main pack (:data:`OTHER_PACK`) when that one has it, and the object's ``asset``
+   (``pack:id``) says which pack drew it.
 2. Characters that last: the same entity (``SceneObject.entity``, set by the language stage
    across a session's sentences) is drawn with the same asset in the same skin tone. The
    engine keeps no state between pictures, as sessions share it: the skin tone of a thing
@@ -32,6 +33,11 @@ CAST_KEY = "cast"
 """The scene extra that holds the cast, ``{entity: "pack:id"}``."""
 PACK_KEY = "pack"
 """The scene extra that names the picture's pack."""
+EXACT_SCORE = 0.99
+"""A match at least this good names the thing itself (by name, alias or emoji)."""
+NEIGHBOUR_SCORE = 0.9
+"""A confident match below this is a neighbour of the thing, not the thing ("armchair" -
+"chair" scores 0.73): the stand-in pack draws it when it has the thing itself."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,12 +118,15 @@ def match_object(matcher: AssetMatcher, obj: SceneObject) -> AssetMatch:
 
 
 def _match(obj: SceneObject, matcher: AssetMatcher, stand_in: AssetMatcher | None) -> AssetMatch:
-    """The picture's pack's match, unless it is not confident and the stand-in's is."""
+    """The picture's pack's match, unless the stand-in pack draws the thing and this pack
+    lacks it: its match is not confident, or it is a neighbour (Fluent's "wheel" for a
+    wheelbarrow) where the stand-in has the thing itself."""
     match = match_object(matcher, obj)
-    if not match.confident and stand_in is not None:
-        other = match_object(stand_in, obj)
-        if other.confident:
-            return other
+    if stand_in is None or match.score >= NEIGHBOUR_SCORE:
+        return match
+    other = match_object(stand_in, obj)
+    if other.confident and (not match.confident or other.score >= EXACT_SCORE):
+        return other
     return match
 
 

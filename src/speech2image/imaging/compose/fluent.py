@@ -10,7 +10,7 @@ are indexed as one entry with variants.
 The package has no annotations, so each name is joined with OpenMoji's (``openmoji.json``,
 which carries the CLDR names): an SVG named ``dog-face`` gets the name ``dog face``, the
 tags and the group of OpenMoji's "dog face". A few dozen names that CLDR has since renamed
-are looked up by their new name (:data:`RENAMED`).
+are looked up by their current name (:data:`RENAMED`).
 """
 
 from __future__ import annotations
@@ -152,9 +152,11 @@ def index_rows(stems: list[str], annotations: list[dict[str, Any]]) -> list[dict
     annotations; ``x-default`` with its ``x-<tone>`` siblings is one row with variants."""
     known = set(stems)
     by_slug: dict[str, dict[str, Any]] = {}
+    by_name: dict[str, dict[str, Any]] = {}
     for row in annotations:
         if not row.get("skintone"):
             by_slug.setdefault(slug(row["annotation"]), row)
+            by_name.setdefault(row["annotation"], row)
     toned = set()
     for stem in stems:
         if stem.endswith(DEFAULT_SUFFIX):
@@ -165,7 +167,7 @@ def index_rows(stems: list[str], annotations: list[dict[str, Any]]) -> list[dict
         if stem in toned:
             continue
         base = stem[: -len(DEFAULT_SUFFIX)] if stem.endswith(DEFAULT_SUFFIX) else stem
-        row = by_slug.get(slug(RENAMED.get(base, base)))
+        row = by_name.get(RENAMED[base]) if base in RENAMED else by_slug.get(base)
         if row is not None and row["group"] in _SKIPPED_GROUPS:
             continue
         entry = _row(base, stem, row)

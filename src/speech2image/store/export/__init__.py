@@ -20,6 +20,7 @@ from speech2image.store.export.documents import write_captions, write_html, writ
 from speech2image.store.export.gif import write_gif
 from speech2image.store.export.timeline import Shot, build_timeline
 from speech2image.store.export.video import VideoOptions, write_mp4
+from speech2image.store.folder import attribution_of
 from speech2image.store.sessions import SessionStore
 
 logger = logging.getLogger(__name__)
@@ -101,9 +102,10 @@ def _write(
     elif fmt == "zip":
         write_zip(manifest, picture_of, shots, tmp, audio=audio, progress=progress)
     elif fmt == "gif":
-        write_gif(shots, tmp, progress=progress)
+        write_gif(shots, tmp, attribution=attribution_of(manifest, text=True), progress=progress)
     elif fmt == "mp4":
-        write_mp4(shots, tmp, audio=audio, options=video, progress=progress)
+        credit = attribution_of(manifest, text=True)
+        write_mp4(shots, tmp, audio=audio, options=video, attribution=credit, progress=progress)
     else:
         write_captions(shots, tmp, fmt)
         if progress is not None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from speech2image.store.audio import write_wav
 from speech2image.store.export.timeline import Shot, to_srt, to_vtt
-from speech2image.store.folder import ATTRIBUTION_HTML, render_storyboard
+from speech2image.store.folder import render_storyboard
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ def write_html(
             return None
         return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
-    page = render_storyboard(manifest, ATTRIBUTION_HTML, image_src=embedded)
+    page = render_storyboard(manifest, image_src=embedded)
     out.write_text(page, encoding="utf-8")
     return out
 
@@ -74,7 +74,7 @@ def write_zip(
                 progress(0.8 * n / max(1, len(manifest["sentences"])))
         listed = dict(manifest, sentences=sentences)
         archive.writestr("manifest.json", json.dumps(listed, indent=2, ensure_ascii=False) + "\n")
-        archive.writestr("storyboard.html", render_storyboard(listed, ATTRIBUTION_HTML))
+        archive.writestr("storyboard.html", render_storyboard(listed))
         archive.writestr("captions.srt", to_srt(shots))
         archive.writestr("captions.vtt", to_vtt(shots))
         if audio is not None:

@@ -22,9 +22,15 @@ file small (GIF has no inter-frame compression to speak of, so no pan-and-zoom e
 
 
 def write_gif(
-    shots: list[Shot], out: Path, *, crossfade_s: float = 0.5, progress: Progress | None = None
+    shots: list[Shot],
+    out: Path,
+    *,
+    crossfade_s: float = 0.5,
+    attribution: str = "",
+    progress: Progress | None = None,
 ) -> Path:
-    """An animated GIF: one held frame per shot with its caption, crossfaded cuts."""
+    """An animated GIF: one held frame per shot with its caption, crossfaded cuts; the
+    clip art's ``attribution`` goes in the GIF's comment."""
     renderer = ShotRenderer(shots, width=GIF_WIDTH_PX, height=GIF_HEIGHT_PX)
     frames: list[Image.Image] = []
     durations_ms: list[int] = []
@@ -52,6 +58,7 @@ def write_gif(
         duration=durations_ms,
         loop=0,
         disposal=1,
+        comment=attribution.encode("utf-8"),
     )
     if progress is not None:
         progress(1.0)

@@ -55,9 +55,11 @@ def write_mp4(
     *,
     audio: Path | None = None,
     options: VideoOptions | None = None,
+    attribution: str = "",
     progress: Progress | None = None,
 ) -> Path:
-    """Encode the timeline (and the raw PCM ``audio``, when given) as an MP4 at ``out``."""
+    """Encode the timeline (and the raw PCM ``audio``, when given) as an MP4 at ``out``;
+    the clip art's ``attribution`` goes in the file's ``comment`` and ``copyright`` tags."""
     import av  # the video stack loads only for video exports
 
     options = options or VideoOptions()
@@ -66,6 +68,9 @@ def write_mp4(
     )
     total_frames = max(1, round(shots[-1].end_s * options.fps))
     with av.open(str(out), "w", format="mp4", options={"movflags": "+faststart"}) as container:
+        if attribution:
+            container.metadata["comment"] = attribution
+            container.metadata["copyright"] = attribution
         video = container.add_stream("libx264", rate=options.fps)
         video.width, video.height = options.width_px, options.height_px
         video.pix_fmt = "yuv420p"
