@@ -116,24 +116,30 @@ def _shaded(layer: Image.Image, time: str) -> Image.Image:
     factor = NIGHT_FACTOR.get(time, 1.0)
     if factor >= 1.0:
         return layer
-    pixels = np.asarray(layer, np.float32).copy()
-    tint = np.array((0.9, 0.95, 1.12), np.float32) if time in ("night", "dusk") else 1.0
-    pixels[..., :3] = np.clip(pixels[..., :3] * factor * tint, 0, 255)
-    return Image.fromarray(pixels.astype(np.uint8), "RGBA")
+    tint = (0.9, 0.95, 1.12) if time in ("night", "dusk") else (1.0, 1.0, 1.0)
+    lut = [min(255, round(v * factor * t)) for t in tint for v in range(256)]
+    shaded = layer.convert("RGB").point(lut)
+    shaded.putalpha(layer.getchannel("A"))
+    return shaded
 
 
 def _finish(picture: Image.Image, lighting: str | None) -> Image.Image:
-    """Calm the backdrop (lower contrast, a little less colour) and apply ``lighting``."""
-    pixels = np.asarray(picture, np.float32)
-    mean = pixels.reshape(-1, 3).mean(axis=0)
-    pixels = mean + (pixels - mean) * CALM
-    grey = pixels.mean(axis=2, keepdims=True)
-    pixels = grey + (pixels - grey) * 0.9
-    if lighting == "dark":
-        pixels = pixels * 0.6  # every channel alike: darker, the same hue
-    elif lighting == "bright":
-        pixels = pixels + (255 - pixels) * 0.25
-    return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8), "RGB")
+    """Calm the backdrop (lower contrast, a little less colour) and apply ``lighting``.
+
+    Per-channel lookup tables and Pillow's blend: a few milliseconds at 512 px."""
+    picture = Image.blend(picture, picture.convert("L").convert("RGB"), 0.1)
+    small = picture.resize((16, 16), Image.Resampling.BOX)
+    mean = np.asarray(small, np.float32).reshape(-1, 3).mean(axis=0)
+    values = np.arange(256, dtype=np.float32)
+    lut = []
+    for channel_mean in mean:
+        level = channel_mean + (values - channel_mean) * CALM
+        if lighting == "dark":
+            level = level * 0.6  # every channel alike: darker, the same hue
+        elif lighting == "bright":
+            level = level + (255 - level) * 0.25
+        lut.extend(int(v) for v in np.clip(np.round(level), 0, 255))
+    return picture.point(lut)
 
 
 def _things(stage: Stage, things: Sequence[str]) -> None:
