@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PIL import Image
 
 from speech2image.config import default_assets_dir
 from speech2image.imaging.compose.assets import (
@@ -23,6 +24,9 @@ from speech2image.imaging.compose.assets import (
 )
 from speech2image.imaging.compose.fluent import index_rows, install, slug
 from speech2image.imaging.compose.raster import AssetRasterizer
+from speech2image.store.export.gif import write_gif
+from speech2image.store.export.timeline import Shot
+from speech2image.store.folder import attribution_of, packs_used, render_storyboard
 
 ANNOTATIONS = [
     {"annotation": "girl", "tags": "child, kid, child", "openmoji_tags": "person",
@@ -161,3 +165,25 @@ def test_gradients_render_to_visible_pixels(fluent_dir: Path) -> None:
     default = np.asarray(rasterizer.base(girl))
     dark = np.asarray(rasterizer.base(girl.in_tone("dark")))
     assert lightness(dark) < lightness(default) - 20  # the same girl in a darker skin
+
+
+def _manifest(*assets: str, pack: str | None = None) -> dict[str, object]:
+    scene = {"objects": [{"asset": a} for a in assets], **({"pack": pack} if pack else {})}
+    sentence = {"index": 0, "start": 0.0, "end": 2.0, "text": "A dog.", "scene": scene}
+    return {"source": "talk.wav", "sentences": [sentence]}
+
+
+def test_exports_credit_the_packs_the_pictures_used(tmp_path: Path) -> None:
+    mixed = _manifest("fluent:dog", "openmoji:E150", "extra:couch", pack="fluent")
+    assert packs_used(mixed) == ("fluent", "openmoji", "extra")
+    page = render_storyboard(mixed)
+    assert "Microsoft" in page and "OpenMoji" in page and "CC BY-SA 4.0" in page
+    fluent_only = render_storyboard(_manifest("fluent:dog", pack="fluent"))
+    assert "Microsoft" in fluent_only and "OpenMoji" not in fluent_only
+    # A session whose pictures do not say (older sessions): the default pack's credit.
+    assert "OpenMoji" in render_storyboard({"source": "x.wav", "sentences": []})
+    shots = [Shot(0, "A dog.", 0.0, 2.0, 0.0, 2.0, None)]
+    gif = write_gif(shots, tmp_path / "talk.gif", attribution=attribution_of(mixed, text=True))
+    with Image.open(gif) as image:
+        comment = image.info["comment"].decode("utf-8")
+    assert "Fluent Emoji" in comment and "OpenMoji" in comment and "<" not in comment
