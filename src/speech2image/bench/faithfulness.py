@@ -5,10 +5,15 @@ things (noun, count, colour), relations between them and the setting; a picture 
 when its scene JSON says so *and* its pixels agree: every drawn instance must really be
 visible inside its box (its pixels differ from the bare background there, and things drawn
 later do not cover it). Relations are checked on the boxes, not on the words.
+
+``speech2image bench faithfulness`` (:func:`register`) scores the project's suite this way,
+and the natural-speech and compositional sets with :mod:`speech2image.bench.expectations`
+(run by :mod:`speech2image.bench.faithfulness_run`).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -198,3 +203,68 @@ def summarise(results: list[CaseResult]) -> dict[str, float]:
     for key in sorted(totals):
         summary[key] = right[key] / totals[key]
     return summary
+
+
+def register(subparsers: Any) -> None:
+    """``speech2image bench faithfulness``."""
+    parser = subparsers.add_parser(
+        "faithfulness",
+        help="does each picture show what its sentence said? figures per set and skill",
+        description="Builds and draws every sentence of the faithfulness sets and prints, per "
+        "set, the share of sentences drawn right (every thing said, nothing else), the share "
+        "of drawn objects that are junk, and per-skill figures. Run from the repository root.",
+    )
+    parser.add_argument("--set", default="dev", metavar="SET",
+                        help="natural_dev, natural_holdout, compositional_dev, "
+                        "compositional_holdout, suite, dev (the dev sets and the suite; "
+                        "default) or all")  # fmt: skip
+    parser.add_argument("--pack", default=None, help="clip-art pack (default openmoji)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object a set")
+    parser.add_argument("--failures", type=int, default=0, metavar="N",
+                        help="list the first N wrong sentences of each set with why")  # fmt: skip
+    parser.add_argument(
+        "--sheet",
+        type=Path,
+        metavar="FILE.png",
+        help="contact sheet of each set's pictures (FILE-SET.png for several)",
+    )
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        default=Path("tests/faithfulness"),
+        help="folder of the set files (default tests/faithfulness)",
+    )
+    parser.set_defaults(handler=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from speech2image.bench import faithfulness_report as report
+    from speech2image.bench.faithfulness_run import SETS, SetRunner, load_set, set_names
+    from speech2image.cli import CommandError
+    from speech2image.config import ComposerOptions, from_env
+    from speech2image.imaging.compose import ClipArtComposer
+    from speech2image.language import SpacySceneBuilder
+
+    try:
+        names = set_names(args.set)
+        options = from_env(ComposerOptions, pack=args.pack)
+    except ValueError as e:
+        raise CommandError(str(e)) from e
+    if args.failures < 0:
+        raise CommandError(f"--failures must be 0 or more, got {args.failures}")
+    missing = [SETS[n] for n in names if not (args.dir / SETS[n]).is_file()]
+    if missing:
+        raise CommandError(f"{', '.join(missing)} not found in {args.dir} (run from the "
+                           "repository root or give --dir)")  # fmt: skip
+    composer = ClipArtComposer(options)
+    composer.warm_up()
+    runner = SetRunner(SpacySceneBuilder(), composer, thumbnails=args.sheet is not None)
+    for name in names:
+        run = runner.run(name, load_set(name, args.dir))
+        report.show(run, args.failures, as_json=args.json)
+        if args.sheet is not None:
+            path = report.sheet_path(args.sheet, name, several=len(names) > 1)
+            report.write_run_sheet(run, path)
+            if not args.json:
+                print(f"contact sheet: {path}")
+    return 0

@@ -6,7 +6,7 @@ import argparse
 import importlib
 from typing import Any
 
-BENCHMARKS = ("asr", "diffusers", "render", "export", "sessions", "live", "soak")
+BENCHMARKS = ("asr", "diffusers", "render", "faithfulness", "export", "sessions", "live", "soak")
 """Modules of :mod:`speech2image.bench`, each with ``register(subparsers)``."""
 
 

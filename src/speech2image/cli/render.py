@@ -29,8 +29,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument("-o", "--output", type=Path, metavar="OUT.png", help="picture to write")
     parser.add_argument("--scene", type=Path, metavar="OUT.json", help="also write the scene JSON")
     parser.add_argument("--batch", type=Path, metavar="PROMPTS.jsonl",
-                        help='one {"prompt": "..."} per line')  # fmt: skip
+                        help='one {"prompt": "..."} or {"text": "..."} per line')  # fmt: skip
     parser.add_argument("--out", type=Path, metavar="DIR", help="folder for --batch results")
+    parser.add_argument("--sheet", type=Path, metavar="SHEET.png",
+                        help="with --batch: also a contact sheet, each picture captioned "
+                        "with its sentence")  # fmt: skip
     parser.add_argument("--style", default=None, choices=STYLE_NAMES, help="default flat")
     parser.add_argument("--pack", default=None,
                         choices=("openmoji", "fluent", "fluent-flat", "tuxpaint", "openclipart"),
@@ -60,9 +63,10 @@ def _prompts(path: Path) -> list[str]:
             row = json.loads(line)
         except json.JSONDecodeError as e:
             raise CommandError(f"{path}:{number} is not JSON: {e.msg}") from e
-        if not isinstance(row, dict) or not isinstance(row.get("prompt"), str):
-            raise CommandError(f'{path}:{number} needs {{"prompt": "..."}}')
-        prompts.append(row["prompt"])
+        text = row.get("prompt", row.get("text")) if isinstance(row, dict) else None
+        if not isinstance(text, str):
+            raise CommandError(f'{path}:{number} needs {{"prompt": "..."}} or {{"text": "..."}}')
+        prompts.append(text)
     return prompts
 
 
@@ -71,6 +75,8 @@ def _render(args: argparse.Namespace) -> int:
         raise CommandError("give TEXT and -o OUT.png, or --batch PROMPTS.jsonl --out DIR")
     if args.batch is not None and args.out is None:
         raise CommandError("--batch needs --out DIR")
+    if args.sheet is not None and args.batch is None:
+        raise CommandError("--sheet goes with --batch PROMPTS.jsonl --out DIR")
     options = _options(args)
     from speech2image.imaging.compose import ClipArtComposer
     from speech2image.imaging.compose.assets import AssetsMissingError
@@ -87,16 +93,32 @@ def _render(args: argparse.Namespace) -> int:
         return 0
     prompts = _prompts(args.batch)
     args.out.mkdir(parents=True, exist_ok=True)
+    thumbnails = []
     for k, prompt in enumerate(prompts):
         stem = args.out / f"{k:04d}"
-        _draw_one(builder, composer, prompt, stem.with_suffix(".png"), stem.with_suffix(".json"),
-                  args.seed)  # fmt: skip
+        picture = _draw_one(builder, composer, prompt, stem.with_suffix(".png"),
+                            stem.with_suffix(".json"), args.seed)  # fmt: skip
+        if args.sheet is not None:
+            thumbnails.append(picture.image.convert("RGB").resize((192, 192)))
     print(f"wrote {len(prompts)} pictures to {args.out}")
+    if args.sheet is not None and prompts:
+        _write_sheet(args.sheet, thumbnails, prompts)
     return 0
 
 
+def _write_sheet(path: Path, thumbnails: list[Any], prompts: list[str]) -> None:
+    from speech2image.bench.sheet import SheetItem, write_sheet
+
+    items = [SheetItem(image=t, caption=p) for t, p in zip(thumbnails, prompts, strict=True)]
+    try:
+        write_sheet(items, path)
+    except OSError as e:
+        raise CommandError(f"cannot write {path}: {e.strerror}") from e
+    print(f"wrote the contact sheet {path}")
+
+
 def _draw_one(builder: Any, composer: Any, text: str, png: Path, scene_path: Path | None,
-              seed: int) -> None:  # fmt: skip
+              seed: int) -> Any:  # fmt: skip
     scene = builder.build(text)
     picture = composer.draw(scene, seed=seed)
     try:
@@ -107,3 +129,4 @@ def _draw_one(builder: Any, composer: Any, text: str, png: Path, scene_path: Pat
                                              indent=1), encoding="utf-8")  # fmt: skip
     except OSError as e:
         raise CommandError(f"cannot write {e.filename}: {e.strerror}") from e
+    return picture
