@@ -28,7 +28,8 @@ PATTERN_WORDS = {
     "striped": "striped", "stripy": "striped", "stripey": "striped", "spotted": "spotted",
     "spotty": "spotted", "dotted": "dotted", "polka-dot": "dotted", "checkered": "checkered",
     "chequered": "checkered", "checked": "checkered", "plaid": "checkered",
-    "tartan": "checkered",
+    "tartan": "checkered", "polka": "dotted", "dot": "dotted", "dots": "dotted",
+    "stripes": "striped", "spots": "spotted",
 }  # fmt: skip
 PATTERN_PHRASES = {("polka", "dot"): "dotted", ("polka", "-", "dot"): "dotted"}
 FINISH_WORDS = {
@@ -71,7 +72,9 @@ PEOPLE = frozenset(
      "baker", "driver", "pilot", "artist", "singer", "dancer", "player", "worker",
      "brother", "sister", "son", "daughter", "aunt", "uncle", "husband", "wife",
      "neighbour", "neighbor", "guy", "girlfriend", "boyfriend", "stranger", "traveller",
-     "traveler", "hunter", "shepherd", "fairy", "giant", "elf", "wizard", "grandparent"}
+     "traveler", "hunter", "shepherd", "fairy", "giant", "elf", "wizard", "grandparent",
+     "mum", "mummy", "mom", "mommy", "mama", "dad", "daddy", "papa", "grandpa", "grandma",
+     "granny", "nana", "grandad", "granddad", "auntie", "toddler", "baby", "teenager"}
 )  # fmt: skip
 
 

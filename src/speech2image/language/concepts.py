@@ -209,8 +209,8 @@ def sentence_concept(doc: Any) -> str | None:
         if token.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ", "INTJ", "ADV", "AUX"):
             continue
         concept = CONCEPT_WORDS.get(token.lemma_.lower()) or CONCEPT_WORDS.get(token.lower_)
-        if concept is None:
-            continue
+        if concept is None or (token.pos_ == "ADJ" and token.dep_ not in ("acomp", "ROOT")):
+            continue  # "a lovely day" says nothing of beauty; "it was lovely" does
         rank = _PRIORITY.get(concept, 1) + (token.dep_ == "ROOT")
         best = max(best or (0, 0, ""), (rank, -token.i, concept))
     question = words[-1:] == ["?"] or (words[:1] and words[0] in _WH_WORDS)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from speech2image.language.attributes import is_animate
 from speech2image.language.mentions import Mention
 from speech2image.language.vocabulary import FEMALE_WORDS, MALE_WORDS, PERSON_WORDS
 
@@ -120,18 +121,40 @@ def _inherit(mention: Mention, earlier: Mention, *, count: int) -> Mention:
     )
 
 
-def _resolve_pronoun(mention: Mention, candidates: list[Mention]) -> Mention | None:
+def _antecedent(pronoun: str, pools: list[list[Mention]]) -> Mention | None:
+    """What a pronoun points at: from the nearest pool that has a thing it agrees with,
+    a subject before others ("she" of the next sentence is the girl who walked, not the
+    grandmother she walked with), the most recent before older ones."""
+    for pool in pools:
+        plural = pronoun in ("they", "them", "themselves")
+        agreeing = [
+            (plural and is_animate(m.noun), m.subject, k, m)
+            for k, m in enumerate(pool)
+            if m.pronoun is None and _agrees(pronoun, m)
+        ]
+        if agreeing:
+            return max(agreeing, key=lambda found: found[:3])[3]
+    return None
+
+
+def _resolve_pronoun(
+    mention: Mention, earlier_in_sentence: list[Mention], context: SceneContext | None
+) -> Mention | None:
     pronoun = mention.pronoun or ""
-    for earlier in reversed(candidates):
-        if earlier.pronoun is None and _agrees(pronoun, earlier):
-            return replace(
-                earlier,
-                head=mention.head,
-                start=mention.start,
-                definite=True,
-                color=mention.color or earlier.color,
-                size=mention.size or earlier.size,
-            )
+    last = context.last_scene if context else []
+    cast = context.cast if context else []
+    earlier = _antecedent(pronoun, [earlier_in_sentence, last, cast])
+    if earlier is not None:
+        return replace(
+            earlier,
+            head=mention.head,
+            start=mention.start,
+            definite=True,
+            subject=mention.subject,
+            color=mention.color or earlier.color,
+            size=mention.size or earlier.size,
+        )
+    candidates = [*cast, *earlier_in_sentence]
     if pronoun in ("they", "them") and candidates:
         return replace(candidates[-1], head=mention.head, start=mention.start, definite=True)
     return None
@@ -144,7 +167,7 @@ def resolve(
     before. Returns ``None`` for a pronoun that points at nothing known."""
     cast = context.cast if context else []
     if mention.pronoun is not None:
-        return _resolve_pronoun(mention, [*cast, *earlier_in_sentence])
+        return _resolve_pronoun(mention, earlier_in_sentence, context)
     if mention.name is not None:
         for earlier in reversed([*cast, *earlier_in_sentence]):
             if earlier.name == mention.name and earlier.entity is not None:

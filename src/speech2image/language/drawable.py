@@ -21,6 +21,7 @@ from speech2image.language.nonthings import (
     ABSTRACT_NOUNS,
     ABSTRACT_SUFFIXES,
     DRAWABLE_WITH_SUFFIX,
+    INTERJECTION_NOUNS,
     LONE_PART_NOUNS,
     MEASURE_NOUNS,
     MONTHS,
@@ -58,6 +59,9 @@ class Drawability:
     """Head token index of a noun -> the name given to it ("a dog called Rex")."""
     people: Mapping[int, str] = field(default_factory=dict)
     """Token index of a bare name that stands for a person ("Tom went home") -> the name."""
+    idioms: frozenset[int] = frozenset()
+    """Token indexes of idioms, whose words say nothing of the time or the weather ("good
+    morning", "under the weather")."""
 
 
 def _phrase_spans(doc: Any) -> list[tuple[range, str]]:
@@ -127,10 +131,14 @@ def _word_reason(token: Any) -> str | None:
         return "time phrase"
     if token.pos_ not in ("NOUN", "PROPN", "NUM"):
         return None
+    if word in INTERJECTION_NOUNS:
+        return "not depictable"
     if token.ent_type_ in ("DATE", "TIME") and lemma not in KNOWN_NOUNS:
         return "time phrase"
     if token.pos_ == "NUM" or _in_compound_noun(token):
         return None
+    if token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i > token.i:
+        return None  # "time machine": a word of its head's name
     if lemma in TIME_NOUNS or word in TIME_NOUNS:
         return "time phrase"
     has_of = any(c.lower_ == "of" and c.dep_ == "prep" for c in token.children)
@@ -157,8 +165,10 @@ def find_drawability(doc: Any) -> Drawability:
     """The non-things, place words and names of ``doc``."""
     blocked: set[int] = set()
     skipped: list[Skipped] = []
+    idioms: set[int] = set()
     for span, reason in _phrase_spans(doc):
         blocked.update(span)
+        idioms.update(span if reason == "idiom" else ())
         skipped.append(Skipped(doc[span.start : span.stop].text, reason))
     places = find_places(doc, blocked)
     blocked |= places.tokens
@@ -195,5 +205,5 @@ def find_drawability(doc: Any) -> Drawability:
             skipped.append(Skipped(token.text, reason))
     return Drawability(
         places=places, blocked=frozenset(blocked), skipped=tuple(skipped), names=names,
-        people=people,
+        people=people, idioms=frozenset(idioms),
     )  # fmt: skip

@@ -81,6 +81,8 @@ class Mention:
     """A proper name given to it ("a dog called Rex")."""
     entity: str | None = None
     """The session's id for this thing, given by the context ("e1")."""
+    subject: bool = False
+    """True when the phrase is the subject of its verb: the likeliest "she" next."""
 
 
 _IRREGULAR_SINGULAR = {
@@ -151,7 +153,9 @@ def _verbs_tagged_nouns(doc: Any) -> set[int]:
                 continue
             if any(c.dep_ == "nummod" or c.lower_ in NUMBER_WORDS for c in t.children):
                 continue
-            if t.lower_ in VERB_LIKE_PLURALS or previous.lower_ in KNOWN_NOUNS:
+            # "A deer drinks": a plural with a singular determiner is a verb.
+            singular_det = any(c.lower_ in ("a", "an", "every", "each") for c in t.children)
+            if t.lower_ in VERB_LIKE_PLURALS or previous.lower_ in KNOWN_NOUNS or singular_det:
                 found.add(t.i)
     return found
 
@@ -176,7 +180,8 @@ def _noun_words(doc: Any, token: Any) -> tuple[str, int]:
             and previous.lower_ not in KNOWN_NOUNS
         ):
             attribute = previous.lower_ in ATTRIBUTE_WORDS and joined not in COMPOUND_NOUNS
-            if previous.lower_ in COLORS or previous.lower_ in SIZE_WORDS or attribute:
+            verb = previous.pos_ == "VERB" and joined not in COMPOUND_NOUNS  # "cooking soup"
+            if previous.lower_ in COLORS or previous.lower_ in SIZE_WORDS or attribute or verb:
                 break
             words.insert(0, previous.text.lower())
             first = i
@@ -258,6 +263,8 @@ def _is_modifier(token: Any) -> bool:
         return True
     if word in ATTRIBUTE_WORDS and token.dep_ in ("amod", "compound", "nmod"):
         return True
+    if token.tag_ == "HYPH":
+        return True  # "polka-dot"
     return token.pos_ == "ADJ" and token.dep_ in ("amod", "nummod")
 
 
@@ -304,9 +311,9 @@ def _pronoun_mention(token: Any) -> Mention | None:
     if word == "it" and is_expletive_it(token):
         return None
     color, size = _predicate_adjectives(token)
-    return Mention(
-        noun=word, head=token.i, start=token.i, count=1, color=color, size=size, pronoun=word
-    )
+    subject = token.dep_ in ("nsubj", "nsubjpass")
+    return Mention(noun=word, head=token.i, start=token.i, count=1, color=color, size=size,
+                   pronoun=word, subject=subject)  # fmt: skip
 
 
 def _never_a_thing(token: Any, lemma: str) -> bool:
@@ -348,6 +355,7 @@ def _noun_mention(doc: Any, token: Any, name: str | None) -> Mention:
         finish=before.finish or after.finish,
         age=before.age or after.age or implied_age,
         name=name,
+        subject=token.dep_ in ("nsubj", "nsubjpass"),
     )
 
 
@@ -373,8 +381,9 @@ def find_mentions(doc: Any, drawability: Drawability | None = None) -> list[Ment
             continue
         if token.i in drawability.people:
             name = drawability.people[token.i]
+            subject = token.dep_ in ("nsubj", "nsubjpass")
             mentions.append(Mention(noun="person", head=token.i, start=token.i, count=1,
-                                    name=name))  # fmt: skip
+                                    name=name, subject=subject))  # fmt: skip
             continue
         if token.i in taken or token.i in verbs_as_nouns or token.i + 1 in compound_heads:
             continue  # the first word of "teddy bear": the next token heads the phrase

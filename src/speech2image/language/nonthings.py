@@ -21,6 +21,9 @@ PHRASES: dict[tuple[str, ...], str] = {
         "this time", "last time", "next time", "for the first time", "in the morning",
         "in the afternoon", "in the evening", "at night", "at noon", "at midnight",
         "the next day", "the day after", "later that day", "that night", "that day",
+        "for lunch", "for dinner", "for breakfast", "for supper", "at lunch", "at dinner",
+        "at breakfast", "after lunch", "after dinner", "before dinner", "after school",
+        "at lunchtime", "ever after", "happily ever after",
     ),
     **_phrases(
         "idiom",
@@ -43,6 +46,7 @@ PHRASES: dict[tuple[str, ...], str] = {
         "lots and lots", "a couple of times", "many times", "once again", "each other",
         "one another", "a good time", "have fun", "take place", "take part",
         "a while", "for good", "in the way", "on the way", "by the time",
+        "good morning", "good night", "good evening", "good afternoon", "good day",
     ),
 }  # fmt: skip
 """Word sequences that are no thing ("once upon a time", "over the moon"), and why."""
@@ -134,6 +138,13 @@ DRAWABLE_WITH_SUFFIX = frozenset(
      "parliament"}
 )  # fmt: skip
 """Nouns with an abstract ending that are still things (or are handled elsewhere)."""
+
+INTERJECTION_NOUNS = frozenset(
+    {"thanks", "thank", "hello", "hi", "bye", "goodbye", "please", "sorry", "congratulations",
+     "cheers", "welcome", "ok", "okay", "yes", "no", "hey", "wow", "oops", "everyone",
+     "everybody", "anyone", "anybody", "someone", "somebody", "nobody", "guys", "folks"}
+)  # fmt: skip
+"""Words of small talk the model may tag as nouns ("thanks", "everyone"): no thing."""
 
 NAME_VERBS = frozenset({"call", "name", "nickname", "christen", "dub"})
 """Verbs that give a name: "a dog called Rex", "a girl named Anna"."""

@@ -15,8 +15,10 @@ import logging
 import re
 import sys
 import threading
+from dataclasses import replace
 from typing import Any
 
+from speech2image.language.attributes import is_animate
 from speech2image.language.concepts import sentence_concept
 from speech2image.language.context import SceneContext, Surroundings, resolve
 from speech2image.language.drawable import Drawability, find_drawability
@@ -56,10 +58,14 @@ def clean_text(text: str) -> str:
     return text
 
 
-def _time_weather_season(doc: Any) -> tuple[str | None, str | None, str | None]:
-    """Time of day, weather and season named anywhere in ``doc``."""
+def _time_weather_season(
+    doc: Any, idioms: frozenset[int]
+) -> tuple[str | None, str | None, str | None]:
+    """Time of day, weather and season named anywhere in ``doc`` but in an idiom."""
     time = weather = season = None
     for token in doc:
+        if token.i in idioms:
+            continue
         lemma = token.lemma_.lower()
         word = token.lower_
         if time is None and (word in TIMES or lemma in TIMES):
@@ -173,7 +179,7 @@ class SpacySceneBuilder:
 
 def _said(doc: Any, drawability: Drawability) -> Surroundings:
     """The surroundings this sentence itself names."""
-    time, weather, season = _time_weather_season(doc)
+    time, weather, season = _time_weather_season(doc, drawability.idioms)
     places = drawability.places
     return Surroundings(places.setting, places.lighting, time, weather, season)
 
@@ -240,6 +246,9 @@ def _without_things(
     with the story's cast; else its idea, if it has a clear one; else the cast again when
     the time changed; else the previous picture (or none)."""
     cast = list(context.last_scene) if context is not None else []
+    if said.setting and context is not None and said.setting != context.setting:
+        # A new place: the people and animals went there; the things stayed behind.
+        cast = [m for m in cast if is_animate(m.noun)]
     if said.setting or said.weather:
         return "objects", None, cast
     concept = sentence_concept(doc) if len(doc) else None
@@ -247,9 +256,14 @@ def _without_things(
         return "concept", concept, []
     if not cast:
         return ("objects" if said.time else "empty"), None, []
-    if context is not None and surroundings != context.surroundings:
+    if context is not None and _changed(surroundings, context.surroundings):
         return "objects", None, cast
     return "previous", None, []
+
+
+def _changed(now: Surroundings, before: Surroundings) -> bool:
+    """True when the picture would change: daytime is what no time at all looks like."""
+    return replace(now, time=now.time or "day") != replace(before, time=before.time or "day")
 
 
 def _instances(
