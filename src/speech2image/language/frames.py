@@ -1,40 +1,34 @@
 """Verb frames: who does what to what ("a girl riding a horse", "the dog has a ball").
 
-A verb frame is read off the dependency parse. Its subjects are the verb's ``nsubj`` (with
-the things joined to it by "and"), or the noun an ``acl``/``relcl`` participle modifies ("a
-girl riding a horse"), or, for a verb with none of its own, the subjects of the verb it is
-joined to ("jumps and runs", "likes to ride"). Its objects are the ``dobj``, or the object
-of a preposition that belongs to the verb ("sitting in a canoe", "jumping over a fence");
+Read off the dependency parse. Subjects: the verb's ``nsubj`` and the things joined to it
+by "and", or the noun an ``acl``/``relcl`` participle modifies ("a girl riding a horse"),
+or those of the verb it is joined to ("jumps and runs", "likes to ride"). Objects: the
+``dobj``, or the object of a preposition that belongs to the verb ("sitting in a canoe");
 a passive turns round ("a ball thrown by the boy": the boy is throwing the ball).
 
-The frame's relation is the verb's ``-ing`` form, with its preposition where the
-preposition changes the picture ("playing with", "looking at"); a verb whose preposition is
-spatial ("sleeping on the sofa") keeps the preposition as a spatial relation and gives its
-subject an action ("sleeping"). A frame whose objects are not drawn things ("swimming in
-the lake" when the lake is the setting) is its subject's intransitive action instead.
+The relation is the verb's ``-ing`` form, with its preposition where that changes the
+picture ("playing with", "looking at"). A spatial preposition ("sleeping on the sofa")
+stays a spatial relation, and a verb with no drawn object ("swimming in the lake" when the
+lake is the setting) is its subject's intransitive action ("sleeping", "swimming").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from speech2image.language.mentions import Mention
-from speech2image.language.vocabulary import PERSON_WORDS
+from speech2image.language.vocabulary import FEMALE_WORDS, MALE_WORDS, PERSON_WORDS
 from speech2image.scene import ACTION_RELATIONS
 
-_DOUBLED_FINAL = frozenset(
-    {"begin", "forget", "admit", "commit", "regret", "occur", "refer", "prefer", "permit",
-     "control", "patrol", "compel", "equip", "upset", "unwrap", "kidnap"}
-)  # fmt: skip
+_DOUBLED_FINAL = frozenset({"begin", "forget", "admit", "commit", "regret", "occur", "prefer"})
 """Verbs of two or more syllables that double their last consonant (begin -> beginning)."""
 _ING_IRREGULAR = {"lie": "lying", "die": "dying", "tie": "tying", "be": "being", "see": "seeing",
                   "ski": "skiing", "flee": "fleeing", "agree": "agreeing", "picnic": "picnicking",
                   "panic": "panicking", "dye": "dyeing", "canoe": "canoeing"}  # fmt: skip
-
 _LEMMA_FIXES = {"rid": "ride", "wad": "wade", "shin": "shine", "glid": "glide"}
 """Lemmas the small model gets wrong for common verbs ("rides", "riding" -> "rid")."""
-
 _NOT_DRAWN_VERBS = frozenset(
     {"be", "do", "get", "go", "come", "make", "let", "seem", "become", "want", "need", "like",
      "love", "hate", "know", "say", "tell", "ask", "mean", "happen", "remember", "forget",
@@ -49,16 +43,16 @@ _NOT_DRAWN_VERBS = frozenset(
 )  # fmt: skip
 """Verbs that are not themselves a pose or a movement: no action, no verb relation (have
 and hold are read as possession instead)."""
-
 _VERB_NAMES = {
     "have": "holding", "hold": "holding", "grab": "holding", "carry": "carrying",
     "bring": "carrying", "see": "looking at", "watch": "watching", "observe": "watching",
     "chase": "chasing", "hunt": "chasing", "wear": "wearing", "hug": "hugging",
     "cuddle": "hugging", "embrace": "hugging", "toss": "throwing", "paddle": "rowing",
-    "attack": "fighting", "bike": "cycling", "cycle": "cycling",
+    "attack": "fighting", "bike": "cycling", "cycle": "cycling", "grill": "cooking",
+    "fry": "cooking", "roast": "cooking", "boil": "cooking", "bake": "cooking",
+    "barbecue": "cooking", "hand": "holding", "lift": "holding",
 }  # fmt: skip
 """Verbs whose frame goes by another verb's name (a dog that has a ball is holding it)."""
-
 _PHRASE_NAMES = {
     ("run", "after"): "chasing", ("go", "after"): "chasing", ("look", "at"): "looking at",
     ("stare", "at"): "looking at", ("gaze", "at"): "looking at", ("glance", "at"): "looking at",
@@ -68,15 +62,17 @@ _PHRASE_NAMES = {
     ("fly", "across"): "flying over", ("jump", "across"): "jumping over",
     ("leap", "over"): "jumping over", ("hop", "over"): "jumping over",
     ("swim", "inside"): "swimming in", ("climb", "up"): "climbing", ("play", "on"): "playing",
+    ("ride", "on"): "riding", ("hang", "from"): "hanging from", ("swing", "from"): "hanging from",
+    ("sit", "at"): "sitting at",
 }  # fmt: skip
 """Verb and preposition pairs whose frame has a name of its own."""
+_GIVING = frozenset({"give", "hand", "pass", "offer"})
+_PARTICLES = frozenset({"over", "up", "on", "down", "off", "across"})
 _PARTICLE_NAMES = {("put", "on"): "wearing", ("pick", "up"): "holding", ("hold", "up"): "holding"}
 """Verb and particle pairs with an object ("she put on her hat")."""
-
-_VERB_PREPOSITIONS = frozenset({"with", "at", "to", "after", "for", "toward", "towards", "from"})
+_VERB_PREPOSITIONS = frozenset({"with", "at", "to", "after", "for", "toward", "towards"})
 """Prepositions that are no spatial relation: after a verb they belong to it ("playing
 with", "barking at", "talking to"); a verb with a spatial preposition keeps it spatial."""
-
 CLOTHING = frozenset(
     {"hat", "cap", "dress", "shirt", "t-shirt", "coat", "jacket", "scarf", "glasses",
      "sunglasses", "boot", "shoe", "helmet", "crown", "tie", "bow tie", "skirt", "sweater",
@@ -86,14 +82,12 @@ CLOTHING = frozenset(
      "vest", "blouse", "gown", "robe", "overalls", "mitten", "beanie", "bonnet", "veil"}
 )  # fmt: skip
 """Things worn: "a girl in a red dress" and "a boy with a hat" are wearing them."""
-
 _BODY_PARTS = frozenset(
     {"eye", "ear", "nose", "mouth", "tail", "hair", "leg", "arm", "hand", "foot", "wing",
      "whisker", "tooth", "fur", "face", "head", "finger", "paw", "beak", "horn", "trunk",
      "neck", "back", "feather", "spot", "stripe", "smile", "beard", "moustache", "mane"}
 )  # fmt: skip
 """Parts of the thing itself: "the cat has long whiskers" holds nothing."""
-
 _ANIMALS = frozenset(
     {"cat", "dog", "horse", "cow", "sheep", "pig", "goat", "chicken", "hen", "rooster",
      "duck", "duckling", "goose", "bird", "owl", "eagle", "parrot", "pigeon", "penguin",
@@ -106,8 +100,8 @@ _ANIMALS = frozenset(
      "hippo", "rhino", "cheetah", "leopard", "bat", "snail", "ladybug", "guinea pig"}
 )  # fmt: skip
 _PEOPLE = frozenset(
-    {*PERSON_WORDS, "brother", "sister", "son", "daughter", "wife", "husband", "aunt",
-     "uncle", "grandma", "grandpa", "granny", "kid", "toddler", "family", "cook", "nurse",
+    {*PERSON_WORDS, *FEMALE_WORDS, *MALE_WORDS, "grandma", "grandpa", "granny", "kid",
+     "toddler", "family", "cook", "nurse",
      "firefighter", "fisherman", "knight", "clown", "dancer", "singer", "player", "driver",
      "rider", "sailor", "soldier", "worker", "baker", "artist", "musician", "neighbor",
      "neighbour", "he", "she", "they", "him", "her", "them", "cowboy", "guy", "someone"}
@@ -139,16 +133,8 @@ def ing_form(lemma: str) -> str:
         return word[:-2] + "ying"
     if word.endswith("e") and not word.endswith(("ee", "ye", "oe")) and len(word) > 2:
         return word[:-1] + "ing"
-    vowel_groups = sum(
-        1 for k, ch in enumerate(word) if ch in "aeiou" and (k == 0 or word[k - 1] not in "aeiou")
-    )
-    cvc = (
-        len(word) >= 3
-        and word[-1] not in "aeiouwxy"
-        and word[-2] in "aeiou"
-        and word[-3] not in "aeiou"
-    )
-    if cvc and (vowel_groups == 1 or word in _DOUBLED_FINAL):
+    one_syllable = re.fullmatch(r"[^aeiou]*[aeiou]+[^aeiou]*", word) is not None
+    if re.search(r"[^aeiou][aeiou][^aeiouwxy]$", word) and (one_syllable or word in _DOUBLED_FINAL):
         return word + word[-1] + "ing"
     return word + "ing"
 
@@ -172,6 +158,10 @@ def _singular_word(mention: Mention) -> str:
     return mention.noun.split()[-1] if mention.noun else ""
 
 
+def is_person(mention: Mention) -> bool:
+    return _singular_word(mention) in _PEOPLE
+
+
 def is_animate(mention: Mention) -> bool:
     """A person or an animal (they hold, wear and ride things)."""
     return (
@@ -179,10 +169,6 @@ def is_animate(mention: Mention) -> bool:
         or mention.noun in _ANIMALS
         or _singular_word(mention) in (_PEOPLE | _ANIMALS)
     )
-
-
-def _animate_any(mentions: list[Mention], indexes: list[int]) -> bool:
-    return any(is_animate(mentions[k]) for k in indexes)
 
 
 def is_clothing(mention: Mention) -> bool:
@@ -227,13 +213,14 @@ def verb_subjects(doc: Any, mentions: list[Mention], verb: Any, depth: int = 0) 
             return coordinated(doc, mentions, child, verb.i)
     if verb.dep_ in ("acl", "relcl") and mention_at(mentions, verb.head.i) is not None:
         return coordinated(doc, mentions, verb.head, verb.i)
+    if verb.dep_ in ("acl", "pcomp", "advcl", "xcomp", "oprd", "dobj") and verb.tag_ == "VBG":
+        # "a photo of two frogs jumping", "found a fox hiding": the thing just named.
+        before = [k for k, m in enumerate(mentions) if m.head == verb.i - 1]
+        if before and mentions[before[0]].pronoun is None:
+            return before
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and depth < 3:
         return verb_subjects(doc, mentions, verb.head, depth + 1)
     return []
-
-
-def _objects_of(doc: Any, mentions: list[Mention], token: Any) -> list[int]:
-    return coordinated(doc, mentions, token, len(doc))
 
 
 def _preposition_frame(
@@ -245,7 +232,10 @@ def _preposition_frame(
         if prep.dep_ not in ("prep", "prt") or prep.i < verb.i:
             continue
         objects = [
-            o for c in prep.children if c.dep_ == "pobj" for o in _objects_of(doc, mentions, c)
+            o
+            for c in prep.children
+            if c.dep_ == "pobj"
+            for o in coordinated(doc, mentions, c, len(doc))
         ]
         name = _preposition_name(mentions, verb, lemma, prep.lower_, objects)
         if name is None:
@@ -269,7 +259,7 @@ def _preposition_name(
     joined = f"{verb_form(verb)} {word}"
     if joined not in ACTION_RELATIONS and word not in _VERB_PREPOSITIONS:
         return None
-    if word == "at" and not _animate_any(mentions, objects):
+    if word == "at" and not any(is_animate(mentions[o]) for o in objects):
         return None  # "dancing at the party" says where, not with whom
     if word == "with" and objects:
         return _with_name(mentions, objects[0], joined)
@@ -291,7 +281,7 @@ def _passive(doc: Any, mentions: list[Mention], verb: Any) -> tuple[list[int], l
     if not agents and not patients:
         return None
     subjects = [k for a in agents for c in a.children if c.dep_ == "pobj"
-                for k in _objects_of(doc, mentions, c)]  # fmt: skip
+                for k in coordinated(doc, mentions, c, len(doc))]  # fmt: skip
     if patients:
         objects = coordinated(doc, mentions, patients[0], verb.i)
     elif verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -314,27 +304,56 @@ def _verb_frame(doc: Any, mentions: list[Mention], verb: Any) -> VerbFrame | Non
     subjects = verb_subjects(doc, mentions, verb)
     if not subjects:
         return None
-    direct = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i]
-    objects = [o for c in direct for o in _objects_of(doc, mentions, c) if o not in subjects]
-    particle = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    named = lemma in _VERB_NAMES or (lemma, particle[0] if particle else "") in _PARTICLE_NAMES
-    if objects and (lemma not in _NOT_DRAWN_VERBS or named):
-        name = _VERB_NAMES.get(lemma, verb_form(verb))
-        if particle:
-            name = _PARTICLE_NAMES.get((lemma, particle[0]), name)
-        if name == "holding":
-            held = [o for o in objects if _singular_word(mentions[o]) not in _BODY_PARTS]
-            worn = [o for o in held if is_clothing(mentions[o])]
-            if worn:
-                return VerbFrame(verb.i, tuple(subjects), "wearing", tuple(worn))
-            objects = held
-        return VerbFrame(verb.i, tuple(subjects), name, tuple(objects)) if objects else None
+    direct = [c for c in verb.children if c.dep_ in ("dobj", "attr", "dative") and c.i > verb.i]
+    framed = _direct_frame(doc, mentions, verb, lemma, subjects)
+    if framed is not None or (direct and lemma in _NOT_DRAWN_VERBS):
+        return framed
     framed = _preposition_frame(doc, mentions, verb, lemma, subjects)
     if framed is not None and (framed.objects or lemma not in _NOT_DRAWN_VERBS):
         return framed
     if lemma in _NOT_DRAWN_VERBS or (direct and lemma in _VERB_NAMES):
         return None
     return VerbFrame(verb.i, tuple(subjects), _VERB_NAMES.get(lemma, verb_form(verb)))
+
+
+def _direct_frame(
+    doc: Any, mentions: list[Mention], verb: Any, lemma: str, subjects: list[int]
+) -> VerbFrame | None:
+    """The verb with its direct object ("riding a horse"), its recipient ("gave the fox a
+    bone": giving the fox) or a thing held ("the dog has a ball"), if one is drawn."""
+    children = [c for c in verb.children if c.i > verb.i]
+    recipients = [
+        o for c in children if c.dep_ == "dative" for o in coordinated(doc, mentions, c, len(doc))
+    ]
+    if lemma in _GIVING and recipients:
+        return VerbFrame(verb.i, tuple(subjects), "giving", tuple(recipients))
+    direct = [c for c in children if c.dep_ in ("dobj", "attr")]
+    objects = [
+        o for c in direct for o in coordinated(doc, mentions, c, len(doc)) if o not in subjects
+    ]
+    particle = [c.lower_ for c in children if c.dep_ in ("prt", "quantmod", "advmod")]
+    particle = [p for p in particle if p in _PARTICLES]
+    named = lemma in _VERB_NAMES or (lemma, particle[0] if particle else "") in _PARTICLE_NAMES
+    if not objects or (lemma in _NOT_DRAWN_VERBS and not named):
+        return None
+    name = _VERB_NAMES.get(lemma, verb_form(verb))
+    if particle:
+        # "jumping over three balls" with "over" parsed as a particle or a quantity word.
+        joined = f"{verb_form(verb)} {particle[0]}"
+        name = _PARTICLE_NAMES.get(
+            (lemma, particle[0]), joined if joined in ACTION_RELATIONS else name
+        )
+    if name == "holding":
+        objects = [o for o in objects if _singular_word(mentions[o]) not in _BODY_PARTS]
+        if lemma == "have":
+            # Having a dog or a house is owning it, and a cake's layers are part of it.
+            if not any(is_animate(mentions[k]) for k in subjects):
+                return None
+            objects = [o for o in objects if not is_animate(mentions[o])]
+        worn = [o for o in objects if is_clothing(mentions[o])]
+        if worn:
+            return VerbFrame(verb.i, tuple(subjects), "wearing", tuple(worn))
+    return VerbFrame(verb.i, tuple(subjects), name, tuple(objects)) if objects else None
 
 
 def negated(token: Any) -> bool:
@@ -358,6 +377,10 @@ def find_frames(doc: Any, mentions: list[Mention]) -> list[VerbFrame]:
     return frames
 
 
+def _drawn_verb(token: Any) -> bool:
+    return token.pos_ == "VERB" and verb_lemma(token) not in _NOT_DRAWN_VERBS
+
+
 def find_actions(doc: Any, mentions: list[Mention]) -> dict[int, str]:
     """Mention index -> what it does on its own ("the girl runs" -> ``"running"``): a verb
     whose subject is the mention and which has no drawn object."""
@@ -366,12 +389,7 @@ def find_actions(doc: Any, mentions: list[Mention]) -> dict[int, str]:
         verb = doc[frame.verb]
         if not frame.objects:
             action = frame.relation.split()[0]
-        elif (
-            verb.pos_ == "VERB"
-            and frame.relation in ("holding", "wearing")
-            and frame.claimed
-            and verb_lemma(verb) not in _NOT_DRAWN_VERBS
-        ):
+        elif frame.claimed and frame.relation in ("holding", "wearing") and _drawn_verb(verb):
             action = verb_form(verb)  # "walking with an umbrella": holding it, and walking
         else:
             continue

@@ -28,6 +28,7 @@ from speech2image.language.frames import (
     find_frames,
     is_animate,
     is_clothing,
+    is_person,
     mention_at,
     negated,
     verb_subjects,
@@ -37,6 +38,8 @@ from speech2image.language.vocabulary import RELATION_PHRASES
 
 _MAX_GAP_TOKENS = 6
 """The most words between a relation phrase and its object when the parse gives none."""
+_PHRASE_NOUNS = frozenset({"left", "right", "top", "front", "side", "middle", "back", "bottom"})
+"""Nouns inside relation phrases ("to the left of"): a phrase hung on them is a chain."""
 _MAX_CLIMB = 4
 """How far up the parse a phrase's subject is looked for."""
 
@@ -52,12 +55,8 @@ _AXES = {
 """The direction each relation orders its two things in, and whether it is reversed
 ("under" orders the object above the subject): a cycle along one axis cannot be drawn."""
 
-PLACING_VERBS = frozenset(
-    {"put", "place", "set", "lay", "throw", "toss", "kick", "push", "pull", "drop", "hang",
-     "roll", "carry", "bring", "hide", "stack", "pour", "drag", "lift", "move", "leave"}
-)  # fmt: skip
-"""Verbs that move their object: a place phrase after them is where the object goes ("she
-put the book on the table"), not where the subject is."""
+_EXTRA_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = ((("all", "over"), "on"),)
+"""Relation phrases read before the vocabulary's ("the bees are all over the lavender")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +82,7 @@ def _phrases(doc: Any, claimed: set[int]) -> list[_Phrase]:
     found = []
     i = 0
     while i < len(words):
-        for phrase, relation in RELATION_PHRASES:
+        for phrase, relation in _EXTRA_PHRASES + RELATION_PHRASES:
             if tuple(words[i : i + len(phrase)]) == phrase:
                 if doc[i].dep_ == "agent" or (phrase == ("over",) and doc[i].dep_ == "prt"):
                     break
@@ -93,6 +92,16 @@ def _phrases(doc: Any, claimed: set[int]) -> list[_Phrase]:
                 break
         i += 1
     return found
+
+
+_WORN_ON_FEET_OR_HANDS = frozenset({"boot", "shoe", "sock", "glove", "mitten", "sneaker", "sandal"})
+
+
+def worn_in(subject: Mention, obj: Mention) -> bool:
+    """ "A girl in a red dress" wears it; "a frog in her boot" is inside it."""
+    if not is_clothing(obj) or not is_animate(subject):
+        return False
+    return is_person(subject) or obj.noun.split()[-1] not in _WORN_ON_FEET_OR_HANDS
 
 
 def possession_frames(doc: Any, mentions: list[Mention]) -> list[VerbFrame]:
@@ -109,8 +118,11 @@ def possession_frames(doc: Any, mentions: list[Mention]) -> list[VerbFrame]:
         pobjs = [c for c in prep.children if c.dep_ == "pobj"]
         objects = [o for c in pobjs for o in coordinated(doc, mentions, c, len(doc)) if o != owner]
         subjects = tuple(coordinated(doc, mentions, prep.head, prep.i))
-        worn = tuple(o for o in objects if is_clothing(mentions[o]))
+        worn = tuple(o for o in objects if worn_in(mentions[owner], mentions[o]))
         held = tuple(o for o in objects if not is_animate(mentions[o]) and o not in worn)
+        if word == "with" and not worn:
+            worn = tuple(o for o in held if is_clothing(mentions[o]))
+            held = tuple(o for o in held if o not in worn)
         if worn:
             frames.append(VerbFrame(prep.i, subjects, "wearing", worn, (prep.i,)))
         elif word == "with" and held:
@@ -169,51 +181,56 @@ def _is_place(doc: Any, mentions: list[Mention], phrase: _Phrase, objects: list[
 
 
 def _verb_subjects(doc: Any, mentions: list[Mention], verb: Any, start: int) -> list[int]:
-    """Whom a phrase on ``verb`` is about: the object it moves, else its subject."""
+    """Whom a phrase on ``verb`` is about: its object when it has one before the phrase
+    ("she put the book on the table", "a man riding a horse behind a cat"; none when the
+    object is not drawn: "he wrote the date on the board"), else its subject."""
     moved = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i < start]
-    if moved and verb.lemma_.lower() in PLACING_VERBS:
-        found = coordinated(doc, mentions, moved[0], start)
-        if found:
-            return found
+    if moved and moved[0].dep_ == "dobj":
+        return coordinated(doc, mentions, moved[0], start)
     found = verb_subjects(doc, mentions, verb)
     if found:
         return found
     for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and child.i < start:
+        if child.dep_ in ("nsubjpass", "attr", "nsubj") and child.i < start:
             found = coordinated(doc, mentions, child, start)
             if found:
                 return found
     return []
 
 
+def _chained(doc: Any, mentions: list[Mention], start: int, named: set[int]) -> int | None:
+    """The thing named just before ``start`` when a relation just said named it ("a cat on
+    a chair | to the left of a table": the chair)."""
+    before = [k for k, m in enumerate(mentions) if m.head < start]
+    if not before or before[-1] not in named:
+        return None
+    gap = doc[mentions[before[-1]].head + 1 : start]
+    if len(gap) > 2 or any(t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON") for t in gap):
+        return None
+    return before[-1]
+
+
 def _subjects(
-    doc: Any,
-    mentions: list[Mention],
-    phrase: _Phrase,
-    chain_objects: dict[int, int],
-    carriers: dict[int, int],
+    doc: Any, mentions: list[Mention], phrase: _Phrase, named: set[int], carriers: dict[int, int]
 ) -> list[int]:
     """The mentions the phrase says something about (see the module docstring); a thing
     worn or held stands for whoever wears or holds it."""
-    found = _attached(doc, mentions, phrase, chain_objects)
+    chained = _chained(doc, mentions, phrase.start, named)
+    found = [chained] if chained is not None else _attached(doc, mentions, phrase)
     return list(dict.fromkeys(carriers.get(k, k) for k in found))
 
 
-def _attached(
-    doc: Any, mentions: list[Mention], phrase: _Phrase, chain_objects: dict[int, int]
-) -> list[int]:
-    """The mentions the phrase attaches to in the parse."""
+def _attached(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
+    """The mentions the phrase attaches to in the parse, else the one just before it."""
     start = phrase.start
-    before = [k for k, m in enumerate(mentions) if m.head < start]
     governor = doc[start].head
     for _ in range(_MAX_CLIMB):
         k = mention_at(mentions, governor.i)
         if k is not None and mentions[k].head < start:
-            nearest = before[-1] if before else k
-            if nearest != k and chain_objects.get(nearest, -1) > mentions[k].head:
-                return [nearest]  # a chain: the thing named just before
             return coordinated(doc, mentions, doc[mentions[k].head], start) or [k]
         if governor.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "dobj" and c.i < start for c in governor.children):
+                return _verb_subjects(doc, mentions, governor, start)
             found = _verb_subjects(doc, mentions, governor, start)
             if found:
                 return found
@@ -223,18 +240,33 @@ def _attached(
         if governor.dep_ in ("prep", "advmod", "npadvmod") or governor.pos_ == "ADP":
             governor = governor.head
             continue
+        if governor.pos_ in ("NOUN", "PROPN") and governor.lower_ not in _PHRASE_NOUNS:
+            return _measured(mentions, governor)
         break
-    return before[-1:]
+    return [k for k, m in enumerate(mentions) if m.head < start][-1:]
+
+
+def _measured(mentions: list[Mention], noun: Any) -> list[int]:
+    """The thing a noun that is not drawn stands for: "a bowl of cherries" -> the cherries;
+    none for a thing that is just not drawn ("the date on the board")."""
+    for prep in noun.children:
+        if prep.lower_ == "of":
+            for pobj in prep.children:
+                k = mention_at(mentions, pobj.i)
+                if k is not None:
+                    return [k]
+    return []
 
 
 def _spatial(
-    doc: Any, mentions: list[Mention], claimed: set[int], carriers: dict[int, int]
+    doc: Any, mentions: list[Mention], claimed: set[int], frames: list[VerbFrame]
 ) -> tuple[list[tuple[int, MentionRelation]], set[int]]:
     """Spatial relations with the token index they were said at, and place phrases."""
     found: list[tuple[int, MentionRelation]] = []
     places: set[int] = set()
-    chain_objects: dict[int, int] = {}
-    """Mention index -> token index of the phrase that named it as an object."""
+    carriers = _carriers(frames)
+    named = {o for frame in frames for o in frame.objects}
+    """Mentions that a relation named as its object: the links of a chain."""
     for phrase in _phrases(doc, claimed):
         objects = _objects(doc, mentions, phrase)
         if _is_place(doc, mentions, phrase, objects):
@@ -242,22 +274,25 @@ def _spatial(
             continue
         if not objects or _phrase_negated(doc, phrase):
             continue
-        subjects = [
-            s for s in _subjects(doc, mentions, phrase, chain_objects, carriers) if s not in objects
-        ]
-        for obj in objects:
-            chain_objects.setdefault(obj, phrase.start)
-        for subject in subjects:
+        subjects = _subjects(doc, mentions, phrase, named, carriers)
+        named.update(objects)
+        for subject in [s for s in subjects if s not in objects]:
             for obj in objects:
                 relation = phrase.relation
-                if (
-                    relation == "in"
-                    and is_clothing(mentions[obj])
-                    and is_animate(mentions[subject])
-                ):
+                if relation == "in" and worn_in(mentions[subject], mentions[obj]):
                     relation = "wearing"
                 found.append((phrase.start, MentionRelation(subject, relation, obj)))
     return found, places
+
+
+def _carriers(frames: list[VerbFrame]) -> dict[int, int]:
+    """Thing worn or held -> who wears or holds it."""
+    return {
+        o: frame.subjects[0]
+        for frame in frames
+        if frame.relation in ("holding", "wearing", "carrying") and frame.subjects
+        for o in frame.objects
+    }
 
 
 def _identity(mentions: list[Mention]) -> list[int]:
@@ -310,13 +345,8 @@ def find_relations(doc: Any, mentions: list[Mention]) -> tuple[list[MentionRelat
     the beach"), which the caller treats as the setting."""
     frames = find_frames(doc, mentions) + possession_frames(doc, mentions)
     claimed = {i for frame in frames for i in frame.claimed}
-    carriers = {
-        o: frame.subjects[0]
-        for frame in frames
-        if frame.relation in ("holding", "wearing") and frame.subjects
-        for o in frame.objects
-    }
-    said, places = _spatial(doc, mentions, claimed, carriers)
+    carriers = _carriers(frames)
+    said, places = _spatial(doc, mentions, claimed, frames)
     for frame in frames:
         # "a pirate holding a sword standing on a ship": the pirate stands, not the sword.
         subjects = [s if is_animate(mentions[s]) else carriers.get(s, s) for s in frame.subjects]
