@@ -158,9 +158,8 @@ CONCEPT_WORDS = {
     **dict.fromkeys(("magic", "magical", "spell", "miracle"), "magic"),
     **dict.fromkeys(("world", "global", "international", "earth", "country"), "world"),
     **dict.fromkeys(("wait", "waiting", "patience", "patient", "queue"), "waiting"),
-    **dict.fromkeys(("yes", "yeah", "yep", "sure", "okay", "ok", "correct", "right",
-                     "exactly", "absolutely"), "yes"),
-    **dict.fromkeys(("no", "nope", "never", "not"), "no"),
+    **dict.fromkeys(("yes", "yep", "correct", "exactly", "absolutely"), "yes"),
+    **dict.fromkeys(("no", "nope"), "no"),
     **dict.fromkeys(("goal", "target", "aim", "objective", "mission"), "goal"),
 }  # fmt: skip
 """Lemmas and the idea (:data:`speech2image.scene.CONCEPTS`) each names."""
@@ -211,6 +210,8 @@ def sentence_concept(doc: Any) -> str | None:
         concept = CONCEPT_WORDS.get(token.lemma_.lower()) or CONCEPT_WORDS.get(token.lower_)
         if concept is None or (token.pos_ == "ADJ" and token.dep_ not in ("acomp", "ROOT")):
             continue  # "a lovely day" says nothing of beauty; "it was lovely" does
+        if concept in ("yes", "no") and token.pos_ != "INTJ" and token.dep_ != "ROOT":
+            continue  # "no cats": a determiner, not an answer
         rank = _PRIORITY.get(concept, 1) + (token.dep_ == "ROOT")
         best = max(best or (0, 0, ""), (rank, -token.i, concept))
     question = words[-1:] == ["?"] or (words[:1] and words[0] in _WH_WORDS)

@@ -89,13 +89,16 @@ def _name_span(token: Any) -> tuple[list[int], str]:
 
 def _named(token: Any) -> Any | None:
     """The noun a name is given to: "a dog called Rex", "my dog Rex", "Rex the dog"."""
-    head = token.head
-    if token.dep_ in ("oprd", "attr", "dobj", "xcomp", "npadvmod", "ccomp") and (
+    phrase = token
+    while phrase.dep_ == "compound" and phrase.head.i != phrase.i:
+        phrase = phrase.head  # "a dog called Rex sleeps" parsed with "Rex sleeps" one phrase
+    head = phrase.head
+    if phrase.dep_ in ("oprd", "attr", "dobj", "xcomp", "npadvmod", "ccomp") and (
         head.lemma_.lower() in NAME_VERBS
     ):
         if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN"):
             return head.head
-        objects = [c for c in head.children if c.dep_ == "dobj" and c.i != token.i]
+        objects = [c for c in head.children if c.dep_ == "dobj" and c.i != phrase.i]
         return objects[0] if objects else None
     if token.dep_ == "appos" and head.pos_ == "NOUN":
         return head

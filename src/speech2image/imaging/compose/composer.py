@@ -22,6 +22,7 @@ from speech2image.imaging.compose.cast import (
     cast_extras,
     cast_objects,
     incoming_cast,
+    keep_tones,
     picture_pack,
     stand_in_pack,
 )
@@ -143,7 +144,7 @@ class ClipArtComposer:
             return Picture(image=previous.copy(), scene=scene)
         # (Actions: composite drawings, full-body figures; posing.py.)
         posing = pose_matches(scene.objects, scene.relations, matches, self._named(pack))
-        matches = list(posing.matches)
+        matches = keep_tones(scene.objects, matches, posing.matches, posing.merged)
         # 2. Lay the instances out (a thing drawn by another's composite is not laid out).
         laid_out = [(o, m) for o, m in zip(scene.objects, matches, strict=True)
                     if o.id not in posing.merged]  # fmt: skip
