@@ -67,7 +67,7 @@ _PHRASE_NAMES = {
 }  # fmt: skip
 """Verb and preposition pairs whose frame has a name of its own."""
 _GIVING = frozenset({"give", "hand", "pass", "offer"})
-_PARTICLES = frozenset({"over", "up", "on", "down", "off", "across"})
+_PARTICLES, _PARTICLE_DEPS = {"over", "up", "on", "down", "off", "across"}, {"prt", "quantmod"}
 _PARTICLE_NAMES = {("put", "on"): "wearing", ("pick", "up"): "holding", ("hold", "up"): "holding"}
 """Verb and particle pairs with an object ("she put on her hat")."""
 _VERB_PREPOSITIONS = frozenset({"with", "at", "to", "after", "for", "toward", "towards"})
@@ -331,18 +331,20 @@ def _direct_frame(
     objects = [
         o for c in direct for o in coordinated(doc, mentions, c, len(doc)) if o not in subjects
     ]
-    particle = [c.lower_ for c in children if c.dep_ in ("prt", "quantmod", "advmod")]
-    particle = [p for p in particle if p in _PARTICLES]
+    # "jumping over three balls" with "over" parsed as a particle or a quantity word.
+    after = doc[min(verb.i + 1, len(doc) - 1)]
+    particle = [after.lower_] if after.dep_ in _PARTICLE_DEPS and after.lower_ in _PARTICLES else []
     named = lemma in _VERB_NAMES or (lemma, particle[0] if particle else "") in _PARTICLE_NAMES
     if not objects or (lemma in _NOT_DRAWN_VERBS and not named):
         return None
     name = _VERB_NAMES.get(lemma, verb_form(verb))
+    claimed: tuple[int, ...] = ()
     if particle:
-        # "jumping over three balls" with "over" parsed as a particle or a quantity word.
         joined = f"{verb_form(verb)} {particle[0]}"
         name = _PARTICLE_NAMES.get(
             (lemma, particle[0]), joined if joined in ACTION_RELATIONS else name
         )
+        claimed = (after.i,)
     if name == "holding":
         objects = [o for o in objects if _singular_word(mentions[o]) not in _BODY_PARTS]
         if lemma == "have":
@@ -353,7 +355,7 @@ def _direct_frame(
         worn = [o for o in objects if is_clothing(mentions[o])]
         if worn:
             return VerbFrame(verb.i, tuple(subjects), "wearing", tuple(worn))
-    return VerbFrame(verb.i, tuple(subjects), name, tuple(objects)) if objects else None
+    return VerbFrame(verb.i, tuple(subjects), name, tuple(objects), claimed) if objects else None
 
 
 def negated(token: Any) -> bool:
@@ -362,9 +364,8 @@ def negated(token: Any) -> bool:
 
 
 def find_frames(doc: Any, mentions: list[Mention]) -> list[VerbFrame]:
-    """Every verb frame of ``doc`` over ``mentions``, in reading order; negated verbs
-    ("the dog is not chasing the cat") have none. A noun's own "with" or "in" phrase
-    ("a man with an umbrella") is read by :func:`relations.possession_frames`."""
+    """Every verb frame of ``doc`` over ``mentions`` in reading order, none for a negated
+    verb; "a man with an umbrella" is :func:`relations.possession_frames`'s."""
     frames: list[VerbFrame] = []
     for token in doc:
         if token.pos_ != "VERB" or negated(token):

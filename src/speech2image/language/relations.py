@@ -214,7 +214,7 @@ def _subjects(
     doc: Any, mentions: list[Mention], phrase: _Phrase, named: set[int], carriers: dict[int, int]
 ) -> list[int]:
     """The mentions the phrase says something about (see the module docstring); a thing
-    worn or held stands for whoever wears or holds it."""
+    worn stands for whoever wears it ("a woman in a red dress behind a car")."""
     chained = _chained(doc, mentions, phrase.start, named)
     found = [chained] if chained is not None else _attached(doc, mentions, phrase)
     return list(dict.fromkeys(carriers.get(k, k) for k in found))
@@ -264,7 +264,10 @@ def _spatial(
     """Spatial relations with the token index they were said at, and place phrases."""
     found: list[tuple[int, MentionRelation]] = []
     places: set[int] = set()
-    carriers = _carriers(frames)
+    # A thing worn, or had ("a man with an umbrella"), goes where its owner goes; a thing
+    # held by a verb ("a boy holding an apple under a tree") is placed itself.
+    carriers = _carriers([f for f in frames if doc[f.verb].pos_ == "ADP"], ("holding",))
+    carriers.update(_carriers(frames, ("wearing",)))
     named = {o for frame in frames for o in frame.objects}
     """Mentions that a relation named as its object: the links of a chain."""
     for phrase in _phrases(doc, claimed):
@@ -285,12 +288,12 @@ def _spatial(
     return found, places
 
 
-def _carriers(frames: list[VerbFrame]) -> dict[int, int]:
-    """Thing worn or held -> who wears or holds it."""
+def _carriers(frames: list[VerbFrame], relations: tuple[str, ...]) -> dict[int, int]:
+    """Thing worn (or held) -> who wears (or holds) it."""
     return {
         o: frame.subjects[0]
         for frame in frames
-        if frame.relation in ("holding", "wearing", "carrying") and frame.subjects
+        if frame.relation in relations and frame.subjects
         for o in frame.objects
     }
 
@@ -345,7 +348,7 @@ def find_relations(doc: Any, mentions: list[Mention]) -> tuple[list[MentionRelat
     the beach"), which the caller treats as the setting."""
     frames = find_frames(doc, mentions) + possession_frames(doc, mentions)
     claimed = {i for frame in frames for i in frame.claimed}
-    carriers = _carriers(frames)
+    carriers = _carriers(frames, ("holding", "wearing", "carrying"))
     said, places = _spatial(doc, mentions, claimed, frames)
     for frame in frames:
         # "a pirate holding a sword standing on a ship": the pirate stands, not the sword.
