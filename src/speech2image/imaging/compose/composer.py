@@ -35,7 +35,12 @@ from speech2image.imaging.compose.matching import (
 )
 from speech2image.imaging.compose.materials import glow, sparkles
 from speech2image.imaging.compose.placing import is_raised, surface_fraction
-from speech2image.imaging.compose.poses import draw_motion_lines, pose_matches
+from speech2image.imaging.compose.poses import (
+    FIGURE_SCALE,
+    draw_motion_lines,
+    is_figure,
+    pose_matches,
+)
 from speech2image.imaging.compose.raster import AssetRasterizer
 from speech2image.imaging.compose.scenery import background, weather_overlay
 from speech2image.imaging.compose.shadows import casts_shadows, draw_shadow
@@ -261,6 +266,7 @@ class ClipArtComposer:
             nouns = [obj.noun, *shown_by.get(obj.id, [])]
             height = max(SIZE_CLASSES[size_class(n, match.entry)] for n in nouns) * size
             height *= SIZE_WORD_SCALE.get(obj.size or "", 1.0)
+            height *= FIGURE_SCALE if is_figure(match.entry.name) else 1.0
             items.append(
                 LayoutItem(
                     id=obj.id,

@@ -174,9 +174,10 @@ def _choose_parents(groups: dict[int, _Group], links: list[tuple[int, str, int]]
             relation not in SPATIAL_RELATIONS and poses.pose_kind(relation) in poses.OBJECT_MOVES
         )
         child, parent = (obj, subject) if moves else (subject, obj)
-        if groups[child].parent is not None or _root(groups, parent) == child:
-            continue
-        if _is_ancestor(groups, child, parent):
+        if groups[child].parent is not None:
+            # Already attached ("a boy reading a book under a tree"): its cluster goes.
+            child = _root(groups, child)
+        if child == _root(groups, parent) or _is_ancestor(groups, child, parent):
             continue
         groups[child].parent = (relation, parent)
         groups[parent].children.append(child)
@@ -414,12 +415,12 @@ def _face(
         g.mirror = bool(seed and rng.random() < 0.3)
     for s, r, o in links:
         kind = "spatial" if r in SPATIAL_RELATIONS else poses.pose_kind(r)
-        if r == "left of" or kind in ("face", "hug", "push", "chase"):
+        if r == "left of" or kind in ("face", "hug", "push", "chase", "lead"):
             for a, b in ((s, o), (o, s)) if kind in ("face", "hug") else ((s, o),):
                 if a not in decided:
                     groups[a].mirror = cx(b) > cx(a)
                     decided.add(a)
-            if kind == "chase" and o not in decided:
+            if kind in ("chase", "lead") and o not in decided:
                 groups[o].mirror = groups[s].mirror
                 decided.add(o)
     for s, r, o in links:

@@ -21,9 +21,11 @@ from speech2image.imaging.compose.placing import (
     Box,
     GroundPlane,
     Parent,
+    attach,
     fitted_heights,
     row_boxes,
 )
+from speech2image.scene import SPATIAL_RELATIONS
 
 if TYPE_CHECKING:
     from speech2image.imaging.compose.layout import LayoutItem
@@ -69,10 +71,23 @@ ACTIVITY_ASSETS = {
     "juggling": "person juggling", "golfing": "person golfing", "singing": "singer",
     "painting": "artist", "sleeping": "person in bed", "bathing": "person taking bath",
     "fencing": "person fencing", "meditating": "person in lotus position",
+    "cooking something": "cook", "painting something": "artist",
+    "climbing something": "person climbing",
 }  # fmt: skip
-"""Intransitive actions of a person drawn as one activity drawing."""
-_BODY_POSES = {"running": "running", "walking": "walking", "dancing": "dancing",
-               "kneeling": "kneeling"}  # fmt: skip
+"""Actions of a person drawn as one activity drawing (``something``: the verb with an
+object, "cooking soup")."""
+_BODY_POSES = {
+    "running": "running", "walking": "walking", "dancing": "dancing", "kneeling": "kneeling",
+    "chasing": "running", "following": "walking", "pushing": "walking", "pulling": "walking",
+    "kicking": "running",
+}  # fmt: skip
+SEATED = frozenset(
+    {"sitting on", "sitting in", "lying on", "riding", "driving", "rowing", "sleeping in"}
+)
+"""Relations whose subject shows only from the waist up: a bust draws it best."""
+FIGURE_SCALE = 1.3
+"""Full-body figures are drawn taller than the busts of the same size class (a person
+standing beside a dog is taller than the dog)."""
 
 POSE_KINDS = {
     "riding": "mount", "sitting on": "seat", "lying on": "seat", "standing on": "on",
@@ -82,7 +97,7 @@ POSE_KINDS = {
     "eating": "mouth", "drinking": "mouth", "reading": "book", "wearing": "wear",
     "kicking": "kick", "throwing": "throw", "climbing": "climb", "chasing": "chase",
     "following": "chase", "jumping over": "jump", "flying over": "fly", "pushing": "push",
-    "pulling": "push", "hugging": "hug",
+    "pulling": "push", "hugging": "hug", "walking": "lead",
 }  # fmt: skip
 """How each action is posed; any other verb (playing with, talking to, looking at...) is
 ``"face"``: side by side, facing each other."""
@@ -124,15 +139,27 @@ def composite_name(subject: str, relation: str, obj: str) -> str | None:
 
 
 def figure_name(noun: str, action: str | None) -> str | None:
-    """The drawing of a person doing ``action`` (or something unnamed, ``None``): an
-    activity drawing, else a full-body figure ("woman running", "man standing")."""
-    if not is_person(noun):
+    """The drawing of a person doing ``action`` (an intransitive action, a verb of a
+    relation, or ``None`` for something unnamed): an activity drawing, else a full-body
+    figure ("woman running", "man standing"); ``None`` where a bust draws it best."""
+    if not is_person(noun) or action in SEATED:
         return None
+    if f"{action} something" in ACTIVITY_ASSETS:
+        return ACTIVITY_ASSETS[f"{action} something"]
     if action in ACTIVITY_ASSETS:
         return ACTIVITY_ASSETS[action]
     head = noun.lower().split()[-1]
     who = "woman" if head in _FEMALE else "man" if head in _MALE else "person"
     return f"{who} {_BODY_POSES.get(action or '', 'standing')}"
+
+
+def is_figure(asset_name: str) -> bool:
+    """True for the full-body figures and activity drawings :func:`figure_name` gives."""
+    name = asset_name.lower()
+    return name in ACTIVITY_ASSETS.values() or name.split()[-1] in {
+        *_BODY_POSES.values(),
+        "standing",
+    }
 
 
 def find_composites(
@@ -180,15 +207,18 @@ def pose_matches(
     composites += [c for c in _activities(objects, named) if c.subject_id not in joined]
     merged = {c.object_id: c.subject_id for c in composites if c.object_id is not None}
     chosen = {c.subject_id: named(c.asset_name) for c in composites}
-    related = {s for s, _, _ in triples} | {o for _, _, o in triples}
+    doing: dict[str, str | None] = {o: None for _, _, o in triples}
+    for s, r, _ in reversed(triples):
+        doing[s] = r if r not in SPATIAL_RELATIONS else doing.get(s)
     # Every instance of a phrase shares its pose ("two kids playing": both full body).
-    active = {(o.group, o.noun) for o in objects if o.id in related or o.action}
+    active = {(o.group, o.noun): o.action or doing[o.id] for o in objects
+              if o.id in doing or o.action}  # fmt: skip
     read = {o for _, r, o in triples if r == "reading"}
     result = []
     for obj, match in zip(objects, matches, strict=True):
         found = chosen.get(obj.id) or chosen.get(merged.get(obj.id, ""))
         if found is None and obj.id not in merged and (obj.group, obj.noun) in active:
-            figure = figure_name(obj.noun, obj.action)
+            figure = figure_name(obj.noun, active[(obj.group, obj.noun)])
             found = named(figure) if figure else None
         if found is None and obj.id in read and obj.noun.split()[-1] == "book":
             found = named(BOOK_ASSET)
@@ -220,16 +250,19 @@ def pose(
     n = len(items)
     z = (parent.z,) * n
     after = (0.5,) * n
-    if kind in ("mount", "seat"):
+    if kind == "mount":
         heights = fitted_heights(items, scale * 0.85, p.height * 1.1, p.width)
-        sink = 0.3 if kind == "mount" else 0.12
-        bottom = p.y0 + max(parent.surface, 0.25) * p.height + sink * max(heights)
+        bottom = p.y0 + max(parent.surface, 0.25) * p.height + 0.3 * max(heights)
         boxes = row_boxes(items, heights, p.centre[0] - 0.08 * p.width, bottom)
         return Attached(boxes, z, after, grounded=False)
+    if kind == "seat":
+        # Seen from the front, a sitter sits in front of the seat's back, its bottom on
+        # the seat (about two thirds down a bench or a chair drawn face on).
+        heights = fitted_heights(items, scale * 0.9, p.height * 1.6, p.width * 1.3)
+        boxes = row_boxes(items, heights, p.centre[0], p.y0 + 0.66 * p.height)
+        return Attached(boxes, z, after, grounded=False)
     if kind == "in":
-        heights = fitted_heights(items, scale, p.height * 0.7, p.width * 0.7)
-        boxes = row_boxes(items, heights, p.centre[0], p.y0 + 0.7 * p.height)
-        return Attached(boxes, z, after, grounded=False, inside=True)
+        return attach("in", items, scale, parent, plane, 1)
     if kind in ("hold", "mouth", "book", "wear", "throw"):
         return _at_body(kind, items, scale, p, parent.z)
     if kind in ("kick", "climb"):
@@ -268,18 +301,21 @@ def _at_body(kind: str, items: list[LayoutItem], scale: float, p: Box, z: float)
 def _beside(
     kind: str, items: list[LayoutItem], scale: float, parent: Parent, plane: GroundPlane
 ) -> Attached:
-    """Side by side with the parent: a chaser to its right and further back, a pusher or
-    a hugger touching it, anything else facing it across a small gap (to its left)."""
+    """Side by side with the parent: a chaser to its right and further back, a walker
+    leading it just behind, a pusher or a hugger touching it, anything else facing it
+    across a small gap (to its left)."""
     p = parent.box
     n = len(items)
     z = min(0.9, parent.z + 0.12) if kind == "chase" else parent.z
     own = scale * plane.scale(z) / plane.scale(parent.z)
     heights = [i.height_px * own for i in items]
     width = sum(h * i.aspect for h, i in zip(heights, items, strict=True)) * 1.04
-    gap = {"chase": 0.02, "push": -0.08, "hug": -0.22}.get(kind, 0.05) * plane.height
-    side = 1 if kind == "chase" else -1
-    centre = p.centre[0] + side * ((p.width + width) / 2 + gap)
-    bottom = plane.bottom_y(z) if kind == "chase" else p.y1
+    gap = {"chase": 0.02, "lead": 0.0, "push": -0.08, "hug": -0.22}.get(kind, 0.05)
+    side = 1 if kind in ("chase", "lead") else -1
+    centre = p.centre[0] + side * ((p.width + width) / 2 + gap * plane.height)
+    # On the ground beside it, unless it stands on something (then level with it).
+    in_sky = p.y1 < plane.horizon_y and not all(i.flying for i in items)
+    bottom = plane.bottom_y(z) if kind == "chase" or in_sky else p.y1
     order = -0.5 if kind == "chase" else 0.5
     return Attached(row_boxes(items, heights, centre, bottom), (z,) * n, (order,) * n)
 
