@@ -4,6 +4,7 @@ their asset and skin tone from picture to picture."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +15,7 @@ from speech2image.imaging.compose import ClipArtComposer
 from speech2image.imaging.compose.assets import SKIN_TONES, AssetsMissingError, is_installed
 from speech2image.imaging.compose.cast import incoming_cast, picture_pack, skin_tone
 from speech2image.imaging.compose.fluent import install
-from speech2image.scene import Scene, SceneObject
+from speech2image.scene import Relation, Scene, SceneObject
 
 
 def test_skin_tone_is_stable_and_varied() -> None:
@@ -104,3 +105,20 @@ def test_a_thing_the_pack_lacks_comes_from_the_other(fluent_composer: ClipArtCom
     # The same scene for an OpenMoji picture: everything from OpenMoji.
     again = fluent_composer.draw(Scene(scene.text, scene.objects, extras={"pack": "openmoji"}))
     assert [o.asset.split(":")[0] for o in again.scene.objects if o.asset] == ["openmoji"] * 2
+
+
+@pytest.mark.slow
+def test_a_pose_keeps_the_skin_tone(fluent_composer: ClipArtComposer) -> None:
+    girl = SceneObject("o1", "girl", entity="e1")
+    scene = Scene(
+        "The girl rides her bicycle.",
+        objects=(girl, SceneObject("o2", "bicycle", entity="e2")),
+        relations=(Relation("o1", "riding", "o2"),),
+    )
+    cast = fluent_composer.draw(_girl_scene("A girl.", "girl")).scene.extras["cast"]
+    tone = cast["e1"].removeprefix("fluent:girl-")
+    picture = fluent_composer.draw(replace(scene, extras={"cast": cast}))
+    rider = picture.scene.objects[0]
+    assert rider.asset is not None and rider.asset != cast["e1"]  # drawn as a composite
+    assert rider.asset.endswith(f"-{tone}")
+    assert picture.scene.extras["cast"]["e1"] == cast["e1"]

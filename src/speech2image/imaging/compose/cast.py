@@ -19,7 +19,7 @@ Two rules on top of :class:`~speech2image.imaging.compose.matching.AssetMatcher`
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,7 +102,7 @@ def cast_objects(
         elif match.entry.variants:
             tone = skin_tone(obj.entity or obj.noun, seed)
             match = AssetMatch(match.entry.in_tone(tone), match.score, match.fallback)
-        if obj.entity is not None:
+        if obj.entity is not None and match.confident:
             known[obj.entity] = match.entry.key
         matches.append(match)
     return Casting(tuple(matches), known)
@@ -159,3 +159,22 @@ def cast_extras(pack: str, casting: Casting) -> dict[str, object]:
     if casting.cast:
         extras[CAST_KEY] = dict(casting.cast)
     return extras
+
+
+def keep_tones(
+    objects: tuple[SceneObject, ...],
+    cast: Sequence[AssetMatch],
+    posed: Sequence[AssetMatch],
+    merged: Mapping[str, str],
+) -> list[AssetMatch]:
+    """The posed matches (a full-body figure, a composite such as "person biking") in the
+    skin tone each object was cast in; a thing merged into another's composite takes the
+    tone of the one it merged into."""
+    tone_of = {o.id: m.entry.tone for o, m in zip(objects, cast, strict=True)}
+    result = []
+    for obj, match in zip(objects, posed, strict=True):
+        tone = tone_of.get(merged.get(obj.id, obj.id)) or tone_of[obj.id]
+        if tone is not None and match.entry.tone != tone and match.entry.variants:
+            match = AssetMatch(match.entry.in_tone(tone), match.score, match.fallback)
+        result.append(match)
+    return result
