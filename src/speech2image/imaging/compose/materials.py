@@ -142,6 +142,17 @@ def _wood(s: _Sprite, tint: Rgb | None) -> np.ndarray:
     return (light * (1 - line[..., None]) + dark * line[..., None]) * value
 
 
+def _upper_left(s: _Sprite) -> tuple[float, float]:
+    """A point of the fill toward its upper left, where a lamp above catches a glossy
+    surface (the fill pixel nearest to that corner of the fill's box, so that it lands on
+    the thing whatever its shape)."""
+    ys, xs = s.ys[s.fill], s.xs[s.fill]
+    x0, x1, y0, y1 = xs.min(), xs.max(), ys.min(), ys.max()
+    target_x, target_y = x0 + 0.3 * (x1 - x0), y0 + 0.25 * (y1 - y0)
+    nearest = int(np.argmin((xs - target_x) ** 2 + (ys - target_y) ** 2))
+    return float(xs[nearest]), float(ys[nearest])
+
+
 _TOY_COLOURS: tuple[Rgb, ...] = ((0.9, 0.2, 0.2), (0.15, 0.45, 0.9), (0.98, 0.8, 0.1),
                                  (0.2, 0.7, 0.3))  # fmt: skip
 
@@ -155,8 +166,9 @@ def _plastic(s: _Sprite, tint: Rgb | None) -> np.ndarray:
         rgb = np.clip(grey + (s.rgb - grey) * 1.8, 0, 1)  # saturated
     else:
         rgb = np.array(tint, np.float32) * np.clip(0.85 + s.shade * 0.5, 0, 1.2)[..., None]
-    gloss = np.exp(-(((s.xs - 0.32) / 0.16) ** 2 + ((s.ys - 0.22) / 0.09) ** 2))[..., None]
-    return rgb * (1 - 0.85 * gloss) + 0.85 * gloss
+    gx, gy = _upper_left(s)
+    gloss = np.exp(-(((s.xs - gx) / 0.18) ** 2 + ((s.ys - gy) / 0.1) ** 2))[..., None]
+    return rgb * (1 - 0.93 * gloss) + 0.93 * gloss
 
 
 def _paper(s: _Sprite, tint: Rgb | None) -> np.ndarray:
