@@ -53,6 +53,22 @@ def test_render_batch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert [o["noun"] for o in second["objects"]] == ["apple"] * 3
 
 
+def test_render_batch_contact_sheet(tmp_path: Path) -> None:
+    prompts = tmp_path / "prompts.jsonl"
+    lines = [{"text": "A dog is sleeping under a wooden table."}, {"prompt": "two red apples"},
+             {"text": "Our sales went up a lot this year."}]  # fmt: skip
+    prompts.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    sheet = tmp_path / "sheets" / "sheet.png"
+    assert main(["render", "--batch", str(prompts), "--out", str(tmp_path / "out"),
+                 "--sheet", str(sheet)]) == 0  # fmt: skip
+    assert len(list((tmp_path / "out").glob("*.png"))) == 3
+    with Image.open(sheet) as image:
+        assert image.width == 3 * (192 + 16) and image.height > 192
+        first = image.convert("RGB").crop((8, 8, 200, 200))
+        assert len(first.getcolors(maxcolors=100_000) or ()) > 20  # a picture, not blank
+    assert main(["render", "a cat", "-o", str(tmp_path / "a.png"), "--sheet", str(sheet)]) == 2
+
+
 def test_render_user_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["render", "a cat"]) == 2
     assert main(["render", "--batch", str(tmp_path / "missing.jsonl"), "--out", "x"]) == 2
