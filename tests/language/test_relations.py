@@ -107,6 +107,16 @@ def test_verb_subject_or_its_object(nlp: Any) -> None:
     assert said(nlp, "The teacher wrote the date on the blackboard.") == []
 
 
+def test_parts_and_companions(nlp: Any) -> None:
+    # A part of someone stands for them.
+    found = said(nlp, "My grandmother is sitting in her rocking chair with a cat on her lap.")
+    assert ("cat", "on", found[0][0]) in found
+    assert said(nlp, "The man put a hat on his head.") == [("hat", "on", "man")]
+    # The speaker is not drawn; those who were with them are.
+    found = said(nlp, "I sat with my brother and my sister under the tree.")
+    assert found == [("brother", "under", "tree"), ("sister", "under", "tree")]
+
+
 def test_place_phrases_are_the_setting_not_a_relation(nlp: Any) -> None:
     doc = nlp("A dog runs on the beach.")
     relations, places = find_relations(doc, find_mentions(doc))

@@ -24,9 +24,7 @@ from speech2image.scene import ACTION_RELATIONS
 
 _DOUBLED_FINAL = frozenset({"begin", "forget", "admit", "commit", "regret", "occur", "prefer"})
 """Verbs of two or more syllables that double their last consonant (begin -> beginning)."""
-_ING_IRREGULAR = {"lie": "lying", "die": "dying", "tie": "tying", "be": "being", "see": "seeing",
-                  "ski": "skiing", "flee": "fleeing", "agree": "agreeing", "picnic": "picnicking",
-                  "panic": "panicking", "dye": "dyeing", "canoe": "canoeing"}  # fmt: skip
+_ING_IRREGULAR = {"picnic": "picnicking", "panic": "panicking", "mimic": "mimicking"}
 _LEMMA_FIXES = {"rid": "ride", "wad": "wade", "shin": "shine", "glid": "glide"}
 """Lemmas the small model gets wrong for common verbs ("rides", "riding" -> "rid")."""
 _NOT_DRAWN_VERBS = frozenset(
@@ -82,10 +80,11 @@ CLOTHING = frozenset(
      "vest", "blouse", "gown", "robe", "overalls", "mitten", "beanie", "bonnet", "veil"}
 )  # fmt: skip
 """Things worn: "a girl in a red dress" and "a boy with a hat" are wearing them."""
-_BODY_PARTS = frozenset(
+BODY_PARTS = frozenset(
     {"eye", "ear", "nose", "mouth", "tail", "hair", "leg", "arm", "hand", "foot", "wing",
      "whisker", "tooth", "fur", "face", "head", "finger", "paw", "beak", "horn", "trunk",
-     "neck", "back", "feather", "spot", "stripe", "smile", "beard", "moustache", "mane"}
+     "neck", "back", "feather", "spot", "stripe", "smile", "beard", "moustache", "mane",
+     "lap", "shoulder", "knee"}
 )  # fmt: skip
 """Parts of the thing itself: "the cat has long whiskers" holds nothing."""
 _ANIMALS = frozenset(
@@ -213,11 +212,10 @@ def verb_subjects(doc: Any, mentions: list[Mention], verb: Any, depth: int = 0) 
             return coordinated(doc, mentions, child, verb.i)
     if verb.dep_ in ("acl", "relcl") and mention_at(mentions, verb.head.i) is not None:
         return coordinated(doc, mentions, verb.head, verb.i)
-    if verb.dep_ in ("acl", "pcomp", "advcl", "xcomp", "oprd", "dobj") and verb.tag_ == "VBG":
-        # "a photo of two frogs jumping", "found a fox hiding": the thing just named.
-        before = [k for k, m in enumerate(mentions) if m.head == verb.i - 1]
-        if before and mentions[before[0]].pronoun is None:
-            return before
+    before = [k for k, m in enumerate(mentions) if m.head == verb.i - 1 and m.pronoun is None]
+    seen = doc[verb.i - 1].dep_ == "dobj" or verb.dep_ in ("acl", "pcomp", "dobj")
+    if verb.tag_ == "VBG" and before and seen:
+        return before  # "a photo of two frogs jumping", "they saw a fox hiding"
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and depth < 3:
         return verb_subjects(doc, mentions, verb.head, depth + 1)
     return []
@@ -294,6 +292,8 @@ def _passive(doc: Any, mentions: list[Mention], verb: Any) -> tuple[list[int], l
 def _verb_frame(doc: Any, mentions: list[Mention], verb: Any) -> VerbFrame | None:
     """The frame of one verb token, or None when it joins nothing drawn."""
     lemma = verb_lemma(verb)
+    if lemma == "get" and any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children):
+        lemma = "have"  # "he's got a scarf"
     passive = _passive(doc, mentions, verb)
     if passive is not None:
         subjects, objects = passive
@@ -346,7 +346,7 @@ def _direct_frame(
         )
         claimed = (after.i,)
     if name == "holding":
-        objects = [o for o in objects if _singular_word(mentions[o]) not in _BODY_PARTS]
+        objects = [o for o in objects if _singular_word(mentions[o]) not in BODY_PARTS]
         if lemma == "have":
             # Having a dog or a house is owning it, and a cake's layers are part of it.
             if not any(is_animate(mentions[k]) for k in subjects):

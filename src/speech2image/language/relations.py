@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from speech2image.language.frames import (
+    BODY_PARTS,
     VerbFrame,
     coordinated,
     find_frames,
@@ -190,6 +191,12 @@ def _verb_subjects(doc: Any, mentions: list[Mention], verb: Any, start: int) -> 
     found = verb_subjects(doc, mentions, verb)
     if found:
         return found
+    # "I sat with Priya and Tom under the tree": those drawn of who sat there.
+    companions = [o for p in verb.children if p.lower_ == "with" and p.i < start
+                  for c in p.children if c.dep_ == "pobj"
+                  for o in coordinated(doc, mentions, c, start)]  # fmt: skip
+    if companions:
+        return companions
     for child in verb.children:
         if child.dep_ in ("nsubjpass", "attr", "nsubj") and child.i < start:
             found = coordinated(doc, mentions, child, start)
@@ -278,6 +285,7 @@ def _spatial(
         if not objects or _phrase_negated(doc, phrase):
             continue
         subjects = _subjects(doc, mentions, phrase, named, carriers)
+        objects = [_owner(doc, mentions, o, subjects) for o in objects]
         named.update(objects)
         for subject in [s for s in subjects if s not in objects]:
             for obj in objects:
@@ -286,6 +294,18 @@ def _spatial(
                     relation = "wearing"
                 found.append((phrase.start, MentionRelation(subject, relation, obj)))
     return found, places
+
+
+def _owner(doc: Any, mentions: list[Mention], obj: int, subjects: list[int]) -> int:
+    """A part of someone stands for them: "a cat on her lap" is on her."""
+    mention = mentions[obj]
+    owned = any(
+        c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in doc[mention.head].children
+    )
+    if not owned or mention.noun.split()[-1] not in BODY_PARTS:
+        return obj
+    owners = [k for k in range(obj) if is_animate(mentions[k]) and k not in subjects]
+    return owners[-1] if owners else obj
 
 
 def _carriers(frames: list[VerbFrame], relations: tuple[str, ...]) -> dict[int, int]:
