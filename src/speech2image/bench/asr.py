@@ -110,7 +110,12 @@ def register(subparsers: Any) -> None:
         metavar="N",
         help="replay each recording on N concurrent streams through one recogniser thread",
     )
+    parser.add_argument("--asr-model", default=None, metavar="NAME", help="tiny.en or base")
+    parser.add_argument("--language", default=None, metavar="CODE", help="auto, en, es, …")
     parser.set_defaults(handler=main)
+    from speech2image.bench import asr_clips
+
+    asr_clips.register(subparsers)
 
 
 def main(args: argparse.Namespace) -> int:
@@ -131,7 +136,10 @@ def main(args: argparse.Namespace) -> int:
 
     from speech2image.asr.whisper import WhisperRecognizer
 
-    options = from_env(TranscriberOptions)
+    try:
+        options = from_env(TranscriberOptions, asr_model=args.asr_model, language=args.language)
+    except ValueError as e:
+        raise CommandError(str(e)) from e
     lexicon = None
     if options.picturable_correction or options.picturable_hotwords:
         from speech2image.factory import PipelineOptions, load_picturable_lexicon
@@ -317,7 +325,7 @@ def print_table(results: list[AsrFigures]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title="Streaming ASR (Whisper tiny.en, int8)")
+    table = Table(title="Streaming ASR (Whisper, int8)")
     for column in (
         "file",
         "audio s",
