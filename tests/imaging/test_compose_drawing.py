@@ -115,3 +115,33 @@ def test_bad_input_gives_a_picture(builder, composer, text: str) -> None:  # noq
 def test_emoji_draws_its_own_openmoji(builder, composer) -> None:  # noqa: F811
     picture = composer.draw(builder.build("🐶"))
     assert picture.scene.objects[0].asset == "openmoji:1F436"
+
+
+def test_materials_patterns_and_finishes_are_drawn_inside_the_thing(composer) -> None:  # noqa: F811
+    plain = composer.draw(Scene(text="a dog", objects=(SceneObject(id="o0", noun="dog"),)))
+    x0, y0, x1, y1 = plain.scene.objects[0].bbox
+    for look in ({"material": "wood"}, {"pattern": "spotted"}, {"material": "glass"}):
+        dog = SceneObject(id="o0", noun="dog", **look)
+        drawn = composer.draw(Scene(text="a dog", objects=(dog,)))
+        assert drawn.scene.objects[0].bbox == (x0, y0, x1, y1)
+        inside = np.abs(np.asarray(drawn.image, np.int16) - np.asarray(plain.image, np.int16))
+        assert inside[y0:y1, x0:x1].mean() > 5, look
+        assert inside[:, : max(0, x0 - 40)].mean() < 1, look  # the backdrop is untouched
+    sparkling = composer.draw(
+        Scene(text="a dog", objects=(SceneObject(id="o0", noun="dog", finish="sparkling"),))
+    )
+    assert not np.array_equal(np.asarray(sparkling.image), np.asarray(plain.image))
+
+
+def test_a_glass_cloud_and_odd_words_give_a_picture(composer) -> None:  # noqa: F811
+    objects = (
+        SceneObject(id="o0", noun="cloud", material="glass", finish="sparkling"),
+        SceneObject(id="o1", noun="dog", material="velvet", pattern="plaid", finish="glowing"),
+        SceneObject(id="o2", noun="apple", color="no colour", material="gold", pattern="dotted"),
+    )
+    for setting in ("atlantis", "underwater", "kitchen", None):
+        scene = Scene(text="odd", objects=objects, setting=setting, lighting="dark",
+                      setting_things=("xylophonist's kettle drum", "tree"))  # fmt: skip
+        picture = composer.draw(scene)
+        assert picture.image.size == (512, 512)
+        assert len(picture.to_png()) > 1000
