@@ -11,11 +11,9 @@ nearer things overlap what is behind them. The steps:
 3. choose the main subject (the first group that is a relation's subject, else the first);
 4. attach groups to a parent (on, under, in, behind, in front of, around, and the poses of
    :mod:`speech2image.imaging.compose.poses`); each tree of attached groups is a cluster;
-5. order the clusters left to right, main one central, so left of / right of / beside /
-   between hold;
+5. order the clusters left to right, main one central, so left of / beside / between hold;
 6. give each cluster a depth, varied by the seed (a composed picture, not a queue);
-7. place each cluster's root on the ground (flying things in the sky) and its attached
-   groups around it;
+7. place each cluster's root on the ground (flying things in the sky), the rest around it;
 8. spread the clusters over the width, shrinking them if they must, and keep all inside;
 9. turn things that face another (chasers, players) towards it.
 
@@ -37,12 +35,13 @@ from speech2image.imaging.compose.placing import (
     attach,
     bounds,
     group_boxes,
+    order_left_to_right,
+    split_between_targets,
 )
 from speech2image.scene import SPATIAL_RELATIONS
 
 ATTACHING = ("on", "above", "under", "below", "in", "behind", "in front of", "around")
 """Spatial relations that put a group relative to one other group."""
-HORIZONTAL = ("left of", "right of", "beside", "near", "between")
 MAIN_SCALE = 1.25
 """How much bigger the main subject's cluster is drawn."""
 MARGIN_FRACTION = 0.03
@@ -114,7 +113,7 @@ def compute_layout(
     rng = random.Random(seed)
     plane = GroundPlane(height)
     # 1-2. Groups and the links between them.
-    items = _split_between_targets(items, relations)
+    items = split_between_targets(items, relations)
     groups: dict[int, _Group] = {}
     for item in items:
         groups.setdefault(item.group, _Group(item.group, [])).items.append(item)
@@ -125,12 +124,16 @@ def compute_layout(
     roots = [g for g in groups if groups[g].parent is None]
     root_of = {g: _root(groups, g) for g in groups}
     # 5-6. Clusters left to right, then their depths.
-    order = _order(roots, links, root_of, root_of[main])
+    order = order_left_to_right(roots, links, root_of, root_of[main])
     _assign_depths(groups, order, root_of[main], rng)
     # 7-8. Place each cluster, spread them over the width, keep them inside.
     _place_clusters(groups, order, root_of[main], plane, width, rng)
     # 9. Facing.
-    _face(groups, links, rng, seed)
+    centres = {
+        g: bounds(list(grp.placed.boxes)).centre[0] for g, grp in groups.items() if grp.placed
+    }
+    for g, mirror in poses.facing(links, centres, rng, seed).items():
+        groups[g].mirror = mirror
     return _placements(groups, plane)
 
 
@@ -168,7 +171,7 @@ def _choose_parents(groups: dict[int, _Group], links: list[tuple[int, str, int]]
     """Attach groups to the group they stand relative to; the first relation wins, and
     one that would close a loop (a cat on a dog on the cat) is left out."""
     for subject, relation, obj in links:
-        if relation in HORIZONTAL or (relation in SPATIAL_RELATIONS and relation not in ATTACHING):
+        if relation in SPATIAL_RELATIONS and relation not in ATTACHING:
             continue
         moves = (
             relation not in SPATIAL_RELATIONS and poses.pose_kind(relation) in poses.OBJECT_MOVES
@@ -202,44 +205,6 @@ def _root(groups: dict[int, _Group], g: int) -> int:
         seen.add(g)
         g = groups[g].parent[1]  # type: ignore[index]
     return g
-
-
-def _order(
-    roots: list[int], links: list[tuple[int, str, int]], root_of: dict[int, int], main: int
-) -> list[int]:
-    """Clusters left to right: the main one in the middle, the others alternating either
-    side of it, then moved until the horizontal relations hold."""
-    others = [r for r in roots if r != main]
-    order = [main]
-    for k, r in enumerate(others):
-        order.insert(0, r) if k % 2 else order.append(r)
-    pairs = [(root_of[s], r, root_of[o]) for s, r, o in links if r in HORIZONTAL]
-    between: dict[int, list[int]] = {}
-    for s, r, o in pairs:
-        if r == "between" and s != o:
-            between.setdefault(s, []).append(o)
-    for _ in range(3):
-        for s, r, o in pairs:
-            if s == o or r == "between":
-                continue
-            ps, po = order.index(s), order.index(o)
-            if (r == "left of" and ps > po) or (r in ("beside", "near") and abs(ps - po) > 1):
-                order.remove(s)
-                order.insert(order.index(o), s)
-            elif r == "right of" and ps < po:
-                order.remove(s)
-                order.insert(order.index(o) + 1, s)
-        for s, targets in between.items():
-            if len(targets) < 2 or len({s, targets[0], targets[1]}) < 3:
-                continue
-            a, b = sorted(targets[:2], key=order.index)
-            if order.index(a) < order.index(s) < order.index(b):
-                continue
-            at = max(0, order.index(s) - 1)
-            for c in (s, a, b):
-                order.remove(c)
-            order[min(at, len(order)) : min(at, len(order))] = [a, s, b]
-    return order
 
 
 def _assign_depths(
@@ -400,40 +365,13 @@ def _shift_cluster(
         groups[g].placed = replace(placed, boxes=moved)
 
 
-def _face(
-    groups: dict[int, _Group], links: list[tuple[int, str, int]], rng: random.Random, seed: int
-) -> None:
-    """OpenMoji draws animals facing left; mirror those that must face right: a thing
-    left of another faces it, players face each other, a chaser and the chased both face
-    the way the chase goes, a rider faces the way the mount does."""
-
-    def cx(g: int) -> float:
-        return bounds(list(groups[g].placed.boxes)).centre[0]  # type: ignore[union-attr]
-
-    decided: set[int] = set()
-    for g in groups.values():
-        g.mirror = bool(seed and rng.random() < 0.3)
-    for s, r, o in links:
-        kind = "spatial" if r in SPATIAL_RELATIONS else poses.pose_kind(r)
-        if r == "left of" or kind in ("face", "hug", "push", "chase", "lead"):
-            for a, b in ((s, o), (o, s)) if kind in ("face", "hug") else ((s, o),):
-                if a not in decided:
-                    groups[a].mirror = cx(b) > cx(a)
-                    decided.add(a)
-            if kind in ("chase", "lead") and o not in decided:
-                groups[o].mirror = groups[s].mirror
-                decided.add(o)
-    for s, r, o in links:
-        if r not in SPATIAL_RELATIONS and poses.pose_kind(r) in ("mount", "seat"):
-            groups[s].mirror = groups[o].mirror
-
-
 def _placements(groups: dict[int, _Group], plane: GroundPlane) -> list[Placement]:
     """Every instance with its draw order: far to near, a thing attached to another just
     before (behind) or after it, flying things last."""
     keys: dict[int, list[float]] = {}
     placements = []
-    for g in _tree_order(groups):
+    roots = [g for g in groups if groups[g].parent is None]
+    for g in [m for r in roots for m in _cluster_members(groups, r)]:  # parents first
         grp = groups[g]
         placed = grp.placed
         assert placed is not None
@@ -455,23 +393,3 @@ def _placements(groups: dict[int, _Group], plane: GroundPlane) -> list[Placement
                                         front_of or None, placed.motion))  # fmt: skip
         keys[g] = own
     return sorted(placements, key=lambda p: p.depth)
-
-
-def _tree_order(groups: dict[int, _Group]) -> list[int]:
-    """Groups with every parent before its children."""
-    roots = [g for g in groups if groups[g].parent is None]
-    return [m for r in roots for m in _cluster_members(groups, r)]
-
-
-def _split_between_targets(
-    items: list[LayoutItem], relations: list[tuple[str, str, str]]
-) -> list[LayoutItem]:
-    """ "Between two trees": the two trees of one group become two groups, one each side."""
-    group_of = {item.id: item.group for item in items}
-    next_group = max(group_of.values()) + 1
-    for subject in sorted({s for s, r, _ in relations if r == "between"}):
-        targets = [o for s, r, o in relations if s == subject and r == "between" and o in group_of]
-        if len(targets) == 2 and group_of[targets[0]] == group_of[targets[1]]:
-            group_of[targets[1]] = next_group
-            next_group += 1
-    return [replace(item, group=group_of[item.id]) for item in items]

@@ -9,7 +9,7 @@ steps and these small pieces can be tested on their own.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -25,6 +25,8 @@ FRONT_FRACTION = 0.97
 """Where the bottom of the nearest things stands (z = 0), from the top of the picture."""
 FAR_SHRINK = 0.55
 """How much of its size a thing loses at the horizon (z = 1): perspective."""
+HORIZONTAL = ("left of", "right of", "beside", "near", "between")
+"""Relations that order things left to right."""
 MAX_SURFACE_FRACTION = 0.3
 """The deepest a top surface may lie below its box's top (a chair's seat under its back):
 deeper and a thing resting there would read as standing in front instead."""
@@ -166,6 +168,59 @@ def fit_inside(boxes: list[Box], *, width: int, height: int) -> list[Box]:
     dx = max(0.0, 1 - whole.x0) + min(0.0, width - 1 - whole.x1)
     dy = max(0.0, 1 - whole.y0) + min(0.0, height - 1 - whole.y1)
     return [b.moved(dx, dy) for b in boxes]
+
+
+def order_left_to_right(
+    roots: list[int], links: list[tuple[int, str, int]], root_of: dict[int, int], main: int
+) -> list[int]:
+    """Clusters (by their root group) left to right: the main one in the middle, the others
+    alternating either side of it, then moved until the horizontal relations between any
+    of their groups (``links``: subject, relation, object) hold."""
+    others = [r for r in roots if r != main]
+    order = [main]
+    for k, root in enumerate(others):
+        order.insert(0, root) if k % 2 else order.append(root)
+    pairs = [(root_of[s], r, root_of[o]) for s, r, o in links if r in HORIZONTAL]
+    between: dict[int, list[int]] = {}
+    for s, r, o in pairs:
+        if r == "between" and s != o:
+            between.setdefault(s, []).append(o)
+    for _ in range(3):
+        for s, r, o in pairs:
+            if s == o or r == "between":
+                continue
+            ps, po = order.index(s), order.index(o)
+            if (r == "left of" and ps > po) or (r in ("beside", "near") and abs(ps - po) > 1):
+                order.remove(s)
+                order.insert(order.index(o), s)
+            elif r == "right of" and ps < po:
+                order.remove(s)
+                order.insert(order.index(o) + 1, s)
+        for s, targets in between.items():
+            if len(targets) < 2 or len({s, targets[0], targets[1]}) < 3:
+                continue
+            a, b = sorted(targets[:2], key=order.index)
+            if order.index(a) < order.index(s) < order.index(b):
+                continue
+            at = max(0, order.index(s) - 1)
+            for c in (s, a, b):
+                order.remove(c)
+            order[min(at, len(order)) : min(at, len(order))] = [a, s, b]
+    return order
+
+
+def split_between_targets(
+    items: list[LayoutItem], relations: list[tuple[str, str, str]]
+) -> list[LayoutItem]:
+    """ "Between two trees": the two trees of one group become two groups, one each side."""
+    group_of = {item.id: item.group for item in items}
+    next_group = max(group_of.values()) + 1
+    for subject in sorted({s for s, r, _ in relations if r == "between"}):
+        targets = [o for s, r, o in relations if s == subject and r == "between" and o in group_of]
+        if len(targets) == 2 and group_of[targets[0]] == group_of[targets[1]]:
+            group_of[targets[1]] = next_group
+            next_group += 1
+    return [replace(item, group=group_of[item.id]) for item in items]
 
 
 @dataclass(frozen=True, slots=True)

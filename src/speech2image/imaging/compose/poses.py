@@ -10,6 +10,7 @@ body ("man walking") rather than as a head-and-shoulders bust.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -240,6 +241,32 @@ def _activities(
         if name is not None and is_person(obj.noun) and named(name) is not None:
             found.append(Composite(obj.id, None, name))
     return found
+
+
+def facing(
+    links: list[tuple[int, str, int]], centre_x: dict[int, float], rng: random.Random, seed: int
+) -> dict[int, bool]:
+    """OpenMoji draws animals facing left; mirror those that must face right: a thing
+    left of another faces it, players face each other, a chaser and the chased both face
+    the way the chase goes, a rider faces the way the mount does; the seed turns some of
+    the rest. ``links`` are (subject, relation, object) between the groups of
+    ``centre_x``; the result says which groups are mirrored."""
+    mirror = {g: bool(seed and rng.random() < 0.3) for g in centre_x}
+    decided: set[int] = set()
+    for s, r, o in links:
+        kind = "spatial" if r in SPATIAL_RELATIONS else pose_kind(r)
+        if r == "left of" or kind in ("face", "hug", "push", "chase", "lead"):
+            for a, b in ((s, o), (o, s)) if kind in ("face", "hug") else ((s, o),):
+                if a not in decided:
+                    mirror[a] = centre_x[b] > centre_x[a]
+                    decided.add(a)
+            if kind in ("chase", "lead") and o not in decided:
+                mirror[o] = mirror[s]
+                decided.add(o)
+    for s, r, o in links:
+        if r not in SPATIAL_RELATIONS and pose_kind(r) in ("mount", "seat"):
+            mirror[s] = mirror[o]
+    return mirror
 
 
 def pose(
