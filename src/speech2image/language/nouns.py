@@ -1,0 +1,133 @@
+"""The words of a noun phrase: singular forms, known compounds, and verbs the small
+model takes for nouns ("the ship sails" parsed as the compound "ship sails").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from speech2image.language.attributes import ATTRIBUTE_WORDS
+from speech2image.language.concepts import COMPOUND_NOUNS, KNOWN_NOUNS, MASS_NOUNS
+from speech2image.language.vocabulary import COLORS, NUMBER_WORDS, SIZE_WORDS
+
+EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]")
+"""Emoji, each drawn as itself."""
+
+VERB_LIKE_PLURALS = frozenset(
+    {"stops", "sails", "waits", "runs", "flies", "swims", "walks", "jumps", "sleeps",
+     "sits", "stands", "barks", "drives", "rides", "floats", "rolls", "crashes", "arrives",
+     "smiles", "laughs", "cries", "sings", "dances", "reads", "cooks", "eats", "climbs",
+     "rests", "glows", "shines", "hides", "hops", "crawls", "dives", "skates", "surfs",
+     "grows", "moves", "howls", "roars", "meows", "purrs", "chirps", "quacks", "bounces",
+     "spins", "melts", "burns", "blooms", "hangs", "leans", "lies", "passes", "honks",
+     "docks", "departs", "returns", "appears", "disappears", "waddles", "gallops"}
+)  # fmt: skip
+"""Third-person verbs the small model may take for a plural noun after a noun ("the
+ship sails" parsed as the compound "ship sails"); never a noun in such a place."""
+
+
+_IRREGULAR_SINGULAR = {
+    "people": "person", "men": "man", "women": "woman", "children": "child", "mice": "mouse",
+    "geese": "goose", "teeth": "tooth", "feet": "foot", "knives": "knife", "wolves": "wolf",
+    "leaves": "leaf", "loaves": "loaf", "fish": "fish", "sheep": "sheep", "deer": "deer",
+}  # fmt: skip
+
+
+def singular(token: Any) -> str:
+    """The singular of a noun token, trusting known nouns over the lemmatiser ("vases"
+    is lemmatised "vas")."""
+    word = token.lower_
+    if word in _IRREGULAR_SINGULAR:
+        return _IRREGULAR_SINGULAR[word]
+    if word in KNOWN_NOUNS or word in MASS_NOUNS:
+        return word
+    for candidate in (word[:-1], word[:-2], word[:-3] + "y"):
+        if word.endswith("s") and candidate in KNOWN_NOUNS:
+            return candidate
+    if token.tag_ in ("NNS", "NNPS") or word.endswith("s"):
+        return token.lemma_.lower()
+    return word
+
+
+def compound_heads(doc: Any, verbs: set[int]) -> dict[int, int]:
+    """Head index to first index of known compound nouns, found by their words whatever
+    their tags ("fire hydrant" with "hydrant" tagged an adverb); a verb is never the head
+    ("the school bus stops" names no bus stop)."""
+    heads: dict[int, int] = {}
+    for i in range(len(doc) - 1):
+        if i + 1 in verbs or _is_verb(doc[i + 1]):
+            continue
+        for head in (singular(doc[i + 1]), doc[i + 1].lemma_.lower()):
+            if f"{doc[i].lower_} {head}" in COMPOUND_NOUNS:
+                heads[i + 1] = i
+    return heads
+
+
+def is_noun(token: Any, compound_heads: dict[int, int]) -> bool:
+    if token.i in compound_heads:
+        return True
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    # The small model tags some nouns as adjectives or verbs ("an oven", "the remote").
+    return singular(token) in KNOWN_NOUNS and token.dep_ not in ("amod", "compound", "advmod")
+
+
+def _is_verb(token: Any) -> bool:
+    """A finite verb with a subject of its own ("stops" in "the bus stops at the corner")."""
+    if token.tag_ not in ("VBZ", "VBD", "VBP"):
+        return False
+    return token.dep_ == "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+
+def verbs_tagged_nouns(doc: Any) -> set[int]:
+    """Verbs the small model took for plural nouns after a noun in a clause without a
+    verb: "a taxi waits", "the ship sails" parsed as the compounds "taxi waits", "ship
+    sails". A counted plural ("two bus stops") stays a noun."""
+    found: set[int] = set()
+    for sentence in doc.sents:
+        has_verb = any(t.pos_ in ("VERB", "AUX") for t in sentence)
+        for t in sentence:
+            if t.i == sentence.start or t.tag_ != "NNS" or has_verb:
+                continue
+            previous = doc[t.i - 1]
+            if previous.pos_ not in ("NOUN", "PROPN") and previous.lower_ not in KNOWN_NOUNS:
+                continue
+            if any(c.dep_ == "nummod" or c.lower_ in NUMBER_WORDS for c in t.children):
+                continue
+            # "A deer drinks": a plural with a singular determiner is a verb.
+            singular_det = any(c.lower_ in ("a", "an", "every", "each") for c in t.children)
+            if t.lower_ in VERB_LIKE_PLURALS or previous.lower_ in KNOWN_NOUNS or singular_det:
+                found.add(t.i)
+    return found
+
+
+def noun_words(doc: Any, token: Any) -> tuple[str, int]:
+    """The singular noun words of the phrase headed by ``token`` and the first index."""
+    head_word = singular(token)
+    if not head_word.isalpha() and not EMOJI.search(head_word):
+        head_word = token.lemma_.lower()
+    words = [head_word]
+    first = token.i
+    i = token.i - 1
+    while i >= 0:
+        previous = doc[i]
+        joined = f"{previous.text.lower()} {' '.join(words)}"
+        if len(words) == 1 and f"{previous.lower_} {token.lemma_.lower()}" in COMPOUND_NOUNS:
+            words = [token.lemma_.lower()]
+            joined = f"{previous.lower_} {words[0]}"
+        if joined in COMPOUND_NOUNS or (
+            previous.dep_ == "compound"
+            and previous.head.i == first + len(words) - 1
+            and previous.lower_ not in KNOWN_NOUNS
+        ):
+            attribute = previous.lower_ in ATTRIBUTE_WORDS and joined not in COMPOUND_NOUNS
+            verb = previous.pos_ == "VERB" and joined not in COMPOUND_NOUNS  # "cooking soup"
+            if previous.lower_ in COLORS or previous.lower_ in SIZE_WORDS or attribute or verb:
+                break
+            words.insert(0, previous.text.lower())
+            first = i
+            i -= 1
+            continue
+        break
+    return " ".join(words), first
