@@ -107,6 +107,13 @@ def test_verb_subject_or_its_object(nlp: Any) -> None:
     assert said(nlp, "The teacher wrote the date on the blackboard.") == []
 
 
+def test_phrases_said_the_other_way_round(nlp: Any) -> None:
+    found = said(nlp, "The ferry was full of cars and lorries.")
+    assert found == [("car", "in", "ferry"), ("lorry", "in", "ferry")]
+    assert said(nlp, "a table covered with books") == [("book", "on", "table")]
+    assert said(nlp, "a basket filled with apples") == [("apple", "in", "basket")]
+
+
 def test_parts_and_companions(nlp: Any) -> None:
     # A part of someone stands for them.
     found = said(nlp, "My grandmother is sitting in her rocking chair with a cat on her lap.")

@@ -37,6 +37,7 @@ _NOT_DRAWN_VERBS = frozenset(
      "smell", "taste", "look", "can", "will", "would", "could", "should", "might", "must",
      "shall", "may", "used", "wonder", "understand", "realize", "notice", "agree",
      "exist", "enjoy", "prefer", "own", "buy", "sell", "visit", "meet", "finish", "continue",
+     "fill", "cover", "crowd", "pile",
      "manage", "learn", "teach", "imagine", "dream", "wake", "bear", "have", "hold", "set"}
 )  # fmt: skip
 """Verbs that are not themselves a pose or a movement: no action, no verb relation (have
@@ -109,9 +110,8 @@ _PEOPLE = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class VerbFrame:
-    """One verb of the sentence with the mentions it joins.
-
-    ``objects`` empty means an intransitive action of the subjects ("the girl runs")."""
+    """One verb of the sentence with the mentions it joins; no ``objects``: an
+    intransitive action of the subjects ("the girl runs")."""
 
     verb: int
     """Token index of the verb (or of the preposition, for "a man with an umbrella")."""
@@ -168,6 +168,10 @@ def is_animate(mention: Mention) -> bool:
         or mention.noun in _ANIMALS
         or _singular_word(mention) in (_PEOPLE | _ANIMALS)
     )
+
+
+def _any_animate(mentions: list[Mention], indexes: list[int] | tuple[int, ...]) -> bool:
+    return any(is_animate(mentions[k]) for k in indexes)
 
 
 def is_clothing(mention: Mention) -> bool:
@@ -236,8 +240,10 @@ def _preposition_frame(
             for o in coordinated(doc, mentions, c, len(doc))
         ]
         name = _preposition_name(mentions, verb, lemma, prep.lower_, objects)
-        if name is None:
-            continue
+        if name is None or (
+            name in ("holding", "wearing") and not _any_animate(mentions, subjects)
+        ):
+            continue  # "a table covered with books" holds nothing
         objects = [o for o in objects if o not in subjects]
         found.append(VerbFrame(verb.i, tuple(subjects), name, tuple(objects), (prep.i,)))
     with_objects = [f for f in found if f.objects]
@@ -257,18 +263,14 @@ def _preposition_name(
     joined = f"{verb_form(verb)} {word}"
     if joined not in ACTION_RELATIONS and word not in _VERB_PREPOSITIONS:
         return None
-    if word == "at" and not any(is_animate(mentions[o]) for o in objects):
+    if word == "at" and not _any_animate(mentions, objects):
         return None  # "dancing at the party" says where, not with whom
-    if word == "with" and objects:
-        return _with_name(mentions, objects[0], joined)
-    return joined
-
-
-def _with_name(mentions: list[Mention], obj: int, joined: str) -> str:
-    """ "walking with a dog" keeps its verb; "walking with an umbrella" is holding it."""
-    if joined in ACTION_RELATIONS or is_animate(mentions[obj]):
+    if word != "with" or not objects or joined in ACTION_RELATIONS:
+        return joined
+    # "walking with a dog" keeps its verb; "walking with an umbrella" is holding it.
+    if is_animate(mentions[objects[0]]):
         return {"talking with": "talking to"}.get(joined, joined)
-    return "wearing" if is_clothing(mentions[obj]) else "holding"
+    return "wearing" if is_clothing(mentions[objects[0]]) else "holding"
 
 
 def _passive(doc: Any, mentions: list[Mention], verb: Any) -> tuple[list[int], list[int]] | None:
@@ -349,7 +351,7 @@ def _direct_frame(
         objects = [o for o in objects if _singular_word(mentions[o]) not in BODY_PARTS]
         if lemma == "have":
             # Having a dog or a house is owning it, and a cake's layers are part of it.
-            if not any(is_animate(mentions[k]) for k in subjects):
+            if not _any_animate(mentions, subjects):
                 return None
             objects = [o for o in objects if not is_animate(mentions[o])]
         worn = [o for o in objects if is_clothing(mentions[o])]
@@ -368,18 +370,14 @@ def find_frames(doc: Any, mentions: list[Mention]) -> list[VerbFrame]:
     verb; "a man with an umbrella" is :func:`relations.possession_frames`'s."""
     frames: list[VerbFrame] = []
     for token in doc:
-        if token.pos_ != "VERB" or negated(token):
+        # "striped", "a running dog": a modifier, not a frame.
+        modifier = token.dep_ in ("amod", "compound") or mention_at(mentions, token.i) is not None
+        if token.pos_ != "VERB" or negated(token) or modifier:
             continue
-        if token.dep_ in ("amod", "compound") or mention_at(mentions, token.i) is not None:
-            continue  # "striped", "a running dog": a modifier, not a frame
         frame = _verb_frame(doc, mentions, token)
         if frame is not None:
             frames.append(frame)
     return frames
-
-
-def _drawn_verb(token: Any) -> bool:
-    return token.pos_ == "VERB" and verb_lemma(token) not in _NOT_DRAWN_VERBS
 
 
 def find_actions(doc: Any, mentions: list[Mention]) -> dict[int, str]:
@@ -390,10 +388,11 @@ def find_actions(doc: Any, mentions: list[Mention]) -> dict[int, str]:
         verb = doc[frame.verb]
         if not frame.objects:
             action = frame.relation.split()[0]
-        elif frame.claimed and frame.relation in ("holding", "wearing") and _drawn_verb(verb):
-            action = verb_form(verb)  # "walking with an umbrella": holding it, and walking
+        elif frame.claimed and frame.relation in ("holding", "wearing") and verb.pos_ == "VERB":
+            # "walking with an umbrella": holding it, and walking.
+            action = "" if verb_lemma(verb) in _NOT_DRAWN_VERBS else verb_form(verb)
         else:
             continue
-        for subject in frame.subjects:
+        for subject in frame.subjects if action else ():
             actions.setdefault(subject, action)
     return actions

@@ -1,20 +1,16 @@
 """Relations between mentions: spatial ("the cat is to the left of the dog") and verb
 frames ("a girl riding a horse"), chained, over lists and groups.
 
-A spatial phrase is found by its words (``vocabulary.RELATION_PHRASES``). Its object is the
-object of its preposition in the dependency parse (both things for "between A and B"),
-else the next mention after it. Its subject is what the phrase attaches to: the noun it
-modifies (with the things listed with it: "a cat, a dog and a bird on a bench"), or the
-subject of the verb it modifies ("a boy reading under a tree"), or the object of a verb
-that moves it ("she put the book on the table"); else the nearest mention before it. In a
-chain ("a cat on a chair to the left of a table behind two dogs") a phrase that the parse
-hangs on the first noun goes with the thing just named instead: the chair is left of the
-table, the table behind the dogs, and the cat goes with its chair.
-
-Verb frames come from :mod:`speech2image.language.frames`; the prepositions they take
-("sitting in", "playing with") are not read as spatial relations again. Negated phrases
-("the cat is not on the table") give no relation, and a relation that contradicts an
-earlier one ("a cat on a dog on the cat") is dropped, so the picture can satisfy them all.
+A spatial phrase is found by its words (``vocabulary.RELATION_PHRASES``); its object is its
+preposition's object in the parse (both things for "between A and B"), else the next
+mention. Its subject is the thing a relation just named, when it comes right before (a
+chain: "a cat on a chair to the left of a table behind two dogs" has the chair left of the
+table and the table behind the dogs); else what the phrase attaches to in the parse: the
+noun it modifies with those listed with it ("a cat, a dog and a bird on a bench"), the
+object of the verb it modifies ("she put the book on the table") or else its subject ("a
+boy reading under a tree"); else the mention before it. The prepositions verb frames take
+("sitting in", "playing with") are not spatial again; negated phrases give no relation,
+and one that contradicts an earlier one ("a cat on a dog on the cat") is dropped.
 """
 
 from __future__ import annotations
@@ -58,6 +54,12 @@ _AXES = {
 
 _EXTRA_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = ((("all", "over"), "on"),)
 """Relation phrases read before the vocabulary's ("the bees are all over the lavender")."""
+_REVERSED_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("full", "of"), "in"), (("filled", "with"), "in"), (("covered", "with"), "on"),
+    (("covered", "in"), "on"), (("piled", "with"), "on"), (("crowded", "with"), "in"),
+)  # fmt: skip
+"""Phrases that say the relation the other way round: "a ferry full of cars" has the cars
+in the ferry, "a table covered with books" the books on the table."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,7 @@ class _Phrase:
     start: int
     end: int
     relation: str
+    reversed: bool = False
 
 
 def _phrases(doc: Any, claimed: set[int]) -> list[_Phrase]:
@@ -83,12 +86,13 @@ def _phrases(doc: Any, claimed: set[int]) -> list[_Phrase]:
     found = []
     i = 0
     while i < len(words):
-        for phrase, relation in _EXTRA_PHRASES + RELATION_PHRASES:
+        for phrase, relation in _REVERSED_PHRASES + _EXTRA_PHRASES + RELATION_PHRASES:
             if tuple(words[i : i + len(phrase)]) == phrase:
                 if doc[i].dep_ == "agent" or (phrase == ("over",) and doc[i].dep_ == "prt"):
                     break
                 if not claimed.intersection(range(i, i + len(phrase))):
-                    found.append(_Phrase(i, i + len(phrase), relation))
+                    backwards = (phrase, relation) in _REVERSED_PHRASES
+                    found.append(_Phrase(i, i + len(phrase), relation, backwards))
                 i += len(phrase) - 1
                 break
         i += 1
@@ -149,7 +153,7 @@ def _objects(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
     pobjs = [c for c in last.children if c.dep_ == "pobj"]
     objects: list[int] = []
     if pobjs:
-        if phrase.relation == "between":
+        if phrase.relation == "between" or phrase.reversed:
             objects = coordinated(doc, mentions, pobjs[0], len(doc))
         else:
             k = mention_at(mentions, pobjs[0].i)
@@ -254,8 +258,11 @@ def _attached(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
 
 
 def _measured(mentions: list[Mention], noun: Any) -> list[int]:
-    """The thing a noun that is not drawn stands for: "a bowl of cherries" -> the cherries;
-    none for a thing that is just not drawn ("the date on the board")."""
+    """The thing a noun that is not drawn stands for: "a bowl of cherries" -> the cherries,
+    "our car, the red one" -> the car; none for a thing just not drawn ("the date on the
+    board")."""
+    if noun.dep_ == "appos" and mention_at(mentions, noun.head.i) is not None:
+        return [k for k in [mention_at(mentions, noun.head.i)] if k is not None]
     for prep in noun.children:
         if prep.lower_ == "of":
             for pobj in prep.children:
@@ -292,7 +299,8 @@ def _spatial(
                 relation = phrase.relation
                 if relation == "in" and worn_in(mentions[subject], mentions[obj]):
                     relation = "wearing"
-                found.append((phrase.start, MentionRelation(subject, relation, obj)))
+                pair = (obj, subject) if phrase.reversed else (subject, obj)
+                found.append((phrase.start, MentionRelation(pair[0], relation, pair[1])))
     return found, places
 
 
