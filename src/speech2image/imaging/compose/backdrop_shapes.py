@@ -153,13 +153,17 @@ def _paste_clipped(stage: Stage, image: Image.Image, left: int, top: int) -> Non
 def row(stage: Stage, names: Sequence[str], count: int, base_y: float, height: tuple[float, float],
         *, fade: float, spread: tuple[float, float] = (0.0, 1.0)) -> None:  # fmt: skip
     """``count`` things of ``names`` along ``base_y``, evenly spread with some jitter,
-    a little taller or shorter each (``height`` as fractions of the side)."""
+    a little taller or shorter each (``height`` as fractions of the side). The names take
+    turns (firs among broadleaves, a church among houses); a name the pack lacks gives way
+    to the next."""
     left, right = spread
     for k in range(count):
+        turn = stage.rng.randrange(len(names)) if names else 0
+        names_now = [*names[turn:], *names[:turn]]
         x = left + (right - left) * (k + 0.5 + stage.rng.uniform(-0.35, 0.35)) / count
         h = stage.at(stage.rng.uniform(*height))
         jitter = stage.rng.uniform(-0.01, 0.01) * stage.size
-        place(stage, names, stage.at(x), base_y + jitter, h, fade=fade,
+        place(stage, names_now, stage.at(x), base_y + jitter, h, fade=fade,
               mirror=stage.rng.random() < 0.5)  # fmt: skip
 
 

@@ -14,9 +14,12 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PIL import ImageDraw, ImageFilter
+
 from speech2image.imaging.compose.backdrop_shapes import (
     Stage,
     band,
+    glaze,
     mix,
     place,
     ridge,
@@ -173,9 +176,14 @@ def _underwater(stage: Stage) -> None:
 
 
 def _space(stage: Stage) -> None:
-    for _ in range(3):  # faint nebulae
-        x, y, r = stage.rng.uniform(0, stage.size), stage.rng.uniform(0, stage.size), stage.at(0.2)
-        stage.draw.ellipse([x - r, y - r * 0.6, x + r, y + r * 0.6], fill=(34, 22, 60))
+    sheet = glaze(stage)  # faint nebulae: soft veils of colour, smaller ones inside larger
+    veils = ImageDraw.Draw(sheet)
+    for _ in range(3):
+        x, y = stage.rng.uniform(0, stage.size), stage.rng.uniform(0, stage.size)
+        for scale, colour in ((1.0, (90, 60, 150, 26)), (0.6, (150, 80, 160, 26))):
+            r = stage.at(0.22) * scale
+            veils.ellipse([x - r, y - r * 0.6, x + r, y + r * 0.6], fill=colour)
+    stage.layer.alpha_composite(sheet.filter(ImageFilter.BoxBlur(stage.at(0.03))))
     if not place(stage, ("ringed planet",), stage.at(0.2), stage.at(0.3), stage.at(0.2), fade=0.2):
         stage.draw.ellipse(
             [stage.at(0.1), stage.at(0.1), stage.at(0.3), stage.at(0.3)], fill=(90, 140, 220)

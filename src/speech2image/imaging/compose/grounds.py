@@ -70,6 +70,13 @@ def _station(stage: Stage) -> None:
         stage.draw.rectangle(
             [stage.at(x), stage.at(0.1), stage.at(x + 0.02), stage.size], fill=(120, 126, 136)
         )
+    cx, cy, r = stage.at(0.5), stage.at(0.2), stage.at(0.04)  # the station clock
+    stage.draw.line([(cx, stage.at(0.11)), (cx, cy - r)], fill=(90, 96, 106), width=3)
+    stage.draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=(250, 250, 246), outline=(60, 60, 66),
+                       width=3)  # fmt: skip
+    stage.draw.line([(cx, cy - r * 0.7), (cx, cy), (cx + r * 0.5, cy)], fill=(40, 40, 46), width=2)
+    place(stage, ("bench",), stage.at(0.7), stage.horizon + stage.at(0.16), stage.at(0.08),
+          fade=0.25)  # fmt: skip
 
 
 def _airport(stage: Stage) -> None:

@@ -26,8 +26,8 @@ GRASS: tuple[Color, Color] = ((140, 196, 110), (96, 158, 80))
 SAND: tuple[Color, Color] = ((238, 218, 166), (222, 196, 140))
 WATER: tuple[Color, Color] = ((96, 160, 206), (58, 118, 180))
 SNOW: tuple[Color, Color] = ((240, 244, 250), (216, 226, 240))
-TREES = ("deciduous tree", "evergreen tree", "tree")
-FIRS = ("evergreen tree", "tree")
+TREES = ("deciduous tree", "evergreen tree")
+FIRS = ("evergreen tree",)
 
 
 def grass(stage: Stage) -> tuple[Color, Color]:
@@ -46,34 +46,41 @@ def green_land(stage: Stage, hills: Color = (150, 180, 150)) -> None:
 
 def _forest(stage: Stage) -> None:
     green_land(stage, (110, 150, 130))
-    tree_line(
-        stage, stage.horizon + 2, stage.at(0.09), mix((70, 120, 90), stage.haze, 0.45), pointed=True
-    )
-    row(stage, FIRS, 9, stage.horizon + stage.at(0.01), (0.1, 0.14), fade=0.45)
-    row(stage, TREES, 6, stage.horizon + stage.at(0.05), (0.18, 0.24), fade=0.28)
-    place(stage, TREES, stage.at(0.02), stage.at(0.86), stage.at(0.42), fade=0.12)
-    place(stage, FIRS, stage.at(0.98), stage.at(0.9), stage.at(0.46), fade=0.12, mirror=True)
+    far = mix((70, 120, 90), stage.haze, 0.5)
+    tree_line(stage, stage.horizon + 2, stage.at(0.1), far, pointed=True)
+    row(stage, FIRS, 11, stage.horizon + stage.at(0.01), (0.09, 0.12), fade=0.5)
+    row(stage, TREES, 8, stage.horizon + stage.at(0.035), (0.15, 0.2), fade=0.38)
+    row(stage, TREES, 5, stage.horizon + stage.at(0.07), (0.22, 0.28), fade=0.26)
+    # Two near trunks at the edges frame the wood without crowding its middle.
+    place(stage, TREES, stage.at(-0.04), stage.at(0.84), stage.at(0.36), fade=0.3)
+    place(stage, TREES, stage.at(1.04), stage.at(0.88), stage.at(0.38), fade=0.3, mirror=True)
+
+
+def _canopy(stage: Stage, colour: Color) -> None:
+    """Leaves across the top of the picture, with lianas hanging from them."""
+    for k in range(14):
+        x = stage.at(k / 13 + stage.rng.uniform(-0.03, 0.03))
+        r = stage.at(stage.rng.uniform(0.07, 0.11))
+        stage.draw.ellipse([x - r, -r * 0.9, x + r, r * 0.8], fill=colour)
+    for k in range(8):
+        x = stage.at((k + stage.rng.uniform(0.2, 0.8)) / 8)
+        length = stage.at(stage.rng.uniform(0.15, 0.34))
+        points = [(x + math.sin(t / 3) * 5, stage.at(0.05) + t * length / 12) for t in range(13)]
+        stage.draw.line(
+            points, fill=mix(colour, (0, 0, 0), 0.1), width=max(2, int(stage.at(0.006)))
+        )
 
 
 def _jungle(stage: Stage) -> None:
     ridge(stage, stage.horizon, stage.at(0.12), mix((60, 120, 70), stage.haze, 0.3), waves=3)
     band(stage, stage.horizon, stage.size, (92, 150, 70), (60, 110, 50))
     tree_line(stage, stage.horizon + 2, stage.at(0.12), (64, 118, 66), pointed=False)
-    row(
-        stage,
-        ("palm tree", "deciduous tree"),
-        7,
-        stage.horizon + stage.at(0.04),
-        (0.2, 0.28),
-        fade=0.3,
-    )
-    for k in range(7):  # hanging lianas
-        x = stage.at((k + stage.rng.uniform(0.2, 0.8)) / 7)
-        length = stage.at(stage.rng.uniform(0.12, 0.3))
-        points = [(x + math.sin(t / 3) * 6, t * length / 12) for t in range(13)]
-        stage.draw.line(points, fill=(60, 120, 60), width=max(2, int(stage.at(0.006))))
-    place(stage, ("palm tree",), stage.at(0.03), stage.at(0.9), stage.at(0.45), fade=0.12)
-    place(stage, ("deciduous tree",), stage.at(0.97), stage.at(0.88), stage.at(0.4), fade=0.12)
+    palms = ("palm tree", "deciduous tree")
+    row(stage, palms, 7, stage.horizon + stage.at(0.03), (0.18, 0.24), fade=0.35)
+    row(stage, palms, 4, stage.horizon + stage.at(0.08), (0.26, 0.32), fade=0.22)
+    _canopy(stage, (70, 130, 72))
+    place(stage, ("herb", "leafy green"), stage.at(0.06), stage.at(0.98), stage.at(0.16), fade=0.2)
+    place(stage, ("herb", "leafy green"), stage.at(0.94), stage.at(0.98), stage.at(0.14), fade=0.2)
 
 
 def _park(stage: Stage) -> None:
