@@ -171,3 +171,17 @@ def test_contradictions_and_crowds_still_give_a_picture() -> None:
     everything += [("t1", r, "t0") for r in ("on", "in front of", "right of", "holding")]
     assert len(layout([item("t0", 0), item("t1", 1)], everything)) == 2
     assert layout([], []) == {}
+
+
+def test_weather_things_on_the_ground_do_not_fly() -> None:
+    from pathlib import Path
+
+    from speech2image.imaging.compose.assets import AssetEntry
+    from speech2image.imaging.compose.sizes import is_flying
+
+    def entry(name: str) -> AssetEntry:
+        return AssetEntry("openmoji", "X", name, (), "travel-places/sky-weather", Path("x.svg"))
+
+    assert is_flying("sun", entry("sun")) and is_flying("comet", entry("comet"))
+    assert not is_flying("umbrella", entry("umbrella"))
+    assert not is_flying("snowman", entry("snowman"))

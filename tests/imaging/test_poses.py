@@ -117,3 +117,11 @@ def test_jumper_arcs_above_with_motion_lines() -> None:
     assert dog.box[3] <= fence.box[1]
     assert dog.motion and not dog.grounded
     assert fence.box[0] < centre_x(dog) < fence.box[2]
+
+
+def test_standing_or_lying_on_rests_on_the_top() -> None:
+    for verb in ("standing on", "lying on"):
+        placed = layout([item("cat", 0, 60), item("bed", 1, 110, 1.6, surface=0.2)],
+                        [("cat", verb, "bed")])  # fmt: skip
+        cat, bed = placed["cat"], placed["bed"]
+        assert abs(cat.box[3] - (bed.box[1] + 0.2 * (bed.box[3] - bed.box[1]))) <= 4, verb

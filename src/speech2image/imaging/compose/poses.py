@@ -91,7 +91,7 @@ FIGURE_SCALE = 1.3
 standing beside a dog is taller than the dog)."""
 
 POSE_KINDS = {
-    "riding": "mount", "sitting on": "seat", "lying on": "seat", "standing on": "on",
+    "riding": "mount", "sitting on": "seat", "lying on": "on", "standing on": "on",
     "driving": "in", "rowing": "in", "sitting in": "in", "sleeping in": "in",
     "swimming in": "in", "holding": "hold", "carrying": "hold", "catching": "hold",
     "feeding": "hold", "cooking": "hold", "painting": "hold", "writing": "hold",
@@ -283,13 +283,13 @@ def pose(
         boxes = row_boxes(items, heights, p.centre[0] - 0.08 * p.width, bottom)
         return Attached(boxes, z, after, grounded=False)
     if kind == "seat":
-        # Seen from the front, a sitter sits in front of the seat's back, its bottom on
-        # the seat (about two thirds down a bench or a chair drawn face on).
+        # Seen from the front, a sitter sits in front of the seat's back, sunk into it
+        # down to about a third of its height (a chair's or a bench's seat).
         heights = fitted_heights(items, scale * 0.9, p.height * 1.6, p.width * 1.3)
-        boxes = row_boxes(items, heights, p.centre[0], p.y0 + 0.66 * p.height)
+        boxes = row_boxes(items, heights, p.centre[0], p.y0 + 0.34 * p.height)
         return Attached(boxes, z, after, grounded=False)
-    if kind == "in":
-        return attach("in", items, scale, parent, plane, 1)
+    if kind in ("in", "on"):
+        return attach(kind, items, scale, parent, plane, 1)
     if kind in ("hold", "mouth", "book", "wear", "throw"):
         return _at_body(kind, items, scale, p, parent.z)
     if kind in ("kick", "climb"):

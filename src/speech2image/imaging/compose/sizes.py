@@ -50,6 +50,9 @@ FLYING = frozenset(
 )  # fmt: skip
 """Things drawn up in the sky when nothing holds them."""
 
+_GROUNDED_WEATHER = ("umbrella", "snowman", "thermometer", "fire", "droplet", "wave", "voltage")
+"""Drawings of the sky-and-weather group that stand on the ground."""
+
 _BY_GROUP = (
     ("food-drink", "tiny"), ("animal-bug", "tiny"), ("animal-bird", "small"),
     ("animal-mammal", "medium"), ("animal-marine", "small"), ("animal-reptile", "small"),
@@ -81,6 +84,7 @@ def is_flying(noun: str, entry: AssetEntry) -> bool:
     """True for things that stay up in the sky (birds, planes, the moon)."""
     noun = noun.lower()
     head = noun.split()[-1] if noun.split() else noun
-    return (
-        noun in FLYING or head in FLYING or "transport-air" in entry.group or ("sky" in entry.group)
-    )
+    # The sky-and-weather drawings are half up there (the sun, a cloud, a comet) and half
+    # down here (an umbrella, a snowman, a thermometer, fire, a wave).
+    in_sky = "sky" in entry.group and not any(w in entry.name.lower() for w in _GROUNDED_WEATHER)
+    return noun in FLYING or head in FLYING or "transport-air" in entry.group or in_sky
