@@ -167,10 +167,10 @@ def index_rows(stems: list[str], annotations: list[dict[str, Any]]) -> list[dict
         if stem in toned:
             continue
         base = stem[: -len(DEFAULT_SUFFIX)] if stem.endswith(DEFAULT_SUFFIX) else stem
-        row = by_name.get(RENAMED[base]) if base in RENAMED else by_slug.get(base)
-        if row is not None and row["group"] in _SKIPPED_GROUPS:
+        joined = by_name.get(RENAMED[base]) if base in RENAMED else by_slug.get(base)
+        if joined is not None and joined["group"] in _SKIPPED_GROUPS:
             continue
-        entry = _row(base, stem, row)
+        entry = _row(base, stem, joined)
         variants = {
             tone: {"id": f"{base}-{tone}", "path": f"svg/{base}-{tone}.svg"}
             for tone in SKIN_TONES
