@@ -12,6 +12,7 @@ because a session keeps its setting across many pictures.
 
 from __future__ import annotations
 
+import functools
 import random
 import threading
 from collections import OrderedDict
@@ -210,10 +211,30 @@ def weather_overlay(picture: Image.Image, weather: str | None, seed: int) -> Ima
     """``picture`` with rain, snow, fog, a storm or clouds over it."""
     if weather in (None, "sunny", "wind"):
         return picture
+    colour, alpha = _weather_layer(weather, picture.width, picture.height, seed)
+    result = picture.convert("RGB").copy()
+    result.paste(colour, (0, 0), alpha)
+    return result
+
+
+@functools.lru_cache(maxsize=16)
+def _weather_layer(
+    weather: str, width: int, height: int, seed: int
+) -> tuple[Image.Image, Image.Image]:
+    """The weather's colours and coverage (RGB, L), drawn once per (weather, size, seed):
+    it does not depend on the picture, so a picture pays only for one masked paste."""
     rng = random.Random(seed + 7)
-    size = picture.width
-    layer = Image.new("RGBA", picture.size, (0, 0, 0, 0))
-    draw = ImageDraw.Draw(layer)
+    size = width
+    layer = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    if weather == "fog":
+        fog = np.zeros((height, width, 4), np.uint8)
+        fog[..., :3] = 230
+        fog[..., 3] = np.linspace(150, 60, height, dtype=np.float32).astype(np.uint8)[:, None]
+        layer = Image.fromarray(fog, "RGBA")
+    elif weather == "storm":
+        layer = Image.new("RGBA", (width, height), (20, 20, 40, 70))
+    particles = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(particles)
     if weather in ("rain", "storm"):
         for _ in range(220):
             x, y = rng.uniform(0, size), rng.uniform(0, size)
@@ -222,6 +243,7 @@ def weather_overlay(picture: Image.Image, weather: str | None, seed: int) -> Ima
         for _ in range(260):
             x, y, r = rng.uniform(0, size), rng.uniform(0, size), rng.uniform(1.2, 3.2)
             draw.ellipse([x - r, y - r, x + r, y + r], fill=(255, 255, 255, 230))
+        particles = particles.filter(ImageFilter.GaussianBlur(0.6))
     if weather in ("cloudy", "storm", "rain"):
         shade = (90, 95, 110, 235) if weather == "storm" else (235, 238, 245, 235)
         for _ in range(4):
@@ -234,13 +256,5 @@ def weather_overlay(picture: Image.Image, weather: str | None, seed: int) -> Ima
         points = [(x, 0.15 * size), (x - 0.04 * size, 0.3 * size), (x + 0.02 * size, 0.3 * size),
                   (x - 0.03 * size, 0.45 * size)]  # fmt: skip
         draw.line(points, fill=(255, 240, 120, 255), width=4)
-    result = picture.convert("RGBA")
-    if weather == "fog":
-        fog = np.zeros((size, size, 4), np.uint8)
-        fog[..., :3] = 230
-        fog[..., 3] = np.linspace(150, 60, size, dtype=np.float32).astype(np.uint8)[:, None]
-        result = Image.alpha_composite(result, Image.fromarray(fog, "RGBA"))
-    elif weather == "storm":
-        result = Image.alpha_composite(result, Image.new("RGBA", picture.size, (20, 20, 40, 70)))
-    layer = layer.filter(ImageFilter.GaussianBlur(0.6)) if weather == "snow" else layer
-    return Image.alpha_composite(result, layer).convert("RGB")
+    layer = Image.alpha_composite(layer, particles)
+    return layer.convert("RGB"), layer.getchannel("A")
