@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from PIL import Image
 
@@ -37,6 +38,7 @@ from speech2image.imaging.compose.materials import glow, sparkles
 from speech2image.imaging.compose.placing import is_raised, surface_fraction
 from speech2image.imaging.compose.poses import (
     FIGURE_SCALE,
+    Posing,
     draw_motion_lines,
     is_figure,
     pose_matches,
@@ -173,32 +175,9 @@ class ClipArtComposer:
         canvas = weather_overlay(canvas, scene.weather, seed)
         canvas = apply_style(canvas, style, seed)
         # 4. The scene completed with how each object was drawn.
-        boxes = {p.id: p.box for p in placements}
-        boxes.update({merged: boxes[drawn] for merged, drawn in posing.merged.items()})
-        objects = tuple(
-            replace(
-                o,
-                asset=m.entry.key,
-                asset_name=m.entry.name,
-                match_score=m.score,
-                fallback=m.fallback,
-                bbox=boxes[o.id],
-            )
-            for o, m in zip(scene.objects, matches, strict=True)
-        )
-        completed = replace(
-            scene.with_drawing(objects, width=size, height=size, style=style),
-            extras={
-                **scene.extras,
-                "draw_order": [p.id for p in placements],
-                "composites": [
-                    {"subject": c.subject_id, "object": c.object_id, "asset_name": c.asset_name}
-                    for c in posing.composites
-                ],
-                **cast_extras(pack, casting),
-            },
-        )
-        logger.debug("composed %d objects in %.1f ms", len(objects),
+        completed = _completed(scene, matches, placements, posing, size=size, style=style,
+                               extras=cast_extras(pack, casting))  # fmt: skip
+        logger.debug("composed %d objects in %.1f ms", len(completed.objects),
                      (time.perf_counter() - start) * 1000)  # fmt: skip
         return Picture(image=canvas, scene=completed)
 
@@ -301,6 +280,30 @@ class ClipArtComposer:
         if obj.finish == "sparkling":
             sparkles(canvas, placement.box, seed=x0 * 7 + y0)
         return image
+
+
+def _completed(
+    scene: Scene, matches: list[AssetMatch], placements: list[Placement],
+    posing: Posing[AssetMatch], *, size: int, style: str, extras: dict[str, Any],
+) -> Scene:  # fmt: skip
+    """``scene`` with each object's asset and box, the draw order and the composites (a
+    thing drawn by another's composite gets that one's box and asset)."""
+    boxes = {p.id: p.box for p in placements}
+    boxes.update({merged: boxes[drawn] for merged, drawn in posing.merged.items()})
+    objects = tuple(
+        replace(o, asset=m.entry.key, asset_name=m.entry.name, match_score=m.score,
+                fallback=m.fallback, bbox=boxes[o.id])
+        for o, m in zip(scene.objects, matches, strict=True)
+    )  # fmt: skip
+    composites = [
+        {"subject": c.subject_id, "object": c.object_id, "asset_name": c.asset_name}
+        for c in posing.composites
+    ]
+    return replace(
+        scene.with_drawing(objects, width=size, height=size, style=style),
+        extras={**scene.extras, "draw_order": [p.id for p in placements],
+                "composites": composites, **extras},
+    )  # fmt: skip
 
 
 def _stop_if_asked(should_stop: Callable[[], bool] | None) -> None:
