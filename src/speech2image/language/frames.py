@@ -25,6 +25,11 @@ from speech2image.scene import ACTION_RELATIONS
 _DOUBLED_FINAL = frozenset({"begin", "forget", "admit", "commit", "regret", "occur", "prefer"})
 """Verbs of two or more syllables that double their last consonant (begin -> beginning)."""
 _ING_IRREGULAR = {"picnic": "picnicking", "panic": "panicking", "mimic": "mimicking"}
+_THINGS_DO = frozenset(
+    {"float", "fall", "fly", "roll", "sail", "stand", "lie", "hang", "spin", "burn", "shine",
+     "glow", "grow", "melt", "drift", "sink", "blow", "move", "drive", "ring", "bounce", "sit"}
+)  # fmt: skip
+"""What a thing does too ("a boat floating"), not only a person or an animal."""
 _LEMMA_FIXES = {"rid": "ride", "wad": "wade", "shin": "shine", "glid": "glide"}
 """Lemmas the small model gets wrong for common verbs ("rides", "riding" -> "rid")."""
 _NOT_DRAWN_VERBS = frozenset(
@@ -56,13 +61,11 @@ _PHRASE_NAMES = {
     ("run", "after"): "chasing", ("go", "after"): "chasing", ("look", "at"): "looking at",
     ("stare", "at"): "looking at", ("gaze", "at"): "looking at", ("glance", "at"): "looking at",
     ("peek", "at"): "looking at", ("talk", "with"): "talking to", ("speak", "to"): "talking to",
-    ("speak", "with"): "talking to", ("chat", "with"): "talking to",
-    ("sit", "inside"): "sitting in", ("fly", "above"): "flying over",
-    ("fly", "across"): "flying over", ("jump", "across"): "jumping over",
-    ("leap", "over"): "jumping over", ("hop", "over"): "jumping over",
-    ("swim", "inside"): "swimming in", ("climb", "up"): "climbing", ("play", "on"): "playing",
-    ("ride", "on"): "riding", ("hang", "from"): "hanging from", ("swing", "from"): "hanging from",
-    ("sit", "at"): "sitting at",
+    ("speak", "with"): "talking to", ("chat", "with"): "talking to", ("sit", "at"): "sitting at",
+    ("sit", "inside"): "sitting in", ("fly", "above"): "flying over", ("play", "on"): "playing",
+    ("fly", "across"): "flying over", ("jump", "across"): "jumping over", ("ride", "on"): "riding",
+    ("leap", "over"): "jumping over", ("hop", "over"): "jumping over", ("climb", "up"): "climbing",
+    ("swim", "inside"): "swimming in", ("hang", "from"): "hanging from",
 }  # fmt: skip
 """Verb and preposition pairs whose frame has a name of its own."""
 _GIVING = frozenset({"give", "hand", "pass", "offer"})
@@ -70,8 +73,7 @@ _PARTICLES, _PARTICLE_DEPS = {"over", "up", "on", "down", "off", "across"}, {"pr
 _PARTICLE_NAMES = {("put", "on"): "wearing", ("pick", "up"): "holding", ("hold", "up"): "holding"}
 """Verb and particle pairs with an object ("she put on her hat")."""
 _VERB_PREPOSITIONS = frozenset({"with", "at", "to", "after", "for", "toward", "towards"})
-"""Prepositions that are no spatial relation: after a verb they belong to it ("playing
-with", "barking at", "talking to"); a verb with a spatial preposition keeps it spatial."""
+"""Prepositions that are no spatial relation: after a verb they are its ("playing with")."""
 CLOTHING = frozenset(
     {"hat", "cap", "dress", "shirt", "t-shirt", "coat", "jacket", "scarf", "glasses",
      "sunglasses", "boot", "shoe", "helmet", "crown", "tie", "bow tie", "skirt", "sweater",
@@ -99,7 +101,7 @@ _ANIMALS = frozenset(
      "dragon", "unicorn", "dinosaur", "hedgehog", "badger", "otter", "seal", "swan", "crow",
      "hippo", "rhino", "cheetah", "leopard", "bat", "snail", "ladybug", "guinea pig"}
 )  # fmt: skip
-_PEOPLE = frozenset(
+PEOPLE = frozenset(
     {*PERSON_WORDS, *FEMALE_WORDS, *MALE_WORDS, "grandma", "grandpa", "granny", "kid",
      "toddler", "family", "cook", "nurse",
      "firefighter", "fisherman", "knight", "clown", "dancer", "singer", "player", "driver",
@@ -157,17 +159,9 @@ def _singular_word(mention: Mention) -> str:
     return mention.noun.split()[-1] if mention.noun else ""
 
 
-def is_person(mention: Mention) -> bool:
-    return _singular_word(mention) in _PEOPLE
-
-
 def is_animate(mention: Mention) -> bool:
     """A person or an animal (they hold, wear and ride things)."""
-    return (
-        mention.noun in _PEOPLE
-        or mention.noun in _ANIMALS
-        or _singular_word(mention) in (_PEOPLE | _ANIMALS)
-    )
+    return bool({mention.noun, _singular_word(mention)} & (PEOPLE | _ANIMALS))
 
 
 def _any_animate(mentions: list[Mention], indexes: list[int] | tuple[int, ...]) -> bool:
@@ -214,7 +208,14 @@ def verb_subjects(doc: Any, mentions: list[Mention], verb: Any, depth: int = 0) 
             if child.tag_ in ("WDT", "WP") or child.lower_ in ("that", "which", "who"):
                 break  # a relative pronoun: the noun the clause modifies is the subject
             return coordinated(doc, mentions, child, verb.i)
-    if verb.dep_ in ("acl", "relcl") and mention_at(mentions, verb.head.i) is not None:
+    head = mention_at(mentions, verb.head.i)
+    if verb.dep_ in ("acl", "relcl") and head is not None:
+        # "hiding behind a tree waiting for the pig": the wolf waits, not the tree.
+        outer = verb.head.head.head
+        if verb.head.dep_ == "pobj" and outer.pos_ == "VERB" and depth < 3:
+            found = verb_subjects(doc, mentions, outer, depth + 1)
+            if not is_animate(mentions[head]) and verb_lemma(verb) not in _THINGS_DO:
+                return found if _any_animate(mentions, found) else [head]
         return coordinated(doc, mentions, verb.head, verb.i)
     before = [k for k, m in enumerate(mentions) if m.head == verb.i - 1 and m.pronoun is None]
     seen = doc[verb.i - 1].dep_ == "dobj" or verb.dep_ in ("acl", "pcomp", "dobj")

@@ -20,12 +20,12 @@ from typing import Any
 
 from speech2image.language.frames import (
     BODY_PARTS,
+    PEOPLE,
     VerbFrame,
     coordinated,
     find_frames,
     is_animate,
     is_clothing,
-    is_person,
     mention_at,
     negated,
     verb_subjects,
@@ -106,7 +106,8 @@ def worn_in(subject: Mention, obj: Mention) -> bool:
     """ "A girl in a red dress" wears it; "a frog in her boot" is inside it."""
     if not is_clothing(obj) or not is_animate(subject):
         return False
-    return is_person(subject) or obj.noun.split()[-1] not in _WORN_ON_FEET_OR_HANDS
+    worn = obj.noun.split()[-1] not in _WORN_ON_FEET_OR_HANDS
+    return worn or subject.noun.split()[-1] in PEOPLE
 
 
 def possession_frames(doc: Any, mentions: list[Mention]) -> list[VerbFrame]:
@@ -152,12 +153,12 @@ def _objects(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
     last = doc[phrase.end - 1]
     pobjs = [c for c in last.children if c.dep_ == "pobj"]
     objects: list[int] = []
-    if pobjs:
-        if phrase.relation == "between" or phrase.reversed:
-            objects = coordinated(doc, mentions, pobjs[0], len(doc))
-        else:
-            k = mention_at(mentions, pobjs[0].i)
-            objects = [] if k is None else [k]
+    if pobjs and (phrase.relation == "between" or phrase.reversed):
+        objects = coordinated(doc, mentions, pobjs[0], len(doc))
+    elif pobjs:
+        # A thing said but not drawn ("on the phone", "on her lap") is no place.
+        k = mention_at(mentions, pobjs[0].i)
+        return [] if k is None or _owned_part(doc, phrase) else [k]
     if not objects:
         after = [k for k, m in enumerate(mentions) if m.start >= phrase.end]
         if not after:
@@ -289,10 +290,11 @@ def _spatial(
         if _is_place(doc, mentions, phrase, objects):
             places.add(phrase.start)
             continue
-        if not objects or _phrase_negated(doc, phrase):
+        owned = _owned_part(doc, phrase)
+        if not (objects or owned) or _phrase_negated(doc, phrase):
             continue
         subjects = _subjects(doc, mentions, phrase, named, carriers)
-        objects = [_owner(doc, mentions, o, subjects) for o in objects]
+        objects = _owner(mentions, phrase.start, subjects) if owned else objects
         named.update(objects)
         for subject in [s for s in subjects if s not in objects]:
             for obj in objects:
@@ -304,16 +306,18 @@ def _spatial(
     return found, places
 
 
-def _owner(doc: Any, mentions: list[Mention], obj: int, subjects: list[int]) -> int:
-    """A part of someone stands for them: "a cat on her lap" is on her."""
-    mention = mentions[obj]
-    owned = any(
-        c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in doc[mention.head].children
-    )
-    if not owned or mention.noun.split()[-1] not in BODY_PARTS:
-        return obj
-    owners = [k for k in range(obj) if is_animate(mentions[k]) and k not in subjects]
-    return owners[-1] if owners else obj
+def _owned_part(doc: Any, phrase: _Phrase) -> bool:
+    """ "On her lap", "on his shoulder": a part of someone, who stands for it."""
+    pobjs = [c for c in doc[phrase.end - 1].children if c.dep_ == "pobj"]
+    owned = [c for p in pobjs for c in p.children if c.dep_ == "poss"]
+    parts = [p for p in pobjs if p.lemma_.lower() in BODY_PARTS]
+    return bool(parts) and any(c.lower_ in ("his", "her", "their") for c in owned)
+
+
+def _owner(mentions: list[Mention], start: int, subjects: list[int]) -> list[int]:
+    """Whose part it is: the last person or animal named before, other than the subject."""
+    owners = [k for k, m in enumerate(mentions) if m.head < start and is_animate(m)]
+    return [k for k in owners if k not in subjects][-1:]
 
 
 def _carriers(frames: list[VerbFrame], relations: tuple[str, ...]) -> dict[int, int]:
