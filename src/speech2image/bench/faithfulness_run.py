@@ -121,7 +121,9 @@ class SetRunner:
         visible = visible_instances(drawn, picture.image, bare)
         if name == "suite":
             result = score_case(case, drawn, visible)
-            checks = {(_SUITE_SKILLS.get(k, k),): ok for k, ok in result.checks.items()}
+            checks: dict[tuple[str, ...], bool] = {
+                (_SUITE_SKILLS.get(k, k),): ok for k, ok in result.checks.items()
+            }
             verdict = Verdict(str(case.get("id", "")), text, result.correct, checks,
                               drawn=len(drawn.objects), reasons=result.reasons,
                               compose_ms=compose_ms)  # fmt: skip
