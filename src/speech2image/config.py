@@ -97,8 +97,20 @@ class TranscriberOptions:
     """While other sessions wait for the recogniser, partial passes come this often instead
     of every ``partial_interval_s``, so that everyone's finals go first."""
     sentence_pause_ms: int = 250
-    """A pause this long after words that end with sentence punctuation finalises the
-    sentence at once, without waiting for the end of the utterance."""
+    """A pause this long after a complete sentence (closing punctuation on a word that can
+    end one) finalises it, without waiting for the end of the utterance."""
+    speculative_pause_ms: int = 100
+    """A pause this long starts the pass whose words become final if the pause goes on
+    long enough (``sentence_pause_ms``, the VAD's ``min_silence_duration_ms`` or
+    ``unfinished_pause_ms``, by how finished the words look); speech that resumes first
+    drops it. The pass and the picture then run during the pause instead of after it."""
+    unfinished_pause_ms: int = 1000
+    """The pause that ends words which plainly go on ("a cat sitting on the") and one- or
+    two-word fragments; shorter pauses inside them do not split the sentence."""
+    max_clause_s: float = 5.0
+    """A sentence spoken for longer than this without a pause is finalised up to its last
+    clause boundary (a comma, or before "and", "because", …) on which two passes agree, so
+    a picture comes every few seconds of a run-on sentence. 0 turns it off."""
     pause_beam_size: int = 5
     """Beam size of the pass that finalises a sentence at a pause. Greedy (1) saves about
     0.1 s a sentence but misheard a whole clause of the test recordings (WER 0.36 against

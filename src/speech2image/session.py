@@ -13,7 +13,10 @@ its transcriber, its scene context, its last picture and its tasks.
 
 Scheduling: final sentences are queued and every one gets its picture; drafts (pictures of
 partial text) go into a one-slot mailbox where the latest wins, and are skipped when the
-text barely changed.
+text barely changed. A final whose scene has the same things as the last draft of its
+sentence is given that draft's picture without drawing again: the transcriber shows the
+words it will finalise as partial text as soon as the speaker pauses, so the picture is
+drawn during the pause and the final publishes it at once.
 """
 
 from __future__ import annotations
@@ -120,6 +123,18 @@ class _Job:
     end_s: float = 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class _DrawnDraft:
+    """The last draft picture, kept for a final with the same things."""
+
+    index: int
+    scene: Scene
+    """The scene the draft was drawn from (before the engine's changes)."""
+    picture_scene: Scene
+    png: bytes
+    image: Image.Image
+
+
 @dataclass
 class SessionSummary:
     """What a finished session produced."""
@@ -150,6 +165,9 @@ class Session:
         self._wake = asyncio.Event()
         self._last_draft_text = ""
         self._last_image: Image.Image | None = None
+        self._last_draft: _DrawnDraft | None = None
+        self._queued_final_text: str | None = None
+        """The text of the final queued last: a draft of the same words is worth finishing."""
         self._asr_failed = False
         self._context: object | None = None
         self.summary = SessionSummary(self.id)
@@ -277,6 +295,7 @@ class Session:
                 self._draft = None
                 # A sentence in another language is drawn from its English translation.
                 job = _Job(event.index, event.scene_text, True, event.end_s)
+                self._queued_final_text = job.text
                 await self._finals.put(job)
                 self._wake.set()
         elif isinstance(event, PartialTranscript):
@@ -308,10 +327,21 @@ class Session:
             self._wake.clear()
             await self._wake.wait()
 
-    def _draft_superseded(self) -> bool:
-        """A newer draft or a final is waiting: the draft being drawn is worth nothing now,
-        and a final must not wait behind it."""
-        return self._draft is not None or not self._finals.empty()
+    def _draft_superseded(self, job: _Job) -> bool:
+        """A newer draft or another final is waiting: the draft being drawn is worth nothing
+        now, and a final must not wait behind it. A final of the same words will reuse the
+        draft's picture, so that draft goes on."""
+        if self._draft is not None:
+            return True
+        return not self._finals.empty() and self._queued_final_text != job.text
+
+    def _reusable_draft(self, job: _Job, scene: Scene) -> _DrawnDraft | None:
+        """The last draft, when it drew this final's sentence with the same things."""
+        draft = self._last_draft
+        if not job.final or draft is None or draft.index != job.index:
+            return None
+        same = dataclasses.replace(draft.scene, text="") == dataclasses.replace(scene, text="")
+        return draft if same else None
 
     def _similar(self, a: str, b: str) -> bool:
         return SequenceMatcher(None, a.lower(), b.lower()).ratio() >= self.options.draft_similarity
@@ -329,13 +359,17 @@ class Session:
                 final=job.final,
             )
             scene = self._styled(scene)
+            reused = self._reusable_draft(job, scene)
+            if reused is not None:
+                await self._publish_final_from(reused, started)
+                return
             picture = await self.workers.imaging.call(
                 engine.draw,
                 scene,
                 draft=not job.final,
                 previous=self._last_image,
                 seed=self.options.seed + job.index,
-                should_stop=None if job.final else self._draft_superseded,
+                should_stop=None if job.final else partial(self._draft_superseded, job),
             )
             png = await self.workers.imaging.call(picture.to_png)
         except DrawingCancelled:
@@ -345,11 +379,24 @@ class Session:
             await self._fail("image", f"could not draw sentence {job.index}: {e}", job.index)
             return
         self._last_image = picture.image
+        self._last_draft = (
+            None if job.final else _DrawnDraft(job.index, scene, picture.scene, png, picture.image)
+        )
         if job.final:
             self.summary.pictures += 1
         elapsed_ms = (time.monotonic() - started) * 1000
         await self._publish(
             ImageReady(job.index, job.final, picture.scene, png, elapsed_ms=elapsed_ms)
+        )
+
+    async def _publish_final_from(self, draft: _DrawnDraft, started: float) -> None:
+        """The final picture is the draft already drawn of the same things."""
+        self._last_draft = None
+        self._last_image = draft.image
+        self.summary.pictures += 1
+        elapsed_ms = (time.monotonic() - started) * 1000
+        await self._publish(
+            ImageReady(draft.index, True, draft.picture_scene, draft.png, elapsed_ms=elapsed_ms)
         )
 
     def _styled(self, scene: Scene) -> Scene:

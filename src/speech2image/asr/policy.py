@@ -63,8 +63,17 @@ def join_words(words: Sequence[Word]) -> str:
     return re.sub(r"\s+", " ", "".join(w.text for w in words)).strip()
 
 
+ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "st", "mt", "prof", "sr", "jr"]
+)
+"""Words whose full stop is an abbreviation's ("Mr. Dashwood"), never a sentence end."""
+
+
 def ends_sentence(word: Word) -> bool:
-    return word.text.rstrip().rstrip("\"')]").endswith(SENTENCE_END)
+    text = word.text.rstrip().rstrip("\"')]")
+    if text.endswith(".") and word.key in ABBREVIATIONS:
+        return False
+    return text.endswith(SENTENCE_END)
 
 
 def split_sentences(words: Sequence[Word], *, max_words: int = 25) -> list[Sentence]:

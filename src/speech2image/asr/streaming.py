@@ -8,9 +8,13 @@ The policy combines three signals:
    recognised once more with beam search and all of it becomes final at once.
 2. Local agreement (Macháček et al. 2023): while speech goes on, a greedy pass runs every
    ``partial_interval_s`` of audio; sentences on which two consecutive passes agree become
-   final early, and the rest is the partial text. When the speaker pauses for
-   ``sentence_pause_ms`` a pass runs at once, and if what was said ends a sentence it is
-   final then, well before the utterance's pause is long enough to close it.
+   final early, and the rest is the partial text. A sentence spoken for more than
+   ``max_clause_s`` is finalised up to a clause boundary the passes agree on.
+2b. Speculative finals: when the speaker pauses for ``speculative_pause_ms`` a beam pass
+   runs at once and its words are shown as partial text (the session draws them). If the
+   pause lasts as long as those words need (:class:`~speech2image.asr.endpoint.PausePolicy`:
+   short after a complete sentence, long after "on the"), they become final without another
+   pass; if speech resumes first they are dropped.
 3. A bound: speech longer than ``max_utterance_s`` without a pause has its complete
    sentences committed, so the cost of a pass stays bounded however long the person talks.
 
@@ -22,10 +26,12 @@ Audio before the committed point is dropped from the buffer.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import logging
 from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -36,6 +42,7 @@ from speech2image.asr.backend import (
     TranscriptEvent,
 )
 from speech2image.asr.bias import picturable_corrector
+from speech2image.asr.endpoint import PausePolicy, clause_cut
 from speech2image.asr.languages import AUTO
 from speech2image.asr.policy import (
     Sentence,
@@ -80,6 +87,21 @@ def as_mono_float32(chunk: np.ndarray) -> np.ndarray:
     return np.clip(array, -1.0, 1.0).astype(np.float32, copy=False)
 
 
+@dataclass(frozen=True, slots=True)
+class _Speculation:
+    """A pass run as a pause began: final if the pause lasts ``pause`` samples."""
+
+    words: tuple[Word, ...]
+    english: tuple[str | None, ...]
+    """English of each of ``split_sentences(words)`` when the transcriber translates."""
+    end: int
+    """Stream position the pass heard up to."""
+    pause_start: int
+    """Stream position where the pause began."""
+    pause: int
+    """Samples of silence that make ``words`` final."""
+
+
 def _spoken(sentence: Sentence) -> list[str]:
     """The sentence's words without case or punctuation."""
     return [normalize_word(w.text) for w in sentence.words]
@@ -97,7 +119,18 @@ class StreamingTranscriber:
     ) -> None:
         self.options = options or TranscriberOptions()
         self._recognizer = recognizer
-        self._detector = detector or SileroDetector(self.options.vad)
+        vad = self.options.vad
+        self._pauses = PausePolicy(
+            complete_ms=min(self.options.sentence_pause_ms, vad.min_silence_duration_ms),
+            default_ms=vad.min_silence_duration_ms,
+            unfinished_ms=max(self.options.unfinished_pause_ms, vad.min_silence_duration_ms),
+        )
+        if self.options.partial_interval_s > 0:
+            # Live: the pause policy decides when a sentence ends, and the utterance only
+            # closes after the longest pause it may wait for.
+            vad = dataclasses.replace(vad, min_silence_duration_ms=self._pauses.unfinished_ms)
+        self._detector = detector or SileroDetector(vad)
+        self._speculation: _Speculation | None = None
         self._pad = self.options.vad.speech_pad_ms * SAMPLE_RATE // 1000
         self._buffer = np.zeros(0, dtype=np.float32)
         self._buffer_start = 0
@@ -146,6 +179,12 @@ class StreamingTranscriber:
     def process_iter(self) -> list[TranscriptEvent]:
         """Recognise what the audio so far allows; returns the new events (maybe none)."""
         events: list[TranscriptEvent] = []
+        # 0. A speculative final whose pause is long enough is final now (before the
+        #    utterance's own end, which would recognise it again); resumed speech drops it.
+        if self._speculation is not None and self._speech_resumed():
+            self._speculation = None
+        if self._speculation is not None and (self._pending or self._speculation_due()):
+            events.extend(self._commit_speculation())
         # 1. Utterances that ended with a pause become final whole; several that closed at
         #    once (a file read faster than real time) share one pass of up to max_utterance_s.
         limit = int(self.options.max_utterance_s * SAMPLE_RATE)
@@ -160,6 +199,8 @@ class StreamingTranscriber:
             start = max(region.start - self._pad, self._committed_until)
             if self._received - start > self.options.max_utterance_s * SAMPLE_RATE:
                 events.extend(self._commit_long(start))
+            elif self._speculation is not None:
+                pass  # the pause goes on: its pass is done, its words wait for its length
             elif self._paused() and self._received - start > SAMPLE_RATE // 4:
                 events.extend(self._pause_pass(start))
             elif self._due_for_partial():
@@ -190,8 +231,19 @@ class StreamingTranscriber:
         if self.options.partial_interval_s <= 0:
             return False  # nobody watches partials: the utterance's end finalises it
         silence = self._detector.gate.trailing_silence
-        pause = self.options.sentence_pause_ms * SAMPLE_RATE // 1000
+        pause = self.options.speculative_pause_ms * SAMPLE_RATE // 1000
         return silence >= pause and self._last_pass_at < self._received - silence + pause
+
+    def _speech_resumed(self) -> bool:
+        """Speech came back after the speculation's pause began."""
+        assert self._speculation is not None
+        gate = self._detector.gate
+        pause_start = gate.position - gate.trailing_silence
+        return gate.open_region is not None and pause_start > self._speculation.pause_start
+
+    def _speculation_due(self) -> bool:
+        assert self._speculation is not None
+        return self._detector.gate.trailing_silence >= self._speculation.pause
 
     def _due_for_partial(self) -> bool:
         interval = self.options.partial_interval_s * SAMPLE_RATE
@@ -210,7 +262,7 @@ class StreamingTranscriber:
         """
         begin = max(utterances[0][0] - self._pad, self._committed_until)
         stop = min(utterances[-1][1] + self._pad, self._received)
-        if stop - begin < SAMPLE_RATE // 10:
+        if stop - begin < SAMPLE_RATE // 10 or begin >= utterances[-1][1]:
             return self._clear_partial()
         words = self._recognize(begin, stop, beam_size=self.options.beam_size)
         # Pauses between the utterances: a word belongs to the utterance its middle falls in.
@@ -238,6 +290,10 @@ class StreamingTranscriber:
         self._last_pass_at = self._received
         agreed = agreed_prefix(agreed_with, words)
         sentences = committable_sentences(words, agreed, max_words=self.options.max_sentence_words)
+        if not sentences and self.options.max_clause_s > 0:
+            # A run-on: finalise the agreed clauses so its picture does not wait for the end.
+            cut = clause_cut(words[:agreed], max_span_s=self.options.max_clause_s)
+            sentences = [Sentence(tuple(words[:cut]))] if cut else []
         events = self._commit_through(sentences, words)
         remaining = words[sum(len(s.words) for s in sentences) :]
         self._hypothesis = remaining
@@ -250,16 +306,36 @@ class StreamingTranscriber:
         return events
 
     def _pause_pass(self, begin: int) -> list[TranscriptEvent]:
-        """The speaker paused: if the words so far end a sentence, all of them are final."""
+        """The speaker paused: recognise what was said as the final it will be if the pause
+        lasts long enough; show it as partial text meanwhile (the session draws it)."""
         words = self._recognize(begin, self._received, beam_size=self.options.pause_beam_size)
-        if not words or not ends_sentence(words[-1]):
-            # A pause inside a sentence: show it as partial text and keep listening.
-            return self._partial_from(words, agreed_with=self._hypothesis)
-        self._last_pass_at = self._received
-        sentences = split_sentences(words, max_words=self.options.max_sentence_words)
-        self._committed_until = self._received
+        events = self._partial_from(words, agreed_with=self._hypothesis)
+        rest = self._hypothesis
+        if not rest:
+            return events
+        silence = self._detector.gate.trailing_silence
+        sentences = split_sentences(rest, max_words=self.options.max_sentence_words)
+        self._speculation = _Speculation(
+            words=tuple(rest),
+            english=tuple(self._translations(sentences, whole_pass=len(rest) == len(words))),
+            end=self._received,
+            pause_start=self._detector.gate.position - silence,
+            pause=self._pauses.pause_ms(rest) * SAMPLE_RATE // 1000,
+        )
+        if self._speculation_due():
+            events.extend(self._commit_speculation())
+        return events
+
+    def _commit_speculation(self) -> list[TranscriptEvent]:
+        """The pause lasted: the speculative pass's words are final, with no new pass."""
+        speculation, self._speculation = self._speculation, None
+        assert speculation is not None
+        sentences = split_sentences(
+            list(speculation.words), max_words=self.options.max_sentence_words
+        )
+        self._committed_until = max(self._committed_until, speculation.end)
         self._hypothesis = []
-        return self._commit(sentences) + self._clear_partial()
+        return self._commit(sentences, english=list(speculation.english)) + self._clear_partial()
 
     def _commit_long(self, begin: int) -> list[TranscriptEvent]:
         """Speech past ``max_utterance_s`` without a pause: commit its complete sentences."""
@@ -300,13 +376,20 @@ class StreamingTranscriber:
         self._committed_until = max(self._committed_until, int(cut_s * SAMPLE_RATE))
         return self._commit(sentences)
 
-    def _commit(self, sentences: list[Sentence]) -> list[TranscriptEvent]:
+    def _commit(
+        self, sentences: list[Sentence], *, english: list[str | None] | None = None
+    ) -> list[TranscriptEvent]:
+        """Final events for ``sentences``; ``english`` gives their translations when known."""
         events: list[TranscriptEvent] = []
-        kept = [
-            s for s in sentences if not (is_hallucination(s.text) or self._echoes_last_final(s))
+        if english is None or len(english) != len(sentences):
+            english = self._translations(sentences)
+        pairs = [
+            (s, e)
+            for s, e in zip(sentences, english, strict=True)
+            if not (is_hallucination(s.text) or self._echoes_last_final(s))
         ]
         language = self._pass_language if self.options.translates else None
-        for sentence, english in zip(kept, self._translations(kept), strict=True):
+        for sentence, english_text in pairs:
             text = sentence.text
             events.append(
                 FinalTranscript(
@@ -315,7 +398,7 @@ class StreamingTranscriber:
                     start_s=sentence.start_s,
                     end_s=sentence.end_s,
                     language=language,
-                    english=english,
+                    english=english_text,
                 )
             )
             self._next_index += 1
@@ -323,7 +406,9 @@ class StreamingTranscriber:
             self._last_final = sentence
         return events
 
-    def _translations(self, sentences: list[Sentence]) -> list[str | None]:
+    def _translations(
+        self, sentences: list[Sentence], *, whole_pass: bool = True
+    ) -> list[str | None]:
         """Whisper's English for each sentence, or ``None`` where the speech is English.
 
         A pass that made one sentence is translated whole, so the recogniser reuses its
@@ -342,7 +427,7 @@ class StreamingTranscriber:
         pad_s = 0.15
         spans = (
             [self._pass_span]
-            if len(sentences) == 1
+            if len(sentences) == 1 and whole_pass
             else [
                 (int((s.start_s - pad_s) * SAMPLE_RATE), int((s.end_s + pad_s) * SAMPLE_RATE))
                 for s in sentences
