@@ -94,12 +94,17 @@ def _same_thing(a: Mention, b: Mention) -> bool:
     return a.noun == b.noun
 
 
-def _agrees(pronoun: str, mention: Mention) -> bool:
+def _agrees(pronoun: str, mention: Mention, *, strict: bool = True) -> bool:
+    """True when ``pronoun`` may point at ``mention``; not ``strict``, "he" and "she" may
+    also be an animal of the story ("the dragon ... he had green scales")."""
     head = mention.noun.split()[-1]
-    if pronoun in ("he", "him"):
-        return head in MALE_WORDS or (head in PERSON_WORDS and head not in FEMALE_WORDS)
-    if pronoun in ("she", "her"):
-        return head in FEMALE_WORDS or (head in PERSON_WORDS and head not in MALE_WORDS)
+    if pronoun in ("he", "him", "she", "her"):
+        male = pronoun in ("he", "him")
+        own, other = (MALE_WORDS, FEMALE_WORDS) if male else (FEMALE_WORDS, MALE_WORDS)
+        if head in own or (head in PERSON_WORDS and head not in other):
+            return mention.count == 1
+        lax = is_animate(mention.noun) and head not in other and head not in PERSON_WORDS
+        return not strict and mention.count == 1 and lax
     if pronoun in ("they", "them", "themselves"):
         return mention.count > 1
     return mention.count == 1 and head not in PERSON_WORDS
@@ -121,50 +126,66 @@ def _inherit(mention: Mention, earlier: Mention, *, count: int) -> Mention:
     )
 
 
-def _antecedent(pronoun: str, pools: list[list[Mention]]) -> Mention | None:
+def _antecedent(
+    pronoun: str, pools: list[list[Mention]], excluded: set[str | None]
+) -> Mention | None:
     """What a pronoun points at: from the nearest pool that has a thing it agrees with,
     a subject before others ("she" of the next sentence is the girl who walked, not the
-    grandmother she walked with), the most recent before older ones."""
-    for pool in pools:
-        plural = pronoun in ("they", "them", "themselves")
-        agreeing = [
-            (plural and is_animate(m.noun), m.subject, k, m)
-            for k, m in enumerate(pool)
-            if m.pronoun is None and _agrees(pronoun, m)
-        ]
-        if agreeing:
-            return max(agreeing, key=lambda found: found[:3])[3]
+    grandmother she walked with), the most recent before older ones. ``excluded``
+    entities (the subject of the pronoun's own clause, for "Tom never found it") never."""
+    plural = pronoun in ("they", "them", "themselves")
+    for strict in (True, False):
+        for pool in pools:
+            agreeing = [
+                (plural and is_animate(m.noun), m.subject, k, m)
+                for k, m in enumerate(pool)
+                if m.pronoun is None
+                and _agrees(pronoun, m, strict=strict)
+                and (m.entity is None or m.entity not in excluded)
+            ]
+            if agreeing:
+                return max(agreeing, key=lambda found: found[:3])[3]
     return None
+
+
+_GENDERED = {"he": "man", "him": "man", "she": "woman", "her": "woman"}
 
 
 def _resolve_pronoun(
     mention: Mention, earlier_in_sentence: list[Mention], context: SceneContext | None
-) -> Mention | None:
+) -> list[Mention]:
     pronoun = mention.pronoun or ""
     last = context.last_scene if context else []
     cast = context.cast if context else []
-    earlier = _antecedent(pronoun, [earlier_in_sentence, last, cast])
+    excluded = set()
+    if not mention.subject:
+        excluded = {m.entity for m in earlier_in_sentence if m.subject and m.entity}
+    earlier = _antecedent(pronoun, [earlier_in_sentence, last, cast], excluded)
+    said = {"head": mention.head, "start": mention.start, "definite": True}
     if earlier is not None:
-        return replace(
-            earlier,
-            head=mention.head,
-            start=mention.start,
-            definite=True,
-            subject=mention.subject,
-            color=mention.color or earlier.color,
-            size=mention.size or earlier.size,
-        )
-    candidates = [*cast, *earlier_in_sentence]
-    if pronoun in ("they", "them") and candidates:
-        return replace(candidates[-1], head=mention.head, start=mention.start, definite=True)
-    return None
+        noun = earlier.noun
+        if noun == "person" and pronoun in _GENDERED:
+            noun = _GENDERED[pronoun]  # "I met Anna ... she": Anna is a woman
+        return [
+            replace(earlier, **said, noun=noun, subject=mention.subject,
+                    color=mention.color or earlier.color, size=mention.size or earlier.size)
+        ]  # fmt: skip
+    if pronoun in ("they", "them"):
+        # "They lived happily ever after": the people and animals of the last picture.
+        group = [m for m in last if is_animate(m.noun)] or cast[-1:]
+        return [replace(m, **said, subject=mention.subject) for m in group]
+    if pronoun in _GENDERED:
+        # "He plays the guitar" with no one before: a man nobody named.
+        return [replace(mention, noun=_GENDERED[pronoun], pronoun=None, definite=False)]
+    return []
 
 
 def resolve(
     mention: Mention, earlier_in_sentence: list[Mention], context: SceneContext | None
-) -> Mention | None:
-    """The mention with pronouns, names and definite references filled in from what came
-    before. Returns ``None`` for a pronoun that points at nothing known."""
+) -> list[Mention]:
+    """The things a mention names, with pronouns, names and definite references filled in
+    from what came before: none for a pronoun that points at nothing known, several for
+    "they" said of a girl and her grandmother."""
     cast = context.cast if context else []
     if mention.pronoun is not None:
         return _resolve_pronoun(mention, earlier_in_sentence, context)
@@ -173,12 +194,12 @@ def resolve(
             if earlier.name == mention.name and earlier.entity is not None:
                 # "Tom went home. Tom slept": the same Tom, whatever noun named him.
                 noun = earlier.noun if mention.noun == "person" else mention.noun
-                return replace(_inherit(mention, earlier, count=1), noun=noun, definite=True)
-        return mention
+                return [replace(_inherit(mention, earlier, count=1), noun=noun, definite=True)]
+        return [mention]
     if context is None or not mention.definite:
-        return mention
+        return [mention]
     for earlier in reversed(context.cast):
         if earlier.noun == mention.noun:
             count = mention.count if mention.has_count else earlier.count
-            return _inherit(mention, earlier, count=count)
-    return mention
+            return [_inherit(mention, earlier, count=count)]
+    return [mention]

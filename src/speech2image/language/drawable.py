@@ -20,6 +20,8 @@ from speech2image.language.concepts import COMPOUND_NOUNS, KNOWN_NOUNS
 from speech2image.language.nonthings import (
     ABSTRACT_NOUNS,
     ABSTRACT_SUFFIXES,
+    ACTIVITY_NOUNS,
+    BODY_PARTS,
     DRAWABLE_WITH_SUFFIX,
     INTERJECTION_NOUNS,
     LONE_PART_NOUNS,
@@ -125,6 +127,26 @@ def _in_compound_noun(token: Any) -> bool:
     )
 
 
+def _negated(token: Any) -> bool:
+    """ "He had no umbrella", "a bike without a bell": the thing is not there."""
+    if any(c.lower_ == "no" and c.dep_ == "det" for c in token.children):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "without"
+
+
+def _same_as_subject(token: Any) -> bool:
+    """ "My grandfather used to be a fisherman": the fisherman is the grandfather, drawn
+    once. "That is a dog" and "there is a dog" name the dog."""
+    if token.dep_ != "attr":
+        return False
+    verb = token.head
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    pointing = ("there", "it", "this", "that", "these", "those", "what", "which", "who")
+    return any(s.lower_ not in pointing and s.pos_ in ("NOUN", "PROPN", "PRON") for s in subjects)
+
+
 def _word_reason(token: Any) -> str | None:
     """Why a single token is no thing, or ``None`` when it may be one."""
     word, lemma = token.lower_, token.lemma_.lower()
@@ -134,8 +156,12 @@ def _word_reason(token: Any) -> str | None:
         return "time phrase"
     if token.pos_ not in ("NOUN", "PROPN", "NUM"):
         return None
-    if word in INTERJECTION_NOUNS:
+    if word in INTERJECTION_NOUNS or (len(word) == 1 and word.isalpha()):
         return "not depictable"
+    if lemma in BODY_PARTS or word in BODY_PARTS or _negated(token):
+        return "not depictable"
+    if lemma in ACTIVITY_NOUNS or word in ACTIVITY_NOUNS:
+        return "abstract"
     if token.ent_type_ in ("DATE", "TIME") and lemma not in KNOWN_NOUNS:
         return "time phrase"
     if token.pos_ == "NUM" or _in_compound_noun(token):
@@ -199,6 +225,9 @@ def find_drawability(doc: Any) -> Drawability:
                 blocked.discard(token.i)
                 continue
             skipped.append(Skipped(name, "name"))
+            continue
+        if (token.dep_ == "poss" and token.pos_ in ("NOUN", "PROPN")) or _same_as_subject(token):
+            blocked.add(token.i)  # "Grandma's cake" shows the cake
             continue
         reason = _word_reason(token)
         if reason is None:

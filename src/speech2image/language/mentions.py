@@ -9,7 +9,7 @@ place words (:mod:`speech2image.language.places`) are never mentions.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from speech2image.language.attributes import (
@@ -47,6 +47,15 @@ from speech2image.language.vocabulary import (
 logger = logging.getLogger(__name__)
 
 PRONOUNS = frozenset({"it", "they", "them", "he", "she", "him", "her", "itself", "themselves"})
+EXPLETIVE_ADJECTIVES = frozenset(
+    {"dark", "light", "late", "early", "cold", "hot", "warm", "cool", "sunny", "windy",
+     "cloudy", "foggy", "rainy", "snowy", "quiet", "nice", "great", "fun", "lovely",
+     "wonderful", "amazing", "awful", "terrible", "hard", "easy", "difficult", "possible",
+     "impossible", "important", "true", "clear", "obvious", "okay", "fine", "bad", "good",
+     "sad", "strange", "weird", "funny", "interesting", "boring", "busy", "crowded",
+     "noisy", "beautiful", "perfect", "enough", "likely", "sure", "worth", "over", "time"}
+)  # fmt: skip
+"""Adjectives after "it is" that say something of the moment, not of a thing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +87,8 @@ class Mention:
     """The session's id for this thing, given by the context ("e1")."""
     subject: bool = False
     """True when the phrase is the subject of its verb: the likeliest "she" next."""
+    verb: str | None = None
+    """The lemma of a verb the model took for a noun right after it ("the ship sails")."""
 
 
 def _quantity_before(doc: Any, start: int) -> int | None:
@@ -189,9 +200,15 @@ def is_expletive_it(token: Any) -> bool:
     weather_verbs = ("rain", "snow", "pour", "drizzle", "storm", "thunder", "seem", "hail")
     if head.lemma_ in weather_verbs:
         return True
-    if any(c.dep_ == "xcomp" and c.lemma_ in weather_verbs for c in head.children):
+    if any(c.dep_ in ("xcomp", "ccomp") and c.lemma_ in weather_verbs for c in head.children):
         return True
-    return head.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in head.children)
+    if head.lemma_ != "be":
+        return False
+    if any(c.dep_ in ("attr", "xcomp", "ccomp") for c in head.children):
+        return True
+    # "It was dark", "it's so nice": the weather or the moment; "it was juicy": a thing.
+    said = [c for c in head.children if c.dep_ == "acomp"]
+    return any(c.lemma_.lower() in EXPLETIVE_ADJECTIVES for c in said)
 
 
 def _pronoun_mention(token: Any) -> Mention | None:
@@ -206,16 +223,19 @@ def _pronoun_mention(token: Any) -> Mention | None:
 
 
 def _never_a_thing(token: Any, lemma: str) -> bool:
-    """Words that are never a drawn thing: seasons, times, weather, filler nouns."""
+    """Words that are never a drawn thing: seasons, times, weather, filler nouns, and a
+    colour said of something ("the leaves are turning red and orange")."""
     if lemma in NOT_OBJECTS or lemma in SEASONS or lemma in WEATHER or lemma in TIMES:
         return True
+    if lemma in COLORS and token.dep_ in ("conj", "attr", "acomp", "oprd"):
+        return token.head.pos_ in ("ADJ", "AUX", "VERB") or token.head.lower_ in COLORS
     return not any(ch.isalpha() for ch in token.lower_)
 
 
-def _noun_mention(doc: Any, token: Any, name: str | None) -> Mention:
+def _noun_mention(doc: Any, token: Any, drawability: Drawability) -> Mention:
     """The mention of the noun phrase headed by ``token``."""
     lemma = singular(token)
-    noun, first = noun_words(doc, token)
+    noun, first = noun_words(doc, token, drawability.blocked)
     said = _modifiers(doc, first)
     post_color, post_size = _predicate_adjectives(token)
     plural = (token.tag_ in ("NNS", "NNPS") or token.lower_ != lemma) and lemma not in MASS_NOUNS
@@ -243,7 +263,7 @@ def _noun_mention(doc: Any, token: Any, name: str | None) -> Mention:
         pattern=before.pattern or after.pattern,
         finish=before.finish or after.finish,
         age=before.age or after.age or implied_age,
-        name=name,
+        name=drawability.names.get(token.i),
         subject=token.dep_ in ("nsubj", "nsubjpass"),
     )
 
@@ -283,7 +303,9 @@ def find_mentions(doc: Any, drawability: Drawability | None = None) -> list[Ment
             continue
         if _never_a_thing(token, singular(token)):
             continue
-        mention = _noun_mention(doc, token, drawability.names.get(token.i))
+        mention = _noun_mention(doc, token, drawability)
+        if token.i + 1 in verbs_as_nouns:
+            mention = replace(mention, verb=doc[token.i + 1].lemma_.lower())
         taken.update(range(mention.start, token.i + 1))
         mentions.append(mention)
     return mentions

@@ -47,6 +47,8 @@ PHRASES: dict[tuple[str, ...], str] = {
         "one another", "a good time", "have fun", "take place", "take part",
         "a while", "for good", "in the way", "on the way", "by the time",
         "good morning", "good night", "good evening", "good afternoon", "good day",
+        "the best of friends", "all the way", "best friends", "day off", "on offer",
+        "for sale", "on sale", "in charge", "take a look", "have a look",
     ),
 }  # fmt: skip
 """Word sequences that are no thing ("once upon a time", "over the moon"), and why."""
@@ -83,14 +85,35 @@ MEASURE_NOUNS = frozenset(
 )  # fmt: skip
 """Measure nouns: "ten percent", "two miles"; never drawn."""
 PORTION_NOUNS = frozenset(
-    {"cup", "glass", "bowl", "plate", "bottle", "slice", "piece", "bit", "spoonful",
-     "handful", "mouthful", "bag", "box", "can", "jar", "pot", "loaf", "bar", "pinch",
-     "drop", "sip", "bite", "portion", "serving", "bunch", "kind", "sort", "type",
+    {"slice", "piece", "bit", "spoonful", "handful", "mouthful", "loaf", "bar", "pinch",
+     "drop", "sip", "bite", "portion", "serving", "bunch", "kind", "sort", "type", "lump",
      "variety", "pair", "couple", "group", "herd", "flock", "pack", "pile", "stack",
      "row", "set", "lot", "number", "crowd", "team", "swarm", "school", "litter"}
 )  # fmt: skip
-"""Nouns that, before "of", measure or group what follows: "a cup of tea" is tea,
-"a herd of cows" is cows. Before anything else they may be things ("a cup")."""
+"""Nouns that, before "of", measure or group what follows: "a slice of bread" is bread,
+"a herd of cows" is cows. Before anything else they may be things ("a piece"). A
+container ("a bowl of cherries") is a thing with its contents, both drawn."""
+BODY_PARTS = frozenset(
+    {"hand", "hands", "foot", "feet", "leg", "legs", "arm", "arms", "head", "face", "nose",
+     "eye", "eyes", "ear", "ears", "mouth", "lap", "hair", "tail", "scale", "scales", "fur",
+     "finger", "fingers", "knee", "knees", "shoulder", "shoulders", "tooth", "teeth",
+     "neck", "paw", "paws", "beak", "whisker", "whiskers", "lip", "lips", "cheek", "chin",
+     "toe", "toes", "thumb", "elbow", "belly", "tummy", "stomach", "skin", "forehead",
+     "wrist", "ankle", "hip", "heel", "palm", "fist", "horn", "horns", "claw", "claws"}
+)  # fmt: skip
+"""Parts of a body: drawn with the body they belong to, never alone."""
+ACTIVITY_NOUNS = frozenset(
+    {"tennis", "golf", "chess", "hockey", "cricket", "rugby", "volleyball", "badminton",
+     "yoga", "karate", "judo", "marathon", "race", "ride", "walk", "run", "swim", "hike",
+     "camping", "shopping", "marketing", "practice", "interview", "launch", "complaint",
+     "contract", "competitor", "offer", "call", "page", "team", "nil", "score", "visit",
+     "lesson", "training", "rehearsal", "appointment", "break", "nap", "chat", "talk",
+     "speech", "presentation", "email", "message", "deadline", "feedback", "sale",
+     "discount", "refund", "delivery", "order", "booking", "reservation", "fight",
+     "argument", "joke", "mess", "noise", "fun", "favour", "favor", "hurry", "rush",
+     "sales", "staff", "management", "customer", "customers", "client", "clients"}
+)  # fmt: skip
+"""Activities, events and the words of work talk: no thing to draw."""
 LONE_PART_NOUNS = frozenset(
     {"edge", "side", "middle", "centre", "center", "corner", "end", "bottom", "surface",
      "top", "rim", "border", "outskirts", "depths", "interior", "rest", "part", "sides",

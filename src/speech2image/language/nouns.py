@@ -5,6 +5,7 @@ model takes for nouns ("the ship sails" parsed as the compound "ship sails").
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
 from speech2image.language.attributes import ATTRIBUTE_WORDS
@@ -31,6 +32,7 @@ _IRREGULAR_SINGULAR = {
     "people": "person", "men": "man", "women": "woman", "children": "child", "mice": "mouse",
     "geese": "goose", "teeth": "tooth", "feet": "foot", "knives": "knife", "wolves": "wolf",
     "leaves": "leaf", "loaves": "loaf", "fish": "fish", "sheep": "sheep", "deer": "deer",
+    "clothes": "clothes", "jellyfish": "jellyfish", "glasses": "glasses", "police": "police",
 }  # fmt: skip
 
 
@@ -95,14 +97,22 @@ def verbs_tagged_nouns(doc: Any) -> set[int]:
                 continue
             if any(c.dep_ == "nummod" or c.lower_ in NUMBER_WORDS for c in t.children):
                 continue
-            # "A deer drinks": a plural with a singular determiner is a verb.
+            # "A deer drinks": a plural with a singular determiner is a verb; so is a
+            # plural that heads the clause and has an object of its own ("Mum irons the
+            # shirts").
             singular_det = any(c.lower_ in ("a", "an", "every", "each") for c in t.children)
-            if t.lower_ in VERB_LIKE_PLURALS or previous.lower_ in KNOWN_NOUNS or singular_det:
+            has_object = t.dep_ == "ROOT" and any(c.dep_ == "dobj" for c in t.children)
+            if (
+                t.lower_ in VERB_LIKE_PLURALS
+                or previous.lower_ in KNOWN_NOUNS
+                or singular_det
+                or has_object
+            ):
                 found.add(t.i)
     return found
 
 
-def noun_words(doc: Any, token: Any) -> tuple[str, int]:
+def noun_words(doc: Any, token: Any, blocked: Collection[int] = ()) -> tuple[str, int]:
     """The singular noun words of the phrase headed by ``token`` and the first index."""
     head_word = singular(token)
     if not head_word.isalpha() and not EMOJI.search(head_word):
@@ -121,6 +131,8 @@ def noun_words(doc: Any, token: Any) -> tuple[str, int]:
             and previous.head.i == first + len(words) - 1
             and previous.lower_ not in KNOWN_NOUNS
         ):
+            if previous.i in blocked and joined not in COMPOUND_NOUNS:
+                break  # "the kitchen shelf": the kitchen is the place, the shelf the thing
             attribute = previous.lower_ in ATTRIBUTE_WORDS and joined not in COMPOUND_NOUNS
             verb = previous.pos_ == "VERB" and joined not in COMPOUND_NOUNS  # "cooking soup"
             if previous.lower_ in COLORS or previous.lower_ in SIZE_WORDS or attribute or verb:

@@ -210,15 +210,13 @@ def _resolved(
     mentions: list[Mention] = []
     index_of: dict[int, int] = {}
     for k, mention in enumerate(raw):
-        resolved = resolve(mention, mentions, context)
-        if resolved is None:
-            continue
-        same = _same_in_sentence(resolved, mentions)
-        if same is not None:
-            index_of[k] = same
-            continue
-        index_of[k] = len(mentions)
-        mentions.append(resolved)
+        for resolved in resolve(mention, mentions, context):
+            same = _same_in_sentence(resolved, mentions)
+            if same is not None:
+                index_of.setdefault(k, same)
+                continue
+            index_of.setdefault(k, len(mentions))
+            mentions.append(resolved)
     return mentions, index_of
 
 

@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
+from speech2image.language.concepts import COMPOUND_NOUNS
 from speech2image.language.vocabulary import SETTING_PHRASES, SETTINGS
 
 ALWAYS_SETTING = frozenset(
@@ -26,7 +27,8 @@ ALWAYS_SETTING = frozenset(
 PLACE_PREPOSITIONS = frozenset(
     {"in", "at", "inside", "into", "across", "through", "along", "on", "over", "above",
      "within", "around", "near", "by", "to", "from", "under", "outside", "towards",
-     "toward", "beside", "onto", "throughout", "past"}
+     "toward", "beside", "onto", "throughout", "past", "down", "up", "behind", "beyond",
+     "among", "round", "below", "beneath", "underneath", "out"}
 )  # fmt: skip
 """Prepositions after which a place word names the setting ("in the city"), unlike "of"
 in "in front of a house"."""
@@ -43,6 +45,14 @@ PART_NOUNS = frozenset(
 )  # fmt: skip
 """Nouns that name a part of what follows "of" ("the edge of a forest" is the forest):
 never drawn themselves. "in front of" and "to the left of" are relations, not parts."""
+
+COMPOUND_PLACES = frozenset(
+    {"kitchen", "bathroom", "bedroom", "classroom", "office", "garden", "farm", "beach",
+     "forest", "jungle", "park", "zoo", "city", "village", "mountain", "desert", "river",
+     "lake", "sea", "ocean", "space", "playground", "library", "hospital", "restaurant"}
+)  # fmt: skip
+"""Place words that set the scene even as the first word of a compound ("the kitchen
+table", "a mountain road"); "school" in "school bus" does not."""
 
 PLACE_VERBS = frozenset(
     {"visit", "enter", "leave", "explore", "reach", "cross", "tour", "clean", "decorate"}
@@ -118,12 +128,10 @@ def _in_place_phrase(noun: Any, key: str) -> bool:
         if prep in PLACE_PREPOSITIONS:
             return True
         part = head.head
-        # "at the edge of a pine forest": the part noun stands in the place phrase.
+        # "at the edge of a pine forest", "the end of the street": the part is the place.
         return (
             prep == "of"
             and part.lower_ in PART_NOUNS
-            and part.dep_ == "pobj"
-            and part.head.lower_ in PLACE_PREPOSITIONS
             and any(c.dep_ in ("det", "poss") for c in part.children)
         )
     if noun.dep_ == "dobj":
@@ -144,7 +152,12 @@ def place_of(token: Any) -> str | None:
         return None
     if key in ALWAYS_SETTING and token.pos_ in ("NOUN", "PROPN"):
         return SETTINGS[key]
-    noun = token.head if token.dep_ == "compound" else token
+    noun = token
+    if token.dep_ == "compound":
+        # "on the kitchen shelf" is in the kitchen; "on the school bus" is on a bus.
+        if key not in COMPOUND_PLACES or f"{key} {token.head.lemma_.lower()}" in COMPOUND_NOUNS:
+            return None
+        noun = token.head
     return SETTINGS[key] if _in_place_phrase(noun, key) else None
 
 
