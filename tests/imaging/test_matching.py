@@ -194,3 +194,26 @@ def test_skipped_phrases_reach_the_scene_json(matcher: AssetMatcher) -> None:
     data = json.loads(json.dumps(trimmed.to_json()))
     assert data["skipped"] == [{"words": "old gizmo", "reason": "no confident match"}]
     assert data["objects"] == [] and data["depiction"] == "empty"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "noun", ["lap", "page", "hammock", "club", "kitchen shelf", "gold", "pram"]
+)  # fmt: skip
+def test_spelling_false_friends_are_refused(matcher: AssetMatcher, noun: str) -> None:
+    """MiniLM's word pieces put "lap" near "laptop" and "hammock" near "hamster"."""
+    matcher.embedder.load()
+    match = matcher.match(noun)
+    assert not match.confident, (noun, match.entry.name, match.score)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("noun", "asset"),
+    [("gecko", "lizard"), ("toad", "frog"), ("skyscraper", "office building"),
+     ("apple pie", "pie"), ("front door", "door"), ("rocking chair", "chair")],
+)  # fmt: skip
+def test_near_meanings_are_still_matched(matcher: AssetMatcher, noun: str, asset: str) -> None:
+    matcher.embedder.load()
+    match = matcher.match(noun)
+    assert match.confident and match.entry.name == asset, (noun, match.entry.name)

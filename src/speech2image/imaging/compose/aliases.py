@@ -18,11 +18,11 @@ _OPENMOJI = {
     "suitcase": "luggage", "frisbee": "flying disc", "snowboard": "snowboarder",
     "sports ball": "soccer ball", "ball": "soccer ball", "football": "soccer ball",
     "baseball bat": "cricket game", "baseball glove": "gloves", "surfboard": "person surfing",
-    "tennis racket": "tennis", "racket": "tennis", "bottle": "bottle with popping cork",
-    "cup": "hot beverage", "mug": "hot beverage", "coffee": "hot beverage",
-    "tea": "teacup without handle", "fork": "fork and knife", "knife": "kitchen knife",
-    "bowl": "bowl with spoon", "apple": "red apple", "orange": "tangerine", "donut": "doughnut",
-    "cake": "shortcake", "plant": "potted plant", "houseplant": "potted plant", "tv": "television",
+    "tennis racket": "tennis", "racket": "tennis", "bottle": "glass bottle", "cup": "hot beverage",
+    "mug": "hot beverage", "coffee": "hot beverage", "tea": "teacup without handle",
+    "fork": "fork and knife", "knife": "kitchen knife", "bowl": "bowl with spoon",
+    "apple": "red apple", "orange": "tangerine", "donut": "doughnut", "cake": "shortcake",
+    "plant": "potted plant", "houseplant": "potted plant", "tv": "television",
     "television set": "television", "mouse": "mouse", "computer mouse": "computer mouse",
     "cell phone": "mobile phone", "phone": "mobile phone", "cellphone": "mobile phone",
     "smartphone": "mobile phone", "book": "closed book", "clock": "mantelpiece clock",
@@ -120,6 +120,8 @@ _OPENMOJI_PEOPLE = {
     "president": "person standing", "nanny": "woman standing", "babysitter": "person standing",
     "ranger": "person standing", "mayor": "person standing", "actor": "person standing",
     "actress": "woman standing", "player": "person standing", "servant": "person standing",
+    "niece": "girl", "nephew": "boy", "grandson": "boy", "granddaughter": "girl",
+    "grandchild": "child", "cousin": "person standing",
 }  # fmt: skip
 """People, family and roles: a person who looks the part (a grandfather is an old man)."""
 
@@ -197,15 +199,25 @@ _OPENMOJI_THINGS = {
     "trophy": "trophy", "cup final": "trophy", "guitarist": "guitar", "drummer": "drum",
     "pianist": "musical keyboard", "violinist": "violin", "trumpeter": "trumpet",
     "saxophone": "saxophone", "flute": "flute", "harp": "harp", "bagpipe": "musical notes",
+    "bush": "herb", "shrub": "herb", "hedge": "herb", "screen": "desktop computer",
+    "monitor": "desktop computer", "tin": "canned food", "can": "canned food",
+    "necklace": "prayer beads", "lavender": "blossom", "sea lion": "seal",
+    "wedding cake": "birthday cake", "saucer": "teacup without handle", "guinea pig": "hamster",
+    "hummingbird": "bird", "woodpecker": "bird", "ladybird": "lady beetle", "moth": "butterfly",
+    "crayfish": "lobster", "teacup": "teacup without handle", "ice cube": "ice",
+    "fishing rod": "fishing pole", "flower pot": "potted plant", "water bottle": "plastic bottle",
+    "school bag": "backpack", "golf club": "person golfing", "tortoise": "turtle",
+    "pond": "water wave",
 }  # fmt: skip
 """Everyday things whose OpenMoji name is not the word people say."""
 
 
 RELATED_ALIASES = frozenset(
-    {"desk", "baseball glove", "baseball bat", "surfboard", "snowboard", "tennis racket",
-     "lamp", "squirrel", "king", "queen", "doll", "toy", "pumpkin", "piano", "sword",
-     "fisherman", "sailor", "wall", "log", "magazine", "dessert", "pianist", "guitarist",
-     "drummer", "violinist", "trumpeter", "sausage", "knight", "giant", "suit", "uniform"}
+    {"desk", "baseball glove", "baseball bat", "surfboard", "snowboard", "tennis racket", "lamp",
+     "squirrel", "king", "queen", "doll", "toy", "pumpkin", "piano", "sword", "fisherman",
+     "sailor", "wall", "log", "magazine", "dessert", "pianist", "guitarist", "drummer",
+     "violinist", "trumpeter", "sausage", "moth", "golf club", "saucer", "knight", "giant", "suit",
+     "uniform", "bush", "shrub", "hedge", "necklace", "lavender", "cousin"}
 )  # fmt: skip
 """Aliases that draw a related thing a person accepts (a desk as a table, a fisherman as a
 person rowing a boat), not the thing itself: drawn, with :data:`RELATED_SCORE`."""
@@ -250,7 +262,7 @@ A curated alias or an idea's symbol may still name one (a question as a question
 UNMATCHED_NAMES = frozenset(
     {"trump", "greta thunberg", "middle finger", "drunk person", "hal 9000", "tardis",
      "guy fawkes mask", "kehrwoche", "spätzlepresse", "european name badge", "pile of poo",
-     "love hotel", "wireframes", "ai hand", "qr code", "barcode"}
+     "love hotel", "ice shelf", "wireframes", "ai hand", "qr code", "barcode"}
 )  # fmt: skip
 """Assets never matched by name or embedding: real people, rude gestures, in-jokes."""
 

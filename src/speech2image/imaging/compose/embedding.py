@@ -51,6 +51,16 @@ class TextEmbedder:
         """Times the model was loaded by this embedder (0 or 1)."""
         self.batches = 0
         """Batches of texts embedded so far."""
+        self._caches: dict[Path, QueryCache] = {}
+
+    def query_cache(self, folder: Path) -> QueryCache:
+        """The one query cache of ``folder`` for this embedder, so that the matchers of
+        several packs share it rather than overwrite each other's rows on disk."""
+        with self._lock:
+            cache = self._caches.get(folder)
+            if cache is None:
+                cache = self._caches[folder] = QueryCache(folder, self)
+            return cache
 
     @property
     def loaded(self) -> bool:
@@ -115,7 +125,7 @@ def ensure_pack_embeddings(
     matrix = embedder.embed(texts)
     np.save(matrix_file, matrix)
     meta_file.write_text(json.dumps(meta), encoding="utf-8")
-    QueryCache(assets_dir, embedder).get(list(common_nouns))
+    embedder.query_cache(assets_dir).get(list(common_nouns))
     return matrix
 
 
@@ -169,13 +179,21 @@ class QueryCache:
             return np.stack([self._rows[n] for n in nouns])
 
     def _save(self) -> None:
+        """Write the cache (an optimisation: a failure is logged, never raised). Temporary
+        names are per process and thread, as several processes may share the folder."""
         if not self._rows:
             return
-        self._folder.mkdir(parents=True, exist_ok=True)
         names = list(self._rows)
-        tmp = self._folder / "queries.tmp.npy"
-        np.save(tmp, np.stack([self._rows[n] for n in names]))
-        tmp.replace(self._folder / "queries.npy")
-        tmp_names = self._folder / "queries.tmp.json"
-        tmp_names.write_text(json.dumps(names), encoding="utf-8")
-        tmp_names.replace(self._folder / "queries.json")
+        unique = f"{os.getpid()}.{threading.get_ident()}"
+        tmp_matrix = self._folder / f"queries.{unique}.tmp.npy"
+        tmp_names = self._folder / f"queries.{unique}.tmp.json"
+        try:
+            self._folder.mkdir(parents=True, exist_ok=True)
+            np.save(tmp_matrix, np.stack([self._rows[n] for n in names]))
+            tmp_names.write_text(json.dumps(names), encoding="utf-8")
+            tmp_matrix.replace(self._folder / "queries.npy")
+            tmp_names.replace(self._folder / "queries.json")
+        except OSError as e:
+            logger.warning("could not save the query embeddings in %s: %s", self._folder, e)
+            tmp_matrix.unlink(missing_ok=True)
+            tmp_names.unlink(missing_ok=True)

@@ -38,11 +38,7 @@ from speech2image.imaging.compose.aliases import (
     alias_for,
 )
 from speech2image.imaging.compose.assets import AssetEntry, load_index
-from speech2image.imaging.compose.embedding import (
-    QueryCache,
-    TextEmbedder,
-    embedding_model_path,
-)
+from speech2image.imaging.compose.embedding import TextEmbedder, embedding_model_path
 from speech2image.imaging.compose.embedding import (
     ensure_pack_embeddings as _ensure_pack_embeddings,
 )
@@ -114,7 +110,7 @@ class AssetMatcher:
         self.entries = load_index(assets_dir, pack)
         self.embedder = embedder or TextEmbedder()
         self._matrix = ensure_pack_embeddings(assets_dir, pack, self.embedder)
-        self._queries = QueryCache(assets_dir, self.embedder)
+        self._queries = self.embedder.query_cache(assets_dir)
         self._queries.load()
         self._by_name: dict[str, list[AssetEntry]] = {}
         for entry in self.entries:
@@ -184,7 +180,7 @@ class AssetMatcher:
         if role is not None:
             return role
         best, score = self._best(scores, self._matchable)
-        if score >= MATCH_THRESHOLD:
+        if score >= MATCH_THRESHOLD and not _false_friend(noun, best.name.lower()):
             return AssetMatch(best, score, False)
         # 6. A compound as its head word, when the compound is close to the head's asset.
         head = self._head(noun, scores)
@@ -260,6 +256,35 @@ def drop_unmatched(
         depiction=depiction,
     )
     return trimmed, [m for _, m in kept]
+
+
+def _false_friend(noun: str, name: str) -> bool:
+    """True when an embedding match is likely a false friend of the noun's spelling rather
+    than its meaning (MiniLM's word pieces make "hammock" near "hamster"):
+
+    - a one-word noun that is only a modifier of the asset ("club" - "club suit"), or that
+      shares a word's start or end without being it ("lap" - "laptop", "page" - "pager",
+      "pram" - "ram", "hammock" - "hamster", "snowball" - "snowflake");
+    - a compound whose asset lacks its head word or has a word it does not say
+      ("kitchen shelf" - "ice shelf", "wedding cake" - "wedding").
+    """
+    words, named = noun.split(), name.split()
+    if len(words) > 1:
+        head = words[-1]
+        has_head = any(w.endswith(head) for w in named)
+        return not has_head or any(w not in words and not w.endswith(head) for w in named)
+    if named[-1] in (noun, noun + "s", noun + "es"):
+        return False
+    if noun in named:
+        return True  # a modifier of something else
+    return any(
+        w.startswith(noun)
+        or noun.startswith(w)
+        or w.endswith(noun)
+        or noun.endswith(w)
+        or (len(w) > 3 and w[:3] == noun[:3])
+        for w in named
+    )
 
 
 def _ordinary(entry: AssetEntry) -> bool:
