@@ -124,6 +124,12 @@ def test_parts_and_companions(nlp: Any) -> None:
     assert found == [("brother", "under", "tree"), ("sister", "under", "tree")]
 
 
+def test_a_thing_named_after_its_place_is_a_thing(nlp: Any) -> None:
+    found = said(nlp, "A fish in a bowl on the kitchen table.")
+    assert found[0] == ("fish", "in", "bowl")
+    assert found[1][:2] == ("bowl", "on") and found[1][2].endswith("table")
+
+
 def test_place_phrases_are_the_setting_not_a_relation(nlp: Any) -> None:
     doc = nlp("A dog runs on the beach.")
     relations, places = find_relations(doc, find_mentions(doc))

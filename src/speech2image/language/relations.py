@@ -183,7 +183,9 @@ def _objects(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
 def _is_place(doc: Any, mentions: list[Mention], phrase: _Phrase, objects: list[int]) -> bool:
     """ "On the beach": the phrase names the setting, not a thing."""
     stop = mentions[objects[0]].start if objects else min(phrase.end + 4, len(doc))
-    return any(place_of(t) for t in doc[phrase.end : stop])
+    head = mentions[objects[0]].head if objects else -1
+    # "on the kitchen table": a table, whose name says where it stands.
+    return any(place_of(t) and t.head.i != head for t in doc[phrase.end : stop])
 
 
 def _verb_subjects(doc: Any, mentions: list[Mention], verb: Any, start: int) -> list[int]:
@@ -252,7 +254,8 @@ def _attached(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
         if governor.dep_ in ("prep", "advmod", "npadvmod") or governor.pos_ == "ADP":
             governor = governor.head
             continue
-        if governor.pos_ in ("NOUN", "PROPN") and governor.lower_ not in _PHRASE_NOUNS:
+        said = any(c.dep_ in ("det", "poss") for c in governor.children)  # not a verb misread
+        if governor.pos_ in ("NOUN", "PROPN") and governor.lower_ not in _PHRASE_NOUNS and said:
             return _measured(mentions, governor)
         break
     return [k for k, m in enumerate(mentions) if m.head < start][-1:]
