@@ -125,3 +125,11 @@ def test_weather_goes_over_every_kind_of_backdrop(sprites, weather: str) -> None
 def test_unknown_setting_draws_the_studio(sprites) -> None:
     assert np.array_equal(_draw("atlantis", sprites), _draw(None, sprites))
     assert isinstance(background("atlantis", "noon", "hail", "monsoon", 64, 0), Image.Image)
+
+
+def test_things_a_backdrop_already_shows_are_not_drawn_twice(sprites) -> None:
+    beach = _draw("beach", sprites, seed=4)
+    assert np.array_equal(beach, _draw("beach", sprites, seed=4, things=("sand", "wave")))
+    bedroom = _draw("bedroom", sprites, seed=4)
+    with_bed = _draw("bedroom", sprites, seed=4, things=("bed", "window"))
+    assert (np.abs(bedroom - with_bed).max(axis=2) > 30).mean() > 0.004

@@ -50,6 +50,9 @@ class Backdrop:
     paint: Callable[[Stage], None]
     outdoor: bool = True
     """Outdoor backdrops darken at night; rooms keep their lamps on."""
+    shows: frozenset[str] = frozenset()
+    """Things of the setting the painter already draws (a forest's trees, a beach's sand
+    and waves): a scene's setting things among them are not drawn a second time."""
 
 
 def _sea_band(stage: Stage, bottom: float) -> None:
@@ -232,12 +235,42 @@ OTHERS: dict[str, Backdrop] = {
     "mars": Backdrop("mars", _mars), "sky": Backdrop("time", _sky),
 }  # fmt: skip
 
-BACKDROPS: dict[str, Backdrop] = {
-    **{name: Backdrop("time", paint) for name, paint in LANDSCAPES.items()},
-    **OTHERS,
-    **{name: Backdrop(sky, paint, outdoor=sky != "none")
-       for name, (sky, paint) in {**INTERIORS, **GROUNDS}.items()},
+SHOWS: dict[str, tuple[str, ...]] = {
+    "forest": ("tree", "pine tree", "fir"), "jungle": ("palm tree", "vine", "liana", "tree"),
+    "park": ("tree", "bench", "path", "grass"), "garden": ("flower", "fence", "tree", "house"),
+    "field": ("grass", "crop", "tree"), "farm": ("barn", "fence", "house"),
+    "zoo": ("fence", "tree", "palm tree", "rock"), "playground": ("slide", "sand", "tree"),
+    "beach": ("sand", "wave", "sea", "water", "palm tree", "shell"),
+    "sea": ("wave", "water", "boat"), "lake": ("water", "mountain", "tree"),
+    "river": ("water", "tree"), "island": ("palm tree", "sand", "sea", "water", "wave"),
+    "underwater": ("seaweed", "bubble", "water", "coral", "rock", "sand"),
+    "mountains": ("mountain", "pine tree", "snow"), "desert": ("cactus", "dune", "sand"),
+    "snow": ("snow", "pine tree", "hill"), "cave": ("rock", "stalactite"),
+    "city": ("building", "road", "street", "skyscraper"), "village": ("house", "tree", "church"),
+    "road": ("road", "tree"), "station": ("platform", "rail", "clock", "bench"),
+    "airport": ("airplane", "control tower", "runway"), "stadium": ("stand", "crowd", "pitch"),
+    "swimming pool": ("water", "ladder", "pool"), "room": ("window", "picture", "plant"),
+    "kitchen": ("cupboard", "window", "counter", "tile"), "bedroom": ("window", "curtain"),
+    "bathroom": ("mirror", "towel", "tile"), "classroom": ("blackboard", "board", "clock"),
+    "office": ("window", "shelf"), "library": ("bookshelf", "book", "shelf"),
+    "restaurant": ("window", "lamp"), "shop": ("shelf",), "hospital": ("cross", "window"),
+    "greenhouse": ("potted plant", "glass", "plant"), "castle": ("tower", "flag", "castle"),
+    "stage": ("curtain", "spotlight"), "space": ("star", "planet"),
+    "moon": ("crater", "earth", "star"), "mars": ("rock", "crater"), "sky": ("cloud",),
 }  # fmt: skip
+"""Setting things each backdrop draws itself (the language stage's defaults among them)."""
+
+_PAINTERS: dict[str, tuple[str, Callable[[Stage], None], bool]] = {
+    **{name: ("time", paint, True) for name, paint in LANDSCAPES.items()},
+    **{name: (b.sky, b.paint, b.outdoor) for name, b in OTHERS.items()},
+    **{
+        name: (sky, paint, sky != "none") for name, (sky, paint) in {**INTERIORS, **GROUNDS}.items()
+    },
+}
+BACKDROPS: dict[str, Backdrop] = {
+    name: Backdrop(sky, paint, outdoor=outdoor, shows=frozenset(SHOWS.get(name, ())))
+    for name, (sky, paint, outdoor) in _PAINTERS.items()
+}
 """Setting name to its backdrop; ``studio`` is the plain one drawn when no place is named."""
 
 

@@ -143,14 +143,15 @@ def _finish(picture: Image.Image, lighting: str | None) -> Image.Image:
     return picture.point(lut)
 
 
-def _things(stage: Stage, things: Sequence[str]) -> None:
-    """The setting's own things ("the trees of the forest"), drawn in its middle layer."""
-    for k, name in enumerate(things[:3]):
-        for j in range(2):
-            x = stage.at((0.12 + 0.38 * j + 0.13 * k + stage.rng.uniform(-0.04, 0.04)) % 1.0)
-            height = stage.at(stage.rng.uniform(0.13, 0.18))
-            place(stage, (name,), x, stage.horizon + stage.at(0.05), height, fade=0.25,
-                  mirror=j == 1)  # fmt: skip
+def _things(stage: Stage, things: Sequence[str], shown: frozenset[str]) -> None:
+    """The setting's own things that its painter does not draw already ("a bed" in a
+    bedroom), one of each, at the sides of the middle layer so that the middle stays
+    free for the sentence's things; never mirrored (a sign's words stay readable)."""
+    missing = [t for t in things if t.lower() not in shown][:4]
+    for k, name in enumerate(missing):
+        x = stage.at((0.15, 0.85, 0.32, 0.68)[k] + stage.rng.uniform(-0.03, 0.03))
+        height = stage.at(stage.rng.uniform(0.14, 0.18))
+        place(stage, (name,), x, stage.horizon + stage.at(0.04), height, fade=0.3)
 
 
 def background(
@@ -200,7 +201,7 @@ def _paint(setting: str | None, time: str | None, weather: str | None, season: s
                   horizon=int(HORIZON_FRACTION * size), rng=rng, sprite=sprite,
                   sky=window_sky, time=time_of_day, season=season)  # fmt: skip
     recipe.paint(stage)
-    _things(stage, things)
+    _things(stage, things, recipe.shows)
     if recipe.outdoor:
         layer = _shaded(layer, time_of_day)
     sky.paste(layer, (0, 0), layer)
