@@ -172,9 +172,10 @@ def _swimming_pool(stage: Stage) -> None:
     stage.draw.rectangle(pool, fill=(90, 190, 220))
     for k in range(1, 5):  # lane ropes
         y = pool[1] + (pool[3] - pool[1]) * k / 5
-        for x in range(0, stage.size, max(4, int(stage.at(0.02)))):
+        for bead in range(0, stage.size, max(4, int(stage.at(0.02)))):
             stage.draw.ellipse(
-                [x, y - 2, x + 4, y + 2], fill=(230, 70, 60) if (x // 10) % 2 else (250, 250, 250)
+                [bead, y - 2, bead + 4, y + 2],
+                fill=(230, 70, 60) if (bead // 10) % 2 else (250, 250, 250),
             )
     for _ in range(12):  # ripples of light
         x, y = stage.rng.uniform(0, stage.size), stage.rng.uniform(pool[1], pool[3])

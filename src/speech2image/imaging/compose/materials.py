@@ -243,8 +243,8 @@ def _pattern(
         rgb = np.array(tint, np.float32) * np.clip(0.9 + s.shade * 0.5, 0, 1.15)[..., None]
     mean = float(_luminance(rgb)[s.fill].mean()) if s.fill.any() else 0.5
     light_second = (pattern in ("striped", "checkered", "dotted") and mean < 0.72) or mean < 0.35
-    second = np.array(WHITE if light_second else DARK, np.float32)
-    second = second * np.clip(1.0 + s.shade * 0.35, 0.6, 1.1)[..., None]
+    shading = np.clip(1.0 + s.shade * 0.35, 0.6, 1.1)[..., None]
+    second = np.array(WHITE if light_second else DARK, np.float32) * shading
     return np.where(_pattern_mask(s, pattern)[..., None], second, rgb)
 
 
@@ -331,4 +331,4 @@ def glow(canvas: Image.Image, box: tuple[int, int, int, int], sprite: Image.Imag
     mask.paste(sprite.getchannel("A"), (pad, pad))
     halo = mask.resize(small, Image.Resampling.BILINEAR).filter(ImageFilter.GaussianBlur(pad / 6))
     halo = halo.resize(mask.size, Image.Resampling.BILINEAR).point(lambda a: min(255, a * 2) * 0.85)
-    canvas.paste(Image.new("RGB", mask.size, rgb), (x0 - pad, y0 - pad), halo)  # type: ignore[arg-type]
+    canvas.paste(Image.new("RGB", mask.size, rgb), (x0 - pad, y0 - pad), halo)

@@ -132,7 +132,7 @@ def _finish(picture: Image.Image, lighting: str | None) -> Image.Image:
     small = picture.resize((16, 16), Image.Resampling.BOX)
     mean = np.asarray(small, np.float32).reshape(-1, 3).mean(axis=0)
     values = np.arange(256, dtype=np.float32)
-    lut = []
+    lut: list[int] = []
     for channel_mean in mean:
         level = channel_mean + (values - channel_mean) * CALM
         if lighting == "dark":
