@@ -185,3 +185,11 @@ def test_weather_things_on_the_ground_do_not_fly() -> None:
     assert is_flying("sun", entry("sun")) and is_flying("comet", entry("comet"))
     assert not is_flying("umbrella", entry("umbrella"))
     assert not is_flying("snowman", entry("snowman"))
+
+
+def test_a_raised_thing_grows_to_shelter_what_is_under_it() -> None:
+    umbrella = item("umbrella", 1, 90, 1.0, surface=0.05, raised=True)
+    placed = layout([item("dog", 0, 128), umbrella], [("dog", "under", "umbrella")])
+    dog, shelter = placed["dog"], placed["umbrella"]
+    assert shelter.box[3] - shelter.box[1] > 1.4 * (dog.box[3] - dog.box[1])
+    assert dog.box[3] - dog.box[1] > 0.5 * 128

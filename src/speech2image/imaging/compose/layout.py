@@ -35,6 +35,7 @@ from speech2image.imaging.compose.placing import (
     attach,
     bounds,
     group_boxes,
+    make_room_beneath,
     order_left_to_right,
     split_between_targets,
 )
@@ -113,7 +114,7 @@ def compute_layout(
     rng = random.Random(seed)
     plane = GroundPlane(height)
     # 1-2. Groups and the links between them.
-    items = split_between_targets(items, relations)
+    items = make_room_beneath(split_between_targets(items, relations), relations)
     groups: dict[int, _Group] = {}
     for item in items:
         groups.setdefault(item.group, _Group(item.group, [])).items.append(item)

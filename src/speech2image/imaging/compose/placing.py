@@ -27,6 +27,8 @@ FAR_SHRINK = 0.55
 """How much of its size a thing loses at the horizon (z = 1): perspective."""
 HORIZONTAL = ("left of", "right of", "beside", "near", "between")
 """Relations that order things left to right."""
+UNDER_ROOM_FRACTION = 0.6
+"""How tall a thing under a raised one may be, as a fraction of the raised one's height."""
 MAX_SURFACE_FRACTION = 0.3
 """The deepest a top surface may lie below its box's top (a chair's seat under its back):
 deeper and a thing resting there would read as standing in front instead."""
@@ -221,6 +223,20 @@ def split_between_targets(
             group_of[targets[1]] = next_group
             next_group += 1
     return [replace(item, group=group_of[item.id]) for item in items]
+
+
+def make_room_beneath(
+    items: list[LayoutItem], relations: list[tuple[str, str, str]]
+) -> list[LayoutItem]:
+    """A raised thing with something under it is drawn big enough to shelter it (a beach
+    umbrella over a dog), up to twice its size, rather than the sheltered thing shrunk."""
+    by_id = {i.id: i for i in items}
+    grow: dict[int, float] = {}
+    for s, r, o in relations:
+        if r == "under" and s in by_id and o in by_id and by_id[o].raised:
+            need = by_id[s].height_px / UNDER_ROOM_FRACTION / by_id[o].height_px
+            grow[by_id[o].group] = max(grow.get(by_id[o].group, 1.0), min(2.0, need))
+    return [replace(i, height_px=i.height_px * grow.get(i.group, 1.0)) for i in items]
 
 
 @dataclass(frozen=True, slots=True)
