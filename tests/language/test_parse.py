@@ -79,7 +79,8 @@ def test_setting_time_weather_season(builder) -> None:  # noqa: F811
     assert builder.build("A plane over the city street at night.").setting == "city"
     assert builder.build("A whale swims under water.").setting == "underwater"
     assert builder.build("A rocket in outer space.").setting == "space"
-    assert builder.build("A snowman in front of a house.").setting is None
+    assert builder.build("A dog in front of a house.").setting is None
+    assert builder.build("A snowman in front of a house.").setting == "snow"
 
 
 def test_abstract_sentences_get_symbols(builder) -> None:  # noqa: F811

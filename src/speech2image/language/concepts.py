@@ -158,7 +158,7 @@ CONCEPT_WORDS = {
     **dict.fromkeys(("magic", "magical", "spell", "miracle"), "magic"),
     **dict.fromkeys(("world", "global", "international", "earth", "country"), "world"),
     **dict.fromkeys(("wait", "waiting", "patience", "patient", "queue"), "waiting"),
-    **dict.fromkeys(("yes", "yep", "correct", "exactly", "absolutely"), "yes"),
+    **dict.fromkeys(("yes", "yep", "correct", "exactly", "absolutely", "definitely"), "yes"),
     **dict.fromkeys(("no", "nope"), "no"),
     **dict.fromkeys(("goal", "target", "aim", "objective", "mission"), "goal"),
 }  # fmt: skip
@@ -177,15 +177,36 @@ CONCEPT_PHRASES = {
     ("happy", "birthday"): "celebration", ("well", "done"): "success",
     ("next", "week"): "date", ("last", "week"): "date", ("next", "month"): "date",
     ("on", "time"): "time", ("in", "time"): "time", ("i", "love", "you"): "love",
+    ("call", "it", "a", "day"): "farewell", ("no", "problem"): "agreement",
+    ("no", "worries"): "agreement", ("of", "course"): "yes", ("not", "sure"): "thinking",
+    ("hard", "to", "say"): "thinking", ("good", "luck"): "luck",
+    ("ca", "n't", "believe"): "surprise", ("can", "not", "believe"): "surprise",
+    ("happy", "new", "year"): "celebration",
+    ("merry", "christmas"): "celebration", ("get", "well"): "health",
 }  # fmt: skip
 """Word sequences that name an idea more surely than any one of their words."""
 
 _PRIORITY = {
     "growth": 3, "decline": 3, "farewell": 3, "greeting": 3, "thanks": 3, "agreement": 2,
-    "disagreement": 2, "date": 2, "question": 2, "thinking": 2,
+    "disagreement": 2, "date": 2, "question": 2, "thinking": 2, "yes": 2, "surprise": 2,
+    "celebration": 2, "luck": 2, "success": 2,
 }  # fmt: skip
 """Ideas that win over others in the same sentence ("sales went up": growth, not money)."""
 _WH_WORDS = frozenset({"what", "why", "how", "when", "where", "who", "which", "whose"})
+
+
+def _tag_question(doc: Any) -> bool:
+    """ "Lovely weather today, isn't it?": a remark with a question tag, not a question."""
+    words = [t.lower_ for t in doc if not t.is_punct]
+    return (
+        len(words) > 3
+        and words[-1] in _TAG_PRONOUNS
+        and doc[-2].i > 0
+        and (words[-2] in ("n't", "not") or words[-2] in ("is", "are", "was", "do", "did"))
+    )
+
+
+_TAG_PRONOUNS = frozenset({"it", "you", "they", "we", "he", "she", "i", "there"})
 
 
 def sentence_concept(doc: Any) -> str | None:
@@ -208,13 +229,15 @@ def sentence_concept(doc: Any) -> str | None:
         if token.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ", "INTJ", "ADV", "AUX"):
             continue
         concept = CONCEPT_WORDS.get(token.lemma_.lower()) or CONCEPT_WORDS.get(token.lower_)
-        if concept is None or (token.pos_ == "ADJ" and token.dep_ not in ("acomp", "ROOT")):
+        if concept is None or (token.pos_ == "ADJ" and token.dep_ == "amod"):
             continue  # "a lovely day" says nothing of beauty; "it was lovely" does
         if concept in ("yes", "no") and token.pos_ != "INTJ" and token.dep_ != "ROOT":
             continue  # "no cats": a determiner, not an answer
         rank = _PRIORITY.get(concept, 1) + (token.dep_ == "ROOT")
         best = max(best or (0, 0, ""), (rank, -token.i, concept))
-    question = words[-1:] == ["?"] or (words[:1] and words[0] in _WH_WORDS)
+    question = (words[-1:] == ["?"] and not _tag_question(doc)) or (
+        words[:1] and words[0] in _WH_WORDS
+    )
     if question and (best is None or best[0] < 3):
         return "question"
     return best[2] if best else None

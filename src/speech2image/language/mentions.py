@@ -298,7 +298,10 @@ def find_mentions(doc: Any, drawability: Drawability | None = None) -> list[Ment
             continue  # the first word of "teddy bear": the next token heads the phrase
         if token.i in drawability.blocked or not is_noun(token, compounds):
             continue
-        modifies_next = token.dep_ == "compound" and token.head.i > token.i
+        # "a tiny fox hiding under a bush" parsed with "fox" a compound of "hiding".
+        modifies_next = (
+            token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ != "VERB"
+        )
         if modifies_next and token.head.i not in verbs_as_nouns:
             continue
         if _never_a_thing(token, singular(token)):

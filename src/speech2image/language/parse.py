@@ -22,9 +22,9 @@ from speech2image.language.attributes import is_animate
 from speech2image.language.concepts import sentence_concept
 from speech2image.language.context import SceneContext, Surroundings, resolve
 from speech2image.language.drawable import Drawability, find_drawability
-from speech2image.language.frames import find_actions
+from speech2image.language.frames import find_actions, ing_form
 from speech2image.language.mentions import Mention, find_mentions
-from speech2image.language.places import SETTING_THINGS
+from speech2image.language.places import SETTING_THINGS, THING_SETTINGS
 from speech2image.language.relations import MentionRelation, find_relations
 from speech2image.language.vocabulary import SEASONS, TIMES, WEATHER
 from speech2image.scene import Relation, Scene, SceneObject, Skipped
@@ -58,20 +58,27 @@ def clean_text(text: str) -> str:
     return text
 
 
+def _said_of_sun(verb: Any) -> bool:
+    """ "The sun is setting", "the sun rose": the time of day, said with a verb."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() == "sun" for c in verb.children)
+
+
 def _time_weather_season(
     doc: Any, idioms: frozenset[int]
 ) -> tuple[str | None, str | None, str | None]:
     """Time of day, weather and season named anywhere in ``doc`` but in an idiom."""
     time = weather = season = None
     for token in doc:
-        if token.i in idioms:
-            continue
         lemma = token.lemma_.lower()
         word = token.lower_
+        if weather is None and (word in WEATHER or lemma in WEATHER):
+            weather = WEATHER.get(word) or WEATHER[lemma]  # "raining cats and dogs" too
+        if token.i in idioms:
+            continue
+        if time is None and lemma in ("set", "rise") and _said_of_sun(token):
+            time = "sunset" if lemma == "set" else "dawn"
         if time is None and (word in TIMES or lemma in TIMES):
             time = TIMES.get(word) or TIMES[lemma]
-        if weather is None and (word in WEATHER or lemma in WEATHER):
-            weather = WEATHER.get(word) or WEATHER[lemma]
         if season is None and word in SEASONS and token.pos_ in ("NOUN", "PROPN"):
             season = SEASONS[word]
     return time, weather, season
@@ -145,9 +152,13 @@ class SpacySceneBuilder:
         mentions, index_of = _resolved(raw, context)
         if context is not None:
             mentions = context.identify(mentions, commit=final)
+        surroundings = _implied_setting(surroundings, mentions)
         # 4. Relations and intransitive actions between the raw mentions.
         raw_relations, _ = find_relations(doc, raw)
         actions = {index_of[k]: a for k, a in find_actions(doc, raw).items() if k in index_of}
+        for k, mention in enumerate(mentions):
+            if mention.verb and k not in actions:
+                actions[k] = ing_form(mention.verb)  # "the ship sails": sailing
         # 5. Nothing depictable: the sentence's idea, the story's cast when the place or
         # the weather changed, else the previous picture; never an invented thing.
         depiction, concept = "objects", None
@@ -184,6 +195,18 @@ def _said(doc: Any, drawability: Drawability) -> Surroundings:
     return Surroundings(places.setting, places.lighting, time, weather, season)
 
 
+def _implied_setting(surroundings: Surroundings, mentions: list[Mention]) -> Surroundings:
+    """With no place said or kept, the place its things or weather imply: a tractor is on
+    a farm, snowfall covers the ground."""
+    if surroundings.setting is not None:
+        return surroundings
+    for mention in mentions:
+        setting = THING_SETTINGS.get(mention.noun)
+        if setting is not None:
+            return replace(surroundings, setting=setting)
+    return replace(surroundings, setting="snow") if surroundings.weather == "snow" else surroundings
+
+
 def _surroundings(doc: Any, drawability: Drawability, context: SceneContext | None) -> Surroundings:
     """Setting, lighting, time, weather and season: named here, else kept from before.
 
@@ -193,7 +216,8 @@ def _surroundings(doc: Any, drawability: Drawability, context: SceneContext | No
         return said
     kept = context.surroundings
     lighting = said.lighting or (None if said.setting else kept.lighting)
-    return Surroundings(
+    return replace(
+        said,
         setting=said.setting or kept.setting,
         lighting=lighting,
         time=said.time or kept.time,

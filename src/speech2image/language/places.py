@@ -54,6 +54,27 @@ COMPOUND_PLACES = frozenset(
 """Place words that set the scene even as the first word of a compound ("the kitchen
 table", "a mountain road"); "school" in "school bus" does not."""
 
+PLACE_THINGS = frozenset(
+    {"barn", "castle", "palace", "hill", "island", "greenhouse", "lighthouse", "stage",
+     "pool", "cave", "tower"}
+)  # fmt: skip
+"""Place words that are also things to draw: a setting only when no other place is said."""
+
+THING_SETTINGS = {
+    "coral": "underwater", "seaweed": "underwater", "jellyfish": "underwater",
+    "wave": "sea", "ferry": "sea", "sailboat": "sea", "surfer": "beach",
+    "surfboard": "beach", "sandcastle": "beach", "tractor": "farm", "farmer": "farm",
+    "cow": "field", "haystack": "farm", "scarecrow": "farm", "oven": "kitchen",
+    "stove": "kitchen", "chef": "kitchen", "frying pan": "kitchen", "nurse": "hospital",
+    "band": "stage", "lavender": "garden", "flowerbed": "garden", "snowman": "snow",
+    "sled": "snow", "penguin": "snow", "igloo": "snow", "camel": "desert",
+    "cactus": "desert", "astronaut": "space", "planet": "space", "blackboard": "classroom",
+    "whale": "sea", "dolphin": "sea", "cockpit": "airport", "runway": "airport",
+    "bookshelf": "library", "bed": "bedroom", "bathtub": "bathroom", "tent": "forest",
+}  # fmt: skip
+"""Things that tell where a scene is when no place is said ("the farmer was driving a
+red tractor" is on a farm)."""
+
 PLACE_VERBS = frozenset(
     {"visit", "enter", "leave", "explore", "reach", "cross", "tour", "clean", "decorate"}
 )  # fmt: skip
@@ -177,17 +198,24 @@ def find_places(doc: Any, blocked: Collection[int] = ()) -> Places:
     """The setting, place words and lighting of ``doc``; ``blocked`` tokens (idioms such
     as "over the moon") name no place."""
     candidates = _phrase_settings(doc, blocked)
-    tokens: set[int] = {i for _, span in candidates.values() for i in span}
+    taken: set[int] = {i for _, span in candidates.values() for i in span}
     for token in doc:
-        if token.i in blocked or token.i in tokens:
+        if token.i in blocked or token.i in taken:
             continue
         name = place_of(token)
         if name is None:
             continue
-        tokens.add(token.i)
-        tokens.update(c.i for c in token.children if c.dep_ == "compound")
-        candidates.setdefault(token.i, (name, range(token.i, token.i + 1)))
-    setting = candidates[min(candidates)][0] if candidates else None
+        span = sorted({token.i, *(c.i for c in token.children if c.dep_ == "compound")})
+        taken.update(span)
+        candidates.setdefault(token.i, (name, range(span[0], span[-1] + 1)))
+    places = [i for i in sorted(candidates) if doc[i].lemma_.lower() not in PLACE_THINGS]
+    things = [i for i in sorted(candidates) if i not in places]
+    # The last place said is where the scene is ("we went to the market ... and walked
+    # home along the river"); a place that is also a thing ("the horses in the field
+    # behind the barn") is the setting only when no other place is said, else a thing.
+    chosen = places[-1:] or things[:1]
+    setting = candidates[chosen[0]][0] if chosen else None
+    tokens = {i for k, (_, span) in candidates.items() if k in places or k in chosen for i in span}
     return Places(setting=setting, tokens=frozenset(tokens), lighting=_lighting(doc, tokens))
 
 
