@@ -217,3 +217,27 @@ def test_bench_command_on_a_few_dev_lines(
     compositional = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert compositional["atom_count"] > 0 and compositional["atoms"] is not None
     assert main(["bench", "faithfulness", "--dir", str(tmp_path), "--set", "suite"]) == 2
+
+
+def test_spellings_and_metals() -> None:
+    case = {**CAT_ON_CHAIR, "things": [{"noun": "cat", "color": "grey"}], "relations": []}
+    gray = Scene(text="", objects=(obj("o1", "cat", (0, 0, 50, 50), color="gray"),))
+    assert score_expected(case, gray, seen(gray), None).correct
+    fish = {**case, "things": [{"noun": "fish", "color": ["gold", "yellow"]}]}
+    golden = Scene(text="", objects=(obj("o1", "fish", (0, 0, 50, 50), material="gold"),))
+    assert score_expected(fish, golden, seen(golden), None).correct
+
+
+def test_a_relation_said_of_the_thing_it_carries() -> None:
+    case = {"id": "t4", "prompt": "a boy carrying a box to the left of a car", "optional": [],
+            "things": [{"noun": "boy"}, {"noun": "box"}, {"noun": "car"}],
+            "relations": [["boy", "carrying", "box"], ["box", "left of", "car"]]}  # fmt: skip
+    boy, box = obj("o1", "boy", (40, 200, 140, 400)), obj("o2", "box", (90, 280, 160, 350))
+    car = obj("o3", "car", (300, 250, 480, 400))
+    said_of_boy = Scene(text="", objects=(boy, box, car),
+                        relations=(Relation("o1", "carrying", "o2"),
+                                   Relation("o1", "left of", "o3")))  # fmt: skip
+    assert score_expected(case, said_of_boy, seen(said_of_boy), None).correct
+    far = obj("o2", "box", (400, 280, 470, 350))  # the box itself is not left of the car
+    moved = Scene(text="", objects=(boy, far, car), relations=said_of_boy.relations)
+    assert not score_expected(case, moved, seen(moved), None).correct

@@ -29,6 +29,8 @@ INVERSE = {"left of": "right of", "right of": "left of", "behind": "in front of"
            "in front of": "behind", "above": "below", "below": "above", "under": "above",
            "on": "under"}  # fmt: skip
 """A relation recorded the other way round ("table under cat" for "cat on table")."""
+SPELLINGS = {"grey": "gray", "golden": "gold"}
+"""Spellings of one value: "grey" is the scene's "gray"."""
 METALS = {"gold", "silver", "golden"}
 """Words that are a colour and a material at once: "a golden fish" may be either."""
 
@@ -112,10 +114,10 @@ def _attribute_ok(key: str, want: list[str], obj: SceneObject) -> bool:
     value = getattr(obj, key)
     if key == "name":
         return value is not None and value.lower() in [w.lower() for w in want]
+    want = [SPELLINGS.get(w, w) for w in want]
     if key in ("color", "material") and set(want) & METALS:
-        targets = set(want) | ({"gold"} if "golden" in want else set())
-        return bool({obj.color, obj.material} & targets)
-    return value in want
+        return bool({SPELLINGS.get(obj.color or "", obj.color), obj.material} & set(want))
+    return SPELLINGS.get(value, value) in want if isinstance(value, str) else value in want
 
 
 def check_things(
@@ -149,10 +151,15 @@ def check_things(
 
 
 def relation_ok(
-    scene: Scene, relation: str, subjects: list[SceneObject], objects: list[SceneObject]
+    scene: Scene,
+    relation: str,
+    subjects: list[SceneObject],
+    objects: list[SceneObject],
+    placed: list[SceneObject] | None = None,
 ) -> bool:
     """Whether the scene records ``relation`` (``a|b`` lists alternatives) between the
-    subjects and the objects, and the boxes agree for a spatial one."""
+    subjects and the objects, and the boxes agree for a spatial one: those of ``placed``
+    (default: the recorded subjects) against the recorded object."""
     names = relation.split("|")
     ids_s, ids_o = {o.id for o in subjects}, {o.id for o in objects}
     by_id = {o.id: o for o in scene.objects}
@@ -166,26 +173,51 @@ def relation_ok(
                 found.append((forward[0], by_id.get(r.object), by_id.get(r.subject)))
     if not found:
         return False
-    return all(
-        s is not None and o is not None and (name not in SPATIAL_RELATIONS or
-                                             relation_holds(name, s, [o]))
-        for name, s, o in found
-    )  # fmt: skip
+    for name, subject, target in found:
+        if subject is None or target is None:
+            return False
+        if name not in SPATIAL_RELATIONS:
+            continue
+        others = objects if name == "between" else [target]
+        if not all(relation_holds(name, s, others) for s in placed or [subject]):
+            return False
+    return True
+
+
+def _partners(case: dict[str, Any], noun: str) -> list[str]:
+    """Things the case puts in contact with ``noun`` (on it, in it, or one verb's two
+    ends): "to the left of a car" after "a boy carrying a box" may be said of either."""
+    out = []
+    for subject, relation, target in case.get("relations", []):
+        first = relation.split("|")[0]
+        if first in SPATIAL_RELATIONS and first not in ("on", "in"):
+            continue
+        if subject == noun:
+            out.append(target)
+        elif target == noun:
+            out.append(subject)
+    return out
 
 
 def check_relations(
     scene: Scene, case: dict[str, Any], by_thing: dict[int, list[SceneObject]]
 ) -> tuple[dict[tuple[str, ...], bool], list[str]]:
-    """The position (spatial) and verb (action) check of every expected relation."""
+    """The position (spatial) and verb (action) check of every expected relation.
+
+    A spatial relation may be recorded from a thing in contact with its subject (the
+    attachment of a phrase is ambiguous) as long as the subject's own boxes agree."""
     index = {t["noun"]: k for k, t in enumerate(case.get("things", []))}
     checks: dict[tuple[str, ...], bool] = {}
     reasons = []
     for subject, relation, target in case.get("relations", []):
-        skill = "position" if relation.split("|")[0] in SPATIAL_RELATIONS else "verb"
+        spatial = relation.split("|")[0] in SPATIAL_RELATIONS
         subjects = by_thing.get(index.get(subject, -1), [])
         objects = by_thing.get(index.get(target, -1), [])
         ok = bool(subjects and objects) and relation_ok(scene, relation, subjects, objects)
-        checks[(skill, subject, relation, target)] = ok
+        for partner in _partners(case, subject) if spatial and subjects and not ok else []:
+            recorded = by_thing.get(index.get(partner, -1), [])
+            ok = ok or relation_ok(scene, relation, recorded, objects, placed=subjects)
+        checks[("position" if spatial else "verb", subject, relation, target)] = ok
         if not ok:
             reasons.append(f"{subject} {relation} {target}: not so in the scene or the boxes")
     return checks, reasons
