@@ -167,6 +167,7 @@ def test_no_action_without_a_movement_or_with_an_object(nlp: Any) -> None:
     assert actions(nlp, "The dog is brown.") == {}
     assert actions(nlp, "The boy wants a puppy.") == {}
     assert actions(nlp, "The dog is not running.") == {}
+    assert actions(nlp, "a car parked outside the house") == {}  # a state
 
 
 def test_spatial_preposition_after_a_verb_stays_spatial(nlp: Any) -> None:

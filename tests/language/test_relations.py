@@ -53,6 +53,11 @@ def said(nlp: Any, text: str) -> list[tuple[str, str, str]]:
         ("a goldfish inside a jar", ("goldfish", "in", "jar")),
         ("the toys are in the box", ("toy", "in", "box")),
         ("chairs around a table", ("chair", "around", "table")),
+        ("a star at the top of the tree", ("star", "on", "tree")),
+        ("two lamps on either side of the bed", ("lamp", "beside", "bed")),
+        ("a bike leaning against the fence", ("bike", "beside", "fence")),
+        ("a car parked outside the house", ("car", "in front of", "house")),
+        ("a dog sleeping at the foot of the bed", ("dog", "in front of", "bed")),
     ],
 )
 def test_each_spatial_relation(nlp: Any, text: str, expected: tuple[str, str, str]) -> None:

@@ -305,8 +305,8 @@ def _verb_frame(doc: Any, mentions: list[Mention], verb: Any) -> VerbFrame | Non
             return None
         return VerbFrame(verb.i, tuple(subjects), name, tuple(objects))
     subjects = verb_subjects(doc, mentions, verb)
-    if not subjects:
-        return None
+    if not subjects or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
+        return None  # "a car parked outside": a state, not something it does
     direct = [c for c in verb.children if c.dep_ in ("dobj", "attr", "dative") and c.i > verb.i]
     framed = _direct_frame(doc, mentions, verb, lemma, subjects)
     if framed is not None or (direct and lemma in _NOT_DRAWN_VERBS):

@@ -52,7 +52,14 @@ _AXES = {
 """The direction each relation orders its two things in, and whether it is reversed
 ("under" orders the object above the subject): a cycle along one axis cannot be drawn."""
 
-_EXTRA_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = ((("all", "over"), "on"),)
+_EXTRA_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("at", "the", "top", "of"), "on"), (("at", "the", "foot", "of"), "in front of"),
+    (("in", "back", "of"), "behind"),
+    (("on", "either", "side", "of"), "beside"), (("on", "both", "sides", "of"), "beside"),
+    (("across", "from"), "in front of"), (("ahead", "of"), "in front of"),
+    (("opposite",), "in front of"), (("beyond",), "behind"), (("against",), "beside"),
+    (("all", "over"), "on"), (("outside",), "in front of"),
+)  # fmt: skip
 """Relation phrases read before the vocabulary's ("the bees are all over the lavender")."""
 _REVERSED_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("full", "of"), "in"), (("filled", "with"), "in"), (("covered", "with"), "on"),
@@ -142,9 +149,7 @@ def _phrase_negated(doc: Any, phrase: _Phrase) -> bool:
     for _ in range(_MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX"):
             return negated(token)
-        if token.head.i == token.i:
-            return False
-        token = token.head
+        token = token.head  # the root is its own head
     return False
 
 
@@ -170,13 +175,9 @@ def _objects(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
     if phrase.relation == "between" and len(objects) == 1:
         # "between a cat and a rabbit" parsed with the rabbit joined to the subject.
         first = mentions[objects[0]]
-        nxt = [k for k, m in enumerate(mentions) if m.start > first.head]
-        if (
-            nxt
-            and first.count == 1
-            and "and" in [t.lower_ for t in doc[first.head : mentions[nxt[0]].start]]
-        ):
-            objects.append(nxt[0])
+        nxt = [k for k, m in enumerate(mentions) if m.start > first.head][:1]
+        words = [t.lower_ for t in doc[first.head : mentions[nxt[0]].start]] if nxt else []
+        objects += nxt if first.count == 1 and "and" in words else []
     return objects
 
 
