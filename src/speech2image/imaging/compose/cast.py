@@ -13,7 +13,9 @@ Two rules on top of :class:`~speech2image.imaging.compose.matching.AssetMatcher`
    picture of a session picks the same one; and the completed scene records the session's
    cast in ``extras["cast"]`` (``{entity: "pack:id"}``), which a caller may hand back with
    the next scene so that an entity keeps its asset even when it is named differently
-   ("a puppy" ... "the dog").
+   ("a puppy" ... "the dog"). The cast names the entity's own asset (``fluent:girl-dark``);
+   what a picture draws for it may be a pose of it (a full-body figure, "person biking"),
+   always in the same skin tone (:func:`keep_tones`).
 """
 
 from __future__ import annotations
