@@ -41,7 +41,8 @@ def show(run: SetRun, limit: int, *, as_json: bool = False) -> None:
     from rich.table import Table
 
     console = Console()
-    table = Table(title=f"faithfulness: {run.name}")
+    held_out = " (held out: never tune against it)" if "holdout" in run.name else ""
+    table = Table(title=f"faithfulness: {run.name}{held_out}")
     table.add_column("figure")
     table.add_column("value", justify="right")
     table.add_column("out of", justify="right")
