@@ -184,3 +184,10 @@ def test_builder_puts_verbs_in_the_scene(builder: SpacySceneBuilder) -> None:
     scene = builder.build("A man sitting in a canoe.")
     assert [r.relation for r in scene.relations] == ["sitting in"]
     assert scene.to_json()["relations"][0]["kind"] == "action"
+
+
+def test_builder_puts_actions_on_objects(builder: SpacySceneBuilder) -> None:
+    scene = builder.build("The girl runs and a bird is flying.")
+    assert {o.noun: o.action for o in scene.objects} == {"girl": "running", "bird": "flying"}
+    scene = builder.build("Two dogs are sleeping on the rug.")
+    assert [o.action for o in scene.objects if o.noun == "dog"] == ["sleeping", "sleeping"]

@@ -247,8 +247,8 @@ def _preposition_frame(
             continue  # "a table covered with books" holds nothing
         objects = [o for o in objects if o not in subjects]
         found.append(VerbFrame(verb.i, tuple(subjects), name, tuple(objects), (prep.i,)))
-    with_objects = [f for f in found if f.objects]
-    return (with_objects or found or [None])[0]
+    found.sort(key=lambda f: not f.objects)  # one with a drawn object first
+    return found[0] if found else None
 
 
 def _preposition_name(
