@@ -14,9 +14,7 @@ its transcriber, its scene context, its last picture and its tasks.
 Scheduling: final sentences are queued and every one gets its picture; drafts (pictures of
 partial text) go into a one-slot mailbox where the latest wins, and are skipped when the
 text barely changed. A final whose scene has the same things as the last draft of its
-sentence is given that draft's picture without drawing again: the transcriber shows the
-words it will finalise as partial text as soon as the speaker pauses, so the picture is
-drawn during the pause and the final publishes it at once.
+sentence is given that draft's picture (:mod:`speech2image.drafts`).
 """
 
 from __future__ import annotations
@@ -39,6 +37,7 @@ from PIL import Image
 from speech2image.asr.backend import Transcriber, TranscriberFailed, TranscriptEvent
 from speech2image.audio.sources import AudioSource
 from speech2image.config import from_env
+from speech2image.drafts import DrawnDraft
 from speech2image.events import (
     Event,
     FinalTranscript,
@@ -123,18 +122,6 @@ class _Job:
     end_s: float = 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class _DrawnDraft:
-    """The last draft picture, kept for a final with the same things."""
-
-    index: int
-    scene: Scene
-    """The scene the draft was drawn from (before the engine's changes)."""
-    picture_scene: Scene
-    png: bytes
-    image: Image.Image
-
-
 @dataclass
 class SessionSummary:
     """What a finished session produced."""
@@ -165,7 +152,7 @@ class Session:
         self._wake = asyncio.Event()
         self._last_draft_text = ""
         self._last_image: Image.Image | None = None
-        self._last_draft: _DrawnDraft | None = None
+        self._last_draft: DrawnDraft | None = None
         self._queued_final_text: str | None = None
         """The text of the final queued last: a draft of the same words is worth finishing."""
         self._asr_failed = False
@@ -335,13 +322,10 @@ class Session:
             return True
         return not self._finals.empty() and self._queued_final_text != job.text
 
-    def _reusable_draft(self, job: _Job, scene: Scene) -> _DrawnDraft | None:
+    def _reusable_draft(self, job: _Job, scene: Scene) -> DrawnDraft | None:
         """The last draft, when it drew this final's sentence with the same things."""
         draft = self._last_draft
-        if not job.final or draft is None or draft.index != job.index:
-            return None
-        same = dataclasses.replace(draft.scene, text="") == dataclasses.replace(scene, text="")
-        return draft if same else None
+        return draft if job.final and draft and draft.serves(job.index, scene) else None
 
     def _similar(self, a: str, b: str) -> bool:
         return SequenceMatcher(None, a.lower(), b.lower()).ratio() >= self.options.draft_similarity
@@ -359,44 +343,31 @@ class Session:
                 final=job.final,
             )
             scene = self._styled(scene)
-            reused = self._reusable_draft(job, scene)
-            if reused is not None:
-                await self._publish_final_from(reused, started)
-                return
-            picture = await self.workers.imaging.call(
-                engine.draw,
-                scene,
-                draft=not job.final,
-                previous=self._last_image,
-                seed=self.options.seed + job.index,
-                should_stop=None if job.final else partial(self._draft_superseded, job),
-            )
-            png = await self.workers.imaging.call(picture.to_png)
+            drawn = self._reusable_draft(job, scene)  # the pause's draft: no second draw
+            if drawn is None:
+                picture = await self.workers.imaging.call(
+                    engine.draw,
+                    scene,
+                    draft=not job.final,
+                    previous=self._last_image,
+                    seed=self.options.seed + job.index,
+                    should_stop=None if job.final else partial(self._draft_superseded, job),
+                )
+                png = await self.workers.imaging.call(picture.to_png)
+                drawn = DrawnDraft(job.index, scene, picture.scene, png, picture.image)
         except DrawingCancelled:
             return
         except Exception as e:
             logger.exception("drawing sentence %d failed in session %s", job.index, self.id)
             await self._fail("image", f"could not draw sentence {job.index}: {e}", job.index)
             return
-        self._last_image = picture.image
-        self._last_draft = (
-            None if job.final else _DrawnDraft(job.index, scene, picture.scene, png, picture.image)
-        )
+        self._last_image = drawn.image
+        self._last_draft = None if job.final else drawn
         if job.final:
             self.summary.pictures += 1
         elapsed_ms = (time.monotonic() - started) * 1000
         await self._publish(
-            ImageReady(job.index, job.final, picture.scene, png, elapsed_ms=elapsed_ms)
-        )
-
-    async def _publish_final_from(self, draft: _DrawnDraft, started: float) -> None:
-        """The final picture is the draft already drawn of the same things."""
-        self._last_draft = None
-        self._last_image = draft.image
-        self.summary.pictures += 1
-        elapsed_ms = (time.monotonic() - started) * 1000
-        await self._publish(
-            ImageReady(draft.index, True, draft.picture_scene, draft.png, elapsed_ms=elapsed_ms)
+            ImageReady(job.index, job.final, drawn.picture_scene, drawn.png, elapsed_ms=elapsed_ms)
         )
 
     def _styled(self, scene: Scene) -> Scene:

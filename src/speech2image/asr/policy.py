@@ -63,9 +63,7 @@ def join_words(words: Sequence[Word]) -> str:
     return re.sub(r"\s+", " ", "".join(w.text for w in words)).strip()
 
 
-ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "st", "mt", "prof", "sr", "jr"]
-)
+ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "st", "mt", "prof", "sr", "jr"])
 """Words whose full stop is an abbreviation's ("Mr. Dashwood"), never a sentence end."""
 
 

@@ -26,24 +26,19 @@ Audio before the committed point is dropped from the buffer.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import logging
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import numpy as np
 
-from speech2image.asr.backend import (
-    RecognizedSegment,
-    SpeechRecognizer,
-    SpeechTranslator,
-    TranscriptEvent,
-)
+from speech2image.asr.backend import SpeechRecognizer, TranscriptEvent
 from speech2image.asr.bias import picturable_corrector
-from speech2image.asr.endpoint import PausePolicy, clause_cut
+from speech2image.asr.chunks import as_mono_float32 as as_mono_float32
+from speech2image.asr.endpoint import clause_cut
 from speech2image.asr.languages import AUTO
+from speech2image.asr.passes import echoes, heard_words
 from speech2image.asr.policy import (
     Sentence,
     Word,
@@ -52,59 +47,17 @@ from speech2image.asr.policy import (
     ends_sentence,
     is_hallucination,
     join_words,
-    normalize_word,
     split_sentences,
 )
+from speech2image.asr.speculation import Speculation, pause_policy
+from speech2image.asr.translation import translate_sentences
 from speech2image.asr.vad import SileroDetector
 from speech2image.config import SAMPLE_RATE, TranscriberOptions
 from speech2image.events import FinalTranscript, PartialTranscript
 
 logger = logging.getLogger(__name__)
 
-_MAX_COMPRESSION_RATIO = 2.4
-"""Whisper's own threshold for repetition loops (openai/whisper, transcribe.py)."""
 _PROMPT_CHARS = 200
-_ECHO_WINDOW_S = 3.0
-"""A final repeating the previous one word for word and starting this soon after it ends
-is dropped as an echo of the prompt."""
-
-
-def as_mono_float32(chunk: np.ndarray) -> np.ndarray:
-    """Check one chunk of 16 kHz mono audio and return it as float32 in [-1, 1].
-
-    int16 is scaled; float is clipped. Raises ``ValueError`` for other dtypes, more than one
-    dimension, and NaN or infinite samples.
-    """
-    array = np.asarray(chunk)
-    if array.ndim != 1:
-        raise ValueError(f"audio chunk must be 1-D mono samples, got shape {array.shape}")
-    if array.dtype == np.int16:
-        return array.astype(np.float32) / 32768.0
-    if array.dtype not in (np.float32, np.float64):
-        raise ValueError(f"audio chunk dtype must be int16, float32 or float64, got {array.dtype}")
-    if not np.isfinite(array).all():
-        raise ValueError("audio chunk contains NaN or infinite samples")
-    return np.clip(array, -1.0, 1.0).astype(np.float32, copy=False)
-
-
-@dataclass(frozen=True, slots=True)
-class _Speculation:
-    """A pass run as a pause began: final if the pause lasts ``pause`` samples."""
-
-    words: tuple[Word, ...]
-    english: tuple[str | None, ...]
-    """English of each of ``split_sentences(words)`` when the transcriber translates."""
-    end: int
-    """Stream position the pass heard up to."""
-    pause_start: int
-    """Stream position where the pause began."""
-    pause: int
-    """Samples of silence that make ``words`` final."""
-
-
-def _spoken(sentence: Sentence) -> list[str]:
-    """The sentence's words without case or punctuation."""
-    return [normalize_word(w.text) for w in sentence.words]
 
 
 class StreamingTranscriber:
@@ -119,18 +72,9 @@ class StreamingTranscriber:
     ) -> None:
         self.options = options or TranscriberOptions()
         self._recognizer = recognizer
-        vad = self.options.vad
-        self._pauses = PausePolicy(
-            complete_ms=min(self.options.sentence_pause_ms, vad.min_silence_duration_ms),
-            default_ms=vad.min_silence_duration_ms,
-            unfinished_ms=max(self.options.unfinished_pause_ms, vad.min_silence_duration_ms),
-        )
-        if self.options.partial_interval_s > 0:
-            # Live: the pause policy decides when a sentence ends, and the utterance only
-            # closes after the longest pause it may wait for.
-            vad = dataclasses.replace(vad, min_silence_duration_ms=self._pauses.unfinished_ms)
+        self._pauses, vad = pause_policy(self.options)
         self._detector = detector or SileroDetector(vad)
-        self._speculation: _Speculation | None = None
+        self._speculation: Speculation | None = None
         self._pad = self.options.vad.speech_pad_ms * SAMPLE_RATE // 1000
         self._buffer = np.zeros(0, dtype=np.float32)
         self._buffer_start = 0
@@ -181,9 +125,10 @@ class StreamingTranscriber:
         events: list[TranscriptEvent] = []
         # 0. A speculative final whose pause is long enough is final now (before the
         #    utterance's own end, which would recognise it again); resumed speech drops it.
-        if self._speculation is not None and self._speech_resumed():
+        gate = self._detector.gate
+        if self._speculation is not None and self._speculation.resumed(gate):
             self._speculation = None
-        if self._speculation is not None and (self._pending or self._speculation_due()):
+        if self._speculation is not None and (self._pending or self._speculation.due(gate)):
             events.extend(self._commit_speculation())
         # 1. Utterances that ended with a pause become final whole; several that closed at
         #    once (a file read faster than real time) share one pass of up to max_utterance_s.
@@ -233,17 +178,6 @@ class StreamingTranscriber:
         silence = self._detector.gate.trailing_silence
         pause = self.options.speculative_pause_ms * SAMPLE_RATE // 1000
         return silence >= pause and self._last_pass_at < self._received - silence + pause
-
-    def _speech_resumed(self) -> bool:
-        """Speech came back after the speculation's pause began."""
-        assert self._speculation is not None
-        gate = self._detector.gate
-        pause_start = gate.position - gate.trailing_silence
-        return gate.open_region is not None and pause_start > self._speculation.pause_start
-
-    def _speculation_due(self) -> bool:
-        assert self._speculation is not None
-        return self._detector.gate.trailing_silence >= self._speculation.pause
 
     def _due_for_partial(self) -> bool:
         interval = self.options.partial_interval_s * SAMPLE_RATE
@@ -315,14 +249,14 @@ class StreamingTranscriber:
             return events
         silence = self._detector.gate.trailing_silence
         sentences = split_sentences(rest, max_words=self.options.max_sentence_words)
-        self._speculation = _Speculation(
+        self._speculation = Speculation(
             words=tuple(rest),
             english=tuple(self._translations(sentences, whole_pass=len(rest) == len(words))),
             end=self._received,
             pause_start=self._detector.gate.position - silence,
             pause=self._pauses.pause_ms(rest) * SAMPLE_RATE // 1000,
         )
-        if self._speculation_due():
+        if self._speculation.due(self._detector.gate):
             events.extend(self._commit_speculation())
         return events
 
@@ -386,7 +320,7 @@ class StreamingTranscriber:
         pairs = [
             (s, e)
             for s, e in zip(sentences, english, strict=True)
-            if not (is_hallucination(s.text) or self._echoes_last_final(s))
+            if not (is_hallucination(s.text) or echoes(s, self._last_final))
         ]
         language = self._pass_language if self.options.translates else None
         for sentence, english_text in pairs:
@@ -409,56 +343,20 @@ class StreamingTranscriber:
     def _translations(
         self, sentences: list[Sentence], *, whole_pass: bool = True
     ) -> list[str | None]:
-        """Whisper's English for each sentence, or ``None`` where the speech is English.
-
-        A pass that made one sentence is translated whole, so the recogniser reuses its
-        encoding of that audio; several sentences are translated one by one over their
-        words' times, so each final keeps its own English.
-        """
-        language = self._pass_language
-        translator = self._recognizer
-        if (
-            not sentences
-            or not self.options.translates
-            or language in (None, "en")
-            or not isinstance(translator, SpeechTranslator)
-        ):
-            return [None] * len(sentences)
-        pad_s = 0.15
-        spans = (
-            [self._pass_span]
-            if len(sentences) == 1 and whole_pass
-            else [
-                (int((s.start_s - pad_s) * SAMPLE_RATE), int((s.end_s + pad_s) * SAMPLE_RATE))
-                for s in sentences
-            ]
+        """English for each sentence where the speaker's language is not English."""
+        return translate_sentences(
+            self._recognizer,
+            self.options,
+            sentences,
+            language=self._pass_language,
+            audio=self._audio,
+            pass_span=self._pass_span if whole_pass else None,
         )
-        english: list[str | None] = []
-        for begin, end in spans:
-            begin = max(begin, self._buffer_start)
-            audio = self._buffer[begin - self._buffer_start : end - self._buffer_start]
-            text = translator.translate(
-                audio,
-                language=language,
-                beam_size=self.options.beam_size,
-                window_s=self.options.final_window_s,
-            )
-            english.append(text.strip() or None)
-        return english
 
-    def _echoes_last_final(self, sentence: Sentence) -> bool:
-        """The sentence just committed, heard again right after it.
-
-        Whisper given a little audio and the last sentences as its prompt can say the
-        prompt back; a whole sentence repeated within a few seconds is that echo far more
-        often than a speaker repeating themselves, and it would only redraw the picture.
-        """
-        last = self._last_final
-        return (
-            last is not None
-            and sentence.start_s - last.end_s < _ECHO_WINDOW_S
-            and _spoken(sentence) == _spoken(last)
-        )
+    def _audio(self, begin: int, end: int) -> np.ndarray:
+        """Stream samples ``[begin, end)`` still in the buffer."""
+        begin = max(begin, self._buffer_start)
+        return self._buffer[begin - self._buffer_start : end - self._buffer_start]
 
     def _clear_partial(self) -> list[TranscriptEvent]:
         if not self._partial_text:
@@ -479,34 +377,15 @@ class StreamingTranscriber:
             audio, prompt=prompt, beam_size=beam_size, window_s=window_s
         )
         self._pass_span = (begin, end)
-        heard = [s.language for s in segments if s.language]
+        heard = heard_words(segments, offset_s=begin / SAMPLE_RATE, options=self.options)
         if self.options.language != AUTO:
             self._pass_language = self.options.language
-        elif heard:
-            self._pass_language = heard[0]
-        offset_s = begin / SAMPLE_RATE
-        words: list[Word] = []
-        for segment in segments:
-            if not self._is_speech(segment):
-                logger.debug("dropped non-speech segment %r", segment.text)
-                continue
-            words.extend(
-                Word(w.text, w.start_s + offset_s, w.end_s + offset_s, w.probability)
-                for w in segment.words
-            )
+        elif heard.language:
+            self._pass_language = heard.language
+        words = list(heard.words)
         if self._corrector is not None and not partial:  # picturable bias: finals only
             words = self._corrector.correct(words)
         return words
-
-    def _is_speech(self, segment: RecognizedSegment) -> bool:
-        if segment.compression_ratio > _MAX_COMPRESSION_RATIO:
-            return False
-        if (
-            segment.no_speech_prob > self.options.no_speech_threshold
-            and segment.avg_logprob < self.options.log_prob_threshold
-        ):
-            return False
-        return not is_hallucination(segment.text, no_speech_prob=segment.no_speech_prob)
 
     def _trim(self) -> None:
         gate = self._detector.gate

@@ -1,0 +1,57 @@
+"""Speculative finals: the words heard as a pause began, final if the pause lasts.
+
+A pure record and its checks against the voice-activity gate; the streaming transcriber
+runs the pass and commits the words.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from speech2image.asr.endpoint import PausePolicy
+from speech2image.asr.policy import Word
+from speech2image.asr.vad import SpeechGate
+from speech2image.config import TranscriberOptions, VadOptions
+
+
+def pause_policy(options: TranscriberOptions) -> tuple[PausePolicy, VadOptions]:
+    """The pauses that end sentences, and the voice-activity options to detect them with.
+
+    Live (partial passes on), the pause policy decides when a sentence ends, so an utterance
+    only closes after the longest pause a sentence may wait for; a file transcribed as fast
+    as possible keeps the VAD's own pause.
+    """
+    vad = options.vad
+    pauses = PausePolicy(
+        complete_ms=min(options.sentence_pause_ms, vad.min_silence_duration_ms),
+        default_ms=vad.min_silence_duration_ms,
+        unfinished_ms=max(options.unfinished_pause_ms, vad.min_silence_duration_ms),
+    )
+    if options.partial_interval_s > 0:
+        vad = dataclasses.replace(vad, min_silence_duration_ms=pauses.unfinished_ms)
+    return pauses, vad
+
+
+@dataclass(frozen=True, slots=True)
+class Speculation:
+    """A pass run as a pause began: final if the pause lasts ``pause`` samples."""
+
+    words: tuple[Word, ...]
+    english: tuple[str | None, ...]
+    """English of each of ``split_sentences(words)`` when the transcriber translates."""
+    end: int
+    """Stream position the pass heard up to."""
+    pause_start: int
+    """Stream position where the pause began."""
+    pause: int
+    """Samples of silence that make ``words`` final."""
+
+    def resumed(self, gate: SpeechGate) -> bool:
+        """Speech came back after this pause began: the words are no longer the final."""
+        pause_start = gate.position - gate.trailing_silence
+        return gate.open_region is not None and pause_start > self.pause_start
+
+    def due(self, gate: SpeechGate) -> bool:
+        """The pause has lasted long enough for these words."""
+        return gate.trailing_silence >= self.pause
