@@ -94,6 +94,15 @@ def test_a_missing_npm_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.Monk
         npm_pack("fluentui-emoji", "1.3.0", tmp_path)
 
 
+@pytest.mark.slow
+def test_a_version_npm_cannot_fetch_is_a_clear_error(tmp_path: Path) -> None:
+    if shutil.which("npm") is None:
+        pytest.skip("npm is needed")
+    with pytest.raises(AssetsMissingError, match=r"npm pack fluentui-emoji@0\.0\.0-none failed"):
+        npm_pack("fluentui-emoji", "0.0.0-none", tmp_path)
+    assert not list(tmp_path.iterdir())
+
+
 def test_an_unknown_fluent_pack_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="fluent-flat"):
         install(tmp_path, "fluent-contrast")

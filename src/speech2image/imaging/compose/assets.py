@@ -225,9 +225,10 @@ def install_openmoji(assets_dir: Path) -> Path:
         logger.info("OpenMoji already installed in %s", folder)
         return folder
     if not annotations_file.is_file():
-        folder.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory() as tmp:
-            _extract_openmoji(npm_pack("openmoji", OPENMOJI_VERSION, Path(tmp)), folder)
+            tarball = npm_pack("openmoji", OPENMOJI_VERSION, Path(tmp))
+            folder.mkdir(parents=True, exist_ok=True)
+            _extract_openmoji(tarball, folder)
     annotations = json.loads(annotations_file.read_text(encoding="utf-8"))
     entries = _openmoji_rows(annotations, folder)
     write_index(folder, entries, source=f"npm openmoji@{OPENMOJI_VERSION}")

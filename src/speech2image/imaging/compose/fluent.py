@@ -108,9 +108,9 @@ def install(assets_dir: Path, pack: str = "fluent") -> Path:
     if not annotations_file.is_file():
         logger.info("installing OpenMoji first: its annotations name Fluent's emoji")
         install_openmoji(assets_dir)
-    folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         tarball = npm_pack("fluentui-emoji", FLUENT_VERSION, Path(tmp))
+        folder.mkdir(parents=True, exist_ok=True)
         stems = _extract(tarball, folder, STYLE_FOLDERS[pack])
     if not stems:
         raise AssetsMissingError(
