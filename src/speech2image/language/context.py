@@ -127,21 +127,25 @@ def _inherit(mention: Mention, earlier: Mention, *, count: int) -> Mention:
 
 
 def _antecedent(
-    pronoun: str, pools: list[list[Mention]], excluded: set[str | None]
+    pronoun: Mention, pools: list[list[Mention]], excluded: list[Mention]
 ) -> Mention | None:
     """What a pronoun points at: from the nearest pool that has a thing it agrees with,
     a subject before others ("she" of the next sentence is the girl who walked, not the
-    grandmother she walked with), the most recent before older ones. ``excluded``
-    entities (the subject of the pronoun's own clause, for "Tom never found it") never."""
-    plural = pronoun in ("they", "them", "themselves")
+    grandmother she walked with), the most recent before older ones; for "they" and for
+    the subject of an action ("it hid"), people and animals first. The ``excluded``
+    (the subject of the pronoun's own clause, for "Tom never found it") never."""
+    word = pronoun.pronoun or ""
+    animate_first = word in ("they", "them", "themselves") or pronoun.agent
+    entities = {m.entity for m in excluded if m.entity}
     for strict in (True, False):
         for pool in pools:
             agreeing = [
-                (plural and is_animate(m.noun), m.subject, k, m)
+                (animate_first and is_animate(m.noun), m.subject, k, m)
                 for k, m in enumerate(pool)
                 if m.pronoun is None
-                and _agrees(pronoun, m, strict=strict)
-                and (m.entity is None or m.entity not in excluded)
+                and _agrees(word, m, strict=strict)
+                and not any(m is e for e in excluded)
+                and (m.entity is None or m.entity not in entities)
             ]
             if agreeing:
                 return max(agreeing, key=lambda found: found[:3])[3]
@@ -157,10 +161,10 @@ def _resolve_pronoun(
     pronoun = mention.pronoun or ""
     last = context.last_scene if context else []
     cast = context.cast if context else []
-    excluded = set()
-    if not mention.subject:
-        excluded = {m.entity for m in earlier_in_sentence if m.subject and m.entity}
-    earlier = _antecedent(pronoun, [earlier_in_sentence, last, cast], excluded)
+    excluded = []
+    if not mention.subject and not pronoun.endswith("self") and not pronoun.endswith("selves"):
+        excluded = [m for m in earlier_in_sentence if m.subject and m.governor == mention.governor]
+    earlier = _antecedent(mention, [earlier_in_sentence, last, cast], excluded)
     said = {"head": mention.head, "start": mention.start, "definite": True}
     if earlier is not None:
         noun = earlier.noun

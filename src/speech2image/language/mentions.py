@@ -89,6 +89,10 @@ class Mention:
     """True when the phrase is the subject of its verb: the likeliest "she" next."""
     verb: str | None = None
     """The lemma of a verb the model took for a noun right after it ("the ship sails")."""
+    governor: int = -1
+    """Index of the word the phrase depends on (through a preposition): its clause."""
+    agent: bool = False
+    """True for the subject of an action verb ("it hid"): likelier a creature than a thing."""
 
 
 def _quantity_before(doc: Any, start: int) -> int | None:
@@ -217,9 +221,17 @@ def _pronoun_mention(token: Any) -> Mention | None:
     if word == "it" and is_expletive_it(token):
         return None
     color, size = _predicate_adjectives(token)
-    subject = token.dep_ in ("nsubj", "nsubjpass")
     return Mention(noun=word, head=token.i, start=token.i, count=1, color=color, size=size,
-                   pronoun=word, subject=subject)  # fmt: skip
+                   pronoun=word, **_role(token))  # fmt: skip
+
+
+def _role(token: Any) -> dict[str, Any]:
+    """Where the phrase headed by ``token`` stands in its clause."""
+    head = token.head
+    governor = head.head.i if head.pos_ == "ADP" else head.i
+    subject = token.dep_ in ("nsubj", "nsubjpass")
+    agent = token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_ != "be"
+    return {"subject": subject, "governor": governor, "agent": agent}
 
 
 def _never_a_thing(token: Any, lemma: str) -> bool:
@@ -264,7 +276,7 @@ def _noun_mention(doc: Any, token: Any, drawability: Drawability) -> Mention:
         finish=before.finish or after.finish,
         age=before.age or after.age or implied_age,
         name=drawability.names.get(token.i),
-        subject=token.dep_ in ("nsubj", "nsubjpass"),
+        **_role(token),
     )
 
 
@@ -290,9 +302,8 @@ def find_mentions(doc: Any, drawability: Drawability | None = None) -> list[Ment
             continue
         if token.i in drawability.people:
             name = drawability.people[token.i]
-            subject = token.dep_ in ("nsubj", "nsubjpass")
             mentions.append(Mention(noun="person", head=token.i, start=token.i, count=1,
-                                    name=name, subject=subject))  # fmt: skip
+                                    name=name, **_role(token)))  # fmt: skip
             continue
         if token.i in taken or token.i in verbs_as_nouns or token.i + 1 in compounds:
             continue  # the first word of "teddy bear": the next token heads the phrase

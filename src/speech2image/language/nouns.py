@@ -44,9 +44,10 @@ def singular(token: Any) -> str:
         return _IRREGULAR_SINGULAR[word]
     if word in KNOWN_NOUNS or word in MASS_NOUNS:
         return word
-    for candidate in (word[:-1], word[:-2], word[:-3] + "y"):
-        if word.endswith("s") and candidate in KNOWN_NOUNS:
-            return candidate
+    endings = (("ies", word[:-3] + "y"), ("es", word[:-2]), ("s", word[:-1]))
+    for ending, candidate in endings:
+        if word.endswith(ending) and candidate in KNOWN_NOUNS:
+            return candidate  # "boots" is never "boy"
     if token.tag_ in ("NNS", "NNPS") or word.endswith("s"):
         return token.lemma_.lower()
     return word
@@ -71,8 +72,12 @@ def is_noun(token: Any, compound_heads: dict[int, int]) -> bool:
         return True
     if token.pos_ in ("NOUN", "PROPN"):
         return True
-    # The small model tags some nouns as adjectives or verbs ("an oven", "the remote").
-    return singular(token) in KNOWN_NOUNS and token.dep_ not in ("amod", "compound", "advmod")
+    # The small model tags some nouns as adjectives or verbs ("an oven", "the remote"),
+    # even as an adjective of a verb ("the oven needs ..." with "oven" an amod of "needs").
+    if singular(token) not in KNOWN_NOUNS:
+        return False
+    modifier = token.dep_ in ("amod", "compound", "advmod")
+    return not modifier or token.head.pos_ in ("VERB", "AUX")
 
 
 def _is_verb(token: Any) -> bool:

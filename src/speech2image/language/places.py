@@ -27,11 +27,11 @@ ALWAYS_SETTING = frozenset(
 PLACE_PREPOSITIONS = frozenset(
     {"in", "at", "inside", "into", "across", "through", "along", "on", "over", "above",
      "within", "around", "near", "by", "to", "from", "under", "outside", "towards",
-     "toward", "beside", "onto", "throughout", "past", "down", "up", "behind", "beyond",
-     "among", "round", "below", "beneath", "underneath", "out"}
+     "toward", "beside", "onto", "throughout", "past", "down", "up", "among", "round",
+     "below", "beneath", "underneath", "out"}
 )  # fmt: skip
 """Prepositions after which a place word names the setting ("in the city"), unlike "of"
-in "in front of a house"."""
+in "in front of a house", or "behind" in "a playground behind the school" (a landmark)."""
 
 _SURFACE_PREPOSITIONS = frozenset({"on", "onto", "to", "from", "at", "across"})
 """The Moon and Mars are a setting only where one stands on them or goes to them: "a
@@ -56,7 +56,7 @@ table", "a mountain road"); "school" in "school bus" does not."""
 
 PLACE_THINGS = frozenset(
     {"barn", "castle", "palace", "hill", "island", "greenhouse", "lighthouse", "stage",
-     "pool", "cave", "tower"}
+     "pool", "tower"}
 )  # fmt: skip
 """Place words that are also things to draw: a setting only when no other place is said."""
 
