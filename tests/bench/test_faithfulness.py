@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -241,3 +242,14 @@ def test_a_relation_said_of_the_thing_it_carries() -> None:
     far = obj("o2", "box", (400, 280, 470, 350))  # the box itself is not left of the car
     moved = Scene(text="", objects=(boy, far, car), relations=said_of_boy.relations)
     assert not score_expected(case, moved, seen(moved), None).correct
+
+
+def test_an_optional_thing_named_exactly_is_not_another_name_of_an_expected_one() -> None:
+    case = {"id": "t5", "text": "These are the three puppies our dog had.", "optional": ["dog"],
+            "things": [{"noun": "puppy", "alt": ["dog"], "count": 3}], "relations": []}  # fmt: skip
+    puppies = tuple(obj(f"p{k}", "puppy", (k * 60, 300, k * 60 + 50, 350)) for k in range(3))
+    scene = Scene(text="", objects=(*puppies, obj("d", "dog", (300, 250, 400, 350))))
+    assert score_expected(case, scene, seen(scene), None).correct
+    # Three dogs are the optional mother three times over, not the puppies.
+    as_dogs = Scene(text="", objects=tuple(replace(p, noun="dog") for p in puppies))
+    assert score_expected(case, as_dogs, seen(as_dogs), None).checks[("object", "puppy")] is False

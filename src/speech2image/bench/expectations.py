@@ -101,9 +101,10 @@ def assign(
             continue
         scores = [_affinity(obj, _names(t)) for t in things]
         best = max(range(len(things)), key=lambda k: scores[k], default=-1)
-        if best >= 0 and scores[best] > 0:
+        spare = max((_affinity(obj, [name]) for name in optional), default=0)
+        if best >= 0 and scores[best] > 0 and scores[best] >= spare:
             by_thing[best].append(obj)
-        elif any(_affinity(obj, [name]) for name in optional):
+        elif spare:  # named as an optional thing rather than another name of an expected one
             extra.append(obj)
         else:
             junk.append(obj)
