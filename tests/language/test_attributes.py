@@ -66,3 +66,21 @@ def test_attributes_together_and_apart() -> None:
     scene = builder().build("A big old elephant.")
     assert (scene.objects[0].size, scene.objects[0].age) == ("big", "old")
     assert builder().build("a fisherman").objects[0].noun == "fisherman"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "noun", "field", "value"),
+    [
+        ("Her dress was white with blue dots.", "dress", "pattern", "dotted"),
+        ("a shirt with stripes", "shirt", "pattern", "striped"),
+        ("The statue in the square is made of gold.", "statue", "material", "gold"),
+        ("a table made of wood", "table", "material", "wood"),
+    ],
+)
+def test_attributes_said_in_a_phrase_of_their_own(
+    text: str, noun: str, field: str, value: str
+) -> None:
+    scene = builder().build(text)
+    assert [o.noun for o in scene.objects] == [noun], scene.to_json()
+    assert getattr(scene.objects[0], field) == value

@@ -231,7 +231,7 @@ def sentence_concept(doc: Any) -> str | None:
         concept = CONCEPT_WORDS.get(token.lemma_.lower()) or CONCEPT_WORDS.get(token.lower_)
         if concept is None or (token.pos_ == "ADJ" and token.dep_ == "amod"):
             continue  # "a lovely day" says nothing of beauty; "it was lovely" does
-        if concept in ("yes", "no") and token.pos_ != "INTJ" and token.dep_ != "ROOT":
+        if concept == "no" and token.pos_ != "INTJ" and token.dep_ != "ROOT":
             continue  # "no cats": a determiner, not an answer
         rank = _PRIORITY.get(concept, 1) + (token.dep_ == "ROOT")
         best = max(best or (0, 0, ""), (rank, -token.i, concept))

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from speech2image.language.attributes import ANIMALS, PEOPLE
+from speech2image.language.attributes import ANIMALS, MATERIAL_WORDS, PATTERN_WORDS, PEOPLE
 from speech2image.language.concepts import COMPOUND_NOUNS, KNOWN_NOUNS
 from speech2image.language.nonthings import (
     ABSTRACT_NOUNS,
@@ -61,6 +61,10 @@ class Drawability:
     """Head token index of a noun -> the name given to it ("a dog called Rex")."""
     people: Mapping[int, str] = field(default_factory=dict)
     """Token index of a bare name that stands for a person ("Tom went home") -> the name."""
+    surfaces: Mapping[int, tuple[str, str]] = field(default_factory=dict)
+    """Head token index of a noun -> an attribute said with a phrase of its own, as
+    ``(field, value)``: "a dress with blue dots" is ``("pattern", "dotted")``, "a statue
+    made of gold" ``("material", "gold")``."""
     idioms: frozenset[int] = frozenset()
     """Token indexes of idioms, whose words say nothing of the time or the weather ("good
     morning", "under the weather")."""
@@ -125,6 +129,30 @@ def _in_compound_noun(token: Any) -> bool:
     return f"{previous} {token.lemma_.lower()}" in COMPOUND_NOUNS or (
         f"{previous} {token.lower_}" in COMPOUND_NOUNS
     )
+
+
+def _surface(token: Any) -> tuple[Any, str, str] | None:
+    """The noun ``token`` gives a pattern or material to, with the field and value: "a
+    dress with blue dots", "her dress was white with dots", "made of gold"."""
+    prep = token.head
+    if token.dep_ != "pobj":
+        return None
+    word = token.lower_
+    if prep.lower_ in ("with", "in") and word in PATTERN_WORDS:
+        found = ("pattern", PATTERN_WORDS[word])
+    elif prep.lower_ == "of" and prep.head.lemma_ == "make" and word in MATERIAL_WORDS:
+        found = ("material", MATERIAL_WORDS[word])
+    else:
+        return None
+    owner = prep.head
+    while owner.pos_ in ("ADJ", "VERB", "AUX") and owner.dep_ in ("acomp", "amod", "acl"):
+        owner = owner.head
+    if owner.pos_ in ("VERB", "AUX"):
+        subjects = [c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")]
+        owner = subjects[0] if subjects else None
+    if owner is None or owner.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return owner, found[0], found[1]
 
 
 def _negated(token: Any) -> bool:
@@ -203,6 +231,7 @@ def find_drawability(doc: Any) -> Drawability:
     blocked |= places.tokens
     names: dict[int, str] = {}
     people: dict[int, str] = {}
+    surfaces: dict[int, tuple[str, str]] = {}
     for token in doc:
         if token.i in blocked:
             continue
@@ -226,6 +255,11 @@ def find_drawability(doc: Any) -> Drawability:
                 continue
             skipped.append(Skipped(name, "name"))
             continue
+        surface = _surface(token)
+        if surface is not None:
+            surfaces[surface[0].i] = (surface[1], surface[2])
+            blocked.add(token.i)
+            continue
         if (token.dep_ == "poss" and token.pos_ in ("NOUN", "PROPN")) or _same_as_subject(token):
             blocked.add(token.i)  # "Grandma's cake" shows the cake
             continue
@@ -237,5 +271,5 @@ def find_drawability(doc: Any) -> Drawability:
             skipped.append(Skipped(token.text, reason))
     return Drawability(
         places=places, blocked=frozenset(blocked), skipped=tuple(skipped), names=names,
-        people=people, idioms=frozenset(idioms),
+        people=people, surfaces=surfaces, idioms=frozenset(idioms),
     )  # fmt: skip

@@ -261,6 +261,9 @@ def _noun_mention(doc: Any, token: Any, drawability: Drawability) -> Mention:
     noun, implied_age = age_noun(noun)
     before = attributes_of(list(said.words), noun)
     after = predicate_attributes(token, noun)
+    surface = drawability.surfaces.get(token.i)
+    if surface is not None:
+        after = replace(after, **{surface[0]: surface[1]})
     return Mention(
         noun=noun,
         head=token.i,
