@@ -58,6 +58,8 @@ def said(nlp: Any, text: str) -> list[tuple[str, str, str]]:
         ("a bike leaning against the fence", ("bike", "beside", "fence")),
         ("a car parked outside the house", ("car", "in front of", "house")),
         ("a dog sleeping at the foot of the bed", ("dog", "in front of", "bed")),
+        ("The cat is sitting on top of the fridge again.", ("cat", "on", "fridge")),
+        ("She was waiting at the bus stop.", ("she", "near", "bus stop")),
     ],
 )
 def test_each_spatial_relation(nlp: Any, text: str, expected: tuple[str, str, str]) -> None:
@@ -108,8 +110,11 @@ def test_verb_subject_or_its_object(nlp: Any) -> None:
     assert ("book", "under", "tree") in said(nlp, "a boy reading a book under a tree")
     assert said(nlp, "She put the book on the table.") == [("book", "on", "table")]
     assert ("ball", "above", "fence") in said(nlp, "He threw the ball over the fence.")
-    # An object that is not drawn takes its place phrase with it.
+    # An object that is not drawn takes its place phrase with it, where the verb puts it.
     assert said(nlp, "The teacher wrote the date on the blackboard.") == []
+    assert said(nlp, "The kids are doing their homework at the table.") == [
+        ("kid", "near", "table")
+    ]
 
 
 def test_phrases_said_the_other_way_round(nlp: Any) -> None:

@@ -305,7 +305,7 @@ def _verb_frame(doc: Any, mentions: list[Mention], verb: Any) -> VerbFrame | Non
             return None
         return VerbFrame(verb.i, tuple(subjects), name, tuple(objects))
     subjects = verb_subjects(doc, mentions, verb)
-    if not subjects or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
+    if not subjects or (verb.tag_ == "VBN" and not _any_animate(mentions, subjects)):
         return None  # "a car parked outside": a state, not something it does
     direct = [c for c in verb.children if c.dep_ in ("dobj", "attr", "dative") and c.i > verb.i]
     framed = _direct_frame(doc, mentions, verb, lemma, subjects)

@@ -37,6 +37,9 @@ _MAX_GAP_TOKENS = 6
 """The most words between a relation phrase and its object when the parse gives none."""
 _PHRASE_NOUNS = frozenset({"left", "right", "top", "front", "side", "middle", "back", "bottom"})
 """Nouns inside relation phrases ("to the left of"): a phrase hung on them is a chain."""
+_PLACING_VERBS = frozenset({"put", "place", "set", "lay", "write", "draw", "hang", "stick",
+                            "pin", "drop", "throw", "pour", "spread", "plant"})  # fmt: skip
+"""Verbs whose object goes where the phrase says, even an object that is not drawn."""
 _MAX_CLIMB = 4
 """How far up the parse a phrase's subject is looked for."""
 
@@ -58,7 +61,7 @@ _EXTRA_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("on", "either", "side", "of"), "beside"), (("on", "both", "sides", "of"), "beside"),
     (("across", "from"), "in front of"), (("ahead", "of"), "in front of"),
     (("opposite",), "in front of"), (("beyond",), "behind"), (("against",), "beside"),
-    (("all", "over"), "on"), (("outside",), "in front of"),
+    (("all", "over"), "on"), (("outside",), "in front of"), (("at",), "near"),
 )  # fmt: skip
 """Relation phrases read before the vocabulary's ("the bees are all over the lavender")."""
 _REVERSED_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
@@ -189,13 +192,15 @@ def _is_place(doc: Any, mentions: list[Mention], phrase: _Phrase, objects: list[
     return any(place_of(t) and t.head.i != head for t in doc[phrase.end : stop])
 
 
-def _verb_subjects(doc: Any, mentions: list[Mention], verb: Any, start: int) -> list[int]:
+def _verb_subjects(doc: Any, mentions: list[Mention], verb: Any, start: int) -> list[int] | None:
     """Whom a phrase on ``verb`` is about: its object when it has one before the phrase
-    ("she put the book on the table", "a man riding a horse behind a cat"; none when the
-    object is not drawn: "he wrote the date on the board"), else its subject."""
-    moved = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i < start]
-    if moved and moved[0].dep_ == "dobj":
-        return coordinated(doc, mentions, moved[0], start)
+    ("she put the book on the table", "a man riding a horse behind a cat"; None when the
+    verb puts an object that is not drawn: "he wrote the date on the board"), else its
+    subject ("the kids did their homework at the table")."""
+    moved = [c for c in verb.children if c.dep_ == "dobj" and c.i < start]
+    found = coordinated(doc, mentions, moved[0], start) if moved else []
+    if found or (moved and verb.lemma_.lower() in _PLACING_VERBS):
+        return found or None
     found = verb_subjects(doc, mentions, verb)
     if found:
         return found
@@ -244,11 +249,9 @@ def _attached(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
         if k is not None and mentions[k].head < start:
             return coordinated(doc, mentions, doc[mentions[k].head], start) or [k]
         if governor.pos_ in ("VERB", "AUX"):
-            if any(c.dep_ == "dobj" and c.i < start for c in governor.children):
-                return _verb_subjects(doc, mentions, governor, start)
             found = _verb_subjects(doc, mentions, governor, start)
-            if found:
-                return found
+            if found is None or found:
+                return found or []
             if governor.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl", "ccomp"):
                 governor = governor.head
                 continue
@@ -266,8 +269,8 @@ def _measured(mentions: list[Mention], noun: Any) -> list[int]:
     """The thing a noun that is not drawn stands for: "a bowl of cherries" -> the cherries,
     "our car, the red one" -> the car; none for a thing just not drawn ("the date on the
     board")."""
-    if noun.dep_ == "appos" and mention_at(mentions, noun.head.i) is not None:
-        return [k for k in [mention_at(mentions, noun.head.i)] if k is not None]
+    if noun.dep_ == "appos" and (k := mention_at(mentions, noun.head.i)) is not None:
+        return [k]
     for prep in noun.children:
         if prep.lower_ == "of":
             for pobj in prep.children:
@@ -346,14 +349,11 @@ def _identity(mentions: list[Mention]) -> list[int]:
 def _reaches(edges: dict[int, set[int]], source: int, target: int) -> bool:
     seen: set[int] = set()
     todo = [source]
-    while todo:
+    while todo and target not in todo:
         node = todo.pop()
-        if node == target:
-            return True
-        if node not in seen:
-            seen.add(node)
-            todo.extend(edges.get(node, ()))
-    return False
+        todo.extend(edges.get(node, set()) - seen)
+        seen.add(node)
+    return target in todo
 
 
 def consistent(relations: list[MentionRelation], mentions: list[Mention]) -> list[MentionRelation]:
@@ -383,7 +383,7 @@ def find_relations(doc: Any, mentions: list[Mention]) -> tuple[list[MentionRelat
     frames), and the token indexes of spatial phrases that named a place instead ("on
     the beach"), which the caller treats as the setting."""
     frames = find_frames(doc, mentions) + possession_frames(doc, mentions)
-    claimed = {i for frame in frames for i in frame.claimed}
+    claimed = {i for frame in frames if frame.objects for i in frame.claimed}
     carriers = _carriers(frames, ("holding", "wearing", "carrying"))
     said, places = _spatial(doc, mentions, claimed, frames)
     for frame in frames:
