@@ -40,6 +40,8 @@ class Stage:
     """The sky's top and bottom colours, for windows and haze."""
     time: str
     season: str | None
+    weather: str | None = None
+    """Falling snow lays snow on the grass."""
 
     @property
     def haze(self) -> Color:

@@ -31,10 +31,11 @@ FIRS = ("evergreen tree",)
 
 
 def grass(stage: Stage) -> tuple[Color, Color]:
+    """The grass's top and bottom colours for the season (and snow when it snows)."""
+    if stage.season == "winter" or stage.weather == "snow":
+        return SNOW
     if stage.season == "autumn":
         return (204, 170, 96), (170, 128, 66)
-    if stage.season == "winter":
-        return SNOW
     return GRASS
 
 

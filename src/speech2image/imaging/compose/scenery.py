@@ -199,7 +199,7 @@ def _paint(setting: str | None, time: str | None, weather: str | None, season: s
     window_sky = sky_colors(recipe.sky if recipe.sky != "none" else "time", time_of_day, weather)
     stage = Stage(layer=layer, draw=ImageDraw.Draw(layer), size=size,
                   horizon=int(HORIZON_FRACTION * size), rng=rng, sprite=sprite,
-                  sky=window_sky, time=time_of_day, season=season)  # fmt: skip
+                  sky=window_sky, time=time_of_day, season=season, weather=weather)  # fmt: skip
     recipe.paint(stage)
     _things(stage, things, recipe.shows)
     if recipe.outdoor:
