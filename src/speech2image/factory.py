@@ -6,6 +6,7 @@ and engines never import each other.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from dataclasses import dataclass, field
@@ -92,10 +93,20 @@ class TranscriberFactory:
 
         return ASR_ENGINES if assemblyai_configured() else ("local",)
 
-    def __call__(self, asr: str | None = None) -> Transcriber:
+    def languages(self) -> tuple[str, ...]:
+        """The languages a session may choose, the configured one first: any with a
+        multilingual model, else English only."""
+        from speech2image.asr.languages import AUTO, WHISPER_LANGUAGES
+
+        if not self._recognizer.multilingual:
+            return ("en",)
+        default = self.options.transcriber.language
+        return (default, *(code for code in (AUTO, *WHISPER_LANGUAGES) if code != default))
+
+    def __call__(self, asr: str | None = None, *, language: str | None = None) -> Transcriber:
         asr = asr or self.options.asr
         if asr == "local":
-            return self._local()
+            return self._local(language)
         from speech2image.asr.assemblyai import AssemblyAIOptions, AssemblyAITranscriber
 
         cloud = AssemblyAITranscriber(options=AssemblyAIOptions.from_env())
@@ -105,10 +116,13 @@ class TranscriberFactory:
 
         return FallbackTranscriber(cloud, self._local)
 
-    def _local(self) -> Transcriber:
+    def _local(self, language: str | None = None) -> Transcriber:
         from speech2image.asr.streaming import StreamingTranscriber
 
-        return StreamingTranscriber(self._recognizer, options=self.options.transcriber)
+        options = self.options.transcriber
+        if language is not None:  # a session's own language (the page's picker)
+            options = dataclasses.replace(options, language=language)
+        return StreamingTranscriber(self._recognizer, options=options)
 
 
 def load_transcriber_factory(

@@ -75,6 +75,8 @@ class SessionOptions:
     """Clip-art pack for every picture (``None``: the engine's default)."""
     asr: str | None = None
     """Speech engine for this session (``None``: the workers' default)."""
+    language: str | None = None
+    """What the speaker speaks (``auto``, ``en``, ``es``, …; ``None``: the workers' default)."""
     max_batch_samples: int = 2 * 16_000
     """Most audio handed to the transcriber in one step when it falls behind (2 s)."""
 
@@ -168,9 +170,11 @@ class Session:
         started = time.monotonic()
         # 1. Per-session state, built on the workers' threads (model code is not free).
         make = self.workers.make_transcriber
-        transcriber = await self.workers.asr.call(
-            partial(make, self.options.asr) if self.options.asr else make
-        )
+        if self.options.language:
+            make = partial(make, self.options.asr, language=self.options.language)
+        elif self.options.asr:
+            make = partial(make, self.options.asr)
+        transcriber = await self.workers.asr.call(make)
         if hasattr(transcriber, "others_waiting"):
             # Local recognition shares one model thread between sessions: partial passes
             # give way to other sessions' passes when a queue forms.

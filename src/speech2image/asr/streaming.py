@@ -97,6 +97,11 @@ class StreamingTranscriber:
         """Stream samples ``[begin, end)`` of the last recognition pass."""
         self._pass_language: str | None = None
         """The language the last pass heard (``None`` before any speech)."""
+        own = getattr(recognizer, "default_language", self.options.language)
+        self._language_arg: dict[str, str] = (
+            {} if own == self.options.language else {"language": self.options.language}
+        )
+        """A session in another language than the shared recogniser's says so each pass."""
         # Picturable-vocabulary bias, final passes only (speech2image.asr.bias).
         self._corrector = picturable_corrector(recognizer, self.options)
 
@@ -374,7 +379,7 @@ class StreamingTranscriber:
             prompt = " ".join(self._recent)[-_PROMPT_CHARS:] or None
         window_s = self.options.partial_window_s if partial else self.options.final_window_s
         segments = self._recognizer.recognize(
-            audio, prompt=prompt, beam_size=beam_size, window_s=window_s
+            audio, prompt=prompt, beam_size=beam_size, window_s=window_s, **self._language_arg
         )
         self._pass_span = (begin, end)
         heard = heard_words(segments, offset_s=begin / SAMPLE_RATE, options=self.options)

@@ -135,11 +135,17 @@ class WhisperRecognizer:
         prompt: str | None = None,
         beam_size: int = 5,
         window_s: float | None = None,
+        language: str | None = None,
     ) -> list[RecognizedSegment]:
+        """Recognise ``audio``; ``language`` (a code or ``auto``) overrides the options' for
+        this pass, so sessions in different languages share one model."""
         self._prepare(audio, window_s)
+        if language is not None:
+            self._check_language(language)
+        chosen = self._language if language is None else (None if language == AUTO else language)
         segments, info = self._model.transcribe(
             audio,
-            language=self._language,
+            language=chosen,
             beam_size=beam_size,
             word_timestamps=True,
             initial_prompt=prompt or None,
@@ -169,6 +175,21 @@ class WhisperRecognizer:
             )
             for s in segments
         ]
+
+    @property
+    def default_language(self) -> str:
+        """The language passes use unless told otherwise (``en``, ``auto``, a code)."""
+        return self.options.language
+
+    @property
+    def multilingual(self) -> bool:
+        """Whether the model knows other languages than English (and translates)."""
+        return bool(self._model.model.is_multilingual)
+
+    def _check_language(self, language: str) -> None:
+        from speech2image.asr.languages import check_language
+
+        check_language(language, multilingual=self.multilingual)
 
     def translate(
         self,

@@ -101,6 +101,7 @@ def create_app(
             "styles": list(state.choices.get("style", ())),
             "packs": list(state.choices.get("pack", ())),
             "asr": list(state.choices.get("asr", ("local",))),
+            "languages": list(state.choices.get("language", ("en",))),
             "max_text_chars": state.options.max_text_chars,
             "history": state.store is not None,
         }
@@ -192,4 +193,5 @@ def load_default(
         styles = tuple(STYLES)
         packs = tuple(p for p in PACKS if is_installed(pipeline.composer.assets_dir, p))
     asr = workers.make_transcriber.available()  # type: ignore[attr-defined]
-    return workers, store, {"style": styles, "pack": packs, "asr": asr}
+    languages = workers.make_transcriber.languages()  # type: ignore[attr-defined]
+    return workers, store, {"style": styles, "pack": packs, "asr": asr, "language": languages}

@@ -166,10 +166,14 @@ async def _start(request: dict[str, Any], state: AppState) -> LiveSession:
     except ValueError as e:
         raise ProtocolViolation(str(e)) from e
     style, pack, asr = request.get("style"), request.get("pack"), request.get("asr")
+    language = request.get("language")
     state.check_choice("style", style)
     state.check_choice("pack", pack)
     state.check_choice("asr", asr)
-    options = SessionOptions(style=style or None, pack=pack or None, asr=asr or None)
+    state.check_choice("language", language)
+    options = SessionOptions(
+        style=style or None, pack=pack or None, asr=asr or None, language=language or None
+    )
     live = state.open_live_session(sample_rate=sample_rate, session_options=options)
     state.live.add(live)
     return live

@@ -12,6 +12,7 @@ const ui = {
   style: $("style-select"),
   pack: $("pack-select"),
   asr: $("asr-select"),
+  language: $("language-select"),
   transcript: $("transcript"),
   hint: $("transcript-hint"),
   partial: $("partial"),
@@ -70,6 +71,10 @@ async function loadConfig() {
     fill(ui.pack, config.packs, "openmoji");
     fill(ui.asr, config.asr, "local");
     $("asr-picker").hidden = !config.asr || config.asr.length < 2;
+    // The server's own language comes first; "auto" lets Whisper tell.
+    const languages = config.languages || ["en"];
+    fill(ui.language, languages, languages[0]);
+    $("language-picker").hidden = languages.length < 2;
     if (!config.history) $("sessions-link").hidden = true;
   } catch (error) {
     showBanner("Cannot reach the speech2image server. Is it still running?");
@@ -103,6 +108,7 @@ function connect() {
       style: ui.style.value || null,
       pack: ui.pack.value || null,
       asr: ui.asr.value || null,
+      language: ui.language.value || null,
     };
     if (state.sessionId) start.session = state.sessionId;
     ws.send(JSON.stringify(start));
@@ -279,6 +285,7 @@ function addSentence(message) {
   line.className = "final";
   line.dataset.index = message.index;
   line.textContent = message.text + " ";
+  if (message.english) line.title = message.english; // the pictures follow the translation
   ui.transcript.insertBefore(line, ui.partial);
   ui.transcript.scrollTop = ui.transcript.scrollHeight;
 
@@ -289,6 +296,7 @@ function addSentence(message) {
   figure.className = "thumb";
   const caption = document.createElement("p");
   caption.textContent = message.text;
+  if (message.english) caption.title = message.english;
   card.append(figure, caption);
   ui.storyboard.append(card);
   ui.storyboard.scrollTo({ left: ui.storyboard.scrollWidth, behavior: "smooth" });
