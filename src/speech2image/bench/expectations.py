@@ -47,6 +47,8 @@ class Verdict:
     relations, ``(skill,)`` for setting, depiction, weather and time."""
     junk: tuple[str, ...] = ()
     drawn: int = 0
+    fallbacks: int = 0
+    """Drawn objects whose clip art is a more general stand-in (``fallback``)."""
     reasons: tuple[str, ...] = ()
     compose_ms: float | None = None
     atoms: tuple[bool, ...] = ()
@@ -279,6 +281,7 @@ def score_expected(
         checks=checks,
         junk=tuple(o.noun for o in junk),
         drawn=len(scene.objects),
+        fallbacks=sum(o.fallback for o in scene.objects),
         reasons=tuple(reasons),
         compose_ms=compose_ms,
         atoms=atoms,

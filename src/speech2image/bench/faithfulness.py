@@ -260,7 +260,8 @@ def _run(args: argparse.Namespace) -> int:
     composer.warm_up()
     runner = SetRunner(SpacySceneBuilder(), composer, thumbnails=args.sheet is not None)
     for name in names:
-        run = runner.run(name, load_set(name, args.dir))
+        with report.progress_bar(name) as progress:
+            run = runner.run(name, load_set(name, args.dir), progress)
         report.show(run, args.failures, as_json=args.json)
         if args.sheet is not None:
             path = report.sheet_path(args.sheet, name, several=len(names) > 1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,8 @@ def table_rows(summary: dict[str, Any]) -> list[tuple[str, str, str]]:
     if summary["junk"] is not None:
         rows.append(("junk objects", _share(summary["junk"]),
                      f"{summary['drawn_objects']} drawn"))  # fmt: skip
+    rows.append(("stand-in clip art", _share(summary["fallback"]),
+                 f"{summary['drawn_objects']} drawn"))  # fmt: skip
     if summary["atoms"] is not None:
         rows.append(("atoms right", _share(summary["atoms"]), f"{summary['atom_count']} atoms"))
     for skill, figure in summary["skills"].items():
@@ -53,6 +57,21 @@ def show(run: SetRun, limit: int, *, as_json: bool = False) -> None:
         label = f"{failure['id']} " if failure["id"] else ""
         console.print(f"[bold]{label}[/bold]{failure['text']}", highlight=False, markup=True)
         console.print("    " + "; ".join(failure["why"]), highlight=False, markup=False)
+
+
+@contextlib.contextmanager
+def progress_bar(name: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr (gone when done) for scoring the set ``name``."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(f"scoring {name}", total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield advance
 
 
 def sheet_path(path: Path, name: str, *, several: bool) -> Path:

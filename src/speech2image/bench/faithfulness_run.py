@@ -14,7 +14,7 @@ import json
 import logging
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -86,8 +86,13 @@ class SetRunner:
         self.composer = composer
         self.thumbnails = thumbnails
 
-    def run(self, name: str, cases: list[dict[str, Any]]) -> SetRun:
-        """Score every case of the set ``name``."""
+    def run(
+        self,
+        name: str,
+        cases: list[dict[str, Any]],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> SetRun:
+        """Score every case of the set ``name``; ``progress(done, total)`` after each."""
         verdicts: list[Verdict] = []
         thumbs: list[Image.Image] = []
         for group in sessions(cases):
@@ -96,6 +101,8 @@ class SetRunner:
             for case in group:
                 verdict, image = self._one(name, case, context, previous)
                 verdicts.append(verdict)
+                if progress is not None:
+                    progress(len(verdicts), len(cases))
                 previous = image if image is not None else previous
                 if self.thumbnails:
                     thumbs.append(_thumbnail(image))
@@ -126,6 +133,7 @@ class SetRunner:
             }
             verdict = Verdict(str(case.get("id", "")), text, result.correct, checks,
                               drawn=len(drawn.objects), reasons=result.reasons,
+                              fallbacks=sum(o.fallback for o in drawn.objects),
                               compose_ms=compose_ms)  # fmt: skip
         else:
             visible = with_composites(drawn, visible)
@@ -166,6 +174,7 @@ def figures(run: SetRun) -> dict[str, Any]:
         "cases": len(verdicts),
         "right": sum(v.correct for v in verdicts) / max(1, len(verdicts)),
         "drawn_objects": drawn,
+        "fallback": sum(v.fallbacks for v in verdicts) / max(1, drawn),
         "junk": None if run.name == "suite" else junk / max(1, drawn),
         "atoms": sum(atoms) / len(atoms) if atoms else None,
         "atom_count": len(atoms),
