@@ -38,6 +38,7 @@ def said(nlp: Any, text: str) -> list[tuple[str, str, str]]:
     ("text", "expected"),
     [
         ("a cat to the left of a dog", ("cat", "left of", "dog")),
+        ("one mouse to the right of one donut", ("mouse", "right of", "donut")),
         ("the lamp is on the right of the sofa", ("lamp", "right of", "sofa")),
         ("a clock on top of a shelf", ("clock", "on", "shelf")),
         ("a mug on the table", ("mug", "on", "table")),

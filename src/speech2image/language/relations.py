@@ -163,10 +163,10 @@ def _objects(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
     objects: list[int] = []
     if pobjs and (phrase.relation == "between" or phrase.reversed):
         objects = coordinated(doc, mentions, pobjs[0], len(doc))
-    elif pobjs:
-        # A thing said but not drawn ("on the phone", "on her lap") is no place.
-        k = mention_at(mentions, pobjs[0].i)
-        return [] if k is None or _owned_part(doc, phrase) else [k]
+    elif pobjs and (k := mention_at(mentions, pobjs[0].i)) is not None:
+        return [] if _owned_part(doc, phrase) else [k]
+    elif pobjs and pobjs[0].pos_ in ("NOUN", "PROPN", "PRON"):
+        return []  # a thing said but not drawn ("on the phone", "on her lap") is no place
     if not objects:
         after = [k for k, m in enumerate(mentions) if m.start >= phrase.end]
         if not after:
