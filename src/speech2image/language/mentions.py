@@ -165,7 +165,7 @@ def _is_modifier(token: Any) -> bool:
         return True
     if word in NUMBER_WORDS or token.like_num:
         return True
-    if word in ATTRIBUTE_WORDS and token.dep_ in ("amod", "compound", "nmod"):
+    if word in ATTRIBUTE_WORDS and token.pos_ in ("ADJ", "NOUN", "PROPN", "VERB"):
         return True
     if token.tag_ == "HYPH":
         return True  # "polka-dot"
@@ -241,6 +241,11 @@ def _never_a_thing(token: Any, lemma: str) -> bool:
         return True
     if lemma in COLORS and token.dep_ in ("conj", "attr", "acomp", "oprd"):
         return token.head.pos_ in ("ADJ", "AUX", "VERB") or token.head.lower_ in COLORS
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    # "one grey book", "three glass bowls" parsed with the colour or material a noun.
+    attribute = lemma in COLORS or token.lower_ in ATTRIBUTE_WORDS
+    if attribute and following is not None and following.pos_ in ("NOUN", "PROPN"):
+        return True
     return not any(ch.isalpha() for ch in token.lower_)
 
 

@@ -81,8 +81,10 @@ def is_noun(token: Any, compound_heads: dict[int, int]) -> bool:
 
 
 def _is_verb(token: Any) -> bool:
-    """A finite verb with a subject of its own ("stops" in "the bus stops at the corner")."""
-    if token.tag_ not in ("VBZ", "VBD", "VBP"):
+    """A finite verb with a subject of its own ("stops" in "the bus stops at the corner").
+    A plain-present form ("a teddy bear" read as "teddy" that "bear"s) is no verb after a
+    singular noun, so only third-person and past forms count."""
+    if token.tag_ not in ("VBZ", "VBD"):
         return False
     return token.dep_ == "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
