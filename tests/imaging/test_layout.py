@@ -193,3 +193,19 @@ def test_a_raised_thing_grows_to_shelter_what_is_under_it() -> None:
     dog, shelter = placed["dog"], placed["umbrella"]
     assert shelter.box[3] - shelter.box[1] > 1.4 * (dog.box[3] - dog.box[1])
     assert dog.box[3] - dog.box[1] > 0.5 * 128
+
+
+def test_a_flyer_beside_a_grounded_thing_stands_by_it() -> None:
+    placed = layout([item("bird", 0, 60, flying=True), item("bowl", 1, 60)],
+                    [("bird", "beside", "bowl")])  # fmt: skip
+    bird, bowl = placed["bird"], placed["bowl"]
+    assert bird.grounded and bird.box[3] > HORIZON_FRACTION * SIZE
+    assert abs(bird.box[3] - bowl.box[3]) < 60
+
+
+def test_behind_a_thing_up_on_another_stands_higher_than_it() -> None:
+    bed = item("bed", 2, 120, 1.6, surface=0.25)
+    placed = layout([item("boy", 0), item("orange", 1, 40), bed],
+                    [("boy", "behind", "orange"), ("orange", "on", "bed")])  # fmt: skip
+    assert placed["boy"].box[3] < placed["orange"].box[3]
+    assert placed["boy"].depth < placed["bed"].depth

@@ -35,7 +35,6 @@ from speech2image.imaging.compose.matching import (
     drop_unmatched,
 )
 from speech2image.imaging.compose.materials import glow, sparkles
-from speech2image.imaging.compose.placing import is_raised, surface_fraction
 from speech2image.imaging.compose.poses import (
     FIGURE_SCALE,
     Posing,
@@ -46,7 +45,14 @@ from speech2image.imaging.compose.poses import (
 from speech2image.imaging.compose.raster import AssetRasterizer
 from speech2image.imaging.compose.scenery import background, weather_overlay
 from speech2image.imaging.compose.shadows import casts_shadows, draw_shadow
-from speech2image.imaging.compose.sizes import SIZE_CLASSES, SIZE_WORD_SCALE, is_flying, size_class
+from speech2image.imaging.compose.sizes import (
+    SIZE_CLASSES,
+    SIZE_WORD_SCALE,
+    is_flying,
+    is_raised,
+    size_class,
+    surface_fraction,
+)
 from speech2image.imaging.compose.styles import STYLES, apply_style
 from speech2image.imaging.engine import DrawingCancelled, Picture
 from speech2image.scene import SETTINGS, Scene, SceneObject

@@ -34,7 +34,9 @@ from speech2image.imaging.compose.placing import (
     Parent,
     attach,
     bounds,
+    ground_neighbours,
     group_boxes,
+    group_links,
     make_room_beneath,
     order_left_to_right,
     split_between_targets,
@@ -114,11 +116,12 @@ def compute_layout(
     rng = random.Random(seed)
     plane = GroundPlane(height)
     # 1-2. Groups and the links between them.
-    items = make_room_beneath(split_between_targets(items, relations), relations)
+    items = split_between_targets(items, relations)
+    items = ground_neighbours(make_room_beneath(items, relations), relations)
     groups: dict[int, _Group] = {}
     for item in items:
         groups.setdefault(item.group, _Group(item.group, [])).items.append(item)
-    links = _normalised(_group_relations(items, relations), groups)
+    links = _normalised(group_links(items, relations), groups)
     # 3-4. The main subject; attachments make clusters.
     main = _main_group(groups, links)
     _choose_parents(groups, links)
@@ -127,6 +130,10 @@ def compute_layout(
     # 5-6. Clusters left to right, then their depths.
     order = order_left_to_right(roots, links, root_of, root_of[main])
     _assign_depths(groups, order, root_of[main], rng)
+    for s, r, o in links:  # things beside each other stand at about the same depth
+        a, b = sorted((root_of[s], root_of[o]), key=lambda g: g == root_of[main])
+        if r in ("beside", "near") and a != b and abs(groups[a].z - groups[b].z) > 0.12:
+            groups[a].z = groups[b].z + 0.05
     # 7-8. Place each cluster, spread them over the width, keep them inside.
     _place_clusters(groups, order, root_of[main], plane, width, rng)
     # 9. Facing.
@@ -136,17 +143,6 @@ def compute_layout(
     for g, mirror in poses.facing(links, centres, rng, seed).items():
         groups[g].mirror = mirror
     return _placements(groups, plane)
-
-
-def _group_relations(
-    items: list[LayoutItem], relations: list[tuple[str, str, str]]
-) -> list[tuple[int, str, int]]:
-    group_of = {item.id: item.group for item in items}
-    found: dict[tuple[int, str, int], None] = {}
-    for subject, relation, obj in relations:
-        if subject in group_of and obj in group_of and group_of[subject] != group_of[obj]:
-            found[(group_of[subject], relation, group_of[obj])] = None
-    return list(found)
 
 
 def _normalised(
@@ -198,6 +194,15 @@ def _is_ancestor(groups: dict[int, _Group], ancestor: int, g: int) -> bool:
             return False
         g = link[1]
     return True
+
+
+def _ancestors(groups: dict[int, _Group], g: int) -> list[int]:
+    """What ``g`` stands on or by, up to its cluster's root (not ``g`` itself)."""
+    found: list[int] = []
+    while groups[g].parent is not None and len(found) < len(groups):
+        g = groups[g].parent[1]  # type: ignore[index]
+        found.append(g)
+    return found
 
 
 def _root(groups: dict[int, _Group], g: int) -> int:
@@ -300,7 +305,7 @@ def _place_cluster(
         grp.placed = Attached(tuple(boxes), (1.0,) * len(boxes), (0.0,) * len(boxes), False)
     else:
         boxes = group_boxes(grp.items, scale, 0.0, plane.bottom_y(grp.z))
-        zs = tuple(_z_of_bottom(plane, b.y1) for b in boxes)
+        zs = tuple(plane.depth_of(b.y1) for b in boxes)
         grp.placed = Attached(tuple(boxes), zs, (0.0,) * len(boxes))
     placed = list(grp.placed.boxes)
     pending = list(grp.children)
@@ -309,7 +314,8 @@ def _place_cluster(
         relation, parent_index = child.parent  # type: ignore[misc]
         parent = groups[parent_index]
         assert parent.placed is not None
-        child.placed = _attach(relation, child, scale, parent, plane, rng)
+        below = [b for g in _ancestors(groups, parent_index) for b in groups[g].placed.boxes]  # type: ignore[union-attr]
+        child.placed = _attach(relation, child, scale, parent, tuple(below), plane, rng)
         child.z = min(child.placed.zs)
         placed.extend(child.placed.boxes)
         pending.extend(child.children)
@@ -317,21 +323,15 @@ def _place_cluster(
 
 
 def _attach(
-    relation: str, child: _Group, scale: float, parent: _Group, plane: GroundPlane,
-    rng: random.Random,
+    relation: str, child: _Group, scale: float, parent: _Group, support: tuple[Box, ...],
+    plane: GroundPlane, rng: random.Random,
 ) -> Attached:  # fmt: skip
     first = parent.items[0]
-    where = Parent(parent.placed.boxes, parent.z, first.surface, first.raised)  # type: ignore[union-attr]
+    where = Parent(parent.placed.boxes, parent.z, first.surface, first.raised, support)  # type: ignore[union-attr]
     if relation in SPATIAL_RELATIONS:
         side = 1 if rng.random() < 0.5 else -1
         return attach(relation, child.items, scale, where, plane, side)
     return poses.pose(poses.pose_kind(relation), child.items, scale, where, plane)
-
-
-def _z_of_bottom(plane: GroundPlane, bottom: float) -> float:
-    return max(
-        0.0, min(1.0, 1 - (bottom - plane.horizon_y) / (plane.bottom_y(0) - plane.horizon_y))
-    )
 
 
 def _cluster_members(groups: dict[int, _Group], root: int) -> list[int]:
@@ -382,7 +382,7 @@ def _placements(groups: dict[int, _Group], plane: GroundPlane) -> list[Placement
             zip(grp.items, placed.boxes, placed.zs, placed.orders, strict=True)
         ):
             if grp.parent is None:
-                key = 2.0 + k * 1e-4 if grp.flying else 1.0 - _z_of_bottom(plane, box.y1)
+                key = 2.0 + k * 1e-4 if grp.flying else 1.0 - plane.depth_of(box.y1)
             elif parent_keys and z == groups[grp.parent[1]].z:
                 key = (max(parent_keys) if order >= 0 else min(parent_keys)) + order * 0.02
             else:

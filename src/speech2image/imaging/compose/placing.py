@@ -12,13 +12,9 @@ import math
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from speech2image.imaging.compose.ground import HORIZON_FRACTION
 
 if TYPE_CHECKING:
-    from PIL import Image
-
     from speech2image.imaging.compose.layout import LayoutItem
 
 FRONT_FRACTION = 0.97
@@ -29,9 +25,6 @@ HORIZONTAL = ("left of", "right of", "beside", "near", "between")
 """Relations that order things left to right."""
 UNDER_ROOM_FRACTION = 0.6
 """How tall a thing under a raised one may be, as a fraction of the raised one's height."""
-MAX_SURFACE_FRACTION = 0.3
-"""The deepest a top surface may lie below its box's top (a chair's seat under its back):
-deeper and a thing resting there would read as standing in front instead."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +70,11 @@ class GroundPlane:
         """The y of the bottom of a thing standing at depth ``z``."""
         front = FRONT_FRACTION * self.height
         return self.horizon_y + (1.0 - z) * (front - self.horizon_y)
+
+    def depth_of(self, bottom: float) -> float:
+        """The depth at which a thing standing on the ground has its bottom at ``bottom``."""
+        front = self.bottom_y(0.0)
+        return max(0.0, min(1.0, 1 - (bottom - self.horizon_y) / (front - self.horizon_y)))
 
     @staticmethod
     def scale(z: float) -> float:
@@ -126,31 +124,6 @@ def group_boxes(items: list[LayoutItem], scale: float, centre_x: float, bottom: 
         b = bottom - row * item.height_px * scale * 0.55 - stagger * h * 0.8
         boxes.append(Box(x - w / 2, b - h, x + w / 2, b))
     return boxes
-
-
-def surface_fraction(image: Image.Image) -> float:
-    """Where the top surface of a drawing lies, as a fraction of its height from the top:
-    the first row whose opaque span covers half the width (a table's top, a chair's seat,
-    a horse's back), capped at :data:`MAX_SURFACE_FRACTION`."""
-    alpha = np.asarray(image.getchannel("A")) > 64
-    if not alpha.any():
-        return 0.0
-    cover = alpha.mean(axis=1)
-    wide = np.nonzero(cover >= 0.5)[0]
-    first = int(wide[0]) if wide.size else 0
-    return min(MAX_SURFACE_FRACTION, first / max(1, alpha.shape[0]))
-
-
-def is_raised(image: Image.Image) -> bool:
-    """True for drawings with open space beneath (a table or a bench on legs, a tree on
-    its trunk, a bridge): their lower third is mostly empty below a wide top."""
-    alpha = np.asarray(image.getchannel("A")) > 64
-    if alpha.shape[0] < 6:
-        return False
-    rows = alpha.shape[0]
-    top = alpha[: rows // 2].mean()
-    low = alpha[rows * 2 // 3 :].mean()
-    return bool(top > 0.3 and low < 0.45 * top)
 
 
 def fit_inside(boxes: list[Box], *, width: int, height: int) -> list[Box]:
@@ -225,6 +198,32 @@ def split_between_targets(
     return [replace(item, group=group_of[item.id]) for item in items]
 
 
+def group_links(
+    items: list[LayoutItem], relations: list[tuple[str, str, str]]
+) -> list[tuple[int, str, int]]:
+    """Relations between instances as links between their groups, each once."""
+    group_of = {item.id: item.group for item in items}
+    found: dict[tuple[int, str, int], None] = {}
+    for subject, relation, obj in relations:
+        if subject in group_of and obj in group_of and group_of[subject] != group_of[obj]:
+            found[(group_of[subject], relation, group_of[obj])] = None
+    return list(found)
+
+
+def ground_neighbours(
+    items: list[LayoutItem], relations: list[tuple[str, str, str]]
+) -> list[LayoutItem]:
+    """A thing that could fly but is said to be beside, left or right of, or between
+    things on the ground stands on the ground with them (a bird next to a bowl)."""
+    by_id = {i.id: i for i in items}
+    landed: set[int] = set()
+    for s, r, o in relations:
+        if r in HORIZONTAL and s in by_id and o in by_id:
+            pair = (by_id[s], by_id[o])
+            landed.update(a.group for a, b in (pair, pair[::-1]) if a.flying and not b.flying)
+    return [replace(i, flying=False) if i.group in landed else i for i in items]
+
+
 def make_room_beneath(
     items: list[LayoutItem], relations: list[tuple[str, str, str]]
 ) -> list[LayoutItem]:
@@ -265,6 +264,8 @@ class Parent:
     """Top surface below the box top, as a fraction of its height."""
     raised: bool
     """Open space beneath (legs, a trunk, an arch)."""
+    support: tuple[Box, ...] = ()
+    """What the parent stands on or by (a table under the vase), to step aside from too."""
 
     @property
     def box(self) -> Box:
@@ -336,15 +337,21 @@ def _depth_neighbour(
     side: int,
 ) -> Attached:  # fmt: skip
     """Behind (further back, drawn first) or in front of (nearer, drawn after) the parent,
-    stepped aside so that the far one stays mostly visible (about a third hidden)."""
+    stepped aside from it and what it stands on so that no instance loses more than
+    about a third of its width; behind a thing up on another, far enough back to stand
+    higher than it."""
     behind = relation == "behind"
-    z = min(0.9, parent.z + 0.28) if behind else max(0.0, parent.z - 0.25)
+    if behind:
+        clear = plane.depth_of(parent.box.y1 - 0.02 * plane.height)
+        z = min(0.92, max(parent.z + 0.28, clear))
+    else:
+        z = max(0.0, parent.z - 0.25)
     own = scale * plane.scale(z) / plane.scale(parent.z)
     heights = [i.height_px * own for i in items]
-    width = sum(h * i.aspect for h, i in zip(heights, items, strict=True)) * 1.04
-    p = parent.box
-    far_w = width if behind else p.width
-    shift = (p.width + width) / 2 - 0.4 * min(far_w, p.width, width)
+    widths = [h * i.aspect for h, i in zip(heights, items, strict=True)]
+    p = bounds([*parent.boxes, *parent.support])
+    narrowest = min(*widths, *(b.width for b in parent.boxes))
+    shift = (p.width + sum(widths) * 1.04) / 2 - 0.35 * narrowest
     boxes = row_boxes(items, heights, p.centre[0] + side * shift, plane.bottom_y(z))
     order = -0.5 if behind else 0.5
     n = len(items)

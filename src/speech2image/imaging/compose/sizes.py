@@ -1,4 +1,6 @@
-"""Real-world size priors: a car is drawn bigger than an apple, a bus bigger than a car.
+"""Real-world size priors: a car is drawn bigger than an apple, a bus bigger than a car;
+and what a thing's drawing says about how it stands: flying, a top surface to rest
+things on, raised on legs with room beneath.
 
 Sizes are classes, not metres: clip art is iconic, and a true-scale apple beside a bus
 would be a dot. Each class is the height of one instance as a fraction of the picture's
@@ -7,7 +9,14 @@ height, chosen by eye so that every class stays recognisable at 512 px.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+import numpy as np
+
 from speech2image.imaging.compose.assets import AssetEntry
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 SIZE_CLASSES = {"tiny": 0.13, "small": 0.18, "medium": 0.25, "large": 0.32, "huge": 0.4}
 """Height of one instance, as a fraction of the picture height."""
@@ -41,6 +50,10 @@ _BY_NOUN = {
 }
 SIZE_OF_NOUN = {noun.strip(): size for size, nouns in _BY_NOUN.items() for noun in nouns.split(",")}
 """Size class of common nouns (singular, lower case)."""
+
+MAX_SURFACE_FRACTION = 0.3
+"""The deepest a top surface may lie below its box's top (a chair's seat under its back):
+deeper and a thing resting there would read as standing in front instead."""
 
 FLYING = frozenset(
     {"bird", "airplane", "plane", "jet", "helicopter", "kite", "balloon", "cloud", "sun",
@@ -88,3 +101,28 @@ def is_flying(noun: str, entry: AssetEntry) -> bool:
     # down here (an umbrella, a snowman, a thermometer, fire, a wave).
     in_sky = "sky" in entry.group and not any(w in entry.name.lower() for w in _GROUNDED_WEATHER)
     return noun in FLYING or head in FLYING or "transport-air" in entry.group or in_sky
+
+
+def surface_fraction(image: Image.Image) -> float:
+    """Where the top surface of a drawing lies, as a fraction of its height from the top:
+    the first row whose opaque span covers half the width (a table's top, a chair's seat,
+    a horse's back), capped at :data:`MAX_SURFACE_FRACTION`."""
+    alpha = np.asarray(image.getchannel("A")) > 64
+    if not alpha.any():
+        return 0.0
+    cover = alpha.mean(axis=1)
+    wide = np.nonzero(cover >= 0.5)[0]
+    first = int(wide[0]) if wide.size else 0
+    return min(MAX_SURFACE_FRACTION, first / max(1, alpha.shape[0]))
+
+
+def is_raised(image: Image.Image) -> bool:
+    """True for drawings with open space beneath (a table or a bench on legs, a tree on
+    its trunk, a bridge): their lower third is mostly empty below a wide top."""
+    alpha = np.asarray(image.getchannel("A")) > 64
+    if alpha.shape[0] < 6:
+        return False
+    rows = alpha.shape[0]
+    top = alpha[: rows // 2].mean()
+    low = alpha[rows * 2 // 3 :].mean()
+    return bool(top > 0.3 and low < 0.45 * top)
