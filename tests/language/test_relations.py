@@ -125,6 +125,13 @@ def test_phrases_said_the_other_way_round(nlp: Any) -> None:
     assert said(nlp, "a basket filled with apples") == [("apple", "in", "basket")]
 
 
+def test_what_a_container_holds_is_in_it(nlp: Any) -> None:
+    found = said(nlp, "a basket of apples next to a plate of cookies")
+    assert ("apple", "in", "basket") in found
+    assert ("basket", "beside", "plate") in found
+    assert [r for r in found if r[1] == "on" and r[2] == "plate"]
+
+
 def test_parts_and_companions(nlp: Any) -> None:
     # A part of someone stands for them.
     found = said(nlp, "My grandmother is sitting in her rocking chair with a cat on her lap.")

@@ -1,16 +1,13 @@
-"""Relations between mentions: spatial ("the cat is to the left of the dog") and verb
+"""Relations between mentions, spatial ("the cat is to the left of the dog") and verb
 frames ("a girl riding a horse"), chained, over lists and groups.
 
-A spatial phrase is found by its words (``vocabulary.RELATION_PHRASES``); its object is its
-preposition's object in the parse (both things for "between A and B"), else the next
-mention. Its subject is the thing a relation just named, when it comes right before (a
-chain: "a cat on a chair to the left of a table behind two dogs" has the chair left of the
-table and the table behind the dogs); else what the phrase attaches to in the parse: the
-noun it modifies with those listed with it ("a cat, a dog and a bird on a bench"), the
-object of the verb it modifies ("she put the book on the table") or else its subject ("a
-boy reading under a tree"); else the mention before it. The prepositions verb frames take
-("sitting in", "playing with") are not spatial again; negated phrases give no relation,
-and one that contradicts an earlier one ("a cat on a dog on the cat") is dropped.
+A spatial phrase is found by its words; its object is its preposition's object in the
+parse (both for "between A and B"). Its subject is the thing a relation just named right
+before it (a chain: "a cat on a chair to the left of a table behind two dogs"), else what
+it attaches to: a noun with those listed with it ("a cat, a dog and a bird on a bench"), a
+verb's object ("she put the book on the table") or subject ("a boy reading under a tree");
+else the mention before. Prepositions a verb frame takes ("sitting in") are not spatial;
+negated phrases give no relation; one contradicting an earlier one is dropped.
 """
 
 from __future__ import annotations
@@ -40,6 +37,8 @@ _PHRASE_NOUNS = frozenset({"left", "right", "top", "front", "side", "middle", "b
 _PLACING_VERBS = frozenset({"put", "place", "set", "lay", "write", "draw", "hang", "stick",
                             "pin", "drop", "throw", "pour", "spread", "plant"})  # fmt: skip
 """Verbs whose object goes where the phrase says, even an object that is not drawn."""
+_CONTAINERS = frozenset({"bowl", "basket", "box", "bag", "jar", "plate", "cup", "glass", "tray",
+                         "bucket", "vase", "pot", "bottle", "crate", "tin"})  # fmt: skip
 _MAX_CLIMB = 4
 """How far up the parse a phrase's subject is looked for."""
 
@@ -134,11 +133,10 @@ def possession_frames(doc: Any, mentions: list[Mention]) -> list[VerbFrame]:
         pobjs = [c for c in prep.children if c.dep_ == "pobj"]
         objects = [o for c in pobjs for o in coordinated(doc, mentions, c, len(doc)) if o != owner]
         subjects = tuple(coordinated(doc, mentions, prep.head, prep.i))
-        worn = tuple(o for o in objects if worn_in(mentions[owner], mentions[o]))
+        with_ = word == "with"
+        worn = tuple(o for o in objects if worn_in(mentions[owner], mentions[o])
+                     or (with_ and is_clothing(mentions[o])))  # fmt: skip
         held = tuple(o for o in objects if not is_animate(mentions[o]) and o not in worn)
-        if word == "with" and not worn:
-            worn = tuple(o for o in held if is_clothing(mentions[o]))
-            held = tuple(o for o in held if o not in worn)
         if worn:
             frames.append(VerbFrame(prep.i, subjects, "wearing", worn, (prep.i,)))
         elif word == "with" and held:
@@ -168,13 +166,11 @@ def _objects(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
     elif pobjs and pobjs[0].pos_ in ("NOUN", "PROPN", "PRON"):
         return []  # a thing said but not drawn ("on the phone", "on her lap") is no place
     if not objects:
-        after = [k for k, m in enumerate(mentions) if m.start >= phrase.end]
-        if not after:
-            return []
-        between = doc[phrase.end : mentions[after[0]].start]
+        after = [k for k, m in enumerate(mentions) if m.start >= phrase.end][:1]
+        between = doc[phrase.end : mentions[after[0]].start] if after else []
         if any(t.pos_ == "VERB" for t in between) or len(between) > _MAX_GAP_TOKENS:
             return []
-        objects = after[:1]
+        objects = after
     if phrase.relation == "between" and len(objects) == 1:
         # "between a cat and a rabbit" parsed with the rabbit joined to the subject.
         first = mentions[objects[0]]
@@ -222,12 +218,9 @@ def _chained(doc: Any, mentions: list[Mention], start: int, named: set[int]) -> 
     """The thing named just before ``start`` when a relation just said named it ("a cat on
     a chair | to the left of a table": the chair)."""
     before = [k for k, m in enumerate(mentions) if m.head < start]
-    if not before or before[-1] not in named:
-        return None
-    gap = doc[mentions[before[-1]].head + 1 : start]
-    if len(gap) > 2 or any(t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON") for t in gap):
-        return None
-    return before[-1]
+    gap = doc[mentions[before[-1]].head + 1 : start] if before else []
+    far = len(gap) > 2 or any(t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON") for t in gap)
+    return None if not before or before[-1] not in named or far else before[-1]
 
 
 def _subjects(
@@ -313,6 +306,18 @@ def _spatial(
     return found, places
 
 
+def _contents(doc: Any, mentions: list[Mention]) -> list[tuple[int, MentionRelation]]:
+    """ "A bowl of cherries", "a plate of cookies": what the container holds is in it."""
+    found = []
+    for of in (t for t in doc if t.lower_ == "of" and t.head.lemma_.lower() in _CONTAINERS):
+        holder = mention_at(mentions, of.head.i)
+        for held in [mention_at(mentions, c.i) for c in of.children if c.dep_ == "pobj"]:
+            if holder is not None and held is not None:
+                on = of.head.lemma_.lower() in ("plate", "tray")
+                found.append((of.i, MentionRelation(held, "on" if on else "in", holder)))
+    return found
+
+
 def _owned_part(doc: Any, phrase: _Phrase) -> bool:
     """ "On her lap", "on his shoulder": a part of someone, who stands for it."""
     pobjs = [c for c in doc[phrase.end - 1].children if c.dep_ == "pobj"]
@@ -329,12 +334,8 @@ def _owner(mentions: list[Mention], start: int, subjects: list[int]) -> list[int
 
 def _carriers(frames: list[VerbFrame], relations: tuple[str, ...]) -> dict[int, int]:
     """Thing worn (or held) -> who wears (or holds) it."""
-    return {
-        o: frame.subjects[0]
-        for frame in frames
-        if frame.relation in relations and frame.subjects
-        for o in frame.objects
-    }
+    return {o: f.subjects[0] for f in frames if f.relation in relations and f.subjects
+            for o in f.objects}  # fmt: skip
 
 
 def _identity(mentions: list[Mention]) -> list[int]:
@@ -386,13 +387,11 @@ def find_relations(doc: Any, mentions: list[Mention]) -> tuple[list[MentionRelat
     claimed = {i for frame in frames if frame.objects for i in frame.claimed}
     carriers = _carriers(frames, ("holding", "wearing", "carrying"))
     said, places = _spatial(doc, mentions, claimed, frames)
+    said.extend(_contents(doc, mentions))
     for frame in frames:
         # "a pirate holding a sword standing on a ship": the pirate stands, not the sword.
         subjects = [s if is_animate(mentions[s]) else carriers.get(s, s) for s in frame.subjects]
-        said.extend(
-            (frame.verb, MentionRelation(s, frame.relation, o))
-            for s in dict.fromkeys(subjects)
-            for o in frame.objects
-        )
+        said.extend((frame.verb, MentionRelation(s, frame.relation, o))
+                    for s in dict.fromkeys(subjects) for o in frame.objects)  # fmt: skip
     said.sort(key=lambda pair: pair[0])
     return consistent([r for _, r in said], mentions), places
