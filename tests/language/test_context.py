@@ -75,3 +75,27 @@ def test_a_draft_changes_nothing() -> None:
     context = builder().new_context()
     builder().build("A red car in the desert.", context=context, final=False)
     assert context.setting is None and not context.cast and context.entities == 0
+
+
+@pytest.mark.slow
+def test_they_of_two_people_and_a_clause_subject_that_is_not_its_own_object() -> None:
+    context = builder().new_context()
+    builder().build("A girl walked to the river with her grandmother.", context=context)
+    scene = builder().build("They found a tiny fox.", context=context)
+    assert sorted(nouns(scene)) == ["fox", "girl", "woman"]
+    context = builder().new_context()
+    builder().build("There was a cat called Tom.", context=context)
+    builder().build("It hid inside a teapot.", context=context)
+    scene = builder().build("Tom never found it.", context=context)
+    assert sorted(nouns(scene)) == ["cat", "teapot"]
+    assert first(scene, "cat").name == "Tom"
+
+
+@pytest.mark.slow
+def test_a_pronoun_nobody_was_named_for() -> None:
+    scene = builder().build("He plays the guitar every evening.")
+    assert nouns(scene) == ["man", "guitar"]
+    context = builder().new_context()
+    builder().build("I met Anna at the station.", context=context)
+    scene = builder().build("She was carrying a huge suitcase.", context=context)
+    assert (scene.objects[0].noun, scene.objects[0].name) == ("woman", "Anna")

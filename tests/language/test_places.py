@@ -82,3 +82,10 @@ def test_the_setting_persists_and_a_new_place_resets_its_lighting() -> None:
     assert (scene.setting, scene.lighting) == ("forest", "dark")
     scene = builder().build("Then the wolf walks to the village.", context=context)
     assert (scene.setting, scene.lighting) == ("village", None)
+
+
+@pytest.mark.slow
+def test_a_said_place_wins_over_an_implied_one_and_weather_implies_snow() -> None:
+    assert builder().build("The farmer sat in the kitchen.").setting == "kitchen"
+    assert builder().build("It's been snowing all morning.").setting == "snow"
+    assert builder().build("The ship sails at dawn.").objects[0].action == "sailing"
