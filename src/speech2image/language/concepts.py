@@ -94,9 +94,10 @@ CONCEPT_WORDS = {
     **dict.fromkeys(("thank", "thanks", "grateful", "appreciate", "gratitude", "cheers"),
                     "thanks"),
     **dict.fromkeys(("meeting", "meet", "conference", "discussion", "discuss", "call",
-                     "agenda", "presentation", "colleague", "team"), "meeting"),
+                     "agenda", "presentation", "team"), "meeting"),
     **dict.fromkeys(("work", "job", "office", "career", "business", "task", "project",
-                     "boss", "employee", "company"), "work"),
+                     "boss", "employee", "company", "hire", "recruit", "marketing",
+                     "experience", "colleague", "staff", "client", "customer"), "work"),
     **dict.fromkeys(("love", "adore", "romance", "darling", "sweetheart"), "love"),
     **dict.fromkeys(("happy", "happiness", "glad", "joy", "delighted", "fun", "enjoy",
                      "great", "wonderful", "awesome", "excited"), "happiness"),
@@ -192,6 +193,7 @@ _PRIORITY = {
     "celebration": 2, "luck": 2, "success": 2,
 }  # fmt: skip
 """Ideas that win over others in the same sentence ("sales went up": growth, not money)."""
+_DIRECTION_VERBS = frozenset({"be", "go", "come", "shoot", "move", "creep", "edge", "jump"})
 _WH_WORDS = frozenset({"what", "why", "how", "when", "where", "who", "which", "whose"})
 
 
@@ -220,6 +222,10 @@ def sentence_concept(doc: Any) -> str | None:
             if found is not None and _PRIORITY.get(found, 0) >= 3:
                 return found
     best: tuple[int, int, str] | None = None
+    for token in doc:
+        # "complaints are down", "sales went up": a direction said of a quantity.
+        if token.lower_ in ("up", "down") and token.head.lemma_.lower() in _DIRECTION_VERBS:
+            return "growth" if token.lower_ == "up" else "decline"
     for i in range(len(words)):
         for length in (4, 3, 2):
             found = CONCEPT_PHRASES.get(tuple(words[i : i + length]))
