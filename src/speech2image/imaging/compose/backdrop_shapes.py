@@ -141,6 +141,23 @@ def place(stage: Stage, names: Sequence[str], x: float, base_y: float, height_px
     return False
 
 
+def fence(stage: Stage, base_y: float, height_px: float, *, fade: float = 0.25) -> None:
+    """A fence right across the picture: the pack's fence drawn end to end (or, without
+    one, wooden posts and two rails)."""
+    image = stage.sprite("fence", int(height_px)) if stage.sprite is not None else None
+    if image is None:
+        wood = mix((176, 140, 96), stage.haze, fade)
+        for y in (base_y - height_px * 0.75, base_y - height_px * 0.35):
+            stage.draw.rectangle([0, y, stage.size, y + height_px * 0.1], fill=wood)
+        for x in np.arange(0, stage.size, height_px * 0.6):
+            stage.draw.rectangle([x, base_y - height_px, x + height_px * 0.16, base_y], fill=wood)
+        return
+    image = faded(image, stage.haze, fade)
+    step = max(4, int(image.width * 0.92))  # a little overlap: no gaps between the panels
+    for x in range(-step // 3, stage.size, step):
+        _paste_clipped(stage, image, x, int(base_y - image.height))
+
+
 def _paste_clipped(stage: Stage, image: Image.Image, left: int, top: int) -> None:
     """Alpha-composite ``image`` at a position that may lie partly off the layer."""
     crop_x, crop_y = max(0, -left), max(0, -top)

@@ -14,6 +14,7 @@ from speech2image.imaging.compose.backdrop_shapes import (
     Color,
     Stage,
     band,
+    fence,
     mix,
     place,
     ridge,
@@ -116,15 +117,7 @@ def _garden(stage: Stage) -> None:
         stage.at(0.2),
         fade=0.35,
     )
-    for k in range(8):
-        place(
-            stage,
-            ("fence",),
-            stage.at(k / 7),
-            stage.horizon + stage.at(0.06),
-            stage.at(0.07),
-            fade=0.25,
-        )
+    fence(stage, stage.horizon + stage.at(0.06), stage.at(0.07))
     row(
         stage,
         ("tulip", "sunflower", "blossom", "hibiscus", "rose"),
@@ -164,15 +157,7 @@ def _farm(stage: Stage) -> None:
     )
     stage.draw.rectangle([x + w * 0.35, y - h * 0.6, x + w * 0.65, y], fill=(240, 230, 210))
     place(stage, ("house",), stage.at(0.2), stage.horizon + 2, stage.at(0.12), fade=0.35)
-    for k in range(8):
-        place(
-            stage,
-            ("fence",),
-            stage.at(k / 7),
-            stage.horizon + stage.at(0.08),
-            stage.at(0.06),
-            fade=0.25,
-        )
+    fence(stage, stage.horizon + stage.at(0.08), stage.at(0.06))
     place(
         stage,
         ("sheaf of rice",),
@@ -194,21 +179,13 @@ def _zoo(stage: Stage) -> None:
         fade=0.35,
     )
     place(stage, ("rock",), stage.at(0.3), stage.horizon + stage.at(0.05), stage.at(0.08), fade=0.3)
-    for k in range(8):
-        place(
-            stage,
-            ("fence",),
-            stage.at(k / 7),
-            stage.horizon + stage.at(0.07),
-            stage.at(0.07),
-            fade=0.25,
-        )
+    fence(stage, stage.horizon + stage.at(0.07), stage.at(0.07))
 
 
 def _playground(stage: Stage) -> None:
     green_land(stage)
     stage.draw.ellipse(
-        [stage.at(-0.1), stage.at(0.64), stage.at(1.1), stage.at(1.2)], fill=(232, 212, 160)
+        [stage.at(-0.15), stage.at(0.76), stage.at(0.55), stage.at(1.08)], fill=(232, 212, 160)
     )
     row(stage, ("deciduous tree",), 3, stage.horizon + 2, (0.14, 0.18), fade=0.4)
     place(
