@@ -209,3 +209,21 @@ def test_behind_a_thing_up_on_another_stands_higher_than_it() -> None:
                     [("boy", "behind", "orange"), ("orange", "on", "bed")])  # fmt: skip
     assert placed["boy"].box[3] < placed["orange"].box[3]
     assert placed["boy"].depth < placed["bed"].depth
+
+
+def test_behind_a_thing_in_the_sky_stays_in_the_sky() -> None:
+    placed = layout([item("balloon", 0, 60, flying=True), item("cloud", 1, 80, 1.5, flying=True)],
+                    [("balloon", "behind", "cloud")])  # fmt: skip
+    balloon, cloud = placed["balloon"], placed["cloud"]
+    assert balloon.box[3] < cloud.box[3] < HORIZON_FRACTION * SIZE
+    assert balloon.depth < cloud.depth and not balloon.grounded
+
+
+def test_around_rings_the_thing_some_behind_some_in_front() -> None:
+    kids = [item(f"k{n}", 0, 100) for n in range(4)]
+    placed = layout([*kids, item("tree", 1, 180)], [("k0", "around", "tree")])
+    tree = placed["tree"]
+    xs = [centre_x(placed[f"k{n}"]) for n in range(4)]
+    assert min(xs) < centre_x(tree) < max(xs)
+    ranks = order(placed)
+    assert ranks.index("tree") not in (0, len(ranks) - 1), "some drawn before, some after"

@@ -125,3 +125,16 @@ def test_standing_or_lying_on_rests_on_the_top() -> None:
                         [("cat", verb, "bed")])  # fmt: skip
         cat, bed = placed["cat"], placed["bed"]
         assert abs(cat.box[3] - (bed.box[1] + 0.2 * (bed.box[3] - bed.box[1]))) <= 4, verb
+
+
+def test_eaten_thing_at_the_mouth_book_read_in_front() -> None:
+    placed = layout([item("boy", 0, 160, 0.4), item("apple", 1, 40)], [("boy", "eating", "apple")])
+    boy, apple = placed["boy"], placed["apple"]
+    assert (
+        boy.box[1]
+        < (apple.box[1] + apple.box[3]) / 2
+        < boy.box[1] + 0.6 * (boy.box[3] - boy.box[1])
+    )
+    read = layout([item("man", 0, 160, 0.4), item("book", 1, 40)], [("man", "reading", "book")])
+    man, book = read["man"], read["book"]
+    assert man.box[0] <= centre_x(book) <= man.box[2] and book.depth > man.depth

@@ -352,7 +352,10 @@ def _depth_neighbour(
     p = bounds([*parent.boxes, *parent.support])
     narrowest = min(*widths, *(b.width for b in parent.boxes))
     shift = (p.width + sum(widths) * 1.04) / 2 - 0.35 * narrowest
-    boxes = row_boxes(items, heights, p.centre[0] + side * shift, plane.bottom_y(z))
+    bottom = plane.bottom_y(z)
+    if parent.box.y1 < plane.horizon_y:  # up in the sky: a balloon behind a cloud
+        bottom = parent.box.y1 + (-0.04 if behind else 0.04) * plane.height
+    boxes = row_boxes(items, heights, p.centre[0] + side * shift, bottom)
     order = -0.5 if behind else 0.5
     n = len(items)
     return Attached(boxes, (z,) * n, (order,) * n)
