@@ -190,7 +190,7 @@ CONCEPT_PHRASES = {
 _PRIORITY = {
     "growth": 3, "decline": 3, "farewell": 3, "greeting": 3, "thanks": 3, "agreement": 2,
     "disagreement": 2, "date": 2, "question": 2, "thinking": 2, "yes": 2, "surprise": 2,
-    "celebration": 2, "luck": 2, "success": 2,
+    "celebration": 2, "luck": 2, "success": 2, "meeting": 2,
 }  # fmt: skip
 """Ideas that win over others in the same sentence ("sales went up": growth, not money)."""
 _DIRECTION_VERBS = frozenset({"be", "go", "come", "shoot", "move", "creep", "edge", "jump"})

@@ -175,6 +175,17 @@ def _same_as_subject(token: Any) -> bool:
     return any(s.lower_ not in pointing and s.pos_ in ("NOUN", "PROPN", "PRON") for s in subjects)
 
 
+_NOT_THINGS = frozenset({*ABSTRACT_NOUNS, *ACTIVITY_NOUNS, *TIME_NOUNS, *MEASURE_NOUNS, *WEEKDAYS})
+
+
+def _concrete_compound(token: Any) -> bool:
+    """True when a thing's word names this one ("pencil case"), unlike "sales team"."""
+    return any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in _NOT_THINGS
+        for c in token.children
+    )
+
+
 def _word_reason(token: Any) -> str | None:
     """Why a single token is no thing, or ``None`` when it may be one."""
     word, lemma = token.lower_, token.lemma_.lower()
@@ -188,8 +199,6 @@ def _word_reason(token: Any) -> str | None:
         return "not depictable"
     if lemma in BODY_PARTS or word in BODY_PARTS or _negated(token):
         return "not depictable"
-    if lemma in ACTIVITY_NOUNS or word in ACTIVITY_NOUNS:
-        return "abstract"
     if token.ent_type_ in ("DATE", "TIME") and lemma not in KNOWN_NOUNS:
         return "time phrase"
     if token.pos_ == "NUM" or _in_compound_noun(token):
@@ -198,6 +207,10 @@ def _word_reason(token: Any) -> str | None:
         return None  # "time machine": a word of its head's name
     if lemma in TIME_NOUNS or word in TIME_NOUNS:
         return "time phrase"
+    if _concrete_compound(token):
+        return None  # "a pencil case", "a phone charger": a thing named by a thing
+    if lemma in ACTIVITY_NOUNS or word in ACTIVITY_NOUNS:
+        return "abstract"
     has_of = any(c.lower_ == "of" and c.dep_ == "prep" for c in token.children)
     if lemma in PORTION_NOUNS and has_of:
         return "measure"

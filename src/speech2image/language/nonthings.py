@@ -147,7 +147,9 @@ ABSTRACT_NOUNS = frozenset(
      "language", "music", "art", "science", "technology", "education", "lesson",
      "homework", "exam", "test", "grade", "class", "course", "career", "living",
      "death", "birth", "war", "game", "sport", "party", "trip", "journey", "holiday",
-     "friendship", "relationship", "family", "secret", "surprise", "magic", "beauty"}
+     "friendship", "relationship", "family", "secret", "surprise", "magic", "beauty",
+     "maths", "math", "mathematics", "geography", "biology", "physics", "chemistry",
+     "english", "french", "spanish", "german", "literature", "algebra", "grammar"}
 )  # fmt: skip
 """Nouns that name an idea, an event or a quantity rather than a thing; a sentence of
 only these draws its concept (:mod:`speech2image.language.concepts`), if it has one."""
