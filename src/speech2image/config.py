@@ -99,15 +99,17 @@ class TranscriberOptions:
     sentence_pause_ms: int = 250
     """A pause this long after a complete sentence (closing punctuation on a word that can
     end one) finalises it, without waiting for the end of the utterance."""
-    speculative_pause_ms: int = 100
+    speculative_pause_ms: int = 200
     """A pause this long starts the pass whose words become final if the pause goes on
     long enough (``sentence_pause_ms``, the VAD's ``min_silence_duration_ms`` or
     ``unfinished_pause_ms``, by how finished the words look); speech that resumes first
-    drops it. The pass and the picture then run during the pause instead of after it."""
+    drops it. The pass and the picture then run during the pause instead of after it. At
+    100 ms the pass ran at every short pause between words (a third more recogniser time)
+    and heard the last word worse, with so little of the pause after it."""
     unfinished_pause_ms: int = 1000
     """The pause that ends words which plainly go on ("a cat sitting on the") and one- or
     two-word fragments; shorter pauses inside them do not split the sentence."""
-    max_clause_s: float = 5.0
+    max_clause_s: float = 7.0
     """A sentence spoken for longer than this without a pause is finalised up to its last
     clause boundary (a comma, or before "and", "because", …) on which two passes agree, so
     a picture comes every few seconds of a run-on sentence. 0 turns it off."""

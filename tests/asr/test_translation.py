@@ -91,3 +91,35 @@ def test_wire_form_carries_both_texts() -> None:
     assert final.to_wire()["english"] == "A cat sleeps."
     assert final.to_wire()["language"] == "es"
     assert "english" not in FinalTranscript(0, "A cat.", 0.0, 1.0).to_wire()
+
+
+@pytest.mark.parametrize("kind", ["silence", "white noise"])
+def test_no_words_from_silence_or_noise_under_auto(base_recognizers, kind: str) -> None:
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    n = 16_000 * 8
+    audio = (np.zeros(n) if kind == "silence" else rng.standard_normal(n) * 0.1).astype(np.float32)
+    options = TranscriberOptions(asr_model="base", language="auto")
+    transcriber = StreamingTranscriber(recognizer_for(base_recognizers, "auto"), options=options)
+    events = []
+    for offset in range(0, n, 1_600):
+        transcriber.insert_audio_chunk(audio[offset : offset + 1_600])
+        events += transcriber.process_iter()
+    events += transcriber.finish()
+    assert [e for e in events if getattr(e, "text", "")] == []
+
+
+def test_a_session_may_switch_language_between_sentences(base_recognizers, tmp_path: Path) -> None:
+    import numpy as np
+
+    english = speak(tmp_path, "en", "The brown dog plays in the green park.")
+    german = speak(tmp_path, "de", SAID["de"][0], voice="de", speed=135)
+    pause = np.zeros(16_000, dtype=np.float32)
+    options = TranscriberOptions(asr_model="base", language="auto", partial_interval_s=0)
+    finals = transcribe(
+        recognizer_for(base_recognizers, "auto"), options, np.concatenate([english, pause, german])
+    )
+    assert [f.language for f in finals] == ["en", "de"]
+    assert finals[0].english is None and "dog" in finals[0].text.lower()
+    assert finals[1].english and "haus" in finals[1].text.lower()

@@ -6,7 +6,7 @@ import argparse
 import contextlib
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from rich.console import Console
@@ -73,7 +73,7 @@ def add_asr_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def live_transcriber_options(args: argparse.Namespace, **overrides: object) -> TranscriberOptions:
+def live_transcriber_options(args: argparse.Namespace, **overrides: Any) -> TranscriberOptions:
     """:class:`TranscriberOptions` from the environment, then ``--asr-model`` and
     ``--language``, then ``overrides``; a bad value is one clear line (exit 2)."""
     try:
