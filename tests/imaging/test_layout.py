@@ -227,3 +227,28 @@ def test_around_rings_the_thing_some_behind_some_in_front() -> None:
     assert min(xs) < centre_x(tree) < max(xs)
     ranks = order(placed)
     assert ranks.index("tree") not in (0, len(ranks) - 1), "some drawn before, some after"
+
+
+def test_random_scenes_never_fail_and_stay_inside() -> None:
+    import random
+
+    from speech2image.scene import ACTION_RELATIONS, SPATIAL_RELATIONS
+
+    verbs = [*SPATIAL_RELATIONS, *ACTION_RELATIONS, "juggling with"]
+    rng = random.Random(7)
+    for case in range(300):
+        n_groups = rng.randint(1, 8)
+        items = [
+            item(f"g{g}i{k}", g, rng.uniform(30, 220), rng.uniform(0.3, 2.5),
+                 flying=rng.random() < 0.2, surface=rng.uniform(0, 0.3), raised=rng.random() < 0.3)
+            for g in range(n_groups) for k in range(rng.randint(1, 4))
+        ]  # fmt: skip
+        ids = [i.id for i in items]
+        relations = [
+            (rng.choice(ids), rng.choice(verbs), rng.choice(ids)) for _ in range(rng.randint(0, 8))
+        ]
+        placed = layout(items, relations, seed=case)
+        assert set(placed) == set(ids)
+        for p in placed.values():
+            x0, y0, x1, y1 = p.box
+            assert 0 <= x0 < x1 <= SIZE and 0 <= y0 < y1 <= SIZE, (case, p)
