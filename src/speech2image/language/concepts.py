@@ -93,7 +93,7 @@ CONCEPT_WORDS = {
     **dict.fromkeys(("bye", "goodbye", "farewell", "later", "leave", "cheerio"), "farewell"),
     **dict.fromkeys(("thank", "thanks", "grateful", "appreciate", "gratitude", "cheers"),
                     "thanks"),
-    **dict.fromkeys(("meeting", "meet", "conference", "discussion", "discuss", "call",
+    **dict.fromkeys(("meeting", "conference", "discussion", "discuss", "call",
                      "agenda", "presentation", "team"), "meeting"),
     **dict.fromkeys(("work", "job", "office", "career", "business", "task", "project",
                      "boss", "employee", "company", "hire", "recruit", "marketing",
