@@ -165,19 +165,23 @@ def _resolve_pronoun(
     if not mention.subject and not pronoun.endswith("self") and not pronoun.endswith("selves"):
         excluded = [m for m in earlier_in_sentence if m.subject and m.governor == mention.governor]
     earlier = _antecedent(mention, [earlier_in_sentence, last, cast], excluded)
-    said = {"head": mention.head, "start": mention.start, "definite": True}
     if earlier is not None:
         noun = earlier.noun
         if noun == "person" and pronoun in _GENDERED:
             noun = _GENDERED[pronoun]  # "I met Anna ... she": Anna is a woman
         return [
-            replace(earlier, **said, noun=noun, subject=mention.subject,
-                    color=mention.color or earlier.color, size=mention.size or earlier.size)
+            replace(earlier, head=mention.head, start=mention.start, definite=True, noun=noun,
+                    subject=mention.subject, color=mention.color or earlier.color,
+                    size=mention.size or earlier.size)
         ]  # fmt: skip
     if pronoun in ("they", "them"):
         # "They lived happily ever after": the people and animals of the last picture.
         group = [m for m in last if is_animate(m.noun)] or cast[-1:]
-        return [replace(m, **said, subject=mention.subject) for m in group]
+        return [
+            replace(m, head=mention.head, start=mention.start, definite=True,
+                    subject=mention.subject)
+            for m in group
+        ]  # fmt: skip
     if pronoun in _GENDERED:
         # "He plays the guitar" with no one before: a man nobody named.
         return [replace(mention, noun=_GENDERED[pronoun], pronoun=None, definite=False)]

@@ -276,12 +276,12 @@ def find_drawability(doc: Any) -> Drawability:
         if (token.dep_ == "poss" and token.pos_ in ("NOUN", "PROPN")) or _same_as_subject(token):
             blocked.add(token.i)  # "Grandma's cake" shows the cake
             continue
-        reason = _word_reason(token)
-        if reason is None:
+        why = _word_reason(token)
+        if why is None:
             continue
         blocked.add(token.i)
         if token.lemma_.lower() not in _RELATION_PARTS:
-            skipped.append(Skipped(token.text, reason))
+            skipped.append(Skipped(token.text, why))
     return Drawability(
         places=places, blocked=frozenset(blocked), skipped=tuple(skipped), names=names,
         people=people, surfaces=surfaces, idioms=frozenset(idioms),
