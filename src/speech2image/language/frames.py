@@ -39,8 +39,8 @@ _NOT_DRAWN_VERBS = frozenset(
      "give", "take", "put", "show", "include", "contain", "belong", "wish", "hope", "guess",
      "believe", "feel", "hear", "lose", "win", "pay", "cost", "spend", "decide", "plan",
      "turn", "leave", "arrive", "return", "send", "help", "allow", "appear", "sound",
-     "smell", "taste", "look", "can", "will", "would", "could", "should", "might", "must",
-     "shall", "may", "used", "wonder", "understand", "realize", "notice", "agree",
+     "smell", "taste", "look", "miss", "relax", "worry", "mind", "matter", "expect", "thank",
+     "suppose", "used", "wonder", "understand", "realize", "notice", "agree",
      "exist", "enjoy", "prefer", "own", "buy", "sell", "visit", "meet", "finish", "continue",
      "fill", "cover", "crowd", "pile",
      "manage", "learn", "teach", "imagine", "dream", "wake", "bear", "have", "hold", "set"}
