@@ -101,6 +101,8 @@ def test_lists_share_a_relation(nlp: Any) -> None:
 def test_each_thing_of_a_list_keeps_its_own_place(nlp: Any) -> None:
     found = said(nlp, "a cat on a mat and a dog under a table")
     assert found == [("cat", "on", "mat"), ("dog", "under", "table")]
+    found = said(nlp, "a wooden chair in front of three red balloons and a dog under it")
+    assert found == [("chair", "in front of", "balloon"), ("dog", "under", "it")]
 
 
 def test_verb_subject_or_its_object(nlp: Any) -> None:

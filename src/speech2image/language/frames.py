@@ -155,13 +155,9 @@ def verb_lemma(token: Any) -> str:
     return _LEMMA_FIXES.get(lemma, lemma) if token.pos_ == "VERB" else lemma
 
 
-def _singular_word(mention: Mention) -> str:
-    return mention.noun.split()[-1] if mention.noun else ""
-
-
 def is_animate(mention: Mention) -> bool:
     """A person or an animal (they hold, wear and ride things)."""
-    return bool({mention.noun, _singular_word(mention)} & (PEOPLE | _ANIMALS))
+    return bool({mention.noun, mention.noun.rsplit(" ", 1)[-1]} & (PEOPLE | _ANIMALS))
 
 
 def _any_animate(mentions: list[Mention], indexes: list[int] | tuple[int, ...]) -> bool:
@@ -169,7 +165,7 @@ def _any_animate(mentions: list[Mention], indexes: list[int] | tuple[int, ...]) 
 
 
 def is_clothing(mention: Mention) -> bool:
-    return mention.noun in CLOTHING or _singular_word(mention) in CLOTHING
+    return bool({mention.noun, mention.noun.rsplit(" ", 1)[-1]} & CLOTHING)
 
 
 def mention_at(mentions: list[Mention], token_index: int) -> int | None:
@@ -187,13 +183,14 @@ def coordinated(doc: Any, mentions: list[Mention], token: Any, before: int) -> l
     while top.dep_ in ("conj", "appos") and top.head.i != top.i and top.head.pos_ != "VERB":
         top = top.head
     group = [top, *[t for t in top.subtree if t.dep_ in ("conj", "appos") and t.i != top.i]]
-    group = [t for t in group if t.pos_ in ("NOUN", "PROPN", "PRON") or t.i == token.i]
+    # Nouns; a preposition's object ("in front of balloons and a dog under it") keeps to it.
+    group = [t for t in group if t.i == token.i or (t.pos_ in ("NOUN", "PROPN", "PRON")
+             and (t.dep_ != "pobj" or token.dep_ == "pobj"))]  # fmt: skip
     found: list[int] = []
     for t in sorted(group, key=lambda t: t.i):
         k = mention_at(mentions, t.i)
         if k is None or (t.i >= before and t.i != token.i) or k in found:
             continue
-        # Another preposition or verb between this one and ``before`` is its own phrase.
         gap = doc[t.i + 1 : before] if t.i < before else doc[0:0]
         if t.i != token.i and any(g.dep_ in ("prep", "acl", "relcl") for g in gap):
             continue
@@ -349,7 +346,7 @@ def _direct_frame(
         )
         claimed = (after.i,)
     if name == "holding":
-        objects = [o for o in objects if _singular_word(mentions[o]) not in BODY_PARTS]
+        objects = [o for o in objects if mentions[o].noun.rsplit(" ", 1)[-1] not in BODY_PARTS]
         if lemma == "have":
             # Having a dog or a house is owning it, and a cake's layers are part of it.
             if not _any_animate(mentions, subjects):
