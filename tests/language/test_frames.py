@@ -88,6 +88,7 @@ def test_verb_form_repairs_the_lemma(nlp: Any) -> None:
         ("The kids were playing with a kite on the beach.", ("kid", "playing with", "kite")),
         ("The kids are sitting at their desks reading books.", ("kid", "reading", "book")),
         ("The wolf was hiding behind a tree waiting for the pig.", ("wolf", "waiting for", "pig")),
+        ("a girl reading a book lying on the table", ("book", "lying on", "table")),
         ("He has got a red ball.", ("he", "holding", "ball")),
         ("a photo of two frogs jumping over one metal ball", ("frog", "jumping over", "ball")),
         ("three dogs jumping over three checkered balls", ("dog", "jumping over", "ball")),
@@ -155,6 +156,7 @@ def test_no_verb_relation(nlp: Any, text: str) -> None:
         ("The girl is reading.", {"girl": "reading"}),
         ("a man walking with an umbrella", {"man": "walking"}),
         ("a man sitting in a canoe floating on the lake", {"canoe": "floating"}),
+        ("a girl holding an umbrella standing behind a car", {"girl": "standing"}),
     ],
 )
 def test_intransitive_actions(nlp: Any, text: str, expected: dict[str, str]) -> None:

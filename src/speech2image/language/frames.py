@@ -30,6 +30,7 @@ _THINGS_DO = frozenset(
      "glow", "grow", "melt", "drift", "sink", "blow", "move", "drive", "ring", "bounce", "sit"}
 )  # fmt: skip
 """What a thing does too ("a boat floating"), not only a person or an animal."""
+_POSTURES = frozenset({"stand", "sit", "lie", "walk", "run", "wait", "lean", "kneel", "jump"})
 _LEMMA_FIXES = {"rid": "ride", "wad": "wade", "shin": "shine", "glid": "glide"}
 """Lemmas the small model gets wrong for common verbs ("rides", "riding" -> "rid")."""
 _NOT_DRAWN_VERBS = frozenset(
@@ -207,11 +208,13 @@ def verb_subjects(doc: Any, mentions: list[Mention], verb: Any, depth: int = 0) 
             return coordinated(doc, mentions, child, verb.i)
     head = mention_at(mentions, verb.head.i)
     if verb.dep_ in ("acl", "relcl") and head is not None:
-        # "hiding behind a tree waiting for the pig": the wolf waits, not the tree.
-        outer = verb.head.head.head
-        if verb.head.dep_ == "pobj" and outer.pos_ == "VERB" and depth < 3:
+        # The wolf "hiding behind a tree waiting" and she "holding an umbrella standing".
+        holder = _VERB_NAMES.get(verb_lemma(verb.head.head)) in ("holding", "carrying")
+        held = verb.head.dep_ == "dobj" and verb_lemma(verb) in _POSTURES and holder
+        outer = verb.head.head if held else verb.head.head.head
+        if (held or verb.head.dep_ == "pobj") and outer.pos_ == "VERB" and depth < 3:
             found = verb_subjects(doc, mentions, outer, depth + 1)
-            if not is_animate(mentions[head]) and verb_lemma(verb) not in _THINGS_DO:
+            if not is_animate(mentions[head]) and (held or verb_lemma(verb) not in _THINGS_DO):
                 return found if _any_animate(mentions, found) else [head]
         return coordinated(doc, mentions, verb.head, verb.i)
     before = [k for k, m in enumerate(mentions) if m.head == verb.i - 1 and m.pronoun is None]
