@@ -55,3 +55,9 @@ class Speculation:
     def due(self, gate: SpeechGate) -> bool:
         """The pause has lasted long enough for these words."""
         return gate.trailing_silence >= self.pause
+
+
+def silent_since(gate: SpeechGate, position: int) -> bool:
+    """Nothing spoken after stream ``position``: the pause after a final, before the
+    utterance closes, which a pass would only hallucinate over."""
+    return gate.trailing_silence > 0 and gate.position - gate.trailing_silence <= position

@@ -10,17 +10,14 @@ The policy combines three signals:
    ``partial_interval_s`` of audio; sentences on which two consecutive passes agree become
    final early, and the rest is the partial text. A sentence spoken for more than
    ``max_clause_s`` is finalised up to a clause boundary the passes agree on.
-2b. Speculative finals: when the speaker pauses for ``speculative_pause_ms`` a beam pass
-   runs at once and its words are shown as partial text (the session draws them). If the
-   pause lasts as long as those words need (:class:`~speech2image.asr.endpoint.PausePolicy`:
-   short after a complete sentence, long after "on the"), they become final without another
-   pass; if speech resumes first they are dropped.
+2b. Speculative finals (:mod:`.speculation`): a pause of ``speculative_pause_ms`` runs a
+   beam pass at once, shown as partial text (the session draws it); its words are final,
+   with no other pass, once the pause is as long as they need (:mod:`.endpoint`), and are
+   dropped if speech resumes first.
 3. A bound: speech longer than ``max_utterance_s`` without a pause has its complete
    sentences committed, so the cost of a pass stays bounded however long the person talks.
 
-When the speaker's language is not English (``language`` other than ``en``), each final
-also carries Whisper's English translation of its audio, from which the pictures are drawn.
-
+Finals in another language than English carry Whisper's English (:mod:`.translation`).
 Audio before the committed point is dropped from the buffer.
 """
 
@@ -49,7 +46,7 @@ from speech2image.asr.policy import (
     join_words,
     split_sentences,
 )
-from speech2image.asr.speculation import Speculation, pause_policy
+from speech2image.asr.speculation import Speculation, pause_policy, silent_since
 from speech2image.asr.translation import translate_sentences
 from speech2image.asr.vad import SileroDetector
 from speech2image.config import SAMPLE_RATE, TranscriberOptions
@@ -93,17 +90,14 @@ class StreamingTranscriber:
         when it says others are waiting, partial passes come every
         ``busy_partial_interval_s`` instead, and the passes that make finals go first."""
         self._next_index = 0
-        self._pass_span = (0, 0)
-        """Stream samples ``[begin, end)`` of the last recognition pass."""
-        self._pass_language: str | None = None
-        """The language the last pass heard (``None`` before any speech)."""
+        self._pass_span = (0, 0)  # stream samples [begin, end) of the last pass
+        self._pass_language: str | None = None  # what it heard (None before any speech)
+        # A session in another language than the shared recogniser's says so each pass.
         own = getattr(recognizer, "default_language", self.options.language)
-        self._language_arg: dict[str, str] = (
-            {} if own == self.options.language else {"language": self.options.language}
+        self._language_arg = (
+            {"language": self.options.language} if own != self.options.language else {}
         )
-        """A session in another language than the shared recogniser's says so each pass."""
-        # Picturable-vocabulary bias, final passes only (speech2image.asr.bias).
-        self._corrector = picturable_corrector(recognizer, self.options)
+        self._corrector = picturable_corrector(recognizer, self.options)  # finals only
 
     @property
     def received_s(self) -> float:
@@ -149,8 +143,8 @@ class StreamingTranscriber:
             start = max(region.start - self._pad, self._committed_until)
             if self._received - start > self.options.max_utterance_s * SAMPLE_RATE:
                 events.extend(self._commit_long(start))
-            elif self._speculation is not None:
-                pass  # the pause goes on: its pass is done, its words wait for its length
+            elif self._speculation is not None or silent_since(gate, self._committed_until):
+                pass  # a pause whose words are recognised, or already final: nothing to do
             elif self._paused() and self._received - start > SAMPLE_RATE // 4:
                 events.extend(self._pause_pass(start))
             elif self._due_for_partial():
