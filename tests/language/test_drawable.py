@@ -112,3 +112,9 @@ def test_one_thing_said_to_be_another_is_drawn_once() -> None:
     assert [(o.noun, o.age) for o in scene.objects] == [("man", "old")]
     scene = builder().build("Grandma's carrot cake is in the blue tin.")
     assert nouns(scene) == ["cake", "tin"]
+
+
+def test_a_name_says_nothing_of_the_weather() -> None:
+    scene = builder().build("She had a white horse named Snow.")
+    assert (scene.weather, scene.setting) == (None, None)
+    assert first(scene, "horse").name == "Snow"

@@ -66,8 +66,10 @@ class Drawability:
     ``(field, value)``: "a dress with blue dots" is ``("pattern", "dotted")``, "a statue
     made of gold" ``("material", "gold")``."""
     idioms: frozenset[int] = frozenset()
-    """Token indexes of idioms, whose words say nothing of the time or the weather ("good
-    morning", "under the weather")."""
+    """Token indexes of idioms, whose words say nothing of the time ("good morning")."""
+    name_tokens: frozenset[int] = frozenset()
+    """Token indexes of names, which say nothing of the time or weather ("a horse named
+    Snow")."""
 
 
 def _phrase_spans(doc: Any) -> list[tuple[range, str]]:
@@ -245,6 +247,7 @@ def find_drawability(doc: Any) -> Drawability:
     names: dict[int, str] = {}
     people: dict[int, str] = {}
     surfaces: dict[int, tuple[str, str]] = {}
+    name_tokens: set[int] = set()
     for token in doc:
         if token.i in blocked:
             continue
@@ -258,6 +261,7 @@ def find_drawability(doc: Any) -> Drawability:
                 continue  # "Tom" of "Tom Smith": the last word carries the name
             owner = _named(token)
             blocked.update(indexes)
+            name_tokens.update(indexes)
             if owner is not None:
                 names[owner.i] = name
             elif token.ent_type_ == "PERSON" or (
@@ -285,4 +289,5 @@ def find_drawability(doc: Any) -> Drawability:
     return Drawability(
         places=places, blocked=frozenset(blocked), skipped=tuple(skipped), names=names,
         people=people, surfaces=surfaces, idioms=frozenset(idioms),
+        name_tokens=frozenset(name_tokens),
     )  # fmt: skip

@@ -64,11 +64,14 @@ def _said_of_sun(verb: Any) -> bool:
 
 
 def _time_weather_season(
-    doc: Any, idioms: frozenset[int]
+    doc: Any, idioms: frozenset[int], names: frozenset[int]
 ) -> tuple[str | None, str | None, str | None]:
-    """Time of day, weather and season named anywhere in ``doc`` but in an idiom."""
+    """Time of day, weather and season named anywhere in ``doc`` but in a name, and
+    (for the time and season) in an idiom."""
     time = weather = season = None
     for token in doc:
+        if token.i in names:
+            continue
         lemma = token.lemma_.lower()
         word = token.lower_
         if weather is None and (word in WEATHER or lemma in WEATHER):
@@ -190,7 +193,7 @@ class SpacySceneBuilder:
 
 def _said(doc: Any, drawability: Drawability) -> Surroundings:
     """The surroundings this sentence itself names."""
-    time, weather, season = _time_weather_season(doc, drawability.idioms)
+    time, weather, season = _time_weather_season(doc, drawability.idioms, drawability.name_tokens)
     places = drawability.places
     return Surroundings(places.setting, places.lighting, time, weather, season)
 

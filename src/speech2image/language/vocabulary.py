@@ -105,7 +105,7 @@ SETTINGS = {
     "circus": "stage", "pier": "sea", "campsite": "forest", "gym": "room",
     "balcony": "garden", "terrace": "garden", "patio": "garden", "porch": "garden",
     "vegetable patch": "garden", "allotment": "garden", "flowerbed": "garden",
-    "alps": "mountains", "himalayas": "mountains", "sahara": "desert",
+    "kingdom": "castle", "alps": "mountains", "himalayas": "mountains", "sahara": "desert",
     "kitchen": "kitchen", "bedroom": "bedroom", "bathroom": "bathroom",
     "classroom": "classroom", "school": "classroom", "lesson": "classroom",
     "office": "office", "workplace": "office", "library": "library",
