@@ -278,6 +278,9 @@ def pack_sprites(
     wanted = {t.lower() for t in things}
 
     def sprite(name: str, height_px: int) -> Image.Image | None:
+        # Heights in steps of 4 px: far fewer sizes for the rasterizer to memoise, so the
+        # backdrops' trees do not push the sentence's things out of its cache.
+        height_px = max(4, round(height_px / 4) * 4)
         found = named(name)
         if found is None and name.lower() in wanted:
             candidate = match(name)

@@ -172,13 +172,16 @@ class ClipArtComposer:
         season = season if isinstance(season, str) else None
         sprites = pack_sprites(self._named(pack), self.matcher(pack).match, self._rasterizer,
                                scene.setting_things)  # fmt: skip
-        canvas = background(scene.setting, scene.time, scene.weather, season, size, seed,
+        # (The backdrop's seed is the composer's, not the picture's: a story's forest keeps
+        # its trees from sentence to sentence, and the finished backdrop is reused.)
+        backdrop_seed = self.options.seed
+        canvas = background(scene.setting, scene.time, scene.weather, season, size, backdrop_seed,
                             lighting=scene.lighting, things=scene.setting_things,
                             sprite=sprites, pack=pack).copy()  # fmt: skip
         by_id = {o.id: (o, m) for o, m in zip(scene.objects, matches, strict=True)}
         self._draw_things(canvas, by_id, placements, shadows=casts_shadows(scene.setting))
         _stop_if_asked(should_stop)
-        canvas = weather_overlay(canvas, scene.weather, seed)
+        canvas = weather_overlay(canvas, scene.weather, backdrop_seed)
         canvas = apply_style(canvas, style, seed)
         # 4. The scene completed with how each object was drawn.
         completed = _completed(scene, matches, placements, posing, size=size, style=style,
