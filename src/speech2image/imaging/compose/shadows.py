@@ -3,7 +3,7 @@
 A grounded thing without a shadow looks pasted on; a blurred, semi-transparent ellipse
 at its feet sets it on the ground (or the table top) it stands on. Flying things cast
 none, nor does anything in a setting without ground (space, underwater, the sky). The
-blurred ellipses are memoised per size, so a shadow costs one paste.
+ellipse is blurred once and resized per size (memoised), so a shadow costs one paste.
 """
 
 from __future__ import annotations
@@ -29,16 +29,25 @@ def casts_shadows(setting: str | None) -> bool:
     return setting not in FLOATING_SETTINGS
 
 
+@functools.lru_cache(maxsize=1)
+def _unit_shadow() -> Image.Image:
+    """One blurred ellipse, drawn and blurred once; every shadow is a resized copy (a
+    blur per size cost milliseconds, a resize a tenth of one)."""
+    width, height = 160, 26
+    pad = height * 2 // 3
+    image = Image.new("RGBA", (width + 2 * pad, height + 2 * pad), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((pad, pad, pad + width, pad + height), fill=(0, 0, 0, SHADOW_ALPHA))
+    return image.filter(ImageFilter.GaussianBlur(height / 3))
+
+
 @functools.lru_cache(maxsize=256)
 def shadow_image(width_px: int, height_px: int) -> Image.Image:
     """A blurred black ellipse of about ``width_px`` x ``height_px`` on a transparent
-    canvas with room for the blur (RGBA)."""
-    blur = max(1, height_px // 3)
-    pad = blur * 2
-    image = Image.new("RGBA", (width_px + 2 * pad, height_px + 2 * pad), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
-    draw.ellipse((pad, pad, pad + width_px, pad + height_px), fill=(0, 0, 0, SHADOW_ALPHA))
-    return image.filter(ImageFilter.GaussianBlur(blur))
+    canvas with room for the blur on every side (RGBA)."""
+    unit = _unit_shadow()
+    pad = max(1, round(height_px * 2 / 3))
+    return unit.resize((width_px + 2 * pad, height_px + 2 * pad), Image.Resampling.BILINEAR)
 
 
 def shadow_box(box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
@@ -55,5 +64,6 @@ def draw_shadow(canvas: Image.Image, box: tuple[int, int, int, int]) -> None:
     """Paste the contact shadow of a thing drawn in ``box`` onto ``canvas`` (in place)."""
     sx0, sy0, sx1, sy1 = shadow_box(box)
     image = shadow_image(sx1 - sx0, sy1 - sy0)
-    pad = (image.width - (sx1 - sx0)) // 2
-    canvas.paste(image, (sx0 - pad, sy0 - pad), image)
+    pad_x = (image.width - (sx1 - sx0)) // 2
+    pad_y = (image.height - (sy1 - sy0)) // 2
+    canvas.paste(image, (sx0 - pad_x, sy0 - pad_y), image)
