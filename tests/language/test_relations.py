@@ -67,6 +67,12 @@ def test_each_spatial_relation(nlp: Any, text: str, expected: tuple[str, str, st
     assert expected in said(nlp, text)
 
 
+def test_object_split_by_the_parser(nlp: Any) -> None:
+    """ "beside three glass bowls" parsed with "glass" as the preposition's object."""
+    found = said(nlp, "three grey books beside three glass bowls")
+    assert [(s, r, o.split()[-1]) for s, r, o in found] == [("book", "beside", "bowl")]
+
+
 def test_between_names_both_sides(nlp: Any) -> None:
     found = said(nlp, "a dog between a cat and a rabbit")
     assert ("dog", "between", "cat") in found

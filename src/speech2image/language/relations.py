@@ -163,6 +163,8 @@ def _objects(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
         objects = coordinated(doc, mentions, pobjs[0], len(doc))
     elif pobjs and (k := mention_at(mentions, pobjs[0].i)) is not None:
         return [] if _owned_part(doc, phrase) else [k]
+    elif pobjs and (k := mention_at(mentions, pobjs[0].i + 1)) is not None:
+        return [k]  # "beside three glass bowls" parsed with "glass" as the object
     elif pobjs and pobjs[0].pos_ in ("NOUN", "PROPN", "PRON"):
         return []  # a thing said but not drawn ("on the phone", "on her lap") is no place
     if not objects:
