@@ -118,3 +118,12 @@ def test_a_name_says_nothing_of_the_weather() -> None:
     scene = builder().build("She had a white horse named Snow.")
     assert (scene.weather, scene.setting) == (None, None)
     assert first(scene, "horse").name == "Snow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["My dog Rex sleeps.", "Our dog Rex is digging in the sand.", "A dog called Rex sleeps."],
+)
+def test_a_name_beside_its_noun(text: str) -> None:
+    scene = builder().build(text)
+    assert [(o.noun, o.name) for o in scene.objects] == [("dog", "Rex")]

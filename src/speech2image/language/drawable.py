@@ -112,8 +112,9 @@ def _named(token: Any) -> Any | None:
         return head
     if token.dep_ == "compound" and head.pos_ == "NOUN":
         return head
-    appositions = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-    return appositions[0] if appositions else None
+    # "our dog Biscuit", "Rex the dog": the common noun beside the name.
+    beside = [c for c in token.children if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN"]
+    return beside[0] if beside else None
 
 
 def _is_name(token: Any) -> bool:

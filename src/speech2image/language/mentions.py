@@ -319,7 +319,10 @@ def find_mentions(doc: Any, drawability: Drawability | None = None) -> list[Ment
             continue
         # "a tiny fox hiding under a bush" parsed with "fox" a compound of "hiding".
         modifies_next = (
-            token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ != "VERB"
+            token.dep_ == "compound"
+            and token.head.i > token.i
+            and token.head.pos_ != "VERB"
+            and token.head.i not in drawability.name_tokens  # "our dog Biscuit"
         )
         if modifies_next and token.head.i not in verbs_as_nouns:
             continue
@@ -328,6 +331,9 @@ def find_mentions(doc: Any, drawability: Drawability | None = None) -> list[Ment
         mention = _noun_mention(doc, token, drawability)
         if token.i + 1 in verbs_as_nouns:
             mention = replace(mention, verb=doc[token.i + 1].lemma_.lower())
-        taken.update(range(mention.start, token.i + 1))
+        if token.dep_ == "compound" and token.head.i in drawability.name_tokens:
+            # "my dog Rex sleeps": the name heads the phrase the verb is said of.
+            mention = replace(mention, head=token.head.i, **_role(token.head))
+        taken.update(range(mention.start, mention.head + 1))
         mentions.append(mention)
     return mentions

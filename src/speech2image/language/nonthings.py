@@ -118,7 +118,7 @@ LONE_PART_NOUNS = frozenset(
     {"edge", "side", "middle", "centre", "center", "corner", "end", "bottom", "surface",
      "top", "rim", "border", "outskirts", "depths", "interior", "rest", "part", "sides",
      "edges", "corners", "front", "back", "left", "right", "inside", "outside", "far",
-     "shade", "floor", "ground", "distance", "background", "foreground", "horizon"}
+     "shade", "floor", "ground", "distance", "background", "foreground", "horizon", "sky"}
 )  # fmt: skip
 """Part nouns that are no thing even without "of" ("the bus stops at the corner")."""
 
