@@ -159,13 +159,9 @@ class ClipArtComposer:
         posing = pose_matches(scene.objects, scene.relations, matches, self._named(pack))
         matches = keep_tones(scene.objects, matches, posing.matches, posing.merged)
         # 2. Lay the instances out (a thing drawn by another's composite is not laid out).
-        laid_out = [(o, m) for o, m in zip(scene.objects, matches, strict=True)
-                    if o.id not in posing.merged]  # fmt: skip
-        shown_by = {o.id: [x.noun for x in scene.objects if posing.merged.get(x.id) == o.id]
-                    for o in scene.objects}  # fmt: skip
-        items = self._layout_items(laid_out, size, shown_by)
-        relations = list(posing.relations)
-        placements = compute_layout(items, relations, width=size, height=size, seed=seed)
+        items = self._layout_items(scene.objects, matches, posing.merged, size)
+        placements = compute_layout(items, list(posing.relations), width=size, height=size,
+                                    seed=seed)  # fmt: skip
         _stop_if_asked(should_stop)
         # 3. Background, clip art, weather, style.
         season = scene.extras.get("season")
@@ -236,15 +232,16 @@ class ClipArtComposer:
                 canvas.paste(front, (box[0], box[1] + line), front)
 
     def _layout_items(
-        self,
-        objects: list[tuple[SceneObject, AssetMatch]],
-        size: int,
-        shown_by: dict[str, list[str]],
-    ) -> list[LayoutItem]:
+        self, objects: tuple[SceneObject, ...], all_matches: list[AssetMatch],
+        merged: dict[str, str], size: int,
+    ) -> list[LayoutItem]:  # fmt: skip
+        """What the layout places: every object but those drawn by another's composite."""
+        shown_by = {o.id: [x.noun for x in objects if merged.get(x.id) == o.id] for o in objects}
+        laid_out = [(o, m) for o, m in zip(objects, all_matches, strict=True) if o.id not in merged]
         items = []
         group = -1
         previous_key: tuple[int, str, str | None, str | None] | None = None
-        for obj, match in objects:
+        for obj, match in laid_out:
             # Instances of one phrase share a group (the scene's own, else the noun's).
             key = (obj.group, obj.noun, obj.color, obj.size)
             if key != previous_key:
