@@ -138,3 +138,11 @@ def test_eaten_thing_at_the_mouth_book_read_in_front() -> None:
     read = layout([item("man", 0, 160, 0.4), item("book", 1, 40)], [("man", "reading", "book")])
     man, book = read["man"], read["book"]
     assert man.box[0] <= centre_x(book) <= man.box[2] and book.depth > man.depth
+
+
+def test_animals_sit_on_top_people_sit_face_on() -> None:
+    objects = [SceneObject("o0", "bird"), SceneObject("o1", "bus"), SceneObject("o2", "man"),
+               SceneObject("o3", "bench")]  # fmt: skip
+    relations = [Relation("o0", "sitting on", "o1"), Relation("o2", "sitting on", "o3")]
+    posing = pose_matches(objects, relations, ["b", "u", "m", "e"], lambda name: None)
+    assert posing.relations == (("o0", "on", "o1"), ("o2", "sitting on", "o3"))

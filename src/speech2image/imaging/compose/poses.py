@@ -224,9 +224,11 @@ def pose_matches(
         if found is None and obj.id in read and obj.noun.split()[-1] == "book":
             found = named(BOOK_ASSET)
         result.append(found if found is not None else match)
+    # Only people sit face on in front of a seat's back; a cat or a bird sits on top.
+    nouns = {o.id: o.noun for o in objects}
     kept = tuple(
-        (merged.get(s, s), r, merged.get(o, o)) for s, r, o in triples
-        if merged.get(s, s) != merged.get(o, o)
+        (merged.get(s, s), "on" if r == "sitting on" and not is_person(nouns.get(s, "")) else r,
+         merged.get(o, o)) for s, r, o in triples if merged.get(s, s) != merged.get(o, o)
     )  # fmt: skip
     return Posing(tuple(result), tuple(composites), merged, kept)
 
