@@ -94,6 +94,8 @@ def test_verb_form_repairs_the_lemma(nlp: Any) -> None:
         ("three dogs jumping over three checkered balls", ("dog", "jumping over", "ball")),
         # Relative clauses, infinitives and conjoined verbs.
         ("the boy who is holding a kite", ("boy", "holding", "kite")),
+        ("The dog that the cat chased ran away.", ("cat", "chasing", "dog")),
+        ("Look at the sandcastle the children built!", ("child", "building", "sandcastle")),
         ("The girl likes to ride her horse.", ("girl", "riding", "horse")),
         ("A dog jumped over the fence and chased the ball.", ("dog", "chasing", "ball")),
         ("A dog jumped over the fence and chased the ball.", ("dog", "jumping over", "fence")),

@@ -69,10 +69,8 @@ _PHRASE_NAMES = {
     ("swim", "inside"): "swimming in", ("hang", "from"): "hanging from",
 }  # fmt: skip
 """Verb and preposition pairs whose frame has a name of its own."""
-_GIVING = frozenset({"give", "hand", "pass", "offer"})
 _PARTICLES, _PARTICLE_DEPS = {"over", "up", "on", "down", "off", "across"}, {"prt", "quantmod"}
 _PARTICLE_NAMES = {("put", "on"): "wearing", ("pick", "up"): "holding", ("hold", "up"): "holding"}
-"""Verb and particle pairs with an object ("she put on her hat")."""
 _VERB_PREPOSITIONS = frozenset({"with", "at", "to", "after", "for", "toward", "towards"})
 """Prepositions that are no spatial relation: after a verb they are its ("playing with")."""
 CLOTHING = frozenset(
@@ -201,7 +199,7 @@ def coordinated(doc: Any, mentions: list[Mention], token: Any, before: int) -> l
 
 def verb_subjects(doc: Any, mentions: list[Mention], verb: Any, depth: int = 0) -> list[int]:
     """The mentions that do what ``verb`` says, from the parse."""
-    for child in verb.children:
+    for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):  # nearest first
         if child.dep_ == "nsubj":
             if child.tag_ in ("WDT", "WP") or child.lower_ in ("that", "which", "who"):
                 break  # a relative pronoun: the noun the clause modifies is the subject
@@ -322,18 +320,21 @@ def _verb_frame(doc: Any, mentions: list[Mention], verb: Any) -> VerbFrame | Non
 def _direct_frame(
     doc: Any, mentions: list[Mention], verb: Any, lemma: str, subjects: list[int]
 ) -> VerbFrame | None:
-    """The verb with its direct object ("riding a horse"), its recipient ("gave the fox a
-    bone": giving the fox) or a thing held ("the dog has a ball"), if one is drawn."""
+    """The verb with its object ("riding a horse", "the dog that the cat chased"), recipient
+    ("gave the fox a bone"), a thing held ("the dog has a ball", "put on her hat") or none."""
     children = [c for c in verb.children if c.i > verb.i]
     recipients = [
         o for c in children if c.dep_ == "dative" for o in coordinated(doc, mentions, c, len(doc))
     ]
-    if lemma in _GIVING and recipients:
+    if lemma in ("give", "hand", "pass", "offer") and recipients:
         return VerbFrame(verb.i, tuple(subjects), "giving", tuple(recipients))
     direct = [c for c in children if c.dep_ in ("dobj", "attr")]
     objects = [
         o for c in direct for o in coordinated(doc, mentions, c, len(doc)) if o not in subjects
     ]
+    head = mention_at(mentions, verb.head.i)
+    if verb.dep_ == "relcl" and not objects and not any(c.dep_ == "prep" for c in children):
+        objects = [head] if head is not None and head not in subjects else []
     # "jumping over three balls" with "over" parsed as a particle or a quantity word.
     after = doc[min(verb.i + 1, len(doc) - 1)]
     particle = [after.lower_] if after.dep_ in _PARTICLE_DEPS and after.lower_ in _PARTICLES else []
@@ -341,13 +342,12 @@ def _direct_frame(
     if not objects or (lemma in _NOT_DRAWN_VERBS and not named):
         return None
     name = _VERB_NAMES.get(lemma, verb_form(verb))
-    claimed: tuple[int, ...] = ()
+    claimed = (after.i,) if particle else ()
     if particle:
         joined = f"{verb_form(verb)} {particle[0]}"
         name = _PARTICLE_NAMES.get(
             (lemma, particle[0]), joined if joined in ACTION_RELATIONS else name
         )
-        claimed = (after.i,)
     if name == "holding":
         objects = [o for o in objects if mentions[o].noun.rsplit(" ", 1)[-1] not in BODY_PARTS]
         if lemma == "have":
