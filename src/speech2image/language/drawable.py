@@ -118,10 +118,16 @@ def _named(token: Any) -> Any | None:
 
 
 def _is_name(token: Any) -> bool:
+    """A proper name; a capitalised common word the model took for one ("Knowledge is
+    power", "Dogs bark") is not."""
     word = token.lower_
     if token.pos_ != "PROPN" or word in KNOWN_NOUNS or word in ANIMALS or word in PEOPLE:
         return False
-    return token.ent_type_ in _NAME_ENTITIES or token.text[:1].isupper()
+    if token.lemma_.lower() in _NOT_THINGS or word in _NOT_THINGS:
+        return False
+    if token.ent_type_ in _NAME_ENTITIES:
+        return True
+    return token.text[:1].isupper() and not token.is_sent_start
 
 
 def _in_compound_noun(token: Any) -> bool:

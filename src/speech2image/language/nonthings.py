@@ -149,7 +149,7 @@ ABSTRACT_NOUNS = frozenset(
      "death", "birth", "war", "game", "sport", "party", "trip", "journey", "holiday",
      "friendship", "relationship", "family", "secret", "surprise", "magic", "beauty",
      "maths", "math", "mathematics", "geography", "biology", "physics", "chemistry",
-     "english", "french", "spanish", "german", "literature", "algebra", "grammar"}
+     "english", "french", "spanish", "german", "literature", "algebra", "grammar", "self"}
 )  # fmt: skip
 """Nouns that name an idea, an event or a quantity rather than a thing; a sentence of
 only these draws its concept (:mod:`speech2image.language.concepts`), if it has one."""

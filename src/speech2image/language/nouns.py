@@ -89,6 +89,18 @@ def _is_verb(token: Any) -> bool:
     return token.dep_ == "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
+_PLURAL_MODIFIERS = frozenset({"sales", "sports", "arms", "goods", "clothes", "news", "savings"})
+
+
+def _plural_modifier(previous: Any, token: Any) -> bool:
+    return (
+        previous.tag_ == "NNS"
+        and previous.dep_ == "compound"
+        and previous.head.i == token.i
+        and previous.lower_ not in _PLURAL_MODIFIERS
+    )
+
+
 def verbs_tagged_nouns(doc: Any) -> set[int]:
     """Verbs the small model took for plural nouns after a noun in a clause without a
     verb: "a taxi waits", "the ship sails" parsed as the compounds "taxi waits", "ship
@@ -97,9 +109,14 @@ def verbs_tagged_nouns(doc: Any) -> set[int]:
     for sentence in doc.sents:
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in sentence)
         for t in sentence:
-            if t.i == sentence.start or t.tag_ != "NNS" or has_verb:
+            if t.i == sentence.start or has_verb:
                 continue
             previous = doc[t.i - 1]
+            if t.tag_ == "NN" and t.dep_ == "ROOT" and _plural_modifier(previous, t):
+                found.add(t.i)  # "Dogs bark": a plural never modifies a noun this way
+                continue
+            if t.tag_ != "NNS":
+                continue
             if previous.pos_ not in ("NOUN", "PROPN") and previous.lower_ not in KNOWN_NOUNS:
                 continue
             if any(c.dep_ == "nummod" or c.lower_ in NUMBER_WORDS for c in t.children):

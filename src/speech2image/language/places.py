@@ -56,9 +56,11 @@ table", "a mountain road"); "school" in "school bus" does not."""
 
 PLACE_THINGS = frozenset(
     {"barn", "castle", "palace", "hill", "island", "greenhouse", "lighthouse", "stage",
-     "pool", "tower"}
+     "pool", "tower", "sky", "air", "cloud"}
 )  # fmt: skip
-"""Place words that are also things to draw: a setting only when no other place is said."""
+"""Place words that are also things to draw, or that every outdoor picture has (the
+sky): the setting only when no other place is said ("a camel crosses the desert under a
+sunny sky" is in the desert)."""
 
 THING_SETTINGS = {
     "coral": "underwater", "seaweed": "underwater", "jellyfish": "underwater",
