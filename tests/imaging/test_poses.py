@@ -146,3 +146,11 @@ def test_animals_sit_on_top_people_sit_face_on() -> None:
     relations = [Relation("o0", "sitting on", "o1"), Relation("o2", "sitting on", "o3")]
     posing = pose_matches(objects, relations, ["b", "u", "m", "e"], lambda name: None)
     assert posing.relations == (("o0", "on", "o1"), ("o2", "sitting on", "o3"))
+
+
+def test_two_players_of_one_ball_stand_either_side_facing_it() -> None:
+    placed = layout([item("boy", 0, 150, 0.4), item("girl", 1, 150, 0.4), item("ball", 2, 60)],
+                    [("boy", "playing", "ball"), ("girl", "playing", "ball")])  # fmt: skip
+    boy, girl, ball = placed["boy"], placed["girl"], placed["ball"]
+    assert centre_x(boy) < centre_x(ball) < centre_x(girl)
+    assert boy.mirror and not girl.mirror

@@ -32,8 +32,10 @@ from speech2image.imaging.compose.placing import (
     Box,
     GroundPlane,
     Parent,
+    at_least,
     attach,
     bounds,
+    depth_rows,
     ground_neighbours,
     group_boxes,
     group_links,
@@ -96,6 +98,7 @@ class _Group:
     z: float = 0.3
     placed: Attached | None = None
     mirror: bool = False
+    side: int = 0  # where its first attached group stepped: +1 right, -1 left
 
     @property
     def flying(self) -> bool:
@@ -142,7 +145,7 @@ def compute_layout(
     }
     for g, mirror in poses.facing(links, centres, rng, seed).items():
         groups[g].mirror = mirror
-    return _placements(groups, plane)
+    return _placements(groups, plane, width)
 
 
 def _normalised(
@@ -221,7 +224,7 @@ def _assign_depths(
     front of or behind the root."""
     n = len(order)
     centre = order.index(main)
-    rows = _depth_rows(n)
+    rows = depth_rows(n)
     for k, g in enumerate(order):
         if g == main:
             z = 0.12 if n > 1 else 0.22
@@ -231,11 +234,6 @@ def _assign_depths(
             z = rng.uniform(0.22, 0.5)
         front, back = _depth_span(groups, g)
         groups[g].z = min(max(z, front), max(front, 0.85 - back))
-
-
-def _depth_rows(n: int) -> int:
-    """Rows of depth a crowd of ``n`` clusters is spread over (neighbours alternate)."""
-    return 1 if n <= 3 else 2 if n <= 8 else 3
 
 
 def _depth_span(groups: dict[int, _Group], g: int) -> tuple[float, float]:
@@ -262,7 +260,7 @@ def _place_clusters(
     margin = MARGIN_FRACTION * width
     usable = width - 2 * margin
     n = len(order)
-    rows = _depth_rows(n)
+    rows = depth_rows(n)
     fit = 1.0
     for _ in range(4):
         boxes = {g: _place_cluster(groups, g, g == main, fit, plane, rng) for g in order}
@@ -328,10 +326,15 @@ def _attach(
 ) -> Attached:  # fmt: skip
     first = parent.items[0]
     where = Parent(parent.placed.boxes, parent.z, first.surface, first.raised, support)  # type: ignore[union-attr]
+    # Siblings alternate sides (a boy and a girl playing with one ball: one each side).
+    flip = parent.children.index(child.index) % 2 == 1
     if relation in SPATIAL_RELATIONS:
         side = 1 if rng.random() < 0.5 else -1
-        return attach(relation, child.items, scale, where, plane, side)
-    return poses.pose(poses.pose_kind(relation), child.items, scale, where, plane)
+        parent.side = parent.side or side
+        return attach(
+            relation, child.items, scale, where, plane, -parent.side if flip else parent.side
+        )
+    return poses.pose(poses.pose_kind(relation), child.items, scale, where, plane, flip=flip)
 
 
 def _cluster_members(groups: dict[int, _Group], root: int) -> list[int]:
@@ -366,7 +369,7 @@ def _shift_cluster(
         groups[g].placed = replace(placed, boxes=moved)
 
 
-def _placements(groups: dict[int, _Group], plane: GroundPlane) -> list[Placement]:
+def _placements(groups: dict[int, _Group], plane: GroundPlane, width: int) -> list[Placement]:
     """Every instance with its draw order: far to near, a thing attached to another just
     before (behind) or after it, flying things last."""
     keys: dict[int, list[float]] = {}
@@ -388,9 +391,9 @@ def _placements(groups: dict[int, _Group], plane: GroundPlane) -> list[Placement
             else:
                 key = 1.0 - z + order * 0.002
             own.append(key + k * 1e-5)
-            front_of = grp.parent and placed.inside and groups[grp.parent[1]].items[0].id
-            placements.append(Placement(item.id, box.rounded(), own[-1], grp.mirror,
-                                        placed.grounded and not grp.flying,
-                                        front_of or None, placed.motion))  # fmt: skip
+            inside = groups[grp.parent[1]].items[0].id if grp.parent and placed.inside else None
+            placements.append(Placement(item.id, at_least(box, 4, width, plane.height), own[-1],
+                                        grp.mirror, placed.grounded and not grp.flying, inside,
+                                        placed.motion))  # fmt: skip
         keys[g] = own
     return sorted(placements, key=lambda p: p.depth)

@@ -101,6 +101,20 @@ def overlap_fraction(box: Box, other: Box) -> float:
     return w * h / max(1.0, box.width * box.height)
 
 
+def at_least(box: Box, side_px: int, width: int, height: int) -> tuple[int, int, int, int]:
+    """``box`` rounded, grown to at least ``side_px`` each way and kept in the canvas: a
+    thing held by a thing held by another still shows."""
+    x0, y0, x1, y1 = box.rounded()
+    x0, y0 = min(x0, (x0 + x1 - side_px) // 2), min(y0, (y0 + y1 - side_px) // 2)
+    x0, y0 = max(0, min(x0, width - side_px)), max(0, min(y0, height - side_px))
+    return x0, y0, max(x1, x0 + side_px), max(y1, y0 + side_px)
+
+
+def depth_rows(n: int) -> int:
+    """Rows of depth a crowd of ``n`` clusters is spread over (neighbours alternate)."""
+    return 1 if n <= 3 else 2 if n <= 8 else 3
+
+
 def grid_shape(n: int) -> int:
     """Columns of a group of ``n``: one row up to four, two rows up to eight, else square."""
     return n if n <= 4 else math.ceil(n / 2) if n <= 8 else math.ceil(math.sqrt(n))
@@ -124,25 +138,6 @@ def group_boxes(items: list[LayoutItem], scale: float, centre_x: float, bottom: 
         b = bottom - row * item.height_px * scale * 0.55 - stagger * h * 0.8
         boxes.append(Box(x - w / 2, b - h, x + w / 2, b))
     return boxes
-
-
-def fit_inside(boxes: list[Box], *, width: int, height: int) -> list[Box]:
-    """``boxes`` moved (and, if they must be, shrunk about their centre) into the canvas."""
-    if not boxes:
-        return boxes
-    whole = bounds(boxes)
-    scale = min(1.0, (width - 2) / max(whole.width, 1.0), (height - 2) / max(whole.height, 1.0))
-    if scale < 1.0:
-        cx, cy = whole.centre
-        boxes = [
-            Box(cx + (b.x0 - cx) * scale, cy + (b.y0 - cy) * scale,
-                cx + (b.x1 - cx) * scale, cy + (b.y1 - cy) * scale)
-            for b in boxes
-        ]  # fmt: skip
-        whole = bounds(boxes)
-    dx = max(0.0, 1 - whole.x0) + min(0.0, width - 1 - whole.x1)
-    dy = max(0.0, 1 - whole.y0) + min(0.0, height - 1 - whole.y1)
-    return [b.moved(dx, dy) for b in boxes]
 
 
 def order_left_to_right(

@@ -272,9 +272,11 @@ def facing(
 
 
 def pose(
-    kind: str, items: list[LayoutItem], scale: float, parent: Parent, plane: GroundPlane
-) -> Attached:
-    """Boxes of a group posed ``kind`` against ``parent`` (see :data:`POSE_KINDS`)."""
+    kind: str, items: list[LayoutItem], scale: float, parent: Parent, plane: GroundPlane,
+    *, flip: bool = False,
+) -> Attached:  # fmt: skip
+    """Boxes of a group posed ``kind`` against ``parent`` (see :data:`POSE_KINDS`);
+    ``flip``: a second one posed against the same parent goes to the other side."""
     p = parent.box
     n = len(items)
     z = (parent.z,) * n
@@ -305,7 +307,7 @@ def pose(
         bottom = max(max(heights) + 2.0, p.y0 - lift * plane.height)
         boxes = row_boxes(items, heights, p.centre[0], bottom)
         return Attached(boxes, z, after, grounded=False, motion=kind == "jump")
-    return _beside(kind, items, scale, parent, plane)
+    return _beside(kind, items, scale, parent, plane, flip)
 
 
 def _at_body(kind: str, items: list[LayoutItem], scale: float, p: Box, z: float) -> Attached:
@@ -315,21 +317,26 @@ def _at_body(kind: str, items: list[LayoutItem], scale: float, p: Box, z: float)
     limit = {"hold": 0.45, "mouth": 0.32, "book": 0.4, "wear": 0.4, "throw": 0.3}[kind]
     heights = fitted_heights(items, scale, p.height * limit, p.width * 0.9)
     h = max(heights)
+    # A bust (head and shoulders, about as wide as tall) has its mouth half-way down and
+    # its chest at the bottom; a full-body figure (narrow) its mouth near the top.
+    bust = p.width > 0.6 * p.height
     if kind == "book":
-        boxes = row_boxes(items, heights, p.centre[0], p.y0 + 0.78 * p.height)
+        chest = p.y1 if bust else p.y0 + 0.45 * p.height + h / 2
+        boxes = row_boxes(items, heights, p.centre[0], chest)
     elif kind == "wear":
         boxes = row_boxes(items, heights, p.centre[0], p.y0 + 0.3 * h)
     elif kind == "throw":
         boxes = row_boxes(items, heights, p.x1 + 0.6 * h, p.y0 + 0.2 * h)
     else:
-        hand_y = 0.62 if kind == "hold" else 0.42
-        boxes = row_boxes(items, heights, p.x1 - 0.05 * p.width, p.y0 + hand_y * p.height + h / 2)
+        at = {"hold": (0.75, 0.5), "mouth": (0.5, 0.14)}[kind][0 if bust else 1]
+        boxes = row_boxes(items, heights, p.x1 - 0.05 * p.width, p.y0 + at * p.height + h / 2)
     return Attached(boxes, (z,) * n, (0.5,) * n, grounded=False, motion=kind == "throw")
 
 
 def _beside(
-    kind: str, items: list[LayoutItem], scale: float, parent: Parent, plane: GroundPlane
-) -> Attached:
+    kind: str, items: list[LayoutItem], scale: float, parent: Parent, plane: GroundPlane,
+    flip: bool,
+) -> Attached:  # fmt: skip
     """Side by side with the parent: a chaser to its right and further back, a walker
     leading it just behind, a pusher or a hugger touching it, anything else facing it
     across a small gap (to its left)."""
@@ -340,7 +347,7 @@ def _beside(
     heights = [i.height_px * own for i in items]
     width = sum(h * i.aspect for h, i in zip(heights, items, strict=True)) * 1.04
     gap = {"chase": 0.02, "lead": 0.0, "push": -0.08, "hug": -0.22}.get(kind, 0.05)
-    side = 1 if kind in ("chase", "lead") else -1
+    side = (1 if kind in ("chase", "lead") else -1) * (-1 if flip else 1)
     centre = p.centre[0] + side * ((p.width + width) / 2 + gap * plane.height)
     # On the ground beside it, unless it stands on something (then level with it).
     in_sky = p.y1 < plane.horizon_y and not all(i.flying for i in items)
