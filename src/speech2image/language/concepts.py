@@ -249,6 +249,10 @@ def sentence_concept(doc: Any) -> str | None:
     return best[2] if best else None
 
 
+# The two tables below are asset names, which belong to the pack: the composer reads its
+# own copies in imaging/compose/symbols.py. These stay only while
+# tests/imaging/test_compose_drawing.py still imports them from here; nothing in
+# language uses them.
 CONCEPT_SYMBOLS = {
     "wisdom": "owl", "knowledge": "books", "learning": "books", "study": "books",
     "education": "graduation cap", "foolishness": "clown face", "folly": "clown face",
