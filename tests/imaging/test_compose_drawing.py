@@ -145,3 +145,20 @@ def test_a_glass_cloud_and_odd_words_give_a_picture(composer) -> None:  # noqa: 
         picture = composer.draw(scene)
         assert picture.image.size == (512, 512)
         assert len(picture.to_png()) > 1000
+
+
+def test_a_sessions_setting_keeps_its_backdrop_from_picture_to_picture(composer) -> None:  # noqa: F811
+    dog = SceneObject(id="o0", noun="dog")
+    scene = Scene(text="a dog", objects=(dog,), setting="forest", time="night")
+    first, second = composer.draw(scene, seed=1), composer.draw(scene, seed=2)
+    sky = slice(0, 60)  # above every thing drawn: the backdrop alone (its stars are seeded)
+    assert np.array_equal(np.asarray(first.image)[sky], np.asarray(second.image)[sky])
+
+
+def test_a_setting_thing_the_sentence_names_is_drawn_once(composer) -> None:  # noqa: F811
+    bath = SceneObject(id="o0", noun="bathtub")
+    alone = composer.draw(Scene(text="a bathtub", objects=(bath,), setting="bathroom"))
+    with_default = composer.draw(
+        Scene(text="a bathtub", objects=(bath,), setting="bathroom", setting_things=("bathtub",))
+    )
+    assert np.array_equal(np.asarray(alone.image), np.asarray(with_default.image))

@@ -166,13 +166,16 @@ class ClipArtComposer:
         # 3. Background, clip art, weather, style.
         season = scene.extras.get("season")
         season = season if isinstance(season, str) else None
+        # (A setting thing the sentence names is drawn as its object, not again behind it.)
+        nouns = {o.noun.lower() for o in scene.objects}
+        things = tuple(t for t in scene.setting_things if t.lower() not in nouns)
         sprites = pack_sprites(self._named(pack), self.matcher(pack).match, self._rasterizer,
-                               scene.setting_things)  # fmt: skip
+                               things)  # fmt: skip
         # (The backdrop's seed is the composer's, not the picture's: a story's forest keeps
         # its trees from sentence to sentence, and the finished backdrop is reused.)
         backdrop_seed = self.options.seed
         canvas = background(scene.setting, scene.time, scene.weather, season, size, backdrop_seed,
-                            lighting=scene.lighting, things=scene.setting_things,
+                            lighting=scene.lighting, things=things,
                             sprite=sprites, pack=pack).copy()  # fmt: skip
         by_id = {o.id: (o, m) for o, m in zip(scene.objects, matches, strict=True)}
         self._draw_things(canvas, by_id, placements, shadows=casts_shadows(scene.setting))
