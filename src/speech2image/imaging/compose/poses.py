@@ -314,12 +314,13 @@ def _at_body(kind: str, items: list[LayoutItem], scale: float, p: Box, z: float)
     """A held, eaten, read, worn or thrown thing at the right place on the body: the
     hand's height at the side, the mouth, the chest (a book read), the head (a hat)."""
     n = len(items)
-    limit = {"hold": 0.45, "mouth": 0.32, "book": 0.4, "wear": 0.4, "throw": 0.3}[kind]
-    heights = fitted_heights(items, scale, p.height * limit, p.width * 0.9)
-    h = max(heights)
     # A bust (head and shoulders, about as wide as tall) has its mouth half-way down and
     # its chest at the bottom; a full-body figure (narrow) its mouth near the top.
     bust = p.width > 0.6 * p.height
+    limit = {"hold": 0.45, "mouth": 0.32, "book": 0.3 if bust else 0.4, "wear": 0.4,
+             "throw": 0.3}[kind]  # fmt: skip
+    heights = fitted_heights(items, scale, p.height * limit, p.width * 0.9)
+    h = max(heights)
     if kind == "book":
         chest = p.y1 if bust else p.y0 + 0.45 * p.height + h / 2
         boxes = row_boxes(items, heights, p.centre[0], chest)
