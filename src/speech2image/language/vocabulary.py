@@ -136,7 +136,7 @@ TIMES = {
     "dusk": "dusk", "twilight": "dusk", "sunset": "sunset", "sundown": "sunset",
     "dawn": "dawn", "sunrise": "dawn", "daybreak": "dawn", "morning": "day",
     "noon": "day", "day": "day", "daytime": "day", "afternoon": "day",
-    "starry": "night",
+    "starry": "night", "tonight": "night", "overnight": "night",
 }  # fmt: skip
 """Times of day. "Dark" is lighting, not a time: a dark forest at noon is still noon."""
 WEATHER = {
