@@ -123,6 +123,17 @@ def faded(image: Image.Image, toward: Color, amount: float) -> Image.Image:
     return rgb
 
 
+def autumn_leaves(image: Image.Image, shade: float) -> Image.Image:
+    """``image`` (RGBA) with its green turned to autumn's orange (``shade`` 0) to yellow
+    (``shade`` 1); trunks, flowers and everything not green keep their colours."""
+    pixels = np.asarray(image, np.float32).copy()
+    r, g, b = pixels[..., 0], pixels[..., 1], pixels[..., 2]
+    green = (g > r * 1.05) & (g > b * 1.1)
+    target = np.array((1.15, 0.6 + 0.35 * shade, 0.2), np.float32)
+    pixels[..., :3] = np.where(green[..., None], g[..., None] * target, pixels[..., :3])
+    return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8), "RGBA")
+
+
 def place(stage: Stage, names: Sequence[str], x: float, base_y: float, height_px: float, *,
           fade: float = 0.0, mirror: bool = False) -> bool:  # fmt: skip
     """Stand the first of ``names`` the pack can draw at ``x`` (its centre) on ``base_y``.
@@ -133,6 +144,8 @@ def place(stage: Stage, names: Sequence[str], x: float, base_y: float, height_px
         image = stage.sprite(name, int(height_px))
         if image is None:
             continue
+        if stage.season == "autumn" and name in ("deciduous tree", "tree"):
+            image = autumn_leaves(image, stage.rng.random())
         image = faded(image, stage.haze, fade)
         if mirror:
             image = image.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
@@ -170,11 +183,12 @@ def _paste_clipped(stage: Stage, image: Image.Image, left: int, top: int) -> Non
 
 
 def row(stage: Stage, names: Sequence[str], count: int, base_y: float, height: tuple[float, float],
-        *, fade: float, spread: tuple[float, float] = (0.0, 1.0)) -> None:  # fmt: skip
+        *, fade: float, spread: tuple[float, float] = (0.0, 1.0),
+        mirror: bool = True) -> None:  # fmt: skip
     """``count`` things of ``names`` along ``base_y``, evenly spread with some jitter,
     a little taller or shorter each (``height`` as fractions of the side). The names take
     turns (firs among broadleaves, a church among houses); a name the pack lacks gives way
-    to the next."""
+    to the next. Half are mirrored unless ``mirror`` is false (things with writing on)."""
     left, right = spread
     for k in range(count):
         turn = stage.rng.randrange(len(names)) if names else 0
@@ -183,7 +197,7 @@ def row(stage: Stage, names: Sequence[str], count: int, base_y: float, height: t
         h = stage.at(stage.rng.uniform(*height))
         jitter = stage.rng.uniform(-0.01, 0.01) * stage.size
         place(stage, names_now, stage.at(x), base_y + jitter, h, fade=fade,
-              mirror=stage.rng.random() < 0.5)  # fmt: skip
+              mirror=stage.rng.random() < 0.5 and mirror)  # fmt: skip
 
 
 def tree_line(stage: Stage, base_y: float, height_px: float, fill: Color, *,

@@ -251,11 +251,12 @@ def _city(stage: Stage) -> None:
         x += w
     row(
         stage,
-        ("office building", "classical building", "department store", "house", "hotel"),
+        ("office building", "classical building", "department store", "house"),
         5,
         stage.horizon + stage.at(0.03),
         (0.18, 0.26),
         fade=0.3,
+        mirror=False,
     )
     pavement = stage.horizon + stage.at(0.03)
     band(stage, stage.horizon, pavement, (196, 194, 190), (186, 184, 180))
