@@ -202,6 +202,7 @@ _OPENMOJI_THINGS = {
     "bush": "herb", "shrub": "herb", "hedge": "herb", "screen": "desktop computer",
     "monitor": "desktop computer", "tin": "canned food", "can": "canned food",
     "necklace": "prayer beads", "lavender": "blossom", "sea lion": "seal",
+    "charger": "electric plug", "phone charger": "electric plug", "stick": "wood",
     "wedding cake": "birthday cake", "saucer": "teacup without handle", "guinea pig": "hamster",
     "hummingbird": "bird", "woodpecker": "bird", "ladybird": "lady beetle", "moth": "butterfly",
     "crayfish": "lobster", "teacup": "teacup without handle", "ice cube": "ice",
@@ -216,8 +217,8 @@ RELATED_ALIASES = frozenset(
     {"desk", "baseball glove", "baseball bat", "surfboard", "snowboard", "tennis racket", "lamp",
      "squirrel", "king", "queen", "doll", "toy", "pumpkin", "piano", "sword", "fisherman",
      "sailor", "wall", "log", "magazine", "dessert", "pianist", "guitarist", "drummer",
-     "violinist", "trumpeter", "sausage", "moth", "golf club", "saucer", "knight", "giant", "suit",
-     "uniform", "bush", "shrub", "hedge", "necklace", "lavender", "cousin"}
+     "violinist", "trumpeter", "sausage", "moth", "stick", "golf club", "saucer", "knight",
+     "giant", "suit", "uniform", "bush", "shrub", "hedge", "necklace", "lavender", "cousin"}
 )  # fmt: skip
 """Aliases that draw a related thing a person accepts (a desk as a table, a fisherman as a
 person rowing a boat), not the thing itself: drawn, with :data:`RELATED_SCORE`."""
@@ -267,13 +268,14 @@ UNMATCHED_NAMES = frozenset(
 """Assets never matched by name or embedding: real people, rude gestures, in-jokes."""
 
 NEVER_MATCHED = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-     "weekend", "january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december", "today", "tomorrow", "yesterday",
-     "thing", "stuff", "way", "lot", "bit", "kind", "sort", "part", "side", "end", "edge"}
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend",
+     "january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "today", "tomorrow", "yesterday", "thing", "stuff", "way",
+     "lot", "bit", "kind", "sort", "part", "side", "end", "edge", "seahorse", "starfish"}
 )  # fmt: skip
 """Words that never name a drawable thing, whatever an embedding says (a weekday is not a
-calendar, an edge not a browser)."""
+calendar, an edge not a browser), and things no pack draws whose nearest drawing misleads
+(a seahorse is not a horse)."""
 
 COMMON_NOUNS = tuple(dict.fromkeys((*COCO_CLASSES, *ALIASES["openmoji"])))
 """Nouns whose query embeddings are computed at install time."""

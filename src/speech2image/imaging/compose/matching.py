@@ -264,7 +264,8 @@ def _false_friend(noun: str, name: str) -> bool:
 
     - a one-word noun that is only a modifier of the asset ("club" - "club suit"), or that
       shares a word's start or end without being it ("lap" - "laptop", "page" - "pager",
-      "pram" - "ram", "hammock" - "hamster", "snowball" - "snowflake");
+      "pram" - "ram", "hammock" - "hamster", "snowball" - "snowflake"), unless it is a
+      closed compound of that word ("raincoat" - "coat", "sandcastle" - "castle");
     - a compound whose asset lacks its head word or has a word it does not say
       ("kitchen shelf" - "ice shelf", "wedding cake" - "wedding").
     """
@@ -273,10 +274,13 @@ def _false_friend(noun: str, name: str) -> bool:
         head = words[-1]
         has_head = any(w.endswith(head) for w in named)
         return not has_head or any(w not in words and not w.endswith(head) for w in named)
-    if named[-1] in (noun, noun + "s", noun + "es"):
-        return False
+    head = named[named.index("of") - 1] if "of" in named[1:] else named[-1]
+    if head in (noun, noun + "s", noun + "es"):
+        return False  # "statue" - "Statue of Liberty", "flower" - "white flower"
     if noun in named:
         return True  # a modifier of something else
+    if any(noun.endswith(w) and len(w) >= 4 and len(noun) - len(w) >= 3 for w in named):
+        return False  # a closed compound and its head: "raincoat" - "coat"
     return any(
         w.startswith(noun)
         or noun.startswith(w)
