@@ -89,3 +89,9 @@ def test_a_said_place_wins_over_an_implied_one_and_weather_implies_snow() -> Non
     assert builder().build("The farmer sat in the kitchen.").setting == "kitchen"
     assert builder().build("It's been snowing all morning.").setting == "snow"
     assert builder().build("The ship sails at dawn.").objects[0].action == "sailing"
+
+
+@pytest.mark.slow
+def test_a_place_that_is_the_subject_of_be_is_the_setting() -> None:
+    scene = builder().build("The beach was crowded.")
+    assert (scene.setting, scene.objects) == ("beach", ())

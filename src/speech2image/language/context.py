@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from speech2image.language.attributes import is_animate
+from speech2image.language.attributes import PEOPLE, is_animate
 from speech2image.language.mentions import Mention
-from speech2image.language.vocabulary import FEMALE_WORDS, MALE_WORDS, PERSON_WORDS
+from speech2image.language.vocabulary import FEMALE_WORDS, MALE_WORDS
 
 MAX_CAST = 24
 """How many earlier things a session remembers, most recent last."""
@@ -101,13 +101,13 @@ def _agrees(pronoun: str, mention: Mention, *, strict: bool = True) -> bool:
     if pronoun in ("he", "him", "she", "her"):
         male = pronoun in ("he", "him")
         own, other = (MALE_WORDS, FEMALE_WORDS) if male else (FEMALE_WORDS, MALE_WORDS)
-        if head in own or (head in PERSON_WORDS and head not in other):
+        if head in own or (head in PEOPLE and head not in other):
             return mention.count == 1
-        lax = is_animate(mention.noun) and head not in other and head not in PERSON_WORDS
+        lax = is_animate(mention.noun) and head not in other and head not in PEOPLE
         return not strict and mention.count == 1 and lax
     if pronoun in ("they", "them", "themselves"):
         return mention.count > 1
-    return mention.count == 1 and head not in PERSON_WORDS
+    return mention.count == 1 and head not in PEOPLE
 
 
 def _inherit(mention: Mention, earlier: Mention, *, count: int) -> Mention:

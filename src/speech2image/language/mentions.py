@@ -201,7 +201,8 @@ def _predicate_adjectives(token: Any) -> tuple[str | None, str | None]:
 def is_expletive_it(token: Any) -> bool:
     """ "It" that points at nothing: "it was the age of wisdom", "it is raining"."""
     head = token.head
-    weather_verbs = ("rain", "snow", "pour", "drizzle", "storm", "thunder", "seem", "hail")
+    weather_verbs = ("rain", "snow", "pour", "drizzle", "storm", "thunder", "seem", "hail",
+                     "depend", "matter", "appear", "happen")  # fmt: skip
     if head.lemma_ in weather_verbs:
         return True
     if any(c.dep_ in ("xcomp", "ccomp") and c.lemma_ in weather_verbs for c in head.children):

@@ -48,7 +48,8 @@ PHRASES: dict[tuple[str, ...], str] = {
         "a while", "for good", "in the way", "on the way", "by the time",
         "good morning", "good night", "good evening", "good afternoon", "good day",
         "the best of friends", "all the way", "best friends", "day off", "on offer",
-        "for sale", "on sale", "in charge", "take a look", "have a look",
+        "for sale", "on sale", "in charge", "take a look", "have a look", "in the sun",
+        "in the sunshine",
     ),
 }  # fmt: skip
 """Word sequences that are no thing ("once upon a time", "over the moon"), and why."""

@@ -72,6 +72,13 @@ def is_noun(token: Any, compound_heads: dict[int, int]) -> bool:
         return True
     if token.pos_ in ("NOUN", "PROPN"):
         return True
+    if (
+        token.pos_ == "VERB"
+        and token.tag_ in ("VB", "VBP")
+        and token.dep_ in ("conj", "pobj")
+        and token.head.pos_ in ("NOUN", "PROPN", "ADP")
+    ):
+        return token.is_alpha  # "sharks and jellyfish" with "jellyfish" tagged a verb
     # The small model tags some nouns as adjectives or verbs ("an oven", "the remote"),
     # even as an adjective of a verb ("the oven needs ..." with "oven" an amod of "needs").
     if singular(token) not in KNOWN_NOUNS:

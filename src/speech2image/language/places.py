@@ -159,6 +159,8 @@ def _in_place_phrase(noun: Any, key: str) -> bool:
         )
     if noun.dep_ == "dobj":
         return head.lemma_.lower() in PLACE_VERBS
+    if noun.dep_ == "nsubj" and head.lemma_ == "be":
+        return True  # "the beach was crowded", "the library is on the second floor"
     if noun.dep_ == "advmod" and noun.lower_ == "home":
         return head.lemma_.lower() in MOTION_VERBS
     return False
