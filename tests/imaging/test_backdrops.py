@@ -133,3 +133,12 @@ def test_things_a_backdrop_already_shows_are_not_drawn_twice(sprites) -> None:
     bedroom = _draw("bedroom", sprites, seed=4)
     with_bed = _draw("bedroom", sprites, seed=4, things=("bed", "window"))
     assert (np.abs(bedroom - with_bed).max(axis=2) > 30).mean() > 0.004
+
+
+def test_a_landmark_the_sentence_draws_is_left_out_but_rows_stay(sprites) -> None:
+    sea = _draw("sea", sprites)
+    without_boat = _draw("sea", sprites, avoid=frozenset({"sailboat"}))
+    assert (np.abs(sea - without_boat).max(axis=2) > 30).any()
+    assert np.array_equal(
+        _draw("field", sprites), _draw("field", sprites, avoid=frozenset({"deciduous tree"}))
+    )  # the field's far trees are a row, not one thing the sentence could count

@@ -42,6 +42,10 @@ class Stage:
     season: str | None
     weather: str | None = None
     """Falling snow lays snow on the grass."""
+    avoid: frozenset[str] = frozenset()
+    """Asset names the sentence's own things are drawn with: a landmark of the backdrop
+    that is one of them (the sea's boat when the sentence has a boat) is left out, so
+    that the picture shows as many as were said."""
 
     @property
     def haze(self) -> Color:
@@ -135,9 +139,13 @@ def autumn_leaves(image: Image.Image, shade: float) -> Image.Image:
 
 
 def place(stage: Stage, names: Sequence[str], x: float, base_y: float, height_px: float, *,
-          fade: float = 0.0, mirror: bool = False) -> bool:  # fmt: skip
+          fade: float = 0.0, mirror: bool = False, landmark: bool = True) -> bool:  # fmt: skip
     """Stand the first of ``names`` the pack can draw at ``x`` (its centre) on ``base_y``.
-    False when the pack draws none of them (the recipe's shapes then carry the scene)."""
+    False when the pack draws none of them (the recipe's shapes then carry the scene).
+    A ``landmark`` (one thing, not one of a row of trees) that the sentence draws itself
+    (:attr:`Stage.avoid`) is left out, and counts as placed."""
+    if landmark and any(name.lower() in stage.avoid for name in names):
+        return True
     if stage.sprite is None or height_px < 4:
         return False
     for name in names:
@@ -197,7 +205,7 @@ def row(stage: Stage, names: Sequence[str], count: int, base_y: float, height: t
         h = stage.at(stage.rng.uniform(*height))
         jitter = stage.rng.uniform(-0.01, 0.01) * stage.size
         place(stage, names_now, stage.at(x), base_y + jitter, h, fade=fade,
-              mirror=stage.rng.random() < 0.5 and mirror)  # fmt: skip
+              mirror=stage.rng.random() < 0.5 and mirror, landmark=False)  # fmt: skip
 
 
 def tree_line(stage: Stage, base_y: float, height_px: float, fill: Color, *,

@@ -175,8 +175,8 @@ class ClipArtComposer:
         # its trees from sentence to sentence, and the finished backdrop is reused.)
         backdrop_seed = self.options.seed
         canvas = background(scene.setting, scene.time, scene.weather, season, size, backdrop_seed,
-                            lighting=scene.lighting, things=things,
-                            sprite=sprites, pack=pack).copy()  # fmt: skip
+                            lighting=scene.lighting, things=things, sprite=sprites, pack=pack,
+                            avoid=frozenset(m.entry.name for m in matches)).copy()  # fmt: skip
         by_id = {o.id: (o, m) for o, m in zip(scene.objects, matches, strict=True)}
         self._draw_things(canvas, by_id, placements, shadows=casts_shadows(scene.setting))
         _stop_if_asked(should_stop)

@@ -166,20 +166,23 @@ def background(
     things: Sequence[str] = (),
     sprite: SpriteSource | None = None,
     pack: str = "",
+    avoid: frozenset[str] = frozenset(),
 ) -> Image.Image:
     """The backdrop of a picture (RGB); treat the result as read-only (it is shared).
 
     ``sprite(name, height_px)`` fetches clip art from the current ``pack`` for the
     backdrop's trees, houses and such; without it the backdrop is drawn from shapes only.
+    ``avoid`` names the assets the sentence's things are drawn with:
+    the backdrop leaves such a landmark out (see :attr:`.backdrop_shapes.Stage.avoid`).
     """
     key = (setting, time, weather, season, lighting, size, seed, pack, tuple(things),
-           sprite is None)  # fmt: skip
+           sprite is None, tuple(sorted(avoid)))  # fmt: skip
     with _cache_lock:
         found = _cache.get(key)
         if found is not None:
             _cache.move_to_end(key)
             return found
-    picture = _paint(setting, time, weather, season, size, seed, lighting, things, sprite)
+    picture = _paint(setting, time, weather, season, size, seed, lighting, things, sprite, avoid)
     with _cache_lock:
         _cache[key] = picture
         while len(_cache) > _CACHE_ITEMS:
@@ -189,7 +192,7 @@ def background(
 
 def _paint(setting: str | None, time: str | None, weather: str | None, season: str | None,
            size: int, seed: int, lighting: str | None, things: Sequence[str],
-           sprite: SpriteSource | None) -> Image.Image:  # fmt: skip
+           sprite: SpriteSource | None, avoid: frozenset[str]) -> Image.Image:  # fmt: skip
     rng = random.Random(seed)
     time_of_day = time or "day"
     outdoors = time is not None or weather is not None or season is not None
@@ -199,7 +202,8 @@ def _paint(setting: str | None, time: str | None, weather: str | None, season: s
     window_sky = sky_colors(recipe.sky if recipe.sky != "none" else "time", time_of_day, weather)
     stage = Stage(layer=layer, draw=ImageDraw.Draw(layer), size=size,
                   horizon=int(HORIZON_FRACTION * size), rng=rng, sprite=sprite,
-                  sky=window_sky, time=time_of_day, season=season, weather=weather)  # fmt: skip
+                  sky=window_sky, time=time_of_day, season=season, weather=weather,
+                  avoid=frozenset(a.lower() for a in avoid))  # fmt: skip
     recipe.paint(stage)
     _things(stage, things, recipe.shows)
     if recipe.outdoor:
