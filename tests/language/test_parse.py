@@ -129,3 +129,35 @@ def test_bad_input_never_crashes(builder, text: str) -> None:  # noqa: F811
     scene = builder.build(text)
     assert scene.text == text
     assert len(scene.objects) <= 24
+
+
+_ORDINARY = [
+    "Once upon a time, a dog called Rex lived in a cottage at the edge of a pine forest.",
+    "The school bus stops at the corner.",
+    "An old woman and a fisherman sat by the river on Friday.",
+    "Our sales went up a lot this year.",
+    "A shiny metal robot with blue stripes dances in a dark kitchen.",
+    "Let me think about that.",
+    "My grandmother has a spotted baby goat on her farm.",
+    "It was raining cats and dogs, so we stayed at home and baked a golden cake.",
+]
+
+
+def test_every_value_is_from_the_shared_vocabularies(builder) -> None:  # noqa: F811
+    from speech2image import scene as s
+
+    context = builder.new_context()
+    for text in _ORDINARY:
+        scene = builder.build(text, context=context)
+        assert scene.depiction in s.DEPICTIONS
+        assert scene.setting in (None, *s.SETTINGS)
+        assert scene.lighting in (None, *s.LIGHTINGS)
+        assert scene.time in (None, *s.TIMES)
+        assert scene.weather in (None, *s.WEATHERS)
+        assert all(k.reason in s.SKIP_REASONS for k in scene.skipped)
+        for o in scene.objects:
+            assert o.material in (None, *s.MATERIALS) and o.pattern in (None, *s.PATTERNS)
+            assert o.finish in (None, *s.FINISHES) and o.age in (None, *s.AGES)
+            assert o.size in (None, *s.SIZES)
+            assert not o.concept or o.noun in s.CONCEPTS
+            assert o.concept or o.entity is not None
