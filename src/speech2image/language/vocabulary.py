@@ -1,7 +1,10 @@
 """Word lists the scene parser reads: counts, colours, sizes, relations, settings, time.
 
-Plain data, no logic. Abstract concepts and the asset names things are drawn with live in
-:mod:`speech2image.language.concepts`.
+Plain data, no logic, and no asset names (those belong to the pack). Other word tables:
+ideas in :mod:`speech2image.language.concepts`, what is no thing in
+:mod:`speech2image.language.nonthings`, attributes in
+:mod:`speech2image.language.attributes`, the things of each setting in
+:mod:`speech2image.language.places`.
 """
 
 from __future__ import annotations
