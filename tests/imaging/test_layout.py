@@ -252,3 +252,12 @@ def test_random_scenes_never_fail_and_stay_inside() -> None:
         for p in placed.values():
             x0, y0, x1, y1 = p.box
             assert 0 <= x0 < x1 <= SIZE and 0 <= y0 < y1 <= SIZE, (case, p)
+
+
+def test_two_things_under_one_tree_stand_side_by_side() -> None:
+    tree = item("tree", 2, 200, 1.0, surface=0.05, raised=True)
+    placed = layout([item("girl", 0, 90, 0.4), item("boy", 1, 90, 0.4), tree],
+                    [("girl", "under", "tree"), ("boy", "under", "tree")])  # fmt: skip
+    girl, boy = placed["girl"], placed["boy"]
+    assert overlap(girl, boy) < 0.3
+    assert abs(girl.box[3] - boy.box[3]) <= 2

@@ -35,6 +35,7 @@ from speech2image.imaging.compose.placing import (
     at_least,
     attach,
     bounds,
+    clear_of,
     depth_rows,
     ground_neighbours,
     group_boxes,
@@ -152,13 +153,10 @@ def _normalised(
     links: list[tuple[int, str, int]], groups: dict[int, _Group]
 ) -> list[tuple[int, str, int]]:
     """``a below b`` is ``b above a``; so is ``a under b`` when b flies (a bird)."""
-    result = []
-    for s, r, o in links:
-        if r == "below" or (r == "under" and groups[o].flying):
-            result.append((o, "above", s))
-        else:
-            result.append((s, r, o))
-    return result
+    return [
+        (o, "above", s) if r == "below" or (r == "under" and groups[o].flying) else (s, r, o)
+        for s, r, o in links
+    ]
 
 
 def _main_group(groups: dict[int, _Group], links: list[tuple[int, str, int]]) -> int:
@@ -313,7 +311,9 @@ def _place_cluster(
         parent = groups[parent_index]
         assert parent.placed is not None
         below = [b for g in _ancestors(groups, parent_index) for b in groups[g].placed.boxes]  # type: ignore[union-attr]
-        child.placed = _attach(relation, child, scale, parent, tuple(below), plane, rng)
+        k = parent.children.index(child.index)
+        earlier = [b for c in parent.children[:k] for b in groups[c].placed.boxes]  # type: ignore[union-attr]
+        child.placed = _attach(relation, child, scale, parent, tuple(below), earlier, plane, rng)
         child.z = min(child.placed.zs)
         placed.extend(child.placed.boxes)
         pending.extend(child.children)
@@ -322,19 +322,19 @@ def _place_cluster(
 
 def _attach(
     relation: str, child: _Group, scale: float, parent: _Group, support: tuple[Box, ...],
-    plane: GroundPlane, rng: random.Random,
+    earlier: list[Box], plane: GroundPlane, rng: random.Random,
 ) -> Attached:  # fmt: skip
     first = parent.items[0]
     where = Parent(parent.placed.boxes, parent.z, first.surface, first.raised, support)  # type: ignore[union-attr]
-    # Siblings alternate sides (a boy and a girl playing with one ball: one each side).
-    flip = parent.children.index(child.index) % 2 == 1
+    # Siblings alternate sides and keep out of each other's place (two kids, one ball).
+    k = parent.children.index(child.index)
     if relation in SPATIAL_RELATIONS:
         side = 1 if rng.random() < 0.5 else -1
         parent.side = parent.side or side
-        return attach(
-            relation, child.items, scale, where, plane, -parent.side if flip else parent.side
-        )
-    return poses.pose(poses.pose_kind(relation), child.items, scale, where, plane, flip=flip)
+        side = -parent.side if k % 2 else parent.side
+        return clear_of(attach(relation, child.items, scale, where, plane, side), earlier, side)
+    posed = poses.pose(poses.pose_kind(relation), child.items, scale, where, plane, flip=k % 2 == 1)
+    return clear_of(posed, earlier, 1 if k % 2 else -1)
 
 
 def _cluster_members(groups: dict[int, _Group], root: int) -> list[int]:

@@ -267,6 +267,18 @@ class Parent:
         return bounds(list(self.boxes))
 
 
+def clear_of(attached: Attached, taken: list[Box], side: int) -> Attached:
+    """``attached`` moved sideways (towards ``side``) off the boxes of things attached to
+    the same parent before it, when it would stand mostly in their place."""
+    if not taken or not attached.boxes:
+        return attached
+    mine, theirs = bounds(list(attached.boxes)), bounds(taken)
+    if overlap_fraction(mine, theirs) < 0.3:
+        return attached
+    dx = theirs.x1 - mine.x0 + 2 if side > 0 else theirs.x0 - mine.x1 - 2
+    return replace(attached, boxes=tuple(b.moved(dx, 0) for b in attached.boxes))
+
+
 def row_boxes(
     items: list[LayoutItem], heights: list[float], centre_x: float, bottom: float
 ) -> tuple[Box, ...]:
