@@ -269,8 +269,9 @@ class Parent:
 
 def clear_of(attached: Attached, taken: list[Box], side: int) -> Attached:
     """``attached`` moved sideways (towards ``side``) off the boxes of things attached to
-    the same parent before it, when it would stand mostly in their place."""
-    if not taken or not attached.boxes:
+    the same parent before it, when it would stand mostly in their place; things inside
+    one container share it."""
+    if not taken or not attached.boxes or attached.inside:
         return attached
     mine, theirs = bounds(list(attached.boxes)), bounds(taken)
     if overlap_fraction(mine, theirs) < 0.3:
