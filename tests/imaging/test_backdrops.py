@@ -142,3 +142,11 @@ def test_a_landmark_the_sentence_draws_is_left_out_but_rows_stay(sprites) -> Non
     assert np.array_equal(
         _draw("field", sprites), _draw("field", sprites, avoid=frozenset({"deciduous tree"}))
     )  # the field's far trees are a row, not one thing the sentence could count
+
+
+def test_sentences_that_avoid_none_of_its_landmarks_share_a_backdrop(sprites) -> None:
+    def sea(avoid: frozenset[str]) -> Image.Image:
+        return background("sea", None, None, None, SIZE_PX, 9, sprite=sprites, avoid=avoid)
+
+    assert sea(frozenset({"dog face"})) is sea(frozenset({"cat", "apple"})) is sea(frozenset())
+    assert sea(frozenset({"sailboat", "dog"})) is not sea(frozenset())

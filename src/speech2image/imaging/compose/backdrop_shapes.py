@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from PIL import Image, ImageDraw
@@ -46,6 +46,9 @@ class Stage:
     """Asset names the sentence's own things are drawn with: a landmark of the backdrop
     that is one of them (the sea's boat when the sentence has a boat) is left out, so
     that the picture shows as many as were said."""
+    landmarks: set[str] = field(default_factory=set)
+    """Filled while painting: every landmark name the recipe asked for, so that a finished
+    backdrop can be reused for any sentence that avoids none of them."""
 
     @property
     def haze(self) -> Color:
@@ -144,8 +147,10 @@ def place(stage: Stage, names: Sequence[str], x: float, base_y: float, height_px
     False when the pack draws none of them (the recipe's shapes then carry the scene).
     A ``landmark`` (one thing, not one of a row of trees) that the sentence draws itself
     (:attr:`Stage.avoid`) is left out, and counts as placed."""
-    if landmark and any(name.lower() in stage.avoid for name in names):
-        return True
+    if landmark:
+        stage.landmarks.update(name.lower() for name in names)
+        if any(name.lower() in stage.avoid for name in names):
+            return True
     if stage.sprite is None or height_px < 4:
         return False
     for name in names:

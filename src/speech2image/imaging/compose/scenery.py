@@ -53,6 +53,7 @@ CALM = 0.84
 drawn over it, at full contrast, are seen first."""
 _CACHE_ITEMS = 32
 _cache: OrderedDict[tuple[object, ...], Image.Image] = OrderedDict()
+_landmarks: dict[tuple[object, ...], frozenset[str]] = {}
 _cache_lock = threading.Lock()
 
 
@@ -175,24 +176,35 @@ def background(
     ``avoid`` names the assets the sentence's things are drawn with:
     the backdrop leaves such a landmark out (see :attr:`.backdrop_shapes.Stage.avoid`).
     """
-    key = (setting, time, weather, season, lighting, size, seed, pack, tuple(things),
-           sprite is None, tuple(sorted(avoid)))  # fmt: skip
+    base = (setting, time, weather, season, lighting, size, seed, pack, tuple(things),
+            sprite is None)  # fmt: skip
+    avoid = frozenset(a.lower() for a in avoid)
     with _cache_lock:
-        found = _cache.get(key)
-        if found is not None:
+        # Only the landmarks this backdrop has matter: a sentence that avoids none of them
+        # shares the backdrop of every other such sentence.
+        known = _landmarks.get(base)
+        key = None if known is None else (*base, avoid & known)
+        found = None if key is None else _cache.get(key)
+        if key is not None and found is not None:
             _cache.move_to_end(key)
             return found
-    picture = _paint(setting, time, weather, season, size, seed, lighting, things, sprite, avoid)
+    picture, landmarks = _paint(setting, time, weather, season, size, seed, lighting, things,
+                                sprite, avoid)  # fmt: skip
     with _cache_lock:
-        _cache[key] = picture
+        _landmarks[base] = landmarks
+        _cache[(*base, avoid & landmarks)] = picture
         while len(_cache) > _CACHE_ITEMS:
             _cache.popitem(last=False)
+        while len(_landmarks) > 4 * _CACHE_ITEMS:
+            _landmarks.pop(next(iter(_landmarks)))
     return picture
 
 
 def _paint(setting: str | None, time: str | None, weather: str | None, season: str | None,
            size: int, seed: int, lighting: str | None, things: Sequence[str],
-           sprite: SpriteSource | None, avoid: frozenset[str]) -> Image.Image:  # fmt: skip
+           sprite: SpriteSource | None, avoid: frozenset[str],
+           ) -> tuple[Image.Image, frozenset[str]]:  # fmt: skip
+    """The backdrop, and the landmark names its recipe asked for."""
     rng = random.Random(seed)
     time_of_day = time or "day"
     outdoors = time is not None or weather is not None or season is not None
@@ -203,13 +215,13 @@ def _paint(setting: str | None, time: str | None, weather: str | None, season: s
     stage = Stage(layer=layer, draw=ImageDraw.Draw(layer), size=size,
                   horizon=int(HORIZON_FRACTION * size), rng=rng, sprite=sprite,
                   sky=window_sky, time=time_of_day, season=season, weather=weather,
-                  avoid=frozenset(a.lower() for a in avoid))  # fmt: skip
+                  avoid=avoid)  # fmt: skip
     recipe.paint(stage)
     _things(stage, things, recipe.shows)
     if recipe.outdoor:
         layer = _shaded(layer, time_of_day)
     sky.paste(layer, (0, 0), layer)
-    return _finish(sky, lighting)
+    return _finish(sky, lighting), frozenset(stage.landmarks)
 
 
 def weather_overlay(picture: Image.Image, weather: str | None, seed: int) -> Image.Image:
