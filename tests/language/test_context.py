@@ -99,3 +99,12 @@ def test_a_pronoun_nobody_was_named_for() -> None:
     builder().build("I met Anna at the station.", context=context)
     scene = builder().build("She was carrying a huge suitcase.", context=context)
     assert (scene.objects[0].noun, scene.objects[0].name) == ("woman", "Anna")
+
+
+@pytest.mark.slow
+def test_one_of_them() -> None:
+    context = builder().new_context()
+    builder().build("Three calves were in the barn.", context=context)
+    assert nouns(builder().build("One of them licked my hand.", context=context)) == ["calf"]
+    assert nouns(builder().build("One of the five cats is black.")) == ["cat"]
+    assert nouns(builder().build("Two of the dogs are sleeping.")) == ["dog", "dog"]

@@ -172,7 +172,8 @@ def _resolve_pronoun(
         return [
             replace(earlier, head=mention.head, start=mention.start, definite=True, noun=noun,
                     subject=mention.subject, color=mention.color or earlier.color,
-                    size=mention.size or earlier.size)
+                    size=mention.size or earlier.size,
+                    count=mention.count if mention.has_count else earlier.count)
         ]  # fmt: skip
     if pronoun in ("they", "them"):
         # "They lived happily ever after": the people and animals of the last picture.

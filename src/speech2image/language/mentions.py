@@ -222,8 +222,21 @@ def _pronoun_mention(token: Any) -> Mention | None:
     if word == "it" and is_expletive_it(token):
         return None
     color, size = _predicate_adjectives(token)
-    return Mention(noun=word, head=token.i, start=token.i, count=1, color=color, size=size,
-                   pronoun=word, **_role(token))  # fmt: skip
+    part = partitive_count(token)
+    return Mention(noun=word, head=token.i, start=token.i, count=part or 1, color=color,
+                   size=size, pronoun=word, has_count=part is not None,
+                   **_role(token))  # fmt: skip
+
+
+def partitive_count(token: Any) -> int | None:
+    """The count of "one of them", "two of the dogs": how many of the thing are meant."""
+    of = token.head
+    number = of.head
+    if token.dep_ != "pobj" or of.lower_ != "of" or number.i >= token.i:
+        return None
+    if number.pos_ != "NUM" and number.lower_ not in NUMBER_WORDS:
+        return None
+    return NUMBER_WORDS.get(number.lower_) or _parse_number(number.lower_)
 
 
 def _role(token: Any) -> dict[str, Any]:
@@ -257,9 +270,10 @@ def _noun_mention(doc: Any, token: Any, drawability: Drawability) -> Mention:
     said = _modifiers(doc, first)
     post_color, post_size = _predicate_adjectives(token)
     plural = (token.tag_ in ("NNS", "NNPS") or token.lower_ != lemma) and lemma not in MASS_NOUNS
-    count = said.count
-    has_count = count is not None and not (count == 1 and plural)
-    if count is None or (count == 1 and plural):
+    part = partitive_count(token)
+    count = part or said.count
+    has_count = part is not None or (count is not None and not (count == 1 and plural))
+    if count is None or (count == 1 and plural and part is None):
         count = PLURAL_DEFAULT_COUNT if plural else 1
     if count > MAX_COUNT:
         logger.info("capping %d %s at %d", count, noun, MAX_COUNT)
