@@ -84,3 +84,9 @@ def test_attributes_said_in_a_phrase_of_their_own(
     scene = builder().build(text)
     assert [o.noun for o in scene.objects] == [noun], scene.to_json()
     assert getattr(scene.objects[0], field) == value
+
+
+@pytest.mark.slow
+def test_the_red_one_is_the_thing_just_named() -> None:
+    scene = builder().build("That's our old car, the red one parked by the garage.")
+    assert first(scene, "car").color == "red"

@@ -351,4 +351,21 @@ def find_mentions(doc: Any, drawability: Drawability | None = None) -> list[Ment
             mention = replace(mention, head=token.head.i, **_role(token.head))
         taken.update(range(mention.start, mention.head + 1))
         mentions.append(mention)
+    return _with_ones(doc, mentions)
+
+
+def _with_ones(doc: Any, mentions: list[Mention]) -> list[Mention]:
+    """ "Our old car, the red one": "one" is the thing just named, and what is said of
+    it (colour, size) belongs to that thing."""
+    for token in doc:
+        if token.lower_ != "one" or token.pos_ not in ("NOUN", "NUM"):
+            continue
+        words = [c.lower_ for c in token.children if c.dep_ == "amod"]
+        color = next((COLOR_ALIASES.get(w, w) for w in words if w in COLORS), None)
+        size = next((SIZE_WORDS[w] for w in words if w in SIZE_WORDS), None)
+        before = [k for k, m in enumerate(mentions) if 0 < token.i - m.head <= 4]
+        if before and (color or size) and mentions[before[-1]].pronoun is None:
+            k = before[-1]
+            found = mentions[k]
+            mentions[k] = replace(found, color=found.color or color, size=found.size or size)
     return mentions
