@@ -44,9 +44,10 @@ class PipelineOptions:
     pictures: bool = True
     """Load the language and image stages at all (``transcribe`` does not need them)."""
     warm_up_in_background: bool = False
-    """Warm the language and image stages up in a thread while the session starts (``run``:
-    in parallel with decoding and recognition) instead of before :func:`load_workers`
-    returns (``serve``: before the port opens). Either way no request loads a model."""
+    """Warm the language stage and the clip-art composer up in a thread while the session
+    starts (``run``: in parallel with decoding and recognition) instead of before
+    :func:`load_workers` returns (``serve``: before the port opens; and any other engine).
+    Either way no request loads a model: the first picture waits for the warm-up's locks."""
 
 
 def check_options(options: PipelineOptions) -> None:
@@ -197,13 +198,23 @@ def load_workers(options: PipelineOptions) -> Workers:
     lexicon = load_picturable_lexicon(options, engine) if wants_lexicon else None
     make_transcriber = load_transcriber_factory(options, lexicon=lexicon)
     if builder is not None and engine is not None:
-        if options.warm_up_in_background:
-            threading.Thread(
-                target=warm_up, args=(builder, engine), name="warm-up", daemon=True
-            ).start()
+        # Only the composer may warm up beside a session: its draws are thread-safe, while a
+        # diffusers pipeline's scheduler is not. Not a daemon: a short run waits for it at
+        # exit rather than killing a thread inside torch.
+        if options.warm_up_in_background and engine.name == "composer":
+            threading.Thread(target=_warm_up_logged, args=(builder, engine), name="warm-up").start()
         else:
             warm_up(builder, engine)
     return Workers(make_transcriber=make_transcriber, builder=builder, engine=engine)
+
+
+def _warm_up_logged(builder: SceneBuilder, engine: ImageEngine) -> None:
+    """:func:`warm_up` on its own thread: a failure is logged (the first picture then meets
+    it again and reports it as a stage error)."""
+    try:
+        warm_up(builder, engine)
+    except Exception:
+        logger.exception("warming up the parser and the image engine failed")
 
 
 def warm_up(builder: SceneBuilder, engine: ImageEngine) -> None:
