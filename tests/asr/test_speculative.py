@@ -51,7 +51,6 @@ def test_a_pause_inside_an_unfinished_sentence_does_not_split_it(whisper, tmp_pa
     texts = [e.text.lower() for e in finals(events)]
     assert len(texts) == 2, texts
     assert "on the" in texts[0] and "mat" in texts[0]
-    assert "dog" in texts[1]
 
 
 def test_the_speculative_pass_becomes_the_final_without_another(

@@ -48,3 +48,19 @@ def test_detector_hears_nothing_in_silence_and_noise() -> None:
     detector.feed(np.zeros(16_000 * 5, dtype=np.float32))
     detector.feed((rng.standard_normal(16_000 * 5) * 0.05).astype(np.float32))
     assert detector.gate.pop_closed() + detector.gate.flush() == []
+
+
+def test_speech_start_after_a_pause_inside_the_region() -> None:
+    from speech2image.asr.vad import SpeechGate
+    from speech2image.config import VadOptions
+
+    gate = SpeechGate(VadOptions(min_silence_duration_ms=1000), sample_rate=16_000)
+    window = 512
+    # speech 10 windows, silence 10 (320 ms, under the 1 s that closes it), speech 10
+    gate.push([0.9] * 10 + [0.1] * 10 + [0.9] * 10, window=window)
+    assert gate.open_region is not None and gate.open_region.start == 0
+    assert gate.speech_start_after(0) == 0
+    assert gate.speech_start_after(1) == 20 * window
+    assert gate.speech_start_after(21 * window) is None
+    gate.push([0.1] * 40, window=window)  # the region closes and forgets its restarts
+    assert gate.pop_closed() and gate.speech_start_after(0) is None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from speech2image.asr.endpoint import PausePolicy
 from speech2image.asr.policy import Word
-from speech2image.asr.vad import SpeechGate
+from speech2image.asr.vad import SpeechGate, SpeechRegion
 from speech2image.config import TranscriberOptions, VadOptions
 
 
@@ -61,3 +61,14 @@ def silent_since(gate: SpeechGate, position: int) -> bool:
     """Nothing spoken after stream ``position``: the pause after a final, before the
     utterance closes, which a pass would only hallucinate over."""
     return gate.trailing_silence > 0 and gate.position - gate.trailing_silence <= position
+
+
+def pass_start(gate: SpeechGate, region: SpeechRegion, *, pad: int, committed: int) -> int:
+    """Where the next pass over the open region begins: its speech (with ``pad`` before it)
+    after the committed point, skipping the pause after the last final, which the utterance
+    now spans (it stays open up to ``unfinished_pause_ms``). Beginning at the committed
+    point instead, mid-pause, changed four sentences of the 45 s sample story, most for the
+    worse (WER 0.13 against 0.10)."""
+    start = max(region.start - pad, committed)
+    resumed = gate.speech_start_after(committed)
+    return start if resumed is None else max(start, resumed - pad)

@@ -46,7 +46,7 @@ from speech2image.asr.policy import (
     join_words,
     split_sentences,
 )
-from speech2image.asr.speculation import Speculation, pause_policy, silent_since
+from speech2image.asr.speculation import Speculation, pass_start, pause_policy, silent_since
 from speech2image.asr.translation import translate_sentences
 from speech2image.asr.vad import SileroDetector
 from speech2image.config import SAMPLE_RATE, TranscriberOptions
@@ -140,7 +140,7 @@ class StreamingTranscriber:
         # 2. Speech going on: bound it, or refresh the partial text.
         region = self._detector.gate.open_region
         if region is not None:
-            start = max(region.start - self._pad, self._committed_until)
+            start = pass_start(gate, region, pad=self._pad, committed=self._committed_until)
             if self._received - start > self.options.max_utterance_s * SAMPLE_RATE:
                 events.extend(self._commit_long(start))
             elif self._speculation is not None or silent_since(gate, self._committed_until):
@@ -263,12 +263,11 @@ class StreamingTranscriber:
         """The pause lasted: the speculative pass's words are final, with no new pass."""
         speculation, self._speculation = self._speculation, None
         assert speculation is not None
-        sentences = split_sentences(
-            list(speculation.words), max_words=self.options.max_sentence_words
-        )
+        words, english = list(speculation.words), list(speculation.english)
+        sentences = split_sentences(words, max_words=self.options.max_sentence_words)
         self._committed_until = max(self._committed_until, speculation.end)
         self._hypothesis = []
-        return self._commit(sentences, english=list(speculation.english)) + self._clear_partial()
+        return self._commit(sentences, english=english) + self._clear_partial()
 
     def _commit_long(self, begin: int) -> list[TranscriptEvent]:
         """Speech past ``max_utterance_s`` without a pause: commit its complete sentences."""

@@ -40,6 +40,9 @@ class SpeechGate:
         self._start: int | None = None
         self._silence_since: int | None = None
         self._closed: list[SpeechRegion] = []
+        self._resumes: list[int] = []
+        """Where speech began after silence inside the open region, in order (its start
+        first): where a sentence after a pause begins."""
 
     @property
     def position(self) -> int:
@@ -51,6 +54,8 @@ class SpeechGate:
         for p in probabilities:
             start, self._position = self._position, self._position + window
             if p >= self._options.threshold:
+                if self._start is None or self._silence_since is not None:
+                    self._resumes.append(start)
                 self._silence_since = None
                 if self._start is None:
                     self._start = start
@@ -66,6 +71,7 @@ class SpeechGate:
             self._closed.append(SpeechRegion(self._start, end))
         self._start = None
         self._silence_since = None
+        self._resumes = []
 
     def pop_closed(self) -> list[SpeechRegion]:
         """Regions that ended since the last call, oldest first."""
@@ -78,6 +84,11 @@ class SpeechGate:
         if self._start is None or self._silence_since is None:
             return 0
         return self._position - self._silence_since
+
+    def speech_start_after(self, position: int) -> int | None:
+        """The first sample at or after ``position`` where speech of the open region began
+        after silence, or ``None``."""
+        return next((r for r in self._resumes if r >= position), None)
 
     @property
     def open_region(self) -> SpeechRegion | None:
