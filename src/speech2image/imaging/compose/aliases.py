@@ -245,7 +245,12 @@ ROLE_SUFFIXES = ("er", "ist", "or", "ess", "ian", "ant", "ent")
 """Endings of role nouns (baker, dentist, actor, waitress, librarian, assistant, student):
 such a noun is drawn as a person only when its nearest asset is a person (so "river",
 "paper" and "dinner" never become people)."""
-GENERIC_PEOPLE = {"man": "man", "woman": "woman", "men": "man", "": "person standing"}
+GENERIC_PEOPLE = {
+    "man": "man standing",
+    "woman": "woman standing",
+    "men": "man standing",
+    "": "person standing",
+}
 """Who draws a role whose own asset is not close enough, by the noun's ending."""
 
 PERSON_GROUPS = ("people-body/person", "extras-openmoji/people")
