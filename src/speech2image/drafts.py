@@ -8,6 +8,7 @@ things, publishing that picture at once saves drawing it again.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from PIL import Image
@@ -34,3 +35,10 @@ class DrawnDraft:
         if index != self.index:
             return False
         return dataclasses.replace(self.scene, text="") == dataclasses.replace(scene, text="")
+
+
+def same_words(a: str | None, b: str | None) -> bool:
+    """The same words but for case and punctuation ("the cat sleeps" and "The cat sleeps.")."""
+    if a is None or b is None:
+        return False
+    return re.findall(r"[\w']+", a.lower()) == re.findall(r"[\w']+", b.lower())

@@ -37,7 +37,7 @@ from PIL import Image
 from speech2image.asr.backend import Transcriber, TranscriberFailed, TranscriptEvent
 from speech2image.audio.sources import AudioSource
 from speech2image.config import from_env
-from speech2image.drafts import DrawnDraft
+from speech2image.drafts import DrawnDraft, same_words
 from speech2image.events import (
     Event,
     FinalTranscript,
@@ -324,12 +324,7 @@ class Session:
         draft's picture, so that draft goes on."""
         if self._draft is not None:
             return True
-        return not self._finals.empty() and self._queued_final_text != job.text
-
-    def _reusable_draft(self, job: _Job, scene: Scene) -> DrawnDraft | None:
-        """The last draft, when it drew this final's sentence with the same things."""
-        draft = self._last_draft
-        return draft if job.final and draft and draft.serves(job.index, scene) else None
+        return not self._finals.empty() and not same_words(self._queued_final_text, job.text)
 
     def _similar(self, a: str, b: str) -> bool:
         return SequenceMatcher(None, a.lower(), b.lower()).ratio() >= self.options.draft_similarity
@@ -347,8 +342,8 @@ class Session:
                 final=job.final,
             )
             scene = self._styled(scene)
-            drawn = self._reusable_draft(job, scene)  # the pause's draft: no second draw
-            if drawn is None:
+            drawn = self._last_draft  # the pause's draft of the same things: no second draw
+            if not (job.final and drawn and drawn.serves(job.index, scene)):
                 picture = await self.workers.imaging.call(
                     engine.draw,
                     scene,

@@ -71,3 +71,15 @@ def test_a_draft_of_an_earlier_sentence_is_never_reused() -> None:
     assert [p.index for p in pictures(events, final=True)] == [0, 1]
     # The first final reused its draft; the second had no draft of its own and was drawn.
     assert [text for text, draft in engine.drawn if not draft] == ["A red car."]
+
+
+def test_a_final_does_not_cancel_the_draft_of_its_own_words() -> None:
+    # Drawing takes 0.6 s: the final arrives while the pause's draft is still being drawn.
+    cues = [
+        Cue(1.0, PartialTranscript("Two birds fly over the house", 0.0)),
+        Cue(1.3, FinalTranscript(0, "Two birds fly over the house.", 0.0, 1.0)),
+    ]
+    engine = SolidColorEngine(delay_s=0.6)
+    events = session_events(cues, engine)
+    assert [p.index for p in pictures(events, final=True)] == [0]
+    assert engine.drawn == [("Two birds fly over the house", True)]
