@@ -27,6 +27,7 @@ from speech2image.imaging.compose.cast import (
     picture_pack,
     stand_in_pack,
 )
+from speech2image.imaging.compose.framing import BACKDROP_FILL_HEIGHT_FRACTION, FILL_HEIGHT_FRACTION
 from speech2image.imaging.compose.layout import LayoutItem, Placement, compute_layout
 from speech2image.imaging.compose.matching import (
     AssetMatch,
@@ -160,8 +161,10 @@ class ClipArtComposer:
         matches = keep_tones(scene.objects, matches, posing.matches, posing.merged)
         # 2. Lay the instances out (a thing drawn by another's composite is not laid out).
         items = self._layout_items(scene.objects, matches, posing.merged, size)
+        # (Filling the frame; a little less where a setting's backdrop is shown too.)
+        fill = BACKDROP_FILL_HEIGHT_FRACTION if scene.setting else FILL_HEIGHT_FRACTION
         placements = compute_layout(items, list(posing.relations), width=size, height=size,
-                                    seed=seed)  # fmt: skip
+                                    seed=seed, fill=fill)  # fmt: skip
         _stop_if_asked(should_stop)
         # 3. Background, clip art, weather, style.
         season = scene.extras.get("season")

@@ -14,7 +14,8 @@ nearer things overlap what is behind them. The steps:
 5. order the clusters left to right, main one central, so left of / beside / between hold;
 6. give each cluster a depth, varied by the seed (a composed picture, not a queue);
 7. place each cluster's root on the ground (flying things in the sky), the rest around it;
-8. spread the clusters over the width, shrinking them if they must, and keep all inside;
+8. scale the clusters together to fill the frame (or shrink them to share the width),
+   spread them over the width and keep all inside;
 9. turn things that face another (chasers, players) towards it.
 
 The result is a pure function of the items, relations, seed and size, so a final
@@ -26,7 +27,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 
-from speech2image.imaging.compose import poses
+from speech2image.imaging.compose import framing, poses
+from speech2image.imaging.compose.framing import fill_factor
 from speech2image.imaging.compose.placing import (
     Attached,
     Box,
@@ -55,6 +57,8 @@ ROW_DEPTHS = (0.16, 0.45, 0.68)
 """Depths of the rows a crowd stands in, nearest first."""
 SKY_BOTTOM_FRACTIONS = (0.3, 0.42)
 """Where things that fly alone hang (the bottom of their box), from the top."""
+MIN_DEPTH_SCALE = 0.7
+"""The least a far thing is shrunk by depth, so nothing in a relation becomes a dot."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +117,10 @@ def compute_layout(
     width: int,
     height: int,
     seed: int = 0,
+    fill: float = framing.FILL_HEIGHT_FRACTION,
 ) -> list[Placement]:
-    """Place every item; see the module docstring for the steps."""
+    """Place every item; see the module docstring for the steps. ``fill`` is how tall a
+    lone thing is drawn, as a fraction of ``height``."""
     if not items:
         return []
     rng = random.Random(seed)
@@ -139,7 +145,7 @@ def compute_layout(
         if r in ("beside", "near") and a != b and abs(groups[a].z - groups[b].z) > 0.12:
             groups[a].z = groups[b].z + 0.05
     # 7-8. Place each cluster, spread them over the width, keep them inside.
-    _place_clusters(groups, order, root_of[main], plane, width, rng)
+    _place_clusters(groups, order, root_of[main], plane, width, rng, fill)
     # 9. Facing.
     centres = {
         g: bounds(list(grp.placed.boxes)).centre[0] for g, grp in groups.items() if grp.placed
@@ -185,16 +191,7 @@ def _choose_parents(groups: dict[int, _Group], links: list[tuple[int, str, int]]
 
 
 def _is_ancestor(groups: dict[int, _Group], ancestor: int, g: int) -> bool:
-    seen = set()
-    while g not in seen:
-        seen.add(g)
-        if g == ancestor:
-            return True
-        link = groups[g].parent
-        if link is None:
-            return False
-        g = link[1]
-    return True
+    return g == ancestor or ancestor in _ancestors(groups, g)
 
 
 def _ancestors(groups: dict[int, _Group], g: int) -> list[int]:
@@ -207,11 +204,7 @@ def _ancestors(groups: dict[int, _Group], g: int) -> list[int]:
 
 
 def _root(groups: dict[int, _Group], g: int) -> int:
-    seen = set()
-    while groups[g].parent is not None and g not in seen:
-        seen.add(g)
-        g = groups[g].parent[1]  # type: ignore[index]
-    return g
+    return ([g, *_ancestors(groups, g)])[-1]
 
 
 def _assign_depths(
@@ -251,25 +244,28 @@ def _depth_span(groups: dict[int, _Group], g: int) -> tuple[float, float]:
 
 def _place_clusters(
     groups: dict[int, _Group], order: list[int], main: int, plane: GroundPlane, width: int,
-    rng: random.Random,
+    rng: random.Random, fill: float,
 ) -> None:  # fmt: skip
-    """Place every cluster at the scale its depth gives, shrink them together until they
-    share the width (overlapping a little, the nearer in front), then spread them."""
+    """Place every cluster at the scale its depth gives, enlarge them together to fill the
+    frame (:func:`fill_factor`) or shrink them until they share the width (overlapping a
+    little, the nearer in front), then spread them."""
     margin = MARGIN_FRACTION * width
     usable = width - 2 * margin
     n = len(order)
     rows = depth_rows(n)
     fit = 1.0
-    for _ in range(4):
+    for attempt in range(5):
         boxes = {g: _place_cluster(groups, g, g == main, fit, plane, rng) for g in order}
         widths = [bounds(boxes[g]).width for g in order]
         # A crowd stands in rows of depth: each row must fit the width on its own.
         need = max(
             sum(widths[r::rows]) + 0.03 * width * (len(widths[r::rows]) - 1) for r in range(rows)
         )
-        if need <= usable:
+        clusters = [bounds(boxes[g]) for g in order]
+        grow = fill_factor(clusters, need, usable, plane.height, fill) if not attempt else 1.0
+        if need <= usable and grow <= 1.02:
             break
-        fit *= max(0.5, usable / need)
+        fit *= grow if grow > 1.02 else max(0.5, usable / need)
     if rows > 1:
         centres = [margin + usable * (k + 0.5) / n for k in range(n)]
     else:
@@ -291,7 +287,7 @@ def _place_cluster(
 ) -> list[Box]:  # fmt: skip
     """Place ``root`` about x = 0 and its attached groups around it; all their boxes."""
     grp = groups[root]
-    scale = plane.scale(grp.z) * fit * (MAIN_SCALE if is_main else 1.0)
+    scale = max(MIN_DEPTH_SCALE, plane.scale(grp.z)) * fit * (MAIN_SCALE if is_main else 1.0)
     if grp.flying:
         bottom = plane.height * SKY_BOTTOM_FRACTIONS[rng.random() < 0.5]
         scale = fit * (MAIN_SCALE if is_main else 0.85)
