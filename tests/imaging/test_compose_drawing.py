@@ -12,8 +12,9 @@ from speech2image.config import ComposerOptions
 from speech2image.imaging.compose import STYLES, ClipArtComposer
 from speech2image.imaging.compose.aliases import ALIASES
 from speech2image.imaging.compose.raster import color_rgb, recolor
+from speech2image.imaging.compose.symbols import CONCEPT_SYMBOLS, GENERAL_THINGS
 from speech2image.imaging.engine import DrawingCancelled
-from speech2image.language.concepts import COCO_CLASSES, CONCEPT_SYMBOLS, GENERAL_THINGS
+from speech2image.language.concepts import COCO_CLASSES
 from speech2image.scene import Scene, SceneObject
 
 pytestmark = pytest.mark.slow
