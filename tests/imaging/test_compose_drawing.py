@@ -163,3 +163,32 @@ def test_a_setting_thing_the_sentence_names_is_drawn_once(composer) -> None:  # 
         Scene(text="a bathtub", objects=(bath,), setting="bathroom", setting_things=("bathtub",))
     )
     assert np.array_equal(np.asarray(alone.image), np.asarray(with_default.image))
+
+
+def test_a_lone_small_thing_fills_the_frame(composer) -> None:  # noqa: F811
+    cup = SceneObject(id="o0", noun="cup")
+    picture = composer.draw(Scene(text="a cup of tea", objects=(cup,)))
+    _, y0, _, y1 = picture.scene.objects[0].bbox
+    assert y1 - y0 >= 0.4 * 512
+    bare = np.asarray(composer.draw(Scene(text="", objects=())).image, np.int16)
+    drawn = np.abs(np.asarray(picture.image, np.int16) - bare).sum(axis=2) > 24
+    rows = np.nonzero(drawn.any(axis=1))[0]
+    assert rows[-1] - rows[0] >= 0.4 * 512  # the pixels, not only the box
+
+
+def test_an_old_woman_doing_something_is_still_old(builder, composer) -> None:  # noqa: F811
+    picture = composer.draw(builder.build("An old woman walks her dog."))
+    woman = next(o for o in picture.scene.objects if o.noun == "woman")
+    entry = next(e for e in composer.matcher().entries if woman.asset.startswith(e.key))
+    assert "old" in entry.name
+
+
+def test_the_plain_backdrop_has_a_floor_line_and_soft_corners(composer) -> None:  # noqa: F811
+    image = np.asarray(composer.draw(Scene(text="", objects=())).image, np.float32)
+    grey = image.mean(axis=2)
+    # Corners darker than the middle of the wall and of the floor (a vignette).
+    assert grey[8, 8] < grey[140, 256] - 6 and grey[-8, -8] < grey[400, 256] - 6
+    # A darker line where the wall meets the floor, then a faint shadow fading down.
+    horizon = int(0.55 * 512)
+    assert grey[horizon - 1, 256] < grey[horizon - 12, 256] - 10
+    assert grey[horizon + 3, 256] < grey[horizon + 40, 256]

@@ -154,3 +154,14 @@ def test_two_players_of_one_ball_stand_either_side_facing_it() -> None:
     boy, girl, ball = placed["boy"], placed["girl"], placed["ball"]
     assert centre_x(boy) < centre_x(ball) < centre_x(girl)
     assert boy.mirror and not girl.mirror
+
+
+def test_an_old_person_keeps_an_old_persons_drawing_when_doing_something() -> None:
+    # The full-body figures are young: "an old man walks his dog" stays an old man.
+    objects = [SceneObject("o0", "man", age="old"), SceneObject("o1", "dog"),
+               SceneObject("o2", "woman")]  # fmt: skip
+    relations = [Relation("o0", "walking", "o1"), Relation("o2", "walking", "o1")]
+    drawings = {"man walking", "woman walking"}
+    posing = pose_matches(objects, relations, ["old man", "d", "w"],
+                          lambda name: f"<{name}>" if name in drawings else None)  # fmt: skip
+    assert posing.matches == ("old man", "d", "<woman walking>")

@@ -88,6 +88,19 @@ def band(stage: Stage, y0: float, y1: float, top: Color, bottom: Color) -> None:
         stage.layer.paste(gradient(stage.size, bottom_px - top_px, top, bottom), (0, top_px))
 
 
+def vignette(stage: Stage, colour: Color, *, strength: float) -> None:
+    """Darken the corners softly towards ``colour`` (``strength``: its opacity at the far
+    corners), leaving the middle of the picture as it was."""
+    ys, xs = np.ogrid[0 : stage.size, 0 : stage.size]
+    centre = (stage.size - 1) / 2
+    radius = np.hypot((xs - centre) / centre, (ys - centre * 0.9) / centre) / math.sqrt(2)
+    alpha = np.clip((radius - 0.45) / 0.55, 0.0, 1.0) ** 1.6 * (255 * strength)
+    shade = np.empty((stage.size, stage.size, 4), np.uint8)
+    shade[..., :3] = colour
+    shade[..., 3] = alpha.astype(np.uint8)
+    stage.layer.alpha_composite(Image.fromarray(shade, "RGBA"))
+
+
 def ridge(stage: Stage, base_y: float, height_px: float, fill: Color, *, waves: int = 3,
           sharp: bool = False, bottom: float | None = None) -> None:  # fmt: skip
     """A line of hills (smooth) or a mountain range (``sharp``) standing on ``base_y``."""

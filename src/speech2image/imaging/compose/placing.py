@@ -115,9 +115,12 @@ def depth_rows(n: int) -> int:
     return 1 if n <= 3 else 2 if n <= 8 else 3
 
 
-def grid_shape(n: int) -> int:
-    """Columns of a group of ``n``: one row up to four, two rows up to eight, else square."""
-    return n if n <= 4 else math.ceil(n / 2) if n <= 8 else math.ceil(math.sqrt(n))
+def grid_shape(n: int, aspect: float = 1.0) -> int:
+    """Columns of a group of ``n``: one row up to four (up to three for wide things of
+    ``aspect`` above 1.2: four cows are a herd, not a queue), two rows up to eight, else
+    square."""
+    in_one_row = 3 if aspect > 1.2 else 4
+    return n if n <= in_one_row else math.ceil(n / 2) if n <= 8 else math.ceil(math.sqrt(n))
 
 
 def group_boxes(items: list[LayoutItem], scale: float, centre_x: float, bottom: float) -> list[Box]:
@@ -125,7 +128,7 @@ def group_boxes(items: list[LayoutItem], scale: float, centre_x: float, bottom: 
     bottom at ``bottom``; back rows stand higher and a little smaller (further away), and
     in a row every other instance steps back a little so the row is not a queue."""
     n = len(items)
-    cols = grid_shape(n)
+    cols = grid_shape(n, max(i.aspect for i in items))
     boxes = []
     for k, item in enumerate(items):
         row, col = divmod(k, cols)

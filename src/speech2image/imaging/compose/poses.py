@@ -218,7 +218,9 @@ def pose_matches(
     result = []
     for obj, match in zip(objects, matches, strict=True):
         found = chosen.get(obj.id) or chosen.get(merged.get(obj.id, ""))
-        if found is None and obj.id not in merged and (obj.group, obj.noun) in active:
+        # An old person keeps an old person's drawing: the full-body figures are young.
+        young = obj.age != "old"
+        if found is None and obj.id not in merged and (obj.group, obj.noun) in active and young:
             figure = figure_name(obj.noun, active[(obj.group, obj.noun)])
             found = named(figure) if figure else None
         if found is None and obj.id in read and obj.noun.split()[-1] == "book":

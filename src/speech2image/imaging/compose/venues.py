@@ -23,6 +23,7 @@ from speech2image.imaging.compose.backdrop_shapes import (
     row,
     shelf_of_books,
     tiles,
+    vignette,
     window,
 )
 
@@ -45,8 +46,16 @@ def _frame(stage: Stage, box: tuple[float, float, float, float], inside: Color) 
 
 
 def _studio(stage: Stage) -> None:
-    band(stage, 0, stage.horizon, (240, 238, 234), (228, 226, 222))
-    band(stage, stage.horizon, stage.size, (222, 214, 204), (200, 190, 178))
+    """A calm wall over a floor, with a little life: a floor line with a faint shadow
+    under it and a soft vignette that keeps the eye in the middle."""
+    band(stage, 0, stage.horizon, (240, 238, 234), (226, 223, 218))
+    floor_top: Color = (218, 210, 199)
+    band(stage, stage.horizon, stage.size, floor_top, (196, 186, 173))
+    band(stage, stage.horizon, stage.horizon + stage.at(0.045), mix(floor_top, (0, 0, 0), 0.08),
+         floor_top)  # fmt: skip
+    stage.draw.rectangle([0, stage.horizon - stage.at(0.004), stage.size, stage.horizon + 1],
+                         fill=mix(floor_top, (0, 0, 0), 0.18))  # fmt: skip
+    vignette(stage, (92, 80, 68), strength=0.32)
 
 
 def _room(stage: Stage) -> None:
