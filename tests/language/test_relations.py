@@ -253,3 +253,20 @@ def test_builder_records_relations_with_object_ids(builder: SpacySceneBuilder) -
     assert found == {("cat", "on", "chair"), ("chair", "left of", "table")}
     json_relations = scene.to_json()["relations"]
     assert {r["kind"] for r in json_relations} == {"spatial"}
+
+
+def test_group_relations_pair_each_subject_with_its_own_object(builder: SpacySceneBuilder) -> None:
+    scene = builder.build("Two dogs chasing two cats.")
+    dogs = [o.id for o in scene.objects if o.noun == "dog"]
+    cats = [o.id for o in scene.objects if o.noun == "cat"]
+    pairs = {(r.subject, r.object) for r in scene.relations if r.relation == "chasing"}
+    assert pairs == set(zip(dogs, cats, strict=True))
+
+
+def test_many_things_in_one_container_share_it(builder: SpacySceneBuilder) -> None:
+    scene = builder.build("Three apples in a bowl.")
+    bowl = next(o.id for o in scene.objects if o.noun == "bowl")
+    apples = [o.id for o in scene.objects if o.noun == "apple"]
+    assert sorted((r.subject, r.relation, r.object) for r in scene.relations) == [
+        (a, "in", bowl) for a in apples
+    ]

@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from speech2image.language.lexicon import ANIMALS, BODY_PARTS, CLOTHING, PEOPLE
 from speech2image.language.mentions import Mention
-from speech2image.language.vocabulary import FEMALE_WORDS, MALE_WORDS, PERSON_WORDS
 from speech2image.scene import ACTION_RELATIONS
 
 _DOUBLED_FINAL = frozenset({"begin", "forget", "admit", "commit", "regret", "occur", "prefer"})
@@ -31,7 +31,7 @@ _THINGS_DO = frozenset(
 )  # fmt: skip
 """What a thing does too ("a boat floating"), not only a person or an animal."""
 _POSTURES = frozenset({"stand", "sit", "lie", "walk", "run", "wait", "lean", "kneel", "jump"})
-_LEMMA_FIXES = {"rid": "ride", "wad": "wade", "shin": "shine", "glid": "glide"}
+_LEMMA_FIXES = {"rid": "ride", "wad": "wade", "shin": "shine", "glid": "glide", "swam": "swim"}
 """Lemmas the small model gets wrong for common verbs ("rides", "riding" -> "rid")."""
 _NOT_DRAWN_VERBS = frozenset(
     {"be", "do", "get", "go", "come", "make", "let", "seem", "become", "want", "need", "like",
@@ -73,40 +73,6 @@ _PARTICLES, _PARTICLE_DEPS = {"over", "up", "on", "down", "off", "across"}, {"pr
 _PARTICLE_NAMES = {("put", "on"): "wearing", ("pick", "up"): "holding", ("hold", "up"): "holding"}
 _VERB_PREPOSITIONS = frozenset({"with", "at", "to", "after", "for", "toward", "towards"})
 """Prepositions that are no spatial relation: after a verb they are its ("playing with")."""
-CLOTHING = frozenset(
-    {"hat", "cap", "dress", "shirt", "t-shirt", "coat", "jacket", "scarf", "glasses",
-     "sunglasses", "boot", "shoe", "helmet", "crown", "tie", "bow tie", "skirt", "sweater",
-     "jumper", "glove", "mask", "costume", "uniform", "suit", "pajamas", "pyjamas",
-     "raincoat", "hoodie", "jeans", "trousers", "pants", "shorts", "sock", "apron",
-     "necklace", "earring", "ring", "cape", "bikini", "swimsuit", "sneaker", "sandal",
-     "vest", "blouse", "gown", "robe", "overalls", "mitten", "beanie", "bonnet", "veil"}
-)  # fmt: skip
-"""Things worn: "a girl in a red dress" and "a boy with a hat" are wearing them."""
-BODY_PARTS = frozenset(
-    {"eye", "ear", "nose", "mouth", "tail", "hair", "leg", "arm", "hand", "foot", "wing",
-     "whisker", "tooth", "fur", "face", "head", "finger", "paw", "beak", "horn", "trunk",
-     "neck", "back", "feather", "spot", "stripe", "smile", "beard", "moustache", "mane",
-     "lap", "shoulder", "knee"}
-)  # fmt: skip
-"""Parts of the thing itself: "the cat has long whiskers" holds nothing."""
-_ANIMALS = frozenset(
-    {"cat", "dog", "horse", "cow", "sheep", "pig", "goat", "chicken", "hen", "rooster",
-     "duck", "duckling", "goose", "bird", "owl", "eagle", "parrot", "pigeon", "penguin",
-     "elephant", "giraffe", "zebra", "lion", "tiger", "bear", "polar bear", "monkey", "ape",
-     "gorilla", "fox", "wolf", "deer", "rabbit", "bunny", "mouse", "rat", "hamster",
-     "squirrel", "frog", "toad", "snake", "lizard", "turtle", "tortoise", "fish", "shark",
-     "whale", "dolphin", "octopus", "crab", "bee", "butterfly", "ant", "spider", "camel",
-     "kangaroo", "koala", "panda", "puppy", "kitten", "calf", "foal", "lamb", "donkey",
-     "dragon", "unicorn", "dinosaur", "hedgehog", "badger", "otter", "seal", "swan", "crow",
-     "hippo", "rhino", "cheetah", "leopard", "bat", "snail", "ladybug", "guinea pig"}
-)  # fmt: skip
-PEOPLE = frozenset(
-    {*PERSON_WORDS, *FEMALE_WORDS, *MALE_WORDS, "grandma", "grandpa", "granny", "kid",
-     "toddler", "family", "cook", "nurse",
-     "firefighter", "fisherman", "knight", "clown", "dancer", "singer", "player", "driver",
-     "rider", "sailor", "soldier", "worker", "baker", "artist", "musician", "neighbor",
-     "neighbour", "he", "she", "they", "him", "her", "them", "cowboy", "guy", "someone"}
-)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +122,7 @@ def verb_lemma(token: Any) -> str:
 
 def is_animate(mention: Mention) -> bool:
     """A person or an animal (they hold, wear and ride things)."""
-    return bool({mention.noun, mention.noun.rsplit(" ", 1)[-1]} & (PEOPLE | _ANIMALS))
+    return bool({mention.noun, mention.noun.rsplit(" ", 1)[-1]} & (PEOPLE | ANIMALS))
 
 
 def _any_animate(mentions: list[Mention], indexes: list[int] | tuple[int, ...]) -> bool:

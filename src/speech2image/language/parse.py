@@ -23,6 +23,7 @@ from speech2image.language.concepts import sentence_concept
 from speech2image.language.context import SceneContext, Surroundings, resolve
 from speech2image.language.drawable import Drawability, find_drawability
 from speech2image.language.frames import find_actions, ing_form
+from speech2image.language.implied import implied_things
 from speech2image.language.mentions import Mention, find_mentions
 from speech2image.language.places import SETTING_THINGS, THING_SETTINGS
 from speech2image.language.relations import MentionRelation, find_relations
@@ -153,6 +154,7 @@ class SpacySceneBuilder:
         # 3. Mentions, resolved against earlier sentences, each with its entity id.
         raw = find_mentions(doc, drawability)
         mentions, index_of = _resolved(raw, context)
+        mentions += implied_things(doc, raw)  # "we drove to Spain": a car
         if context is not None:
             mentions = context.identify(mentions, commit=final)
         surroundings = _implied_setting(surroundings, mentions)
@@ -342,7 +344,18 @@ def _relations(
         object_ids = ids[index_of[r.object]]
         if not subject_ids or not object_ids or subject_ids == object_ids:
             continue
-        # "between two trees": one mention, two instances to stand between.
-        targets = object_ids[:2] if r.relation == "between" else object_ids[:1]
-        relations.extend(Relation(s, r.relation, target) for s in subject_ids for target in targets)
+        relations.extend(_instance_relations(subject_ids, r.relation, object_ids))
     return relations
+
+
+def _instance_relations(
+    subject_ids: list[str], relation: str, object_ids: list[str]
+) -> list[Relation]:
+    """A group-to-group relation between instances: each subject to one of the objects in
+    turn ("two dogs chasing two cats": each dog its own cat; three apples in a bowl: all in
+    the one bowl), one relation per subject instance; "between two trees" takes two."""
+    if relation == "between":
+        return [Relation(s, relation, target) for s in subject_ids for target in object_ids[:2]]
+    return [
+        Relation(s, relation, object_ids[k % len(object_ids)]) for k, s in enumerate(subject_ids)
+    ]

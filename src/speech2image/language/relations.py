@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from speech2image.language.frames import (
-    BODY_PARTS,
-    PEOPLE,
     VerbFrame,
     coordinated,
     find_frames,
@@ -27,6 +25,13 @@ from speech2image.language.frames import (
     negated,
     verb_subjects,
 )
+from speech2image.language.lexicon import (
+    BODY_PARTS,
+    CONTAINERS,
+    PEOPLE,
+    PLACING_VERBS,
+    WORN_ON_FEET_OR_HANDS,
+)
 from speech2image.language.mentions import Mention, place_of
 from speech2image.language.vocabulary import RELATION_PHRASES
 
@@ -34,11 +39,6 @@ _MAX_GAP_TOKENS = 6
 """The most words between a relation phrase and its object when the parse gives none."""
 _PHRASE_NOUNS = frozenset({"left", "right", "top", "front", "side", "middle", "back", "bottom"})
 """Nouns inside relation phrases ("to the left of"): a phrase hung on them is a chain."""
-_PLACING_VERBS = frozenset({"put", "place", "set", "lay", "write", "draw", "hang", "stick",
-                            "pin", "drop", "throw", "pour", "spread", "plant"})  # fmt: skip
-"""Verbs whose object goes where the phrase says, even an object that is not drawn."""
-_CONTAINERS = frozenset({"bowl", "basket", "box", "bag", "jar", "plate", "cup", "glass", "tray",
-                         "bucket", "vase", "pot", "bottle", "crate", "tin"})  # fmt: skip
 _MAX_CLIMB = 4
 """How far up the parse a phrase's subject is looked for."""
 
@@ -108,14 +108,11 @@ def _phrases(doc: Any, claimed: set[int]) -> list[_Phrase]:
     return found
 
 
-_WORN_ON_FEET_OR_HANDS = frozenset({"boot", "shoe", "sock", "glove", "mitten", "sneaker", "sandal"})
-
-
 def worn_in(subject: Mention, obj: Mention) -> bool:
     """ "A girl in a red dress" wears it; "a frog in her boot" is inside it."""
     if not is_clothing(obj) or not is_animate(subject):
         return False
-    worn = obj.noun.split()[-1] not in _WORN_ON_FEET_OR_HANDS
+    worn = obj.noun.split()[-1] not in WORN_ON_FEET_OR_HANDS
     return worn or subject.noun.split()[-1] in PEOPLE
 
 
@@ -197,7 +194,7 @@ def _verb_subjects(doc: Any, mentions: list[Mention], verb: Any, start: int) -> 
     subject ("the kids did their homework at the table")."""
     moved = [c for c in verb.children if c.dep_ == "dobj" and c.i < start]
     found = coordinated(doc, mentions, moved[0], start) if moved else []
-    if found or (moved and verb.lemma_.lower() in _PLACING_VERBS):
+    if found or (moved and verb.lemma_.lower() in PLACING_VERBS):
         return found or None
     found = verb_subjects(doc, mentions, verb)
     if found:
@@ -311,7 +308,7 @@ def _spatial(
 def _contents(doc: Any, mentions: list[Mention]) -> list[tuple[int, MentionRelation]]:
     """ "A bowl of cherries", "a plate of cookies": what the container holds is in it."""
     found = []
-    for of in (t for t in doc if t.lower_ == "of" and t.head.lemma_.lower() in _CONTAINERS):
+    for of in (t for t in doc if t.lower_ == "of" and t.head.lemma_.lower() in CONTAINERS):
         holder = mention_at(mentions, of.head.i)
         for held in [mention_at(mentions, c.i) for c in of.children if c.dep_ == "pobj"]:
             if holder is not None and held is not None:

@@ -1,0 +1,147 @@
+"""Things a verb implies when the sentence names none: "we drove to Spain" is a car.
+
+A verb of travel or of a pastime, said of a person ("I", "we", "he", "she", a name, a
+person word), implies the one thing it is done with or the one person doing it:
+
+- a vehicle or gear (drove: a car; flew: an airplane; sailed: a sailboat; cycled: a
+  bicycle; went camping: a tent; went fishing: a fishing rod), unless the sentence names
+  such a thing itself ("drove the van", "flew a kite", "in his boat");
+- the doer of a sport (went skiing: a skier; swam: a swimmer), only when the doer is not
+  drawn already: "we" and "I" are not, "the girl swam" is the girl, swimming.
+
+Never for a thing that does not go ("time flies", "the idea took off"), for a negated
+verb ("we didn't drive"), or for a verb with its own object ("it drove me mad").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from speech2image.language.frames import negated, verb_lemma
+from speech2image.language.lexicon import PEOPLE
+from speech2image.language.mentions import Mention
+
+
+@dataclass(frozen=True, slots=True)
+class ImpliedThing:
+    """What one verb implies."""
+
+    noun: str
+    """The thing drawn: ``"car"``."""
+    named_by: frozenset[str]
+    """Nouns of the sentence that already are it (or say how it was done): then none."""
+    doer: bool = False
+    """True when the thing is the person doing it (a skier): only for an undrawn doer."""
+
+
+_ROAD = frozenset(
+    {
+        "car",
+        "van",
+        "truck",
+        "lorry",
+        "bus",
+        "taxi",
+        "jeep",
+        "tractor",
+        "motorbike",
+        "motorcycle",
+        "scooter",
+        "caravan",
+        "camper",
+        "ambulance",
+        "limousine",
+    }
+)
+_AIR = frozenset(
+    {
+        "airplane",
+        "plane",
+        "aeroplane",
+        "jet",
+        "helicopter",
+        "balloon",
+        "hot air balloon",
+        "kite",
+        "glider",
+        "rocket",
+    }
+)
+_WATER = frozenset({"boat", "sailboat", "ship", "yacht", "ferry", "canoe", "kayak", "raft"})
+_BIKE = frozenset({"bicycle", "bike", "tricycle", "motorbike"})
+_SNOW = frozenset({"ski", "skis", "snowboard", "sled", "sledge"})
+_POOL = frozenset({"pool", "swimming pool", "boat", "surfboard"})
+
+IMPLIED_BY_VERB: dict[str, ImpliedThing] = {
+    "drive": ImpliedThing("car", _ROAD),
+    "fly": ImpliedThing("airplane", _AIR),
+    "sail": ImpliedThing("sailboat", _WATER),
+    "cycle": ImpliedThing("bicycle", _BIKE),
+    "bike": ImpliedThing("bicycle", _BIKE),
+    "camp": ImpliedThing("tent", frozenset({"tent", "caravan", "camper", "van"})),
+    "fish": ImpliedThing("fishing rod", frozenset({"fishing rod", "rod", "net", "fishing pole"})),
+    "ski": ImpliedThing("skier", _SNOW, doer=True),
+    "snowboard": ImpliedThing("snowboarder", _SNOW, doer=True),
+    "swim": ImpliedThing("swimmer", _POOL, doer=True),
+    "surf": ImpliedThing("surfer", frozenset({"surfboard", "board"}), doer=True),
+    "hike": ImpliedThing("hiker", frozenset(), doer=True),
+}
+"""Verb lemma: the one thing it implies."""
+
+_PERSON_PRONOUNS = frozenset({"i", "we", "you", "he", "she"})
+_UP_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+"""Dependencies through which a verb shares its governor's subject ("we went camping")."""
+_MAX_CLIMB = 3
+
+
+def _subject(verb: Any) -> Any | None:
+    """The subject token of ``verb``, or of the verb it hangs from ("went camping")."""
+    token = verb
+    for _ in range(_MAX_CLIMB):
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        went = token.dep_ == "dobj" and token.tag_ == "VBG"  # "we went camping"
+        if (token.dep_ not in _UP_DEPS and not went) or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _is_person(token: Any) -> bool:
+    """True for "I", "we", "he", "she", "you", a person's name or a person word."""
+    word = token.lower_
+    if word in _PERSON_PRONOUNS:
+        return True
+    if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", ""):
+        return True
+    return token.lemma_.lower() in PEOPLE
+
+
+def _has_own_object(verb: Any) -> bool:
+    """True when the verb acts on a thing ("flew a kite", "drove me mad")."""
+    return any(child.dep_ in ("dobj", "obj", "ccomp", "acomp", "oprd") for child in verb.children)
+
+
+def implied_things(doc: Any, raw: list[Mention]) -> list[Mention]:
+    """Mentions of the things this sentence's verbs imply (at most one per verb, and one
+    per noun), for the raw mentions ``raw`` the sentence named itself."""
+    named = {m.noun for m in raw} | {m.noun.rsplit(" ", 1)[-1] for m in raw}
+    drawn_heads = {m.head for m in raw}
+    found: list[Mention] = []
+    for token in doc:
+        if token.pos_ not in ("VERB", "AUX") and token.tag_ != "VBG":
+            continue
+        implied = IMPLIED_BY_VERB.get(verb_lemma(token))
+        if implied is None or implied.noun in named or named & implied.named_by:
+            continue
+        subject = _subject(token)
+        if subject is None or not _is_person(subject) or negated(token):
+            continue
+        if _has_own_object(token) or (implied.doer and subject.i in drawn_heads):
+            continue
+        if any(m.noun == implied.noun for m in found):
+            continue
+        found.append(Mention(noun=implied.noun, head=token.i, start=token.i, count=1))
+    return found
