@@ -54,7 +54,7 @@ def test_attributes_and_names_are_kept_across_references() -> None:
     assert first(scene, "dog").name == "Rex"
     builder().build("Anna went to the park.", context=context)
     scene = builder().build("Anna smiled.", context=context)
-    assert [(o.noun, o.name) for o in scene.objects] == [("person", "Anna")]
+    assert [(o.noun, o.name) for o in scene.objects] == [("woman", "Anna")]
     ids = {o.entity for o in builder().build("Anna smiled.", context=context).objects}
     assert ids == {o.entity for o in scene.objects}
 
@@ -108,3 +108,14 @@ def test_one_of_them() -> None:
     assert nouns(builder().build("One of them licked my hand.", context=context)) == ["calf"]
     assert nouns(builder().build("One of the five cats is black.")) == ["cat"]
     assert nouns(builder().build("Two of the dogs are sleeping.")) == ["dog", "dog"]
+
+
+@pytest.mark.slow
+def test_a_person_known_by_a_first_name_is_a_woman_or_a_man() -> None:
+    scene = builder().build("At lunch I sat with Priya and Tom under the big tree.")
+    assert [(o.noun, o.name) for o in scene.objects][:2] == [("woman", "Priya"), ("man", "Tom")]
+    context = builder().new_context()
+    builder().build("There was a cat called Tom.", context=context)
+    scene = builder().build("Tom never found it.", context=context)
+    assert [o.noun for o in scene.objects] == ["cat"]  # the story's Tom, not a man
+    assert [o.noun for o in builder().build("I met Casey at noon.").objects] == ["person"]

@@ -68,10 +68,12 @@ def test_a_name_attaches_to_what_it_names() -> None:
     assert (first(scene, "girl").name, nouns(scene)) == ("Lucy", ["girl", "kitten"])
 
 
-def test_a_bare_name_is_a_person_of_unknown_gender() -> None:
+def test_a_bare_name_is_a_person_of_its_usual_gender_else_unknown() -> None:
     scene = builder().build("Tom went home.")
-    assert [(o.noun, o.name) for o in scene.objects] == [("person", "Tom")]
+    assert [(o.noun, o.name) for o in scene.objects] == [("man", "Tom")]
     assert scene.setting == "room"
+    scene = builder().build("Casey went home.")  # a name of either
+    assert [(o.noun, o.name) for o in scene.objects] == [("person", "Casey")]
 
 
 def test_place_names_are_not_drawn() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from speech2image.language.attributes import PEOPLE, is_animate
+from speech2image.language.lexicon import person_noun
 from speech2image.language.mentions import Mention
 from speech2image.language.vocabulary import FEMALE_WORDS, MALE_WORDS
 
@@ -204,6 +205,8 @@ def resolve(
                 # "Tom went home. Tom slept": the same Tom, whatever noun named him.
                 noun = earlier.noun if mention.noun == "person" else mention.noun
                 return [replace(_inherit(mention, earlier, count=1), noun=noun, definite=True)]
+        if mention.noun == "person":
+            return [replace(mention, noun=person_noun(mention.name))]  # "I met Anna": a woman
         return [mention]
     if context is None or not mention.definite:
         return [mention]

@@ -54,3 +54,42 @@ CONTAINERS = frozenset({"bowl", "basket", "box", "bag", "jar", "plate", "cup", "
 """Things that hold other things: "a bowl of cherries" is cherries in a bowl."""
 WORN_ON_FEET_OR_HANDS = frozenset({"boot", "shoe", "sock", "glove", "mitten", "sneaker", "sandal"})
 """Things worn on the feet or hands: "a boy with boots" wears them, not on his head."""
+
+FEMALE_NAMES = frozenset(
+    {"anna", "anne", "ann", "amy", "alice", "amelia", "ava", "emma", "emily", "olivia",
+     "sophia", "sophie", "isabella", "mia", "charlotte", "grace", "lily", "lucy", "ella",
+     "chloe", "zoe", "hannah", "sarah", "sara", "laura", "lisa", "maria", "mary", "julia",
+     "kate", "katie", "jane", "jenny", "jessica", "rachel", "rebecca", "rose", "ruby",
+     "holly", "poppy", "daisy", "molly", "megan", "lauren", "natalie", "nina", "nora",
+     "clara", "eva", "eve", "ellie", "freya", "isla", "ivy", "leah", "maya", "mila",
+     "priya", "aisha", "fatima", "sofia", "lena", "elena", "helen", "susan", "linda",
+     "karen", "nancy", "betty", "margaret", "elizabeth", "liz", "beth", "jennifer",
+     "michelle", "anita", "ingrid", "heidi", "yuki", "mei", "ana", "carmen", "lucia",
+     "paula", "marta", "claire", "diana", "fiona", "gemma", "harriet", "jasmine", "josie",
+     "kim", "lola", "martha", "matilda", "naomi", "olive", "penny", "sienna", "tina",
+     "victoria", "wendy", "abigail", "bella", "eleanor", "esther", "gloria", "irene"}
+)  # fmt: skip
+"""First names of women and girls: "I met Anna" draws a woman."""
+MALE_NAMES = frozenset(
+    {"tom", "tommy", "sam", "jack", "james", "john", "johnny", "peter", "paul", "mark",
+     "david", "michael", "mike", "daniel", "dan", "chris", "matt", "matthew", "andrew",
+     "ben", "benjamin", "adam", "alex", "oliver", "harry", "george", "charlie", "noah",
+     "leo", "oscar", "max", "lucas", "luke", "liam", "ethan", "jacob", "joe", "joseph",
+     "josh", "william", "will", "bill", "bob", "robert", "richard", "rich", "steve",
+     "steven", "tim", "timmy", "tony", "frank", "fred", "henry", "hugo", "ian", "jake",
+     "jim", "kevin", "martin", "nick", "owen", "patrick", "ryan", "simon", "thomas",
+     "toby", "victor", "alfie", "archie", "arthur", "edward", "felix", "finn", "isaac",
+     "jamie", "leon", "louis", "mohammed", "muhammad", "ahmed", "ali", "omar", "raj",
+     "arjun", "ravi", "hans", "jan", "juan", "carlos", "pedro", "marco", "luca", "pablo",
+     "ivan", "igor", "kenji", "hiro", "wei", "brian", "gary", "greg", "jason", "jeff",
+     "larry", "scott", "stephen", "ted", "walter", "albert", "billy", "eddie", "jeremy"}
+)  # fmt: skip
+"""First names of men and boys: "Tom helped me" draws a man."""
+
+
+def person_noun(name: str) -> str:
+    """The noun a person known only by ``name`` is drawn as: woman, man or person."""
+    first = name.split()[0].lower() if name.strip() else ""
+    if first in FEMALE_NAMES:
+        return "woman"
+    return "man" if first in MALE_NAMES else "person"
