@@ -195,3 +195,25 @@ def test_builder_puts_actions_on_objects(builder: SpacySceneBuilder) -> None:
     assert {o.noun: o.action for o in scene.objects} == {"girl": "running", "bird": "flying"}
     scene = builder.build("Two dogs are sleeping on the rug.")
     assert [o.action for o in scene.objects if o.noun == "dog"] == ["sleeping", "sleeping"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My daughter is learning the violin.", ("daughter", "playing", "violin")),
+        ("He practises the piano every day.", ("man", "playing", "piano")),
+        ("The snowman has a striped scarf.", ("snowman", "wearing", "scarf")),
+        ("That's a snowman we built, he's got a striped scarf.", ("snowman", "wearing", "scarf")),
+        ("She's got a red hat.", ("woman", "wearing", "hat")),
+    ],
+)
+def test_an_instrument_learned_is_played_and_a_figure_wears_things(
+    builder: SpacySceneBuilder, text: str, expected: tuple[str, str, str]
+) -> None:
+    scene = builder.build(text)
+    noun = {o.id: o.noun for o in scene.objects}
+    assert expected in {(noun[r.subject], r.relation, noun[r.object]) for r in scene.relations}
+
+
+def test_learning_a_language_is_no_relation(builder: SpacySceneBuilder) -> None:
+    assert builder.build("She is learning French.").relations == ()

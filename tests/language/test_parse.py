@@ -161,3 +161,10 @@ def test_every_value_is_from_the_shared_vocabularies(builder) -> None:  # noqa: 
             assert o.size in (None, *s.SIZES)
             assert not o.concept or o.noun in s.CONCEPTS
             assert o.concept or o.entity is not None
+
+
+def test_fine_weather_is_sunny(builder) -> None:  # noqa: F811
+    assert builder.build("Lovely weather today, isn't it?").weather == "sunny"
+    assert builder.build("The weather is gorgeous.").weather == "sunny"
+    assert builder.build("The weather is not nice.").weather is None
+    assert builder.build("We talked about the weather.").weather is None

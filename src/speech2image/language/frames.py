@@ -18,7 +18,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from speech2image.language.lexicon import ANIMALS, BODY_PARTS, CLOTHING, PEOPLE
+from speech2image.language.lexicon import (
+    ANIMALS,
+    BODY_PARTS,
+    CLOTHING,
+    FIGURES,
+    INSTRUMENTS,
+    PEOPLE,
+)
 from speech2image.language.mentions import Mention
 from speech2image.scene import ACTION_RELATIONS
 
@@ -48,6 +55,8 @@ _NOT_DRAWN_VERBS = frozenset(
 )  # fmt: skip
 """Verbs that are not themselves a pose or a movement: no action, no verb relation (have
 and hold are read as possession instead)."""
+_LEARNED = frozenset({"learn", "practise", "practice", "study", "teach", "try"})
+"""Verbs that are playing when their object is an instrument."""
 _VERB_NAMES = {
     "have": "holding", "hold": "holding", "grab": "holding", "carry": "carrying",
     "bring": "carrying", "see": "looking at", "watch": "watching", "observe": "watching",
@@ -122,7 +131,7 @@ def verb_lemma(token: Any) -> str:
 
 def is_animate(mention: Mention) -> bool:
     """A person or an animal (they hold, wear and ride things)."""
-    return bool({mention.noun, mention.noun.rsplit(" ", 1)[-1]} & (PEOPLE | ANIMALS))
+    return bool({mention.noun, mention.noun.rsplit(" ", 1)[-1]} & (PEOPLE | ANIMALS | FIGURES))
 
 
 def _any_animate(mentions: list[Mention], indexes: list[int] | tuple[int, ...]) -> bool:
@@ -163,10 +172,19 @@ def coordinated(doc: Any, mentions: list[Mention], token: Any, before: int) -> l
     return found
 
 
+def _has_got(verb: Any) -> bool:
+    """True for "he's got a scarf" parsed as a passive ("'s" its auxpass): having one."""
+    if verb.lemma_.lower() != "get":
+        return False
+    children = list(verb.children)
+    has = any(c.dep_ == "auxpass" and c.lower_ in ("'s", "has") for c in children)
+    return has and any(c.dep_ == "dobj" for c in children)
+
+
 def verb_subjects(doc: Any, mentions: list[Mention], verb: Any, depth: int = 0) -> list[int]:
     """The mentions that do what ``verb`` says, from the parse."""
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):  # nearest first
-        if child.dep_ == "nsubj":
+        if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and _has_got(verb)):
             if child.tag_ in ("WDT", "WP") or child.lower_ in ("that", "which", "who"):
                 break  # a relative pronoun: the noun the clause modifies is the subject
             return coordinated(doc, mentions, child, verb.i)
@@ -259,9 +277,12 @@ def _passive(doc: Any, mentions: list[Mention], verb: Any) -> tuple[list[int], l
 def _verb_frame(doc: Any, mentions: list[Mention], verb: Any) -> VerbFrame | None:
     """The frame of one verb token, or None when it joins nothing drawn."""
     lemma = verb_lemma(verb)
-    if lemma == "get" and any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children):
+    got = _has_got(verb)
+    if got or (
+        lemma == "get" and any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
+    ):
         lemma = "have"  # "he's got a scarf"
-    passive = _passive(doc, mentions, verb)
+    passive = None if got else _passive(doc, mentions, verb)
     if passive is not None:
         subjects, objects = passive
         name = _VERB_NAMES.get(lemma, verb_form(verb) if lemma not in _NOT_DRAWN_VERBS else "")
@@ -305,9 +326,11 @@ def _direct_frame(
     after = doc[min(verb.i + 1, len(doc) - 1)]
     particle = [after.lower_] if after.dep_ in _PARTICLE_DEPS and after.lower_ in _PARTICLES else []
     named = lemma in _VERB_NAMES or (lemma, particle[0] if particle else "") in _PARTICLE_NAMES
+    if lemma in _LEARNED and any(mentions[o].noun in INSTRUMENTS for o in objects):
+        lemma, named = "play", True  # "learning the violin": playing it
     if not objects or (lemma in _NOT_DRAWN_VERBS and not named):
         return None
-    name = _VERB_NAMES.get(lemma, verb_form(verb))
+    name = _VERB_NAMES.get(lemma, "playing" if lemma == "play" else verb_form(verb))
     claimed = (after.i,) if particle else ()
     if particle:
         joined = f"{verb_form(verb)} {particle[0]}"

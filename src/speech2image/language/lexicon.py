@@ -93,3 +93,16 @@ def person_noun(name: str) -> str:
     if first in FEMALE_NAMES:
         return "woman"
     return "man" if first in MALE_NAMES else "person"
+
+
+FIGURES = frozenset(
+    {"snowman", "scarecrow", "doll", "teddy bear", "teddy", "robot", "puppet", "statue",
+     "mannequin", "gingerbread man"}
+)  # fmt: skip
+"""Things shaped like a person or an animal: they wear and hold things as people do."""
+INSTRUMENTS = frozenset(
+    {"violin", "guitar", "piano", "drum", "drums", "trumpet", "flute", "cello", "harp",
+     "saxophone", "clarinet", "ukulele", "banjo", "accordion", "keyboard", "recorder",
+     "trombone", "tuba", "harmonica", "bagpipes", "xylophone", "viola", "oboe"}
+)  # fmt: skip
+"""Musical instruments: learning or practising one is playing it."""

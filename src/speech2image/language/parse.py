@@ -22,12 +22,12 @@ from speech2image.language.attributes import is_animate
 from speech2image.language.concepts import sentence_concept
 from speech2image.language.context import SceneContext, Surroundings, resolve
 from speech2image.language.drawable import Drawability, find_drawability
-from speech2image.language.frames import find_actions, ing_form
+from speech2image.language.frames import find_actions, ing_form, negated
 from speech2image.language.implied import implied_things
 from speech2image.language.mentions import Mention, find_mentions
 from speech2image.language.places import SETTING_THINGS, THING_SETTINGS
 from speech2image.language.relations import MentionRelation, find_relations
-from speech2image.language.vocabulary import SEASONS, TIMES, WEATHER
+from speech2image.language.vocabulary import FAIR_WEATHER_WORDS, SEASONS, TIMES, WEATHER
 from speech2image.scene import Relation, Scene, SceneObject, Skipped
 
 logger = logging.getLogger(__name__)
@@ -64,6 +64,14 @@ def _said_of_sun(verb: Any) -> bool:
     return any(c.dep_ == "nsubj" and c.lemma_.lower() == "sun" for c in verb.children)
 
 
+def _fair(token: Any) -> bool:
+    """True for weather said to be fine ("lovely weather", "the weather is gorgeous")."""
+    words = [c for c in token.children if c.dep_ == "amod"]
+    if token.dep_ == "nsubj":
+        words += [c for c in token.head.children if c.dep_ == "acomp"]
+    return any(w.lower_ in FAIR_WEATHER_WORDS and not negated(w.head) for w in words)
+
+
 def _time_weather_season(
     doc: Any, idioms: frozenset[int], names: frozenset[int]
 ) -> tuple[str | None, str | None, str | None]:
@@ -77,6 +85,8 @@ def _time_weather_season(
         word = token.lower_
         if weather is None and (word in WEATHER or lemma in WEATHER):
             weather = WEATHER.get(word) or WEATHER[lemma]  # "raining cats and dogs" too
+        if weather is None and lemma == "weather" and _fair(token):
+            weather = "sunny"  # "lovely weather today"
         if token.i in idioms:
             continue
         if time is None and lemma in ("set", "rise") and _said_of_sun(token):

@@ -150,6 +150,11 @@ WEATHER = {
     "thunderstorm": "storm", "sunny": "sunny", "sunshine": "sunny", "clear": "sunny",
     "cloudy": "cloudy", "overcast": "cloudy", "windy": "wind", "wind": "wind",
 }  # fmt: skip
+FAIR_WEATHER_WORDS = frozenset(
+    {"lovely", "nice", "beautiful", "gorgeous", "glorious", "fine", "fair", "perfect",
+     "great", "warm", "hot", "brilliant", "wonderful", "amazing", "good"}
+)  # fmt: skip
+"""Words that make "weather" sunny: "lovely weather today"."""
 SEASONS = {
     "spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn",
     "winter": "winter",
