@@ -119,3 +119,15 @@ def test_a_person_known_by_a_first_name_is_a_woman_or_a_man() -> None:
     scene = builder().build("Tom never found it.", context=context)
     assert [o.noun for o in scene.objects] == ["cat"]  # the story's Tom, not a man
     assert [o.noun for o in builder().build("I met Casey at noon.").objects] == ["person"]
+
+
+@pytest.mark.slow
+def test_the_person_a_possessive_points_at_is_drawn_never_invented() -> None:
+    context = builder().new_context()
+    builder().build("I met Anna at the train station this morning.", context=context)
+    scene = builder().build("Then we had coffee together before her train left.", context=context)
+    assert {"train", "woman"} <= {o.noun for o in scene.objects}
+    assert [o.noun for o in builder().build("The girl lost her hat.").objects] == ["girl", "hat"]
+    fresh = builder().new_context()
+    scene = builder().build("We went for a ride on his old tractor.", context=fresh)
+    assert [o.noun for o in scene.objects] == ["tractor"]

@@ -217,3 +217,9 @@ def test_an_instrument_learned_is_played_and_a_figure_wears_things(
 
 def test_learning_a_language_is_no_relation(builder: SpacySceneBuilder) -> None:
     assert builder.build("She is learning French.").relations == ()
+
+
+def test_a_race_finished_or_won_is_running(builder: SpacySceneBuilder) -> None:
+    scene = builder.build("She finished the marathon in under four hours.")
+    assert [(o.noun, o.action) for o in scene.objects] == [("woman", "running")]
+    assert [o.action for o in builder.build("He watched the race.").objects] == [None]

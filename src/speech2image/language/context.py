@@ -190,6 +190,21 @@ def _resolve_pronoun(
     return []
 
 
+def owner(
+    word: str, head: int, sentence: list[Mention], context: SceneContext | None
+) -> Mention | None:
+    """The person a possessive ("his", "her") of token ``head`` points at, among this
+    sentence's things and the story's, or None: an owner is never invented."""
+    pronoun = {"his": "he", "her": "her"}.get(word)
+    if pronoun is None or context is None:
+        return None
+    probe = Mention(noun=pronoun, head=head, start=head, count=1, pronoun=pronoun)
+    earlier = _antecedent(probe, [sentence, context.last_scene, context.cast], [])
+    if earlier is None or earlier.noun.split()[-1] not in PEOPLE:
+        return None
+    return replace(earlier, head=head, start=head, definite=True, subject=False)
+
+
 def resolve(
     mention: Mention, earlier_in_sentence: list[Mention], context: SceneContext | None
 ) -> list[Mention]:

@@ -25,6 +25,7 @@ from speech2image.language.lexicon import (
     FIGURES,
     INSTRUMENTS,
     PEOPLE,
+    RACES,
 )
 from speech2image.language.mentions import Mention
 from speech2image.scene import ACTION_RELATIONS
@@ -57,6 +58,8 @@ _NOT_DRAWN_VERBS = frozenset(
 and hold are read as possession instead)."""
 _LEARNED = frozenset({"learn", "practise", "practice", "study", "teach", "try"})
 """Verbs that are playing when their object is an instrument."""
+_RACED = frozenset({"finish", "win", "run", "complete", "do", "enter", "lose", "start", "join"})
+"""Verbs that, said of a race ("finished the marathon"), are running it."""
 _VERB_NAMES = {
     "have": "holding", "hold": "holding", "grab": "holding", "carry": "carrying",
     "bring": "carrying", "see": "looking at", "watch": "watching", "observe": "watching",
@@ -293,6 +296,9 @@ def _verb_frame(doc: Any, mentions: list[Mention], verb: Any) -> VerbFrame | Non
     if not subjects or (verb.tag_ == "VBN" and not _any_animate(mentions, subjects)):
         return None  # "a car parked outside": a state, not something it does
     direct = [c for c in verb.children if c.dep_ in ("dobj", "attr", "dative") and c.i > verb.i]
+    raced = lemma in _RACED and any(c.lemma_.lower() in RACES for c in direct)
+    if raced and _any_animate(mentions, subjects):
+        return VerbFrame(verb.i, tuple(subjects), "running")  # "she finished the marathon"
     framed = _direct_frame(doc, mentions, verb, lemma, subjects)
     if framed is not None or (direct and lemma in _NOT_DRAWN_VERBS):
         return framed

@@ -106,3 +106,5 @@ INSTRUMENTS = frozenset(
      "trombone", "tuba", "harmonica", "bagpipes", "xylophone", "viola", "oboe"}
 )  # fmt: skip
 """Musical instruments: learning or practising one is playing it."""
+RACES = frozenset({"marathon", "race", "sprint", "relay", "jog", "run", "5k", "10k"})
+"""Races run: finishing, winning or running one is running."""

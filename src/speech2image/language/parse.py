@@ -20,7 +20,7 @@ from typing import Any
 
 from speech2image.language.attributes import is_animate
 from speech2image.language.concepts import sentence_concept
-from speech2image.language.context import SceneContext, Surroundings, resolve
+from speech2image.language.context import SceneContext, Surroundings, owner, resolve
 from speech2image.language.drawable import Drawability, find_drawability
 from speech2image.language.frames import find_actions, ing_form, negated
 from speech2image.language.implied import implied_things
@@ -165,6 +165,7 @@ class SpacySceneBuilder:
         raw = find_mentions(doc, drawability)
         mentions, index_of = _resolved(raw, context)
         mentions += implied_things(doc, raw)  # "we drove to Spain": a car
+        mentions += _owners(doc, mentions, context)  # "on his old tractor": grandpa
         if context is not None:
             mentions = context.identify(mentions, commit=final)
         surroundings = _implied_setting(surroundings, mentions)
@@ -257,6 +258,25 @@ def _resolved(
             index_of.setdefault(k, len(mentions))
             mentions.append(resolved)
     return mentions, index_of
+
+
+def _owners(doc: Any, mentions: list[Mention], context: SceneContext | None) -> list[Mention]:
+    """The people of the story a possessive points at ("before her train left": Anna),
+    when the thing possessed is drawn and they are not drawn already."""
+    found: list[Mention] = []
+    heads = {m.head for m in mentions}
+    for token in doc:
+        if token.tag_ != "PRP$" or token.head.i not in heads:
+            continue
+        person = owner(token.lower_, token.i, mentions, context)
+        drawn = [*mentions, *found]
+        if person is not None and not any(_same_entity(person, m) for m in drawn):
+            found.append(person)
+    return found
+
+
+def _same_entity(a: Mention, b: Mention) -> bool:
+    return a.entity == b.entity if a.entity is not None else a.noun == b.noun
 
 
 def _same_in_sentence(mention: Mention, mentions: list[Mention]) -> int | None:
