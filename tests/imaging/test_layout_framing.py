@@ -13,6 +13,7 @@ from speech2image.imaging.compose.framing import (
 )
 from speech2image.imaging.compose.layout import LayoutItem, Placement, compute_layout
 from speech2image.imaging.compose.placing import grid_shape
+from speech2image.imaging.compose.poses import is_facing
 
 SIZE = 512
 
@@ -102,3 +103,15 @@ def test_wide_things_stand_in_two_rows_from_four() -> None:
     assert grid_shape(4) == 4
     assert grid_shape(4, aspect=1.3) == 2
     assert grid_shape(3, aspect=1.3) == 3
+
+
+def test_a_pair_playing_with_one_ball_stands_either_side_of_it() -> None:
+    kids = [item("kid0", 0, 0.25 * SIZE, aspect=0.4), item("kid1", 0, 0.25 * SIZE, aspect=0.4)]
+    ball = item("ball", 1, 0.18 * SIZE)
+    relations = [("kid0", "playing with", "ball"), ("kid1", "playing with", "ball")]
+    assert is_facing("playing with") and not is_facing("holding") and not is_facing("on")
+    for seed in range(3):
+        placed = layout([*kids, ball], relations, seed=seed)
+        xs = sorted(p.box[0] + p.box[2] for p in placed.values())
+        mid = placed["ball"].box[0] + placed["ball"].box[2]
+        assert xs[0] < mid < xs[-1]  # the ball between the two kids

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 
 from speech2image.imaging.compose import framing, poses
 from speech2image.imaging.compose.framing import fill_factor
+from speech2image.imaging.compose.grouping import group_links, split_between_targets
 from speech2image.imaging.compose.placing import (
     Attached,
     Box,
@@ -41,10 +42,8 @@ from speech2image.imaging.compose.placing import (
     depth_rows,
     ground_neighbours,
     group_boxes,
-    group_links,
     make_room_beneath,
     order_left_to_right,
-    split_between_targets,
 )
 from speech2image.scene import SPATIAL_RELATIONS
 
@@ -126,7 +125,7 @@ def compute_layout(
     rng = random.Random(seed)
     plane = GroundPlane(height)
     # 1-2. Groups and the links between them.
-    items = split_between_targets(items, relations)
+    items = split_between_targets(items, relations, facing=poses.is_facing)
     items = ground_neighbours(make_room_beneath(items, relations), relations)
     groups: dict[int, _Group] = {}
     for item in items:

@@ -182,32 +182,6 @@ def order_left_to_right(
     return order
 
 
-def split_between_targets(
-    items: list[LayoutItem], relations: list[tuple[str, str, str]]
-) -> list[LayoutItem]:
-    """ "Between two trees": the two trees of one group become two groups, one each side."""
-    group_of = {item.id: item.group for item in items}
-    next_group = max(group_of.values()) + 1
-    for subject in sorted({s for s, r, _ in relations if r == "between"}):
-        targets = [o for s, r, o in relations if s == subject and r == "between" and o in group_of]
-        if len(targets) == 2 and group_of[targets[0]] == group_of[targets[1]]:
-            group_of[targets[1]] = next_group
-            next_group += 1
-    return [replace(item, group=group_of[item.id]) for item in items]
-
-
-def group_links(
-    items: list[LayoutItem], relations: list[tuple[str, str, str]]
-) -> list[tuple[int, str, int]]:
-    """Relations between instances as links between their groups, each once."""
-    group_of = {item.id: item.group for item in items}
-    found: dict[tuple[int, str, int], None] = {}
-    for subject, relation, obj in relations:
-        if subject in group_of and obj in group_of and group_of[subject] != group_of[obj]:
-            found[(group_of[subject], relation, group_of[obj])] = None
-    return list(found)
-
-
 def ground_neighbours(
     items: list[LayoutItem], relations: list[tuple[str, str, str]]
 ) -> list[LayoutItem]:

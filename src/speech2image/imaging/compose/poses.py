@@ -122,6 +122,11 @@ def pose_kind(relation: str) -> str:
     return POSE_KINDS.get(relation, "face")
 
 
+def is_facing(relation: str) -> bool:
+    """True for actions posed side by side, facing each other (playing with, talking to)."""
+    return relation not in SPATIAL_RELATIONS and pose_kind(relation) == "face"
+
+
 def is_person(noun: str) -> bool:
     """True for nouns of people ("old woman", "little boy" included)."""
     words = noun.lower().split()

@@ -1,0 +1,63 @@
+"""Grouping: which instances the layout moves together, and the links between groups.
+
+The instances of one phrase ("three apples") form a group that is placed as one; a few
+relations part a group (the two trees a thing stands between, the pair playing with one
+ball), and the relations between instances become links between their groups.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from speech2image.imaging.compose.layout import LayoutItem
+
+
+def split_between_targets(
+    items: list[LayoutItem], relations: list[tuple[str, str, str]],
+    facing: Callable[[str], bool] = lambda relation: False,
+) -> list[LayoutItem]:  # fmt: skip
+    """ "Between two trees": the two trees of one group become two groups, one each side;
+    likewise a pair doing one ``facing`` action with one thing ("two kids playing with a
+    ball"): one each side of it, facing it."""
+    group_of = {item.id: item.group for item in items}
+    next_group = max(group_of.values()) + 1
+    for subject in sorted({s for s, r, _ in relations if r == "between"}):
+        targets = [o for s, r, o in relations if s == subject and r == "between" and o in group_of]
+        if len(targets) == 2 and group_of[targets[0]] == group_of[targets[1]]:
+            group_of[targets[1]] = next_group
+            next_group += 1
+    sizes = Counter(group_of.values())
+    for (relation, obj), subjects in _doers(relations, group_of).items():
+        pair = sorted(subjects, key=list(group_of).index)
+        alone = facing(relation) and sizes[group_of[obj]] == 1 and len(pair) == 2
+        if alone and group_of[pair[0]] == group_of[pair[1]] and sizes[group_of[pair[0]]] == 2:
+            group_of[pair[1]] = next_group
+            next_group += 1
+    return [replace(item, group=group_of[item.id]) for item in items]
+
+
+def _doers(
+    relations: list[tuple[str, str, str]], group_of: dict[str, int]
+) -> dict[tuple[str, str], set[str]]:
+    """Who does each (relation, object) among the instances laid out."""
+    doers: dict[tuple[str, str], set[str]] = {}
+    for s, r, o in relations:
+        if s in group_of and o in group_of:
+            doers.setdefault((r, o), set()).add(s)
+    return doers
+
+
+def group_links(
+    items: list[LayoutItem], relations: list[tuple[str, str, str]]
+) -> list[tuple[int, str, int]]:
+    """Relations between instances as links between their groups, each once."""
+    group_of = {item.id: item.group for item in items}
+    found: dict[tuple[int, str, int], None] = {}
+    for subject, relation, obj in relations:
+        if subject in group_of and obj in group_of and group_of[subject] != group_of[obj]:
+            found[(group_of[subject], relation, group_of[obj])] = None
+    return list(found)
