@@ -197,15 +197,21 @@ def load_workers(options: PipelineOptions) -> Workers:
     )
     lexicon = load_picturable_lexicon(options, engine) if wants_lexicon else None
     make_transcriber = load_transcriber_factory(options, lexicon=lexicon)
+    warming = None
     if builder is not None and engine is not None:
         # Only the composer may warm up beside a session: its draws are thread-safe, while a
-        # diffusers pipeline's scheduler is not. Not a daemon: a short run waits for it at
-        # exit rather than killing a thread inside torch.
+        # diffusers pipeline's scheduler is not. Workers.close() waits for the thread, so a
+        # short run never leaves it loading models into interpreter shutdown.
         if options.warm_up_in_background and engine.name == "composer":
-            threading.Thread(target=_warm_up_logged, args=(builder, engine), name="warm-up").start()
+            warming = threading.Thread(
+                target=_warm_up_logged, args=(builder, engine), name="warm-up"
+            )
+            warming.start()
         else:
             warm_up(builder, engine)
-    return Workers(make_transcriber=make_transcriber, builder=builder, engine=engine)
+    return Workers(
+        make_transcriber=make_transcriber, builder=builder, engine=engine, warming=warming
+    )
 
 
 def _warm_up_logged(builder: SceneBuilder, engine: ImageEngine) -> None:

@@ -24,6 +24,7 @@ import contextlib
 import dataclasses
 import inspect
 import logging
+import threading
 import time
 import uuid
 from collections.abc import Awaitable, Callable
@@ -95,10 +96,13 @@ class Workers:
         builder: SceneBuilder | None,
         engine: ImageEngine | None,
         timeouts: StageTimeouts | None = None,
+        warming: threading.Thread | None = None,
     ) -> None:
         self.make_transcriber = make_transcriber
         self.builder = builder
         self.engine = engine
+        self.warming = warming
+        """The warm-up still running beside the first sentences (``run``), if any."""
         self.timeouts = timeouts or from_env(StageTimeouts)
         most = self.timeouts.max_abandoned_threads
         self.asr = StageThread(
@@ -112,6 +116,10 @@ class Workers:
         )
 
     def close(self) -> None:
+        # A warm-up still loading models must finish first: left running into interpreter
+        # shutdown, it fails inside the libraries ("cannot schedule new futures").
+        if self.warming is not None:
+            self.warming.join()
         for stage in (self.asr, self.language, self.imaging):
             stage.close()
 

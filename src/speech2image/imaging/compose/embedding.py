@@ -86,6 +86,7 @@ class TextEmbedder:
             ) from e
         path = embedding_model_path()
         logger.info("loading the text embedding model from %s", path)
+        _quiet_transformers()
         self._model = SentenceTransformer(str(path), device="cpu")
         self.loads += 1
 
@@ -197,3 +198,13 @@ class QueryCache:
             logger.warning("could not save the query embeddings in %s: %s", self._folder, e)
             tmp_matrix.unlink(missing_ok=True)
             tmp_names.unlink(missing_ok=True)
+
+
+def _quiet_transformers() -> None:
+    """No "Loading weights" progress bar on the user's terminal: loading is start-up work
+    that the commands report themselves."""
+    try:
+        from transformers.utils import logging as transformers_logging
+    except ImportError:
+        return
+    transformers_logging.disable_progress_bar()
