@@ -270,3 +270,12 @@ def test_many_things_in_one_container_share_it(builder: SpacySceneBuilder) -> No
     assert sorted((r.subject, r.relation, r.object) for r in scene.relations) == [
         (a, "in", bowl) for a in apples
     ]
+
+
+def test_the_person_a_copula_names_has_its_with_phrase(builder: SpacySceneBuilder) -> None:
+    scene = builder.build("That's my niece on her first day of school, with her pink backpack.")
+    noun = {o.id: o.noun for o in scene.objects}
+    assert [(noun[r.subject], r.relation, noun[r.object]) for r in scene.relations] == [
+        ("niece", "wearing", "backpack")
+    ]
+    assert builder.build("That's the house, with its red door.").relations == ()

@@ -363,7 +363,7 @@ def negated(token: Any) -> bool:
 
 def find_frames(doc: Any, mentions: list[Mention]) -> list[VerbFrame]:
     """Every verb frame of ``doc`` over ``mentions`` in reading order, none for a negated
-    verb; "a man with an umbrella" is :func:`relations.possession_frames`'s."""
+    verb; "a man with an umbrella" is :func:`possession.possession_frames`'s."""
     frames: list[VerbFrame] = []
     for token in doc:
         # "striped", "a running dog": a modifier, not a frame.

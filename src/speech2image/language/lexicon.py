@@ -15,7 +15,8 @@ CLOTHING = frozenset(
      "jumper", "glove", "mask", "costume", "uniform", "suit", "pajamas", "pyjamas",
      "raincoat", "hoodie", "jeans", "trousers", "pants", "shorts", "sock", "apron",
      "necklace", "earring", "ring", "cape", "bikini", "swimsuit", "sneaker", "sandal",
-     "vest", "blouse", "gown", "robe", "overalls", "mitten", "beanie", "bonnet", "veil"}
+     "vest", "blouse", "gown", "robe", "overalls", "mitten", "beanie", "bonnet", "veil",
+     "backpack", "rucksack", "schoolbag"}
 )  # fmt: skip
 """Things worn: "a girl in a red dress" and "a boy with a hat" are wearing them."""
 BODY_PARTS = frozenset(
@@ -42,7 +43,11 @@ PEOPLE = frozenset(
      "toddler", "family", "cook", "nurse",
      "firefighter", "fisherman", "knight", "clown", "dancer", "singer", "player", "driver",
      "rider", "sailor", "soldier", "worker", "baker", "artist", "musician", "neighbor",
-     "neighbour", "he", "she", "they", "him", "her", "them", "cowboy", "guy", "someone"}
+     "neighbour", "he", "she", "they", "him", "her", "them", "cowboy", "guy", "someone",
+     "niece", "nephew", "cousin", "aunt", "auntie", "uncle", "daddy", "mum", "mummy", "mommy",
+     "mama", "papa", "nana", "grandad", "granddad", "grandparent", "boyfriend", "girlfriend",
+     "teenager", "pilot", "hunter", "shepherd", "stranger", "traveller", "traveler", "elf",
+     "fairy", "giant"}
 )  # fmt: skip
 """People words (and the pronouns of people): they act, wear and hold things."""
 

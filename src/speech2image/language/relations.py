@@ -20,7 +20,6 @@ from speech2image.language.frames import (
     coordinated,
     find_frames,
     is_animate,
-    is_clothing,
     mention_at,
     negated,
     verb_subjects,
@@ -28,11 +27,10 @@ from speech2image.language.frames import (
 from speech2image.language.lexicon import (
     BODY_PARTS,
     CONTAINERS,
-    PEOPLE,
     PLACING_VERBS,
-    WORN_ON_FEET_OR_HANDS,
 )
 from speech2image.language.mentions import Mention, place_of
+from speech2image.language.possession import possession_frames, worn_in
 from speech2image.language.vocabulary import RELATION_PHRASES
 
 _MAX_GAP_TOKENS = 6
@@ -106,39 +104,6 @@ def _phrases(doc: Any, claimed: set[int]) -> list[_Phrase]:
                 break
         i += 1
     return found
-
-
-def worn_in(subject: Mention, obj: Mention) -> bool:
-    """ "A girl in a red dress" wears it; "a frog in her boot" is inside it."""
-    if not is_clothing(obj) or not is_animate(subject):
-        return False
-    worn = obj.noun.split()[-1] not in WORN_ON_FEET_OR_HANDS
-    return worn or subject.noun.split()[-1] in PEOPLE
-
-
-def possession_frames(doc: Any, mentions: list[Mention]) -> list[VerbFrame]:
-    """ "A man with an umbrella" (holding), "a girl with a hat" (wearing), "a girl in a
-    red dress" (wearing): a person's or an animal's own "with" or "in" phrase."""
-    frames: list[VerbFrame] = []
-    for prep in doc:
-        word = prep.lower_
-        if prep.dep_ != "prep" or word not in ("with", "in") or prep.head.pos_ == "VERB":
-            continue
-        owner = mention_at(mentions, prep.head.i)
-        if owner is None or not is_animate(mentions[owner]) or negated(prep.head.head):
-            continue
-        pobjs = [c for c in prep.children if c.dep_ == "pobj"]
-        objects = [o for c in pobjs for o in coordinated(doc, mentions, c, len(doc)) if o != owner]
-        subjects = tuple(coordinated(doc, mentions, prep.head, prep.i))
-        with_ = word == "with"
-        worn = tuple(o for o in objects if worn_in(mentions[owner], mentions[o])
-                     or (with_ and is_clothing(mentions[o])))  # fmt: skip
-        held = tuple(o for o in objects if not is_animate(mentions[o]) and o not in worn)
-        if worn:
-            frames.append(VerbFrame(prep.i, subjects, "wearing", worn, (prep.i,)))
-        elif word == "with" and held:
-            frames.append(VerbFrame(prep.i, subjects, "holding", held, (prep.i,)))
-    return frames
 
 
 def _phrase_negated(doc: Any, phrase: _Phrase) -> bool:
