@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import types
+import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -168,33 +171,85 @@ class ComposerOptions:
 
 T = TypeVar("T")
 
+_TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+_FALSE_WORDS = frozenset({"0", "false", "no", "off"})
 
-_ENV_TYPES = ("int", "float", "str", "bool", "str | None", "float | None")
+
+def parse_bool(raw: str) -> bool:
+    """``1/true/yes/on`` or ``0/false/no/off`` (any case); anything else is a ``ValueError``
+    (a typo such as ``flase`` must not quietly mean false)."""
+    word = raw.strip().lower()
+    if word in _TRUE_WORDS:
+        return True
+    if word in _FALSE_WORDS:
+        return False
+    raise ValueError(f"{raw!r} is not a yes/no value (use 1/0, true/false, yes/no, on/off)")
+
+
+_PARSERS: dict[Any, Callable[[str], Any]] = {
+    int: lambda raw: int(raw.strip()),
+    float: lambda raw: float(raw.strip()),
+    str: lambda raw: raw,
+    bool: parse_bool,
+    Path: lambda raw: Path(raw).expanduser(),
+}
+"""The types a variable can hold; a field of another type (a secret, a dict) is not read
+from the environment."""
+
+
+def _env_parser(hint: Any) -> tuple[Callable[[str], Any], bool] | None:
+    """The parser for a field's resolved type hint and whether ``None`` is allowed, or
+    ``None`` when the type is not read from the environment."""
+    if hint in _PARSERS:
+        return _PARSERS[hint], False
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        members = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(members) == 1 and members[0] in _PARSERS and len(typing.get_args(hint)) == 2:
+            return _PARSERS[members[0]], True
+    return None
+
+
+def _nested_options(hint: Any) -> type | None:
+    """The option dataclass a field holds (``vad: VadOptions``), else ``None``."""
+    return hint if isinstance(hint, type) and dataclasses.is_dataclass(hint) else None
 
 
 def from_env(cls: type[T], prefix: str = "S2I_", **overrides: Any) -> T:
     """Build ``cls`` from its defaults, then ``S2I_*`` variables, then ``overrides``.
 
-    Raises ``ValueError`` naming the variable when a value does not parse.
+    Fields are parsed by their real type (int, float, str, bool, Path and those or
+    ``None``); a field that holds another option dataclass (``TranscriberOptions.vad``) is
+    built the same way, from the same prefix, unless it is given in ``overrides``. An
+    override of ``None`` means "not given". Raises ``ValueError`` naming the variable and
+    the value when a value does not parse (or the dataclass rejects it).
     """
+    hints = typing.get_type_hints(cls)
     values: dict[str, Any] = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if not f.init or overrides.get(f.name) is not None:
+            continue
+        hint = hints[f.name]
+        nested = _nested_options(hint)
+        if nested is not None:
+            values[f.name] = from_env(nested, prefix)
+            continue
         name = f"{prefix}{f.name.upper()}"
         raw = os.environ.get(name)
-        if raw is None or f.type not in _ENV_TYPES:
+        parser = _env_parser(hint)
+        if raw is None or parser is None:
             continue
+        parse, optional = parser
         try:
-            if f.type.endswith(" | None") and raw.strip().lower() in ("", "none"):
+            if optional and raw.strip().lower() in ("", "none"):
                 values[f.name] = None
-            elif f.type == "int":
-                values[f.name] = int(raw)
-            elif f.type in ("float", "float | None"):
-                values[f.name] = float(raw)
-            elif f.type == "bool":
-                values[f.name] = raw.strip().lower() in ("1", "true", "yes", "on")
             else:
-                values[f.name] = raw
+                values[f.name] = parse(raw)
         except ValueError as e:
-            raise ValueError(f"{name}={raw!r} is not a valid {f.type}") from e
+            raise ValueError(f"{name}={raw!r} is not a valid {_type_name(hint)}: {e}") from e
     values.update({k: v for k, v in overrides.items() if v is not None})
     return cls(**values)
+
+
+def _type_name(hint: Any) -> str:
+    """``int``, ``float | None``: the type as a reader would write it."""
+    return getattr(hint, "__name__", None) or str(hint).replace("pathlib.", "")
