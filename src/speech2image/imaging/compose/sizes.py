@@ -36,12 +36,12 @@ _BY_NOUN = {
     "fish, squirrel, hedgehog, penguin, parrot, frisbee, kite, umbrella, lamp, plant, "
     "potted plant, basket, box, gift, guitar, drum, skateboard, fire hydrant, "
     "parking meter, hair drier, toilet, sink, snake, turtle, crab, octopus, monkey, fox, "
-    "chair, stop sign, traffic light",
+    "stop sign, traffic light",
     "medium": "person, man, woman, boy, girl, child, kid, baby, dog, sheep, goat, pig, "
     "wolf, bicycle, bike, motorcycle, bench, tennis racket, skis, snowboard, surfboard, "
     "baseball bat, baseball glove, oven, refrigerator, couch, sofa, table, dining table, "
-    "desk, bed, robot, ghost, alien, lion, tiger, deer, kangaroo, bear, snowman, cactus, "
-    "bush, dolphin",
+    "desk, bed, chair, armchair, robot, ghost, alien, lion, tiger, deer, kangaroo, bear, "
+    "snowman, cactus, bush, dolphin",
     "large": "car, taxi, horse, cow, zebra, tractor, boat, sailboat, tent, shark, piano, "
     "camel, ambulance, police car, race car, giraffe",
     "huge": "bus, train, truck, lorry, elephant, whale, airplane, plane, helicopter, ship, "
