@@ -15,7 +15,7 @@ from speech2image.imaging.compose.backdrop_shapes import pack_sprites
 from speech2image.imaging.compose.backdrops import BACKDROPS
 from speech2image.imaging.compose.ground import HORIZON_FRACTION, INDOOR_SETTINGS
 from speech2image.imaging.compose.scenery import background, weather_overlay
-from speech2image.scene import SETTINGS
+from speech2image.scene import SETTINGS, Scene, SceneObject
 
 pytestmark = pytest.mark.slow  # the shared composer loads the pack's index and embeddings
 
@@ -150,3 +150,29 @@ def test_sentences_that_avoid_none_of_its_landmarks_share_a_backdrop(sprites) ->
 
     assert sea(frozenset({"dog face"})) is sea(frozenset({"cat", "apple"})) is sea(frozenset())
     assert sea(frozenset({"sailboat", "dog"})) is not sea(frozenset())
+
+
+@pytest.mark.parametrize("setting", sorted(BACKDROPS))
+def test_backdrop_clip_art_is_smaller_than_a_lone_thing_of_the_sentence(
+    composer,  # noqa: F811
+    sprites,
+    setting: str,
+) -> None:
+    # The backdrop's benches, houses and trees read as far away: even a small thing of
+    # the sentence (a cat), drawn alone there, is taller than any of them.
+    heights: list[int] = []
+
+    def recording(name: str, height_px: int) -> Image.Image | None:
+        image = sprites(name, height_px)
+        if image is not None:
+            heights.append(image.height)
+        return image
+
+    # (A seed of its own, so the backdrop is painted here, not taken from the cache.)
+    background(setting, None, None, None, SIZE_PX, 7919, sprite=recording)
+    cat = SceneObject(id="o0", noun="cat")
+    drawn = composer.draw(Scene(text="a cat", objects=(cat,), setting=setting))
+    _, y0, _, y1 = drawn.scene.objects[0].bbox
+    assert y1 - y0 > max(heights, default=0)
+    if setting in ("park", "forest", "beach", "city", "farm"):
+        assert heights  # these backdrops do draw clip art
