@@ -360,7 +360,9 @@ class AssemblyAITranscriber:
         try:
             await self._connect_with_retries()
         except CloudTranscriberError as e:
-            logger.error("%s", e)
+            # Raised to the caller from its next call, which reports it (a session publishes
+            # it, a command exits with it): logged here at info so it is said once.
+            logger.info("AssemblyAI client stopped: %s", e)
             self._failure = e
         except asyncio.CancelledError:
             logger.debug("AssemblyAI client cancelled")

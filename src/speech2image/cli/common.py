@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,11 +18,13 @@ from speech2image.audio.decode import AudioDecodeError
 from speech2image.audio.sources import FileSource
 from speech2image.cli import CommandError
 from speech2image.config import SAMPLE_RATE, TranscriberOptions, VadOptions, from_env
+from speech2image.events import Event, StageFailed
 from speech2image.imaging.diffusers import DiffusersOptions
 
 if TYPE_CHECKING:
+    from speech2image.audio.sources import AudioSource
     from speech2image.factory import PipelineOptions
-    from speech2image.session import Workers
+    from speech2image.session import Session, SessionSummary, Workers
 
 stderr = Console(stderr=True)
 
@@ -190,3 +193,36 @@ def audio_progress(console: Console = stderr) -> Progress:
         transient=True,
         disable=not console.is_terminal,
     )
+
+
+def recognition_failure(errors: Sequence[StageFailed]) -> CommandError | None:
+    """The error a command exits with (code 2) when speech recognition failed, else
+    ``None``: a transcript with a hole in it, or none at all (a rejected AssemblyAI key),
+    must not look like a finished one to a script."""
+    failed = [error for error in errors if error.stage == "asr"]
+    if not failed:
+        return None
+    more = f" (and {len(failed) - 1} more recognition errors)" if len(failed) > 1 else ""
+    return CommandError(failed[0].message + more)
+
+
+async def run_until_recognition_fails(session: Session, source: AudioSource) -> SessionSummary:
+    """Run ``session`` over ``source`` (a microphone that never ends by itself) and stop it
+    as soon as speech recognition fails, since nothing more would be heard."""
+    failed = asyncio.Event()
+
+    def watch(event: Event) -> None:
+        if isinstance(event, StageFailed) and event.stage == "asr":
+            failed.set()
+
+    session.subscribe(watch)
+    running = asyncio.create_task(session.run(source), name=f"s2i-cli-{session.id}")
+    waiting = asyncio.create_task(failed.wait())
+    await asyncio.wait({running, waiting}, return_when=asyncio.FIRST_COMPLETED)
+    waiting.cancel()
+    if running.done():
+        return running.result()
+    running.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await running
+    return session.summary

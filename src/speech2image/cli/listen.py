@@ -9,7 +9,13 @@ import sys
 from typing import Any
 
 from speech2image.cli import CommandError
-from speech2image.cli.common import add_asr_argument, live_transcriber_options, load_workers_for
+from speech2image.cli.common import (
+    add_asr_argument,
+    live_transcriber_options,
+    load_workers_for,
+    recognition_failure,
+    run_until_recognition_fails,
+)
 from speech2image.events import Event, FinalTranscript, PartialTranscript
 
 
@@ -67,11 +73,15 @@ def listen(args: argparse.Namespace) -> int:
     session = Session(workers, options=SessionOptions(pictures=False))
     session.subscribe(show)
     try:
-        asyncio.run(session.run(source))
+        summary = asyncio.run(run_until_recognition_fails(session, source))
     except KeyboardInterrupt:
         print(file=sys.stderr)
+        return 0
     finally:
         workers.close()
+    failure = recognition_failure(summary.errors)
+    if failure is not None:
+        raise failure
     return 0
 
 

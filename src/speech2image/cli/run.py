@@ -17,6 +17,7 @@ from speech2image.cli.common import (
     diffusers_options,
     load_workers_for,
     open_audio,
+    recognition_failure,
     stderr,
     transcriber_options,
 )
@@ -125,7 +126,8 @@ def run(args: argparse.Namespace) -> int:
         workers.close()
     elapsed = time.monotonic() - started
     for error in summary.errors:
-        stderr.print(f"[yellow]warning:[/] {error.message}")
+        if error.stage != "asr":  # a recognition failure is the exit line below
+            stderr.print(f"[yellow]warning:[/] {error.message}")
     if recorder.failure is not None:
         stderr.print(f"[yellow]warning:[/] session not fully stored: {recorder.failure}")
     print(
@@ -133,4 +135,7 @@ def run(args: argparse.Namespace) -> int:
         f"{source.duration_s:.1f} s of audio in {elapsed:.1f} s → {out / 'storyboard.html'}; "
         f"stored as session {session.id}"
     )
+    failure = recognition_failure(summary.errors)
+    if failure is not None:
+        raise failure
     return 0

@@ -14,6 +14,7 @@ from speech2image.cli.common import (
     audio_progress,
     load_workers_for,
     open_audio,
+    recognition_failure,
     transcriber_options,
 )
 from speech2image.config import SAMPLE_RATE
@@ -67,8 +68,11 @@ def transcribe(args: argparse.Namespace) -> int:
     session.subscribe(show)
     try:
         with audio_progress() as progress:
-            asyncio.run(session.run(ProgressSource(source, progress, label="Listening")))
+            summary = asyncio.run(session.run(ProgressSource(source, progress, label="Listening")))
     finally:
         workers.close()
     sys.stdout.flush()
+    failure = recognition_failure(summary.errors)
+    if failure is not None:
+        raise failure
     return 0
