@@ -115,3 +115,9 @@ def test_a_pair_playing_with_one_ball_stands_either_side_of_it() -> None:
         xs = sorted(p.box[0] + p.box[2] for p in placed.values())
         mid = placed["ball"].box[0] + placed["ball"].box[2]
         assert xs[0] < mid < xs[-1]  # the ball between the two kids
+
+
+@pytest.mark.parametrize("fill", [0.0, -0.2, 1.5])
+def test_a_fill_outside_the_picture_is_refused(fill: float) -> None:
+    with pytest.raises(ValueError, match="fill"):
+        layout([item("cup", 0, 0.13 * SIZE)], fill=fill)

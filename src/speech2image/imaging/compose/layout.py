@@ -120,6 +120,8 @@ def compute_layout(
 ) -> list[Placement]:
     """Place every item; see the module docstring for the steps. ``fill`` is how tall a
     lone thing is drawn, as a fraction of ``height``."""
+    if not 0.0 < fill <= 1.0:
+        raise ValueError(f"fill must be a fraction of the height in (0, 1], got {fill!r}")
     if not items:
         return []
     rng = random.Random(seed)
