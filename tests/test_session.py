@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 
 import numpy as np
+import pytest
 
 from speech2image.audio.sources import ArraySource
 from speech2image.events import (
+    Event,
     FinalTranscript,
     ImageReady,
     PartialTranscript,
@@ -160,3 +163,72 @@ def test_wire_forms() -> None:
     image = next(w for w in wire if w["type"] == "image")
     assert image["final"] is True and image["scene"]["objects"]
     assert wire[-1]["type"] == "done"
+
+
+class BlockingSubscriber:
+    """Does its "I/O" by waiting, on its first final, until another task releases it."""
+
+    blocking = True
+
+    def __init__(self, seen: list[str]) -> None:
+        self.seen = seen
+        self.loop = asyncio.get_running_loop()
+        self.entered = asyncio.Event()
+        self.release = threading.Event()
+        self.released_in_time: bool | None = None
+        self.threads: set[int] = set()
+
+    def __call__(self, event: Event) -> None:
+        self.threads.add(threading.get_ident())
+        if isinstance(event, FinalTranscript) and self.released_in_time is None:
+            self.loop.call_soon_threadsafe(self.entered.set)
+            # Run on the loop, this wait would stop the task that sets the event: it would
+            # only end by its safety limit, and the test would fail.
+            self.released_in_time = self.release.wait(timeout=30)
+        self.seen.append(f"blocking {event.type}")
+
+
+def test_a_blocking_subscriber_runs_off_the_loop_and_in_order() -> None:
+    seen: list[str] = []
+    loop_thread: list[int] = []
+    subscribers: list[BlockingSubscriber] = []
+
+    async def main() -> None:
+        loop_thread.append(threading.get_ident())
+        slow = BlockingSubscriber(seen)
+        subscribers.append(slow)
+        session = Session(workers(), options=SessionOptions(drafts=False))
+        session.subscribe(slow)
+        session.subscribe(lambda event: seen.append(f"inline {event.type}"))
+
+        async def release_when_blocked() -> None:
+            # The loop keeps serving this task while the subscriber waits in its thread.
+            await slow.entered.wait()
+            seen.append("loop served another task")
+            slow.release.set()
+
+        helper = asyncio.create_task(release_when_blocked())
+        await session.run(ArraySource(np.zeros(10 * 16_000, dtype=np.float32)))
+        await helper
+
+    asyncio.run(main())
+    slow = subscribers[0]
+    assert slow.released_in_time is True
+    assert loop_thread[0] not in slow.threads
+    first_final = seen.index("blocking final")
+    assert seen.index("loop served another task") < first_final
+    # Each event reaches the blocking subscriber before the next one, in publishing order.
+    assert seen[first_final + 1] == "inline final"
+    blocking = [s.split()[1] for s in seen if s.startswith("blocking")]
+    inline = [s.split()[1] for s in seen if s.startswith("inline")]
+    assert blocking == inline
+    assert blocking[0] == "session" and blocking[-1] == "done"
+
+
+def test_an_async_subscriber_cannot_be_blocking() -> None:
+    async def subscriber(event: Event) -> None:
+        return None
+
+    session = Session(workers())
+    with pytest.raises(ValueError, match="blocking subscriber"):
+        session.subscribe(subscriber, blocking=True)

@@ -132,6 +132,13 @@ class _Job:
     end_s: float = 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class _Subscription:
+    call: Subscriber
+    turn: asyncio.Lock | None
+    """Held while a blocking subscriber runs in its thread; ``None`` runs it inline."""
+
+
 @dataclass
 class SessionSummary:
     """What a finished session produced."""
@@ -156,7 +163,7 @@ class Session:
         self.workers = workers
         self.options = options or SessionOptions()
         self.id = session_id or uuid.uuid4().hex[:12]
-        self._subscribers: list[Subscriber] = []
+        self._subscribers: list[_Subscription] = []
         self._finals: asyncio.Queue[_Job | None] = asyncio.Queue()
         self._draft: _Job | None = None
         self._wake = asyncio.Event()
@@ -169,9 +176,20 @@ class Session:
         self._context: object | None = None
         self.summary = SessionSummary(self.id)
 
-    def subscribe(self, subscriber: Subscriber) -> None:
-        """Call ``subscriber`` (sync or async) with every event, in order."""
-        self._subscribers.append(subscriber)
+    def subscribe(self, subscriber: Subscriber, *, blocking: bool | None = None) -> None:
+        """Call ``subscriber`` (sync or async) with every event, in order.
+
+        A ``blocking`` subscriber (one that does I/O, such as the store's recorder, whose
+        class says so with ``blocking = True``; ``None`` reads that attribute) is called in a
+        worker thread and awaited before the next subscriber, so the event loop serves other
+        sessions and sockets meanwhile, and subscribers after it (the page) see what it
+        stored. Other subscribers run inline and must not block.
+        """
+        if blocking is None:
+            blocking = bool(getattr(subscriber, "blocking", False))
+        if blocking and inspect.iscoroutinefunction(subscriber):
+            raise ValueError("a blocking subscriber must be a plain function, not async")
+        self._subscribers.append(_Subscription(subscriber, asyncio.Lock() if blocking else None))
 
     async def run(self, source: AudioSource) -> SessionSummary:
         """Run the whole pipeline over ``source`` and return what it produced."""
@@ -401,7 +419,13 @@ class Session:
         await self._publish(event)
 
     async def _publish(self, event: Event) -> None:
-        for subscriber in self._subscribers:
-            result = subscriber(event)
+        for subscription in self._subscribers:
+            if subscription.turn is not None:
+                # The lock keeps this subscriber's events in order when the transcript and
+                # the drawing tasks publish at once (asyncio.Lock wakes waiters in order).
+                async with subscription.turn:
+                    await asyncio.to_thread(subscription.call, event)
+                continue
+            result = subscription.call(event)
             if inspect.isawaitable(result):
                 await result

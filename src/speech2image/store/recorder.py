@@ -6,6 +6,13 @@ a picture file is never half-written) and then commits its row, so the index nev
 at a picture that is not on disk. Drafts are never stored. A ``kill -9`` loses at most the
 sentence being spoken.
 
+The recorder does blocking I/O (SQLite transactions that may wait out another writer's
+lock, PNG writes), so it declares itself :attr:`~SessionRecorder.blocking` and the session
+calls it in a worker thread, never on the event loop. Audio arrives on the loop every 100 ms;
+it is kept in memory and written in blocks of ``audio_block_s`` (and at close), under its own
+lock, so a frame never waits for a database transaction and a crash loses at most the last
+block.
+
 When the disk fills up or the folder turns read-only mid-session, the recorder logs the
 error once, keeps it in :attr:`SessionRecorder.failure` and stops recording; the live
 session goes on, and everything committed before stays intact.
@@ -20,12 +27,13 @@ import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
+from speech2image.config import SAMPLE_RATE
 from speech2image.events import Event, FinalTranscript, ImageReady, SessionEnded
-from speech2image.store.audio import PcmAppender
+from speech2image.store.audio import AUDIO_NAME, PcmAppender
 from speech2image.store.db import (
     StoreError,
     connect,
@@ -44,9 +52,20 @@ def picture_name(index: int) -> str:
 class SessionRecorder:
     """Subscribes to one session and commits its finals, pictures and audio as they arrive."""
 
+    blocking: ClassVar[bool] = True
+    """Tells :meth:`speech2image.session.Session.subscribe` to call it off the event loop."""
+
     def __init__(
-        self, *, session_id: str, db_path: Path, folder: Path, keep_audio: bool = True
+        self,
+        *,
+        session_id: str,
+        db_path: Path,
+        folder: Path,
+        keep_audio: bool = True,
+        audio_block_s: float = 1.0,
     ) -> None:
+        if not audio_block_s > 0:
+            raise ValueError(f"audio_block_s must be more than 0 seconds, got {audio_block_s}")
         self.session_id = session_id
         self.db_path = db_path
         self.folder = folder
@@ -56,6 +75,13 @@ class SessionRecorder:
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = connect(db_path)
         self._audio: PcmAppender | None = None
+        self._audio_lock = threading.Lock()
+        """Guards the audio alone: a frame never waits behind a database transaction."""
+        self._pending: list[np.ndarray] = []
+        self._pending_samples = 0
+        self._block_samples = max(1, round(audio_block_s * SAMPLE_RATE))
+        self._audio_written_s = 0.0
+        self._audio_closed = False
         self.audio_failure: StoreError | None = None
         """The error that stopped the audio recording (sentences and pictures may go on)."""
 
@@ -69,30 +95,31 @@ class SessionRecorder:
             self.close()
 
     def append_audio(self, samples: np.ndarray) -> None:
-        """Append 16 kHz mono float32 ``samples`` to the session's recording."""
+        """Add 16 kHz mono float32 ``samples`` to the session's recording; they reach the
+        file once a block of ``audio_block_s`` has gathered, or at :meth:`close`."""
         if not self.keep_audio or self.audio_failure is not None or self.failure is not None:
             return
-        with self._lock:
-            try:
-                if self._audio is None:
-                    self._audio = PcmAppender(self.folder / "audio.pcm")
-                self._audio.append(samples)
-            except OSError as e:
-                # Sentences and pictures may still fit where audio does not: go on without it.
-                self.audio_failure = describe_os_error(e, self.folder / "audio.pcm")
-                logger.error(
-                    "session %s: audio recording stopped: %s", self.session_id, self.audio_failure
-                )
+        with self._audio_lock:
+            if self._audio_closed:
+                return
+            self._pending.append(np.asarray(samples, dtype=np.float32).reshape(-1))
+            self._pending_samples += len(self._pending[-1])
+            if self._pending_samples >= self._block_samples:
+                self._write_audio_block()
 
     def close(self) -> None:
-        """Mark the session ended and release its files; safe to call twice."""
-        with self._lock:
-            if self._conn is None:
-                return
-            audio_s = self._audio.duration_s if self._audio is not None else 0.0
+        """Write the audio still in memory, mark the session ended and release its files;
+        safe to call twice."""
+        with self._audio_lock:
+            self._write_audio_block()
+            self._audio_closed = True
             if self._audio is not None:
                 self._audio.close()
                 self._audio = None
+        with self._lock:
+            if self._conn is None:
+                return
+            audio_s = self._audio_written_s
             conn, self._conn = self._conn, None
             if self.failure is None:
                 try:
@@ -106,6 +133,27 @@ class SessionRecorder:
             conn.close()
 
     # -- writing ----------------------------------------------------------------------------
+
+    def _write_audio_block(self) -> None:
+        """Write the frames in memory as one block (the caller holds ``_audio_lock``)."""
+        if not self._pending or self.audio_failure is not None:
+            self._pending.clear()
+            self._pending_samples = 0
+            return
+        block = np.concatenate(self._pending)
+        self._pending.clear()
+        self._pending_samples = 0
+        try:
+            if self._audio is None:
+                self._audio = PcmAppender(self.folder / AUDIO_NAME)
+            self._audio.append(block)
+            self._audio_written_s = self._audio.duration_s
+        except OSError as e:
+            # Sentences and pictures may still fit where audio does not: go on without it.
+            self.audio_failure = describe_os_error(e, self.folder / AUDIO_NAME)
+            logger.error(
+                "session %s: audio recording stopped: %s", self.session_id, self.audio_failure
+            )
 
     def _guarded(self, write: Callable[[sqlite3.Connection, Any], None], event: Event) -> None:
         if self.failure is not None:
@@ -130,7 +178,7 @@ class SessionRecorder:
         )
 
     def _add_sentence(self, conn: sqlite3.Connection, event: FinalTranscript) -> None:
-        audio_s = self._audio.duration_s if self._audio is not None else 0.0
+        audio_s = self._audio_written_s  # what is on disk, not what waits in memory
         with transaction(conn, self.db_path):
             conn.execute(
                 "INSERT OR REPLACE INTO sentences (session_id, idx, text, start_s, end_s) "
