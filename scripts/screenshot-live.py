@@ -74,6 +74,16 @@ def main() -> int:
                 page.get_by_test_id("start-button").click()
                 image = page.get_by_test_id("current-image")
                 expect(image).to_have_attribute("data-final", "false", timeout=60_000)
+                # The first draft may be of a word or two; wait for a later draft that
+                # still is one, so the shot shows a picture of the words so far.
+                first = image.get_attribute("src")
+                for _ in range(40):
+                    page.wait_for_timeout(100)
+                    if image.get_attribute("data-final") == "true":
+                        break
+                    if image.get_attribute("src") != first:
+                        page.wait_for_timeout(150)
+                        break
                 args.prefix.parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=f"{args.prefix}-drawing.png")
                 expect(image).to_have_attribute("data-final", "true", timeout=60_000)
