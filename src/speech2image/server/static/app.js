@@ -34,9 +34,21 @@ const state = {
   stopping: false,
   retries: 0,
   pending: [],         // messages to send once the session is open
+  backlog: [],         // audio frames not sent yet: heard while the session was not open
+  draining: null,      // the timer that sends the backlog once it is
+  droppedFrames: 0,    // frames the backlog let go while it was full
+  sampleRate: null,    // the rate this session's "start" declared
   mic: null,           // {stream, context, node}
   latestFinal: -1,
 };
+
+// About 30 s of 100 ms frames, kept while the socket (re)connects and sent once it is open:
+// longer than the server waits for a dropped page (30 s by default), and a few megabytes
+// at most whatever the device's rate.
+const MAX_BACKLOG_FRAMES = 300;
+// The backlog is sent at twice real time (live frames queue behind it, so the total is
+// twice real time too): the server ends a session whose audio arrives faster than 4x.
+const BACKLOG_SPEED = 2;
 
 function withToken(url) {
   if (!token) return url;
@@ -76,6 +88,10 @@ async function loadConfig() {
     fill(ui.language, languages, languages[0]);
     $("language-picker").hidden = languages.length < 2;
     if (!config.history) $("sessions-link").hidden = true;
+    // The server's limit, not a copy of it: a longer sentence would only be refused.
+    if (Number.isInteger(config.max_text_chars) && config.max_text_chars > 0) {
+      ui.input.maxLength = config.max_text_chars;
+    }
   } catch (error) {
     showBanner("Cannot reach the speech2image server. Is it still running?");
   }
@@ -102,9 +118,12 @@ function connect() {
   state.ws = ws;
   setStatus("connecting", state.sessionId ? "Reconnecting…" : "Connecting…");
   ws.onopen = () => {
+    // The microphone's context runs at the device's own rate (Firefox will not connect a
+    // microphone to a context at another); the server resamples it to 16 kHz.
+    if (!state.sessionId) state.sampleRate = state.mic ? state.mic.context.sampleRate : deviceSampleRate();
     const start = {
       type: "start",
-      sample_rate: 16000,
+      sample_rate: Math.round(state.sampleRate),
       style: ui.style.value || null,
       pack: ui.pack.value || null,
       asr: ui.asr.value || null,
@@ -117,10 +136,74 @@ function connect() {
   ws.onclose = (event) => onClose(ws, event);
 }
 
-function send(message) {
+function isOpen() {
   const ws = state.ws;
-  if (ws && ws.readyState === WebSocket.OPEN && state.sessionId) ws.send(message);
+  return Boolean(ws && ws.readyState === WebSocket.OPEN && state.sessionId);
+}
+
+function send(message) {
+  // Messages wait behind unsent audio: a "stop" must come after the words it ends.
+  if (isOpen() && !state.backlog.length) state.ws.send(message);
   else state.pending.push(message);
+}
+
+function sendAudio(frame) {
+  if (isOpen() && !state.backlog.length) {
+    state.ws.send(frame);
+    return;
+  }
+  if (!state.wantOpen) return; // no session to send it to
+  state.backlog.push(frame);
+  if (state.backlog.length > MAX_BACKLOG_FRAMES) {
+    state.backlog.shift(); // the oldest goes: the newest words matter most
+    state.droppedFrames++;
+  }
+}
+
+function drainQueued() {
+  // Called when the session (re)opens: send the backlog in order, paced, then the
+  // messages that waited behind it.
+  if (state.draining) return;
+  let last = performance.now();
+  const tick = () => {
+    if (!isOpen()) { // dropped again: the rest waits for the next session message
+      clearInterval(state.draining);
+      state.draining = null;
+      return;
+    }
+    const now = performance.now();
+    // Frames are 100 ms; a throttled background tab ticks late and catches up.
+    let frames = Math.max(1, Math.round(((now - last) / 100) * BACKLOG_SPEED));
+    last = now;
+    while (frames-- > 0 && state.backlog.length) state.ws.send(state.backlog.shift());
+    if (state.backlog.length) return;
+    clearInterval(state.draining);
+    state.draining = null;
+    for (const pending of state.pending.splice(0)) state.ws.send(pending);
+  };
+  state.draining = setInterval(tick, 100);
+  tick();
+  if (state.droppedFrames) {
+    showBanner(`The connection was gone so long that ${Math.round(state.droppedFrames / 10)} s of audio were lost.`, "warning");
+    state.droppedFrames = 0;
+  }
+}
+
+let probedRate = null;
+
+function deviceSampleRate() {
+  // The rate a default AudioContext gets here, so that a microphone started later in a
+  // session opened by typing runs at the rate the session declared.
+  if (probedRate === null) {
+    try {
+      const probe = new AudioContext();
+      probedRate = probe.sampleRate;
+      probe.close();
+    } catch (error) {
+      probedRate = 16000;
+    }
+  }
+  return probedRate;
 }
 
 function onClose(ws, event) {
@@ -146,7 +229,7 @@ function onMessage(message) {
       state.retries = 0;
       hideBanner();
       setStatus("live", state.mic ? "Listening" : "Connected");
-      for (const pending of state.pending.splice(0)) state.ws.send(pending);
+      drainQueued();
       break;
     case "partial":
       ui.partial.textContent = message.text ? " " + message.text : "";
@@ -164,6 +247,7 @@ function onMessage(message) {
     case "done":
       state.wantOpen = false;
       state.sessionId = null;
+      state.backlog = [];
       setStatus("idle", "Saved");
       ui.start.disabled = false;
       ui.stop.disabled = true;
@@ -173,7 +257,8 @@ function onMessage(message) {
 
 function onError(text) {
   if (/can no longer be resumed/.test(text)) {
-    // The server finished the old session while we were away: start a new one.
+    // The server finished the old session while we were away: start a new one (the audio
+    // kept meanwhile goes to it).
     state.sessionId = null;
     showBanner("The connection was gone too long, so that session was saved and a new one started.", "warning");
     return;
@@ -196,14 +281,17 @@ async function startMic() {
   const stream = await navigator.mediaDevices.getUserMedia({
     audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true },
   });
-  const context = new AudioContext({ sampleRate: 16000 });
+  // The device's own rate; only a session already declared at another rate (opened by
+  // typing, then the output device changed) asks the browser to resample.
+  let context = new AudioContext();
+  if (state.sessionId && state.sampleRate && context.sampleRate !== state.sampleRate) {
+    context.close();
+    context = new AudioContext({ sampleRate: state.sampleRate });
+  }
   await context.audioWorklet.addModule("/static/pcm-worklet.js");
   const source = context.createMediaStreamSource(stream);
   const node = new AudioWorkletNode(context, "pcm-sender");
-  node.port.onmessage = (event) => {
-    const ws = state.ws;
-    if (ws && ws.readyState === WebSocket.OPEN && state.sessionId) ws.send(event.data);
-  };
+  node.port.onmessage = (event) => sendAudio(event.data);
   // Browsers only pull nodes that lead to the speakers: route it there through silence.
   const mute = context.createGain();
   mute.gain.value = 0;
@@ -255,7 +343,9 @@ ui.start.addEventListener("click", async () => {
   openSession();
   ui.start.classList.add("recording");
   ui.stop.disabled = false;
-  setStatus("live", "Listening");
+  // "Listening" only once the session is open ("session" says so); until then the status
+  // says the socket is connecting, and the audio waits in the backlog.
+  if (isOpen()) setStatus("live", "Listening");
 });
 
 ui.stop.addEventListener("click", () => {

@@ -1,5 +1,6 @@
 // Collects microphone samples and posts ~100 ms frames of 16-bit PCM to the page.
-// The page creates its AudioContext at 16 kHz, so the browser resamples the microphone.
+// The page's AudioContext runs at the device's own rate (`sampleRate` here), which the
+// page declares in its "start" message; the server resamples to 16 kHz.
 class PcmSender extends AudioWorkletProcessor {
   constructor() {
     super();
