@@ -1,6 +1,8 @@
 // The live page: microphone → /ws → transcript, current picture and storyboard.
 // All text from the server is shown with textContent, never as HTML.
 
+import { Outbox } from "./outbox.js";
+
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const token = params.get("token") || sessionStorage.getItem("s2i-token") || "";
@@ -33,22 +35,10 @@ const state = {
   wantOpen: false,     // the user has a session going (reconnect if the socket drops)
   stopping: false,
   retries: 0,
-  pending: [],         // messages to send once the session is open
-  backlog: [],         // audio frames not sent yet: heard while the session was not open
-  draining: null,      // the timer that sends the backlog once it is
-  droppedFrames: 0,    // frames the backlog let go while it was full
   sampleRate: null,    // the rate this session's "start" declared
   mic: null,           // {stream, context, node}
   latestFinal: -1,
 };
-
-// About 30 s of 100 ms frames, kept while the socket (re)connects and sent once it is open:
-// longer than the server waits for a dropped page (30 s by default), and a few megabytes
-// at most whatever the device's rate.
-const MAX_BACKLOG_FRAMES = 300;
-// The backlog is sent at twice real time (live frames queue behind it, so the total is
-// twice real time too): the server ends a session whose audio arrives faster than 4x.
-const BACKLOG_SPEED = 2;
 
 function withToken(url) {
   if (!token) return url;
@@ -141,52 +131,14 @@ function isOpen() {
   return Boolean(ws && ws.readyState === WebSocket.OPEN && state.sessionId);
 }
 
+const outbox = new Outbox({
+  socket: () => (isOpen() ? state.ws : null),
+  wanted: () => state.wantOpen,
+  onDropped: (seconds) => showBanner(`The connection was gone so long that ${seconds} s of audio were lost.`, "warning"),
+});
+
 function send(message) {
-  // Messages wait behind unsent audio: a "stop" must come after the words it ends.
-  if (isOpen() && !state.backlog.length) state.ws.send(message);
-  else state.pending.push(message);
-}
-
-function sendAudio(frame) {
-  if (isOpen() && !state.backlog.length) {
-    state.ws.send(frame);
-    return;
-  }
-  if (!state.wantOpen) return; // no session to send it to
-  state.backlog.push(frame);
-  if (state.backlog.length > MAX_BACKLOG_FRAMES) {
-    state.backlog.shift(); // the oldest goes: the newest words matter most
-    state.droppedFrames++;
-  }
-}
-
-function drainQueued() {
-  // Called when the session (re)opens: send the backlog in order, paced, then the
-  // messages that waited behind it.
-  if (state.draining) return;
-  let last = performance.now();
-  const tick = () => {
-    if (!isOpen()) { // dropped again: the rest waits for the next session message
-      clearInterval(state.draining);
-      state.draining = null;
-      return;
-    }
-    const now = performance.now();
-    // Frames are 100 ms; a throttled background tab ticks late and catches up.
-    let frames = Math.max(1, Math.round(((now - last) / 100) * BACKLOG_SPEED));
-    last = now;
-    while (frames-- > 0 && state.backlog.length) state.ws.send(state.backlog.shift());
-    if (state.backlog.length) return;
-    clearInterval(state.draining);
-    state.draining = null;
-    for (const pending of state.pending.splice(0)) state.ws.send(pending);
-  };
-  state.draining = setInterval(tick, 100);
-  tick();
-  if (state.droppedFrames) {
-    showBanner(`The connection was gone so long that ${Math.round(state.droppedFrames / 10)} s of audio were lost.`, "warning");
-    state.droppedFrames = 0;
-  }
+  outbox.send(message);
 }
 
 let probedRate = null;
@@ -229,7 +181,7 @@ function onMessage(message) {
       state.retries = 0;
       hideBanner();
       setStatus("live", state.mic ? "Listening" : "Connected");
-      drainQueued();
+      outbox.drain();
       break;
     case "partial":
       ui.partial.textContent = message.text ? " " + message.text : "";
@@ -247,7 +199,7 @@ function onMessage(message) {
     case "done":
       state.wantOpen = false;
       state.sessionId = null;
-      state.backlog = [];
+      outbox.clear();
       setStatus("idle", "Saved");
       ui.start.disabled = false;
       ui.stop.disabled = true;
@@ -291,7 +243,7 @@ async function startMic() {
   await context.audioWorklet.addModule("/static/pcm-worklet.js");
   const source = context.createMediaStreamSource(stream);
   const node = new AudioWorkletNode(context, "pcm-sender");
-  node.port.onmessage = (event) => sendAudio(event.data);
+  node.port.onmessage = (event) => outbox.sendAudio(event.data);
   // Browsers only pull nodes that lead to the speakers: route it there through silence.
   const mute = context.createGain();
   mute.gain.value = 0;
