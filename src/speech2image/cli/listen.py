@@ -41,8 +41,8 @@ def listen(args: argparse.Namespace) -> int:
 
     try:
         if args.devices:
-            for device in input_devices():
-                print(f"{device['index']:3d}  {device['name']}  ({device['sample_rate']} Hz)")
+            for entry in input_devices():
+                print(f"{entry['index']:3d}  {entry['name']}  ({entry['sample_rate']} Hz)")
             return 0
         device = int(args.device) if args.device and args.device.isdigit() else args.device
         source = MicrophoneSource(device=device)
