@@ -23,6 +23,7 @@ from speech2image.server.live import LiveRegistry, LiveSession, ProtocolViolatio
 from speech2image.server.options import ServerOptions
 from speech2image.server.state import AppState, short_repr
 from speech2image.session import SessionOptions
+from speech2image.store.db import StoreError
 
 logger = logging.getLogger(__name__)
 
@@ -174,7 +175,10 @@ async def _start(request: dict[str, Any], state: AppState) -> LiveSession:
     options = SessionOptions(
         style=style or None, pack=pack or None, asr=asr or None, language=language or None
     )
-    live = state.open_live_session(sample_rate=sample_rate, session_options=options)
+    try:
+        live = state.open_live_session(sample_rate=sample_rate, session_options=options)
+    except StoreError as e:  # a full or read-only data folder: say so, not "the server failed"
+        raise ProtocolViolation(f"the session cannot be saved: {e}", code=CLOSE_TRY_LATER) from e
     state.live.add(live)
     return live
 
