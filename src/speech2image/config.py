@@ -2,7 +2,10 @@
 
 Defaults suit the embedded engines on a 2-core laptop. Every option can be overridden from
 the environment (``S2I_<FIELD>`` in upper case, e.g. ``S2I_MIN_SILENCE_DURATION_MS=400``) with
-:func:`from_env`, and the CLI overrides those in turn.
+:func:`from_env`, and the CLI overrides those in turn. Nested options are read the same way
+and with the same prefix (``TranscriberOptions.vad`` from ``S2I_MIN_SILENCE_DURATION_MS``,
+``S2I_THRESHOLD``, …); a value that does not parse as the field's type (``S2I_KEEP_AUDIO=flase``)
+is a ``ValueError`` naming the variable.
 """
 
 from __future__ import annotations
