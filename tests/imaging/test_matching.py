@@ -13,6 +13,7 @@ from speech2image.imaging.compose.aliases import (
     AGE_VARIANTS,
     ALIASES,
     GENERIC_PEOPLE,
+    PERSON_GROUPS,
     RELATED_ALIASES,
     alias_for,
 )
@@ -217,3 +218,24 @@ def test_near_meanings_are_still_matched(matcher: AssetMatcher, noun: str, asset
     matcher.embedder.load()
     match = matcher.match(noun)
     assert match.confident and match.entry.name == asset, (noun, match.entry.name)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("noun", "asset"), [("firework", "fireworks"), ("glove", "gloves"), ("sock", "socks")]
+)  # fmt: skip
+def test_an_asset_named_in_the_plural_draws_the_singular(
+    matcher: AssetMatcher, noun: str, asset: str
+) -> None:
+    matcher.embedder.load()
+    match = matcher.match(noun)
+    assert match.confident and match.entry.name == asset, (noun, match.entry.name)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("noun", ["tennis player", "bus driver", "football player"])
+def test_a_compound_whose_head_is_a_person_is_a_person(matcher: AssetMatcher, noun: str) -> None:
+    """Not the tennis racket nor the bus: the head word says what the thing is."""
+    matcher.embedder.load()
+    match = matcher.match(noun)
+    assert match.confident and match.entry.group.startswith(PERSON_GROUPS), match.entry.name

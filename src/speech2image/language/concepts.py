@@ -209,6 +209,8 @@ def _tag_question(doc: Any) -> bool:
 
 
 _TAG_PRONOUNS = frozenset({"it", "you", "they", "we", "he", "she", "i", "there"})
+_HEDGE_VERBS = frozenset({"think", "guess", "believe", "suppose", "reckon", "feel", "say"})
+"""Verbs that frame a clause as an opinion ("I think ...", "I guess ..."): no idea of their own."""
 
 
 def sentence_concept(doc: Any) -> str | None:
@@ -239,6 +241,8 @@ def sentence_concept(doc: Any) -> str | None:
             continue  # "a lovely day" says nothing of beauty; "it was lovely" does
         if concept == "no" and token.pos_ != "INTJ" and token.dep_ != "ROOT":
             continue  # "no cats": a determiner, not an answer
+        if token.lemma_.lower() in _HEDGE_VERBS and any(c.dep_ == "ccomp" for c in token.children):
+            continue  # "I think we should give peace a chance": the idea is in the clause
         rank = _PRIORITY.get(concept, 1) + (token.dep_ == "ROOT")
         best = max(best or (0, 0, ""), (rank, -token.i, concept))
     question = (words[-1:] == ["?"] and not _tag_question(doc)) or (

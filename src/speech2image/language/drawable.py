@@ -173,15 +173,22 @@ def _negated(token: Any) -> bool:
 
 def _same_as_subject(token: Any) -> bool:
     """ "My grandfather used to be a fisherman": the fisherman is the grandfather, drawn
-    once. "That is a dog" and "there is a dog" name the dog."""
+    once. "That is a dog", "there is a dog" and "this one is a dog" name the dog."""
     if token.dep_ != "attr":
         return False
     verb = token.head
     while verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    pointing = ("there", "it", "this", "that", "these", "those", "what", "which", "who")
-    return any(s.lower_ not in pointing and s.pos_ in ("NOUN", "PROPN", "PRON") for s in subjects)
+    return any(s.lower_ not in _POINTING and s.pos_ in ("NOUN", "PROPN", "PRON") for s in subjects)
+
+
+_POINTING = frozenset(
+    {"there", "it", "this", "that", "these", "those", "what", "which", "who", "one", "ones",
+     "mine", "yours", "ours", "theirs", "hers"}
+)  # fmt: skip
+"""Subjects that only point at the thing a predicate names: "this one is a shark", "mine is
+a red bike" draw the shark and the bike."""
 
 
 _NOT_THINGS = frozenset({*ABSTRACT_NOUNS, *ACTIVITY_NOUNS, *TIME_NOUNS, *MEASURE_NOUNS, *WEEKDAYS})

@@ -23,6 +23,7 @@ from speech2image.language.drawable import Drawability, find_drawability
 from speech2image.language.nouns import (
     EMOJI,
     compound_heads,
+    event_modifier,
     is_noun,
     noun_words,
     singular,
@@ -267,6 +268,7 @@ def _noun_mention(doc: Any, token: Any, drawability: Drawability) -> Mention:
     """The mention of the noun phrase headed by ``token``."""
     lemma = singular(token)
     noun, first = noun_words(doc, token, drawability.blocked)
+    noun = event_modifier(token) or noun
     said = _modifiers(doc, first)
     post_color, post_size = _predicate_adjectives(token)
     plural = (token.tag_ in ("NNS", "NNPS") or token.lower_ != lemma) and lemma not in MASS_NOUNS

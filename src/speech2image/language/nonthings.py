@@ -112,7 +112,8 @@ ACTIVITY_NOUNS = frozenset(
      "speech", "presentation", "email", "message", "deadline", "feedback", "sale",
      "discount", "refund", "delivery", "order", "booking", "reservation", "fight",
      "argument", "joke", "mess", "noise", "fun", "favour", "favor", "hurry", "rush",
-     "sales", "staff", "management", "customer", "customers", "client", "clients"}
+     "sales", "staff", "management", "customer", "customers", "client", "clients", "trip",
+     "journey", "tour", "voyage", "cruise", "outing", "excursion"}
 )  # fmt: skip
 """Activities, events and the words of work talk: no thing to draw."""
 LONE_PART_NOUNS = frozenset(

@@ -10,6 +10,7 @@ from typing import Any
 
 from speech2image.language.attributes import ATTRIBUTE_WORDS
 from speech2image.language.concepts import COMPOUND_NOUNS, KNOWN_NOUNS, MASS_NOUNS
+from speech2image.language.nonthings import ABSTRACT_NOUNS, ACTIVITY_NOUNS
 from speech2image.language.vocabulary import COLORS, NUMBER_WORDS, SIZE_WORDS
 
 EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]")
@@ -79,12 +80,42 @@ def is_noun(token: Any, compound_heads: dict[int, int]) -> bool:
         and token.head.pos_ in ("NOUN", "PROPN", "ADP")
     ):
         return token.is_alpha  # "sharks and jellyfish" with "jellyfish" tagged a verb
+    if _adjective_as_noun(token):
+        return True
     # The small model tags some nouns as adjectives or verbs ("an oven", "the remote"),
     # even as an adjective of a verb ("the oven needs ..." with "oven" an amod of "needs").
     if singular(token) not in KNOWN_NOUNS:
         return False
     modifier = token.dep_ in ("amod", "compound", "advmod")
     return not modifier or token.head.pos_ in ("VERB", "AUX")
+
+
+_ARGUMENT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def _adjective_as_noun(token: Any) -> bool:
+    """A word tagged an adjective that the parse uses as a noun: it takes an article and
+    is the subject or object ("the goldfish swims", "she fed the piglet")."""
+    return (
+        token.pos_ == "ADJ"
+        and token.is_alpha
+        and token.dep_ in _ARGUMENT_ROLES
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in token.children)
+        and not any(c.dep_ in ("amod", "advmod") for c in token.children)
+    )
+
+
+def event_modifier(token: Any) -> str | None:
+    """The thing an event noun is named after: "a boat trip" is drawn as a boat, "a bike
+    ride" as a bike; ``None`` when the head is no event or has no such word."""
+    if token.lemma_.lower() not in ACTIVITY_NOUNS:
+        return None
+    for child in token.children:
+        word = child.lemma_.lower()
+        concrete = word not in ACTIVITY_NOUNS and word not in ABSTRACT_NOUNS
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and child.i < token.i and concrete:
+            return singular(child)
+    return None
 
 
 def _is_verb(token: Any) -> bool:

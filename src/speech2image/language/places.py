@@ -77,6 +77,29 @@ THING_SETTINGS = {
 """Things that tell where a scene is when no place is said ("the farmer was driving a
 red tractor" is on a farm)."""
 
+_PLACE_CLASSES = {
+    "city": ("skyscraper", "post office", "bank", "bakery", "hotel", "cathedral", "museum",
+             "taxi", "tram", "traffic light", "police officer", "policeman", "pedestrian"),
+    "farm": ("barn", "hay", "haystack", "cart", "pig", "hen", "rooster", "goat", "sheep",
+             "lamb", "piglet", "calf", "foal", "duckling"),
+    "garden": ("gardener", "tulip", "rose", "daisy", "hose", "watering can", "wheelbarrow",
+               "lawnmower", "shed", "greenhouse", "vegetable patch"),
+    "classroom": ("blackboard", "whiteboard", "pupil", "student", "schoolbag"),
+    "stadium": ("goalkeeper", "striker", "referee", "footballer", "tennis player",
+                "football player", "cheerleader"),
+    "snow": ("skier", "snowboarder", "snowman", "sled", "sledge", "igloo", "ski"),
+    "sea": ("submarine", "lighthouse", "pier", "yacht", "ship", "sailor", "shark"),
+    "restaurant": ("waiter", "waitress", "menu"),
+    "field": ("meadow", "haystack", "scarecrow", "grass"),
+}  # fmt: skip
+"""Broad classes of things that belong to one kind of place (buildings of a town, farm
+animals, garden plants and tools, sports players, snow sports, sea craft), merged into
+:data:`THING_SETTINGS` without overriding its entries."""
+THING_SETTINGS.update(
+    {noun: place for place, nouns in _PLACE_CLASSES.items() for noun in nouns
+     if noun not in THING_SETTINGS}
+)  # fmt: skip
+
 PLACE_VERBS = frozenset(
     {"visit", "enter", "leave", "explore", "reach", "cross", "tour", "clean", "decorate"}
 )  # fmt: skip

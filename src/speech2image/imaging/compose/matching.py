@@ -168,7 +168,7 @@ class AssetMatcher:
         named = self._named(alias_for(self.pack, noun)) or self._named(GENERAL_THINGS.get(noun))
         if named is not None:
             return AssetMatch(named, RELATED_SCORE if noun in RELATED_ALIASES else 1.0, False)
-        named = self._named(noun, ordinary=True)
+        named = self._named(noun, ordinary=True) or self._plural_named(noun)
         if named is not None:
             return AssetMatch(named, 1.0, False)
         symbol = self._named(CONCEPT_SYMBOLS.get(noun))
@@ -185,6 +185,15 @@ class AssetMatcher:
         # 6. A compound as its head word, when the compound is close to the head's asset.
         head = self._head(noun, scores)
         return head if head is not None else AssetMatch(best, score, True)
+
+    def _plural_named(self, noun: str) -> AssetEntry | None:
+        """The asset whose name is the noun's plural ("firework" drawn by "fireworks")."""
+        if " " in noun or len(noun) < 3 or not noun.isalpha():
+            return None
+        forms = [noun + "s", noun + "es"]
+        if noun.endswith("y") and noun[-2] not in "aeiou":
+            forms.append(noun[:-1] + "ies")
+        return next(filter(None, (self._named(f, ordinary=True) for f in forms)), None)
 
     def _scores(self, noun: str) -> np.ndarray:
         return np.asarray(self._matrix @ self._queries.get([noun])[0])
@@ -216,14 +225,17 @@ class AssetMatcher:
         return None if generic is None else AssetMatch(generic, MATCH_THRESHOLD, False)
 
     def _head(self, noun: str, scores: np.ndarray) -> AssetMatch | None:
-        """A compound ("kitchen chair") drawn as its head word's asset."""
+        """A compound ("kitchen chair") drawn as its head word's asset; a compound whose head
+        is a person ("tennis player") always, since the head says what it is."""
         words = noun.split()
         if len(words) < 2:
             return None
         head = self.match(words[-1])
         row = next((k for k, e in enumerate(self.entries) if e is head.entry), None)
-        if not head.confident or row is None or scores[row] < HEAD_THRESHOLD:
+        if not head.confident or row is None:
             return None
+        if scores[row] < HEAD_THRESHOLD and not head.entry.group.startswith(PERSON_GROUPS):
+            return None  # a person is a person whatever the job: "tennis player", "bus driver"
         return AssetMatch(head.entry, head.score, False)
 
 

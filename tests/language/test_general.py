@@ -1,0 +1,75 @@
+"""Mechanisms read off the parse rather than word lists: pointing subjects, adjectives the
+parse uses as nouns, things events are named after, opinion verbs (real spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.language.scenes import builder, nouns, skipped
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "drawn"),
+    [
+        ("This one is a shark under the boat.", ["shark", "boat"]),
+        ("Mine is the red bike by the door.", ["bike", "door"]),
+        ("That one is a tiny mouse.", ["mouse"]),
+    ],
+)
+def test_a_pointing_subject_draws_what_the_predicate_names(text: str, drawn: list[str]) -> None:
+    assert sorted(nouns(builder().build(text))) == sorted(drawn)
+
+
+def test_my_brother_is_a_pilot_is_still_one_person() -> None:
+    assert len(builder().build("My brother is a pilot.").objects) == 1
+
+
+def test_an_adjective_tag_with_an_article_in_a_subject_role_is_a_noun() -> None:
+    scene = builder().build("The goldfish swims around the castle in its tank.")
+    assert "goldfish" in nouns(scene)
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("We took a boat trip around the island yesterday.", "boat"),
+        ("We went on a bike ride after lunch.", "bike"),
+        ("They booked a train journey to the coast.", "train"),
+    ],
+)
+def test_an_event_is_drawn_as_the_thing_it_is_named_after(text: str, thing: str) -> None:
+    scene = builder().build(text)
+    assert thing in nouns(scene)
+    assert not {"trip", "ride", "journey"} & set(nouns(scene))
+
+
+def test_a_bare_trip_is_no_thing() -> None:
+    scene = builder().build("The trip was long.")
+    assert "trip" not in nouns(scene)
+    assert skipped(scene).get("trip") == "abstract"
+
+
+def test_an_opinion_verb_gives_no_idea_of_its_own() -> None:
+    scene = builder().build("I think we should give peace a chance.")
+    assert scene.depiction == "concept"
+    assert [o.noun for o in scene.objects] != ["thinking"]
+    assert builder().build("I am thinking.").objects[0].noun == "thinking"
+
+
+@pytest.mark.parametrize(
+    ("text", "setting"),
+    [
+        ("A helicopter is flying above the skyscrapers.", "city"),
+        ("The horse is pulling a cart full of hay.", "farm"),
+        ("The referee blew his whistle.", "stadium"),
+        ("A skier raced down the slope.", "snow"),
+    ],
+)
+def test_a_class_of_things_implies_its_place(text: str, setting: str) -> None:
+    assert builder().build(text).setting == setting
+
+
+def test_a_place_said_wins_over_the_place_things_imply() -> None:
+    assert builder().build("I bought a new hose at the shop.").setting == "shop"
