@@ -22,12 +22,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
-import inspect
 import logging
 import threading
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import partial
@@ -52,10 +51,9 @@ from speech2image.imaging.engine import DrawingCancelled, ImageEngine
 from speech2image.language.builder import SceneBuilder
 from speech2image.scene import Scene
 from speech2image.stage import StageBroken, StageThread, StageTimeout, StageTimeouts
+from speech2image.subscribers import Subscriber, Subscribers
 
 logger = logging.getLogger(__name__)
-
-Subscriber = Callable[[Event], Awaitable[None] | None]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -132,13 +130,6 @@ class _Job:
     end_s: float = 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class _Subscription:
-    call: Subscriber
-    turn: asyncio.Lock | None
-    """Held while a blocking subscriber runs in its thread; ``None`` runs it inline."""
-
-
 @dataclass
 class SessionSummary:
     """What a finished session produced."""
@@ -163,7 +154,7 @@ class Session:
         self.workers = workers
         self.options = options or SessionOptions()
         self.id = session_id or uuid.uuid4().hex[:12]
-        self._subscribers: list[_Subscription] = []
+        self._subscribers = Subscribers()
         self._finals: asyncio.Queue[_Job | None] = asyncio.Queue()
         self._draft: _Job | None = None
         self._wake = asyncio.Event()
@@ -177,19 +168,10 @@ class Session:
         self.summary = SessionSummary(self.id)
 
     def subscribe(self, subscriber: Subscriber, *, blocking: bool | None = None) -> None:
-        """Call ``subscriber`` (sync or async) with every event, in order.
-
-        A ``blocking`` subscriber (one that does I/O, such as the store's recorder, whose
-        class says so with ``blocking = True``; ``None`` reads that attribute) is called in a
-        worker thread and awaited before the next subscriber, so the event loop serves other
-        sessions and sockets meanwhile, and subscribers after it (the page) see what it
-        stored. Other subscribers run inline and must not block.
-        """
-        if blocking is None:
-            blocking = bool(getattr(subscriber, "blocking", False))
-        if blocking and inspect.iscoroutinefunction(subscriber):
-            raise ValueError("a blocking subscriber must be a plain function, not async")
-        self._subscribers.append(_Subscription(subscriber, asyncio.Lock() if blocking else None))
+        """Call ``subscriber`` (sync or async) with every event, in order; a ``blocking``
+        one (I/O: the store's recorder) in a worker thread, off the event loop (see
+        :mod:`speech2image.subscribers`)."""
+        self._subscribers.add(subscriber, blocking=blocking)
 
     async def run(self, source: AudioSource) -> SessionSummary:
         """Run the whole pipeline over ``source`` and return what it produced."""
@@ -419,13 +401,4 @@ class Session:
         await self._publish(event)
 
     async def _publish(self, event: Event) -> None:
-        for subscription in self._subscribers:
-            if subscription.turn is not None:
-                # The lock keeps this subscriber's events in order when the transcript and
-                # the drawing tasks publish at once (asyncio.Lock wakes waiters in order).
-                async with subscription.turn:
-                    await asyncio.to_thread(subscription.call, event)
-                continue
-            result = subscription.call(event)
-            if inspect.isawaitable(result):
-                await result
+        await self._subscribers.publish(event)
