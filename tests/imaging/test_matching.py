@@ -239,3 +239,12 @@ def test_a_compound_whose_head_is_a_person_is_a_person(matcher: AssetMatcher, no
     matcher.embedder.load()
     match = matcher.match(noun)
     assert match.confident and match.entry.group.startswith(PERSON_GROUPS), match.entry.name
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("noun", ["pavement", "basement"])
+def test_a_noun_of_a_thing_is_no_role_noun(matcher: AssetMatcher, noun: str) -> None:
+    """ "-ent" ends "student" and "resident", but "pavement" is no person."""
+    matcher.embedder.load()
+    match = matcher.match(noun)
+    assert not (match.confident and match.entry.group.startswith(PERSON_GROUPS)), match.entry.name

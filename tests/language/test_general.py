@@ -73,3 +73,33 @@ def test_a_class_of_things_implies_its_place(text: str, setting: str) -> None:
 
 def test_a_place_said_wins_over_the_place_things_imply() -> None:
     assert builder().build("I bought a new hose at the shop.").setting == "shop"
+
+
+@pytest.mark.parametrize(
+    ("text", "thing", "count"),
+    [
+        ("I bought a hat and a pair of sunglasses at the market.", "sunglasses", 1),
+        ("She put on her sunglasses.", "sunglasses", 1),
+        ("A pair of scissors lay on the desk.", "scissors", 1),
+        ("Two pairs of jeans hung on the line.", "jeans", 2),
+    ],
+)
+def test_a_noun_plural_in_form_names_one_thing(text: str, thing: str, count: int) -> None:
+    assert nouns(builder().build(text)).count(thing) == count
+
+
+def test_a_participle_tagged_a_noun_is_no_thing() -> None:
+    scene = builder().build("There's a penguin standing on an iceberg.")
+    assert sorted(nouns(scene)) == ["iceberg", "penguin"]
+    assert [r.relation for r in scene.relations] == ["on"]
+
+
+def test_a_baby_girl_is_a_baby() -> None:
+    scene = builder().build("My sister just had a baby girl.")
+    assert sorted(nouns(scene)) == ["baby", "sister"]
+    assert nouns(builder().build("A baby elephant followed its mother."))[0] == "elephant"
+
+
+def test_a_time_phrase_says_no_idea_but_the_time() -> None:
+    assert builder().build("Let's circle back to this after lunch.").depiction != "concept"
+    assert builder().build("Lunch was delicious.").objects[0].noun != "person"

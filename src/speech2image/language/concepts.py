@@ -9,6 +9,7 @@ words that name each idea are here; the symbol that draws it belongs to the pack
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 COCO_CLASSES = (
@@ -213,8 +214,9 @@ _HEDGE_VERBS = frozenset({"think", "guess", "believe", "suppose", "reckon", "fee
 """Verbs that frame a clause as an opinion ("I think ...", "I guess ..."): no idea of their own."""
 
 
-def sentence_concept(doc: Any) -> str | None:
-    """The idea a sentence names, or ``None`` when it has no clear one."""
+def sentence_concept(doc: Any, time_tokens: Collection[int] = ()) -> str | None:
+    """The idea a sentence names, or ``None`` when it has no clear one; the words of its
+    time phrases (``time_tokens``) may only say the time or the date."""
     words = [t.lower_ for t in doc]
     if not any(t.is_alpha for t in doc):
         return None
@@ -237,6 +239,8 @@ def sentence_concept(doc: Any) -> str | None:
         if token.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ", "INTJ", "ADV", "AUX"):
             continue
         concept = CONCEPT_WORDS.get(token.lemma_.lower()) or CONCEPT_WORDS.get(token.lower_)
+        if token.i in time_tokens and concept not in ("time", "date"):
+            continue  # "let's talk after lunch" says nothing of food
         if concept is None or (token.pos_ == "ADJ" and token.dep_ == "amod"):
             continue  # "a lovely day" says nothing of beauty; "it was lovely" does
         if concept == "no" and token.pos_ != "INTJ" and token.dep_ != "ROOT":

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from speech2image.language.attributes import ANIMALS, MATERIAL_WORDS, PATTERN_WORDS, PEOPLE
-from speech2image.language.concepts import COMPOUND_NOUNS, KNOWN_NOUNS
+from speech2image.language.concepts import COMPOUND_NOUNS, CONCEPT_WORDS, KNOWN_NOUNS
 from speech2image.language.nonthings import (
     ABSTRACT_NOUNS,
     ABSTRACT_SUFFIXES,
@@ -68,6 +68,9 @@ class Drawability:
     idioms: frozenset[int] = frozenset()
     """Token indexes of idioms, whose words say nothing of the time ("good morning")."""
     name_tokens: frozenset[int] = frozenset()
+    time_tokens: frozenset[int] = frozenset()
+    """Token indexes of time phrases ("after lunch", "last night"): they may say the time
+    or the date, never another idea (lunch is no food there)."""
     """Token indexes of names, which say nothing of the time or weather ("a horse named
     Snow")."""
 
@@ -125,6 +128,8 @@ def _is_name(token: Any) -> bool:
         return False
     if token.lemma_.lower() in _NOT_THINGS or word in _NOT_THINGS:
         return False
+    if token.is_sent_start and word in CONCEPT_WORDS:
+        return False  # "Lunch was delicious", taken for a person's name
     if token.ent_type_ in _NAME_ENTITIES:
         return True
     return token.text[:1].isupper() and not token.is_sent_start
@@ -252,9 +257,11 @@ def find_drawability(doc: Any) -> Drawability:
     blocked: set[int] = set()
     skipped: list[Skipped] = []
     idioms: set[int] = set()
+    times: set[int] = set()
     for span, reason in _phrase_spans(doc):
         blocked.update(span)
         idioms.update(span if reason == "idiom" else ())
+        times.update(span if reason == "time phrase" else ())
         skipped.append(Skipped(doc[span.start : span.stop].text, reason))
     places = find_places(doc, blocked)
     blocked |= places.tokens
@@ -303,5 +310,5 @@ def find_drawability(doc: Any) -> Drawability:
     return Drawability(
         places=places, blocked=frozenset(blocked), skipped=tuple(skipped), names=names,
         people=people, surfaces=surfaces, idioms=frozenset(idioms),
-        name_tokens=frozenset(name_tokens),
+        name_tokens=frozenset(name_tokens), time_tokens=frozenset(times),
     )  # fmt: skip

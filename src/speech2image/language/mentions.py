@@ -22,6 +22,7 @@ from speech2image.language.concepts import MASS_NOUNS
 from speech2image.language.drawable import Drawability, find_drawability
 from speech2image.language.nouns import (
     EMOJI,
+    PAIRED_NOUNS,
     compound_heads,
     event_modifier,
     is_noun,
@@ -272,8 +273,12 @@ def _noun_mention(doc: Any, token: Any, drawability: Drawability) -> Mention:
     said = _modifiers(doc, first)
     post_color, post_size = _predicate_adjectives(token)
     plural = (token.tag_ in ("NNS", "NNPS") or token.lower_ != lemma) and lemma not in MASS_NOUNS
+    plural = plural and lemma not in PAIRED_NOUNS
     part = partitive_count(token)
     count = part or said.count
+    if lemma in PAIRED_NOUNS and first >= 2 and doc[first - 2].lemma_.lower() == "pair":
+        number = doc[first - 3].lower_ if first >= 3 else ""  # "two pairs of jeans"
+        count = _parse_number(number) or 1 if number else 1  # "a pair" is one
     has_count = part is not None or (count is not None and not (count == 1 and plural))
     if count is None or (count == 1 and plural and part is None):
         count = PLURAL_DEFAULT_COUNT if plural else 1
@@ -286,6 +291,8 @@ def _noun_mention(doc: Any, token: Any, drawability: Drawability) -> Mention:
     surface = drawability.surfaces.get(token.i)
     if surface is not None:
         after = replace(after, **{surface[0]: surface[1]})
+    if before.age == "baby" and noun in _YOUNG_PEOPLE:
+        noun = "baby"  # "a baby girl" is a baby
     return Mention(
         noun=noun,
         head=token.i,
@@ -303,6 +310,9 @@ def _noun_mention(doc: Any, token: Any, drawability: Drawability) -> Mention:
         name=drawability.names.get(token.i),
         **_role(token),
     )
+
+
+_YOUNG_PEOPLE = frozenset({"girl", "boy", "child", "kid", "person", "son", "daughter"})
 
 
 def find_mentions(doc: Any, drawability: Drawability | None = None) -> list[Mention]:

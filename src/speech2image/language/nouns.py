@@ -35,6 +35,13 @@ _IRREGULAR_SINGULAR = {
     "leaves": "leaf", "loaves": "loaf", "fish": "fish", "sheep": "sheep", "deer": "deer",
     "clothes": "clothes", "jellyfish": "jellyfish", "glasses": "glasses", "police": "police",
 }  # fmt: skip
+PAIRED_NOUNS = frozenset(
+    {"glasses", "sunglasses", "goggles", "binoculars", "scissors", "pliers", "tongs",
+     "trousers", "jeans", "pants", "shorts", "tights", "leggings", "pyjamas", "pajamas",
+     "headphones", "earphones", "overalls"}
+)  # fmt: skip
+"""Nouns plural in form that name one thing ("sunglasses", "a pair of jeans"): one drawn."""
+_IRREGULAR_SINGULAR.update({noun: noun for noun in PAIRED_NOUNS})
 
 
 def singular(token: Any) -> str:
@@ -71,6 +78,8 @@ def compound_heads(doc: Any, verbs: set[int]) -> dict[int, int]:
 def is_noun(token: Any, compound_heads: dict[int, int]) -> bool:
     if token.i in compound_heads:
         return True
+    if token.dep_ in ("acl", "relcl", "advcl") and token.lower_.endswith("ing"):
+        return False  # "a penguin standing on an iceberg" with "standing" tagged a noun
     if token.pos_ in ("NOUN", "PROPN"):
         return True
     if (

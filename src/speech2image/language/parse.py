@@ -180,7 +180,9 @@ class SpacySceneBuilder:
         depiction, concept = "objects", None
         if not mentions:
             said = _said(doc, drawability)
-            depiction, concept, mentions = _without_things(doc, context, surroundings, said)
+            depiction, concept, mentions = _without_things(
+                doc, context, surroundings, said, drawability.time_tokens
+            )
         # 6. One scene object per instance.
         objects, ids, too_many = _instances(mentions, actions)
         if concept is not None:
@@ -295,7 +297,11 @@ def _same_in_sentence(mention: Mention, mentions: list[Mention]) -> int | None:
 
 
 def _without_things(
-    doc: Any, context: SceneContext | None, surroundings: Surroundings, said: Surroundings
+    doc: Any,
+    context: SceneContext | None,
+    surroundings: Surroundings,
+    said: Surroundings,
+    time_tokens: frozenset[int] = frozenset(),
 ) -> tuple[str, str | None, list[Mention]]:
     """Depiction, concept and mentions of a sentence that names no depictable thing.
 
@@ -308,7 +314,7 @@ def _without_things(
         cast = [m for m in cast if is_animate(m.noun)]
     if said.setting or said.weather:
         return "objects", None, cast
-    concept = sentence_concept(doc) if len(doc) else None
+    concept = sentence_concept(doc, time_tokens) if len(doc) else None
     if concept is not None:
         return "concept", concept, []
     if not cast:

@@ -209,7 +209,7 @@ class AssetMatcher:
     def _role(self, noun: str, scores: np.ndarray) -> AssetMatch | None:
         """A role noun as a person: "postman" always; "musician" when its nearest asset is a
         person. The nearest person asset draws it when close, else a plain person."""
-        if len(noun) < 5 or " " in noun:
+        if len(noun) < 5 or " " in noun or noun.endswith(_NOT_ROLE_ENDINGS):
             return None
         ending = next((e for e in MAN_SUFFIXES if noun.endswith(e)), None)
         person, person_score = self._best(scores, self._person & self._matchable)
@@ -237,6 +237,11 @@ class AssetMatcher:
         if scores[row] < HEAD_THRESHOLD and not head.entry.group.startswith(PERSON_GROUPS):
             return None  # a person is a person whatever the job: "tennis player", "bus driver"
         return AssetMatch(head.entry, head.score, False)
+
+
+_NOT_ROLE_ENDINGS = ("ment", "ness", "ance", "ence", "ion")
+"""Endings of nouns of things and ideas that the role endings (-ant, -ent, -ian) would
+take for people: "pavement", "silence", "fashion"."""
 
 
 def drop_unmatched(
