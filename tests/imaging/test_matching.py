@@ -248,3 +248,13 @@ def test_a_noun_of_a_thing_is_no_role_noun(matcher: AssetMatcher, noun: str) -> 
     matcher.embedder.load()
     match = matcher.match(noun)
     assert not (match.confident and match.entry.group.startswith(PERSON_GROUPS)), match.entry.name
+
+
+@pytest.mark.parametrize(
+    ("noun", "asset"),
+    [("labrador", "dog"), ("oak", "deciduous tree"), ("pine", "evergreen tree"),
+     ("daffodil", "blossom"), ("salmon", "fish"), ("shed", "hut")],
+)  # fmt: skip
+def test_a_kind_is_drawn_as_its_general_thing(matcher: AssetMatcher, noun: str, asset: str) -> None:
+    match = matcher.match(noun)
+    assert match.confident and match.entry.name == asset, (noun, match.entry.name)

@@ -225,7 +225,33 @@ person rowing a boat), not the thing itself: drawn, with :data:`RELATED_SCORE`."
 RELATED_SCORE = 0.7
 """Match score recorded for a :data:`RELATED_ALIASES` drawing (above the threshold)."""
 
-ALIASES = {"openmoji": {**_OPENMOJI, **_OPENMOJI_THINGS, **_OPENMOJI_PEOPLE}}
+_KINDS = {
+    "dog": ("labrador", "retriever", "beagle", "spaniel", "dalmatian", "collie", "bulldog",
+            "terrier", "husky", "dachshund", "greyhound", "chihuahua", "pug", "sheepdog",
+            "alsatian", "rottweiler", "labradoodle", "corgi", "whippet", "mutt", "hound"),
+    "cat": ("tabby", "moggy", "siamese cat", "persian cat", "tomcat"),
+    "deciduous tree": ("oak", "oak tree", "willow", "willow tree", "birch", "birch tree",
+                       "maple tree", "beech", "beech tree", "elm", "poplar", "sycamore",
+                       "chestnut tree", "apple tree", "cherry tree", "pear tree", "plum tree"),
+    "evergreen tree": ("pine", "pine tree", "fir", "fir tree", "spruce", "cedar", "conifer",
+                       "yew"),
+    "blossom": ("daisy", "daffodil", "lily", "poppy", "violet", "orchid", "lavender",
+                "marigold", "bluebell", "buttercup", "dandelion", "carnation", "peony"),
+    "fish": ("salmon", "trout", "cod", "carp", "tuna", "herring", "sardine", "minnow"),
+    "hut": ("shed", "cabin", "shack", "barn", "cottage"),
+}  # fmt: skip
+"""Kinds of a thing the pack draws only in general (dog breeds, tree and flower species,
+fish of the table, small wooden buildings): each drawn by the general thing's asset. Only
+true kinds: "a labrador" is a dog, but a noun merely near "dog" is not."""
+
+ALIASES = {
+    "openmoji": {
+        **{kind: asset for asset, kinds in _KINDS.items() for kind in kinds},
+        **_OPENMOJI,
+        **_OPENMOJI_THINGS,
+        **_OPENMOJI_PEOPLE,
+    }
+}
 """Per pack: noun (singular, lower case) to the asset name that draws it. A pack without a
 table of its own uses OpenMoji's (other packs name their drawings by the same CLDR names)."""
 
