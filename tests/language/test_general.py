@@ -103,3 +103,11 @@ def test_a_baby_girl_is_a_baby() -> None:
 def test_a_time_phrase_says_no_idea_but_the_time() -> None:
     assert builder().build("Let's circle back to this after lunch.").depiction != "concept"
     assert builder().build("Lunch was delicious.").objects[0].noun != "person"
+
+
+def test_a_pronoun_said_twice_in_a_sentence_is_one_thing() -> None:
+    context = builder().new_context()
+    builder().build("A boy found a lost puppy in the rain.", context=context)
+    scene = builder().build("He wrapped it in his jacket and carried it home.", context=context)
+    ids = {o.noun: o.id for o in scene.objects}
+    assert ("carrying", ids["puppy"]) in {(r.relation, r.object) for r in scene.relations}

@@ -230,3 +230,49 @@ def resolve(
             count = mention.count if mention.has_count else earlier.count
             return [_inherit(mention, earlier, count=count)]
     return [mention]
+
+
+def resolve_all(
+    raw: list[Mention], context: SceneContext | None
+) -> tuple[list[Mention], dict[int, int]]:
+    """The mentions with pronouns and definite references resolved, and the index of each
+    raw mention among them (a pronoun that points at nothing has none)."""
+    mentions: list[Mention] = []
+    index_of: dict[int, int] = {}
+    pronouns: dict[str, int] = {}
+    for k, mention in enumerate(raw):
+        word = mention.pronoun if mention.pronoun in _REPEATED_PRONOUNS else None
+        if word is not None and word in pronouns:
+            index_of[k] = pronouns[word]  # "he wrapped it ... and carried it home": one "it"
+            continue
+        found = resolve(mention, mentions, context)
+        if word is not None and len(found) == 1:
+            same = _same_in_sentence(found[0], mentions)
+            pronouns[word] = len(mentions) if same is None else same
+        for resolved in found:
+            same = _same_in_sentence(resolved, mentions)
+            if same is not None:
+                index_of.setdefault(k, same)
+                continue
+            index_of.setdefault(k, len(mentions))
+            mentions.append(resolved)
+    return mentions, index_of
+
+
+_REPEATED_PRONOUNS = frozenset({"it", "he", "him", "she"})
+"""Pronouns that, said twice in one sentence, point at one thing both times."""
+
+
+def _same_in_sentence(mention: Mention, mentions: list[Mention]) -> int | None:
+    """The earlier mention of this sentence a resolved pronoun or definite reference is
+    ("the dog ... it"), if any."""
+    if not mention.definite:
+        return None
+    for k, m in enumerate(mentions):
+        if m.head == mention.head:
+            continue
+        if mention.entity is not None and m.entity == mention.entity:
+            return k
+        if m.noun == mention.noun and m.color == mention.color:
+            return k
+    return None

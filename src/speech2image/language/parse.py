@@ -20,7 +20,7 @@ from typing import Any
 
 from speech2image.language.attributes import is_animate
 from speech2image.language.concepts import sentence_concept
-from speech2image.language.context import SceneContext, Surroundings, owner, resolve
+from speech2image.language.context import SceneContext, Surroundings, owner, resolve_all
 from speech2image.language.drawable import Drawability, find_drawability
 from speech2image.language.frames import find_actions, ing_form, negated
 from speech2image.language.implied import implied_things
@@ -163,7 +163,7 @@ class SpacySceneBuilder:
         surroundings = _surroundings(doc, drawability, context)
         # 3. Mentions, resolved against earlier sentences, each with its entity id.
         raw = find_mentions(doc, drawability)
-        mentions, index_of = _resolved(raw, context)
+        mentions, index_of = resolve_all(raw, context)
         mentions += implied_things(doc, raw)  # "we drove to Spain": a car
         mentions += _owners(doc, mentions, context)  # "on his old tractor": grandpa
         if context is not None:
@@ -244,24 +244,6 @@ def _surroundings(doc: Any, drawability: Drawability, context: SceneContext | No
     )
 
 
-def _resolved(
-    raw: list[Mention], context: SceneContext | None
-) -> tuple[list[Mention], dict[int, int]]:
-    """The mentions with pronouns and definite references resolved, and the index of each
-    raw mention among them (a pronoun that points at nothing has none)."""
-    mentions: list[Mention] = []
-    index_of: dict[int, int] = {}
-    for k, mention in enumerate(raw):
-        for resolved in resolve(mention, mentions, context):
-            same = _same_in_sentence(resolved, mentions)
-            if same is not None:
-                index_of.setdefault(k, same)
-                continue
-            index_of.setdefault(k, len(mentions))
-            mentions.append(resolved)
-    return mentions, index_of
-
-
 def _owners(doc: Any, mentions: list[Mention], context: SceneContext | None) -> list[Mention]:
     """The people of the story a possessive points at ("before her train left": Anna),
     when the thing possessed is drawn and they are not drawn already."""
@@ -279,21 +261,6 @@ def _owners(doc: Any, mentions: list[Mention], context: SceneContext | None) -> 
 
 def _same_entity(a: Mention, b: Mention) -> bool:
     return a.entity == b.entity if a.entity is not None else a.noun == b.noun
-
-
-def _same_in_sentence(mention: Mention, mentions: list[Mention]) -> int | None:
-    """The earlier mention of this sentence a resolved pronoun or definite reference is
-    ("the dog ... it"), if any."""
-    if not mention.definite:
-        return None
-    for k, m in enumerate(mentions):
-        if m.head == mention.head:
-            continue
-        if mention.entity is not None and m.entity == mention.entity:
-            return k
-        if m.noun == mention.noun and m.color == mention.color:
-            return k
-    return None
 
 
 def _without_things(
