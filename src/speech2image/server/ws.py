@@ -99,8 +99,11 @@ async def live_endpoint(websocket: WebSocket, state: AppState) -> None:
         if live is not None:
             await live.stop()
     finally:
-        if writer is not None and not writer.done():
-            writer.cancel()
+        if writer is not None:
+            # Awaited even when done: a writer that met the client's disconnect holds that
+            # exception, which asyncio would otherwise print as never retrieved.
+            if not writer.done():
+                writer.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await writer
 

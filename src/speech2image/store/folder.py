@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from speech2image.events import Event, FinalTranscript, ImageReady, SessionEnded
 
@@ -59,6 +59,9 @@ def image_name(index: int) -> str:
 
 class FolderWriter:
     """Subscribes to a session and writes its final sentences and pictures to ``folder``."""
+
+    blocking: ClassVar[bool] = True
+    """It writes PNG and JSON files: the session runs it off the event loop, in order."""
 
     def __init__(self, folder: str | Path, *, source: str, attribution_html: str | None = None):
         self.folder = Path(folder)
