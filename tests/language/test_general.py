@@ -111,3 +111,11 @@ def test_a_pronoun_said_twice_in_a_sentence_is_one_thing() -> None:
     scene = builder().build("He wrapped it in his jacket and carried it home.", context=context)
     ids = {o.noun: o.id for o in scene.objects}
     assert ("carrying", ids["puppy"]) in {(r.relation, r.object) for r in scene.relations}
+
+
+def test_a_pronoun_that_receives_something_is_likelier_a_creature() -> None:
+    context = builder().new_context()
+    builder().build("The girl had a kitten and a box.", context=context)
+    scene = builder().build("She gave it a toy.", context=context)
+    ids = {o.id: o.noun for o in scene.objects}
+    assert [(r.relation, ids[r.object]) for r in scene.relations] == [("giving", "kitten")]

@@ -94,7 +94,8 @@ class Mention:
     governor: int = -1
     """Index of the word the phrase depends on (through a preposition): its clause."""
     agent: bool = False
-    """True for the subject of an action verb ("it hid"): likelier a creature than a thing."""
+    """True for the subject of an action verb ("it hid") or a recipient ("gave it milk"):
+    likelier a creature than a thing."""
 
 
 def _quantity_before(doc: Any, start: int) -> int | None:
@@ -247,6 +248,7 @@ def _role(token: Any) -> dict[str, Any]:
     governor = head.head.i if head.pos_ == "ADP" else head.i
     subject = token.dep_ in ("nsubj", "nsubjpass")
     agent = token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_ != "be"
+    agent = agent or token.dep_ == "dative"  # "gave it a bowl of milk": a recipient
     return {"subject": subject, "governor": governor, "agent": agent}
 
 
