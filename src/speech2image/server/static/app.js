@@ -75,7 +75,7 @@ async function loadConfig() {
     $("asr-picker").hidden = !config.asr || config.asr.length < 2;
     // The server's own language comes first; "auto" lets Whisper tell.
     const languages = config.languages || ["en"];
-    fill(ui.language, languages, languages[0]);
+    fill(ui.language, languages, languages[0], languageName);
     $("language-picker").hidden = languages.length < 2;
     if (!config.history) $("sessions-link").hidden = true;
     // The server's limit, not a copy of it: a longer sentence would only be refused.
@@ -87,16 +87,26 @@ async function loadConfig() {
   }
 }
 
-function fill(select, values, preferred) {
+function fill(select, values, preferred, label = (value) => value.replace(/[_-]/g, " ")) {
   select.replaceChildren();
   for (const value of values || []) {
     const option = document.createElement("option");
     option.value = value;
-    option.textContent = value.replace(/[_-]/g, " ");
+    option.textContent = label(value);
     option.selected = value === preferred;
     select.append(option);
   }
   select.disabled = !values || values.length < 2;
+}
+
+// "de" reads "German" (in the browser's own language); "auto" lets Whisper tell.
+function languageName(code) {
+  if (code === "auto") return "Detect";
+  try {
+    return new Intl.DisplayNames([navigator.language || "en"], { type: "language" }).of(code);
+  } catch {
+    return code;
+  }
 }
 
 // -- connection -------------------------------------------------------------------------
