@@ -19,7 +19,7 @@ import shutil
 import subprocess
 import tarfile
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -269,26 +269,32 @@ def _openmoji_rows(annotations: list[dict[str, Any]], folder: Path) -> list[dict
     return entries
 
 
+def extract_files(tarball: Path, target_of: Callable[[str], Path | None]) -> list[Path]:
+    """Extract the regular files of an npm tarball that ``target_of`` places (it maps a
+    member's name to where it goes, or ``None`` to skip it); the files written."""
+    written = []
+    with tarfile.open(tarball, "r:gz") as archive:
+        for member in archive:
+            target = target_of(member.name) if member.isfile() else None
+            source = archive.extractfile(member) if target is not None else None
+            if target is not None and source is not None:
+                target.write_bytes(source.read())
+                written.append(target)
+    return written
+
+
 def _extract_openmoji(tarball: Path, folder: Path) -> None:
     """Extract the colour SVGs, the annotations and the licence from the npm tarball."""
     svg_dir = folder / "svg"
     svg_dir.mkdir(exist_ok=True)
-    with tarfile.open(tarball, "r:gz") as archive:
-        for member in archive:
-            name = member.name
-            if not member.isfile():
-                continue
-            if name.startswith("package/color/svg/") and name.endswith(".svg"):
-                target = svg_dir / Path(name).name
-            elif name == "package/data/openmoji.json":
-                target = folder / "openmoji.json"
-            elif name == "package/LICENSE.txt":
-                target = folder / "LICENSE.txt"
-            else:
-                continue
-            source = archive.extractfile(member)
-            if source is not None:
-                target.write_bytes(source.read())
+
+    def target_of(name: str) -> Path | None:
+        if name.startswith("package/color/svg/") and name.endswith(".svg"):
+            return svg_dir / Path(name).name
+        kept = {"package/data/openmoji.json": "openmoji.json", "package/LICENSE.txt": "LICENSE.txt"}
+        return folder / kept[name] if name in kept else None
+
+    extract_files(tarball, target_of)
 
 
 def install_tuxpaint(assets_dir: Path) -> Path:

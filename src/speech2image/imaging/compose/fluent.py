@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import tarfile
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Any
 from speech2image.imaging.compose.assets import (
     SKIN_TONES,
     AssetsMissingError,
+    extract_files,
     index_format,
     install_openmoji,
     is_installed,
@@ -128,23 +128,14 @@ def _extract(tarball: Path, folder: Path, style: str) -> list[str]:
     svg_dir = folder / "svg"
     svg_dir.mkdir(exist_ok=True)
     prefix = f"package/icons/{style}/"
-    stems = []
-    with tarfile.open(tarball, "r:gz") as archive:
-        for member in archive:
-            name = member.name
-            if not member.isfile():
-                continue
-            if name.startswith(prefix) and name.endswith(".svg") and "/" not in name[len(prefix) :]:
-                target = svg_dir / Path(name).name
-                stems.append(target.stem)
-            elif name == "package/LICENSE":
-                target = folder / "LICENSE.txt"
-            else:
-                continue
-            source = archive.extractfile(member)
-            if source is not None:
-                target.write_bytes(source.read())
-    return sorted(stems)
+
+    def target_of(name: str) -> Path | None:
+        if name.startswith(prefix) and name.endswith(".svg") and "/" not in name[len(prefix) :]:
+            return svg_dir / Path(name).name
+        return folder / "LICENSE.txt" if name == "package/LICENSE" else None
+
+    written = extract_files(tarball, target_of)
+    return sorted(path.stem for path in written if path.suffix == ".svg")
 
 
 def index_rows(stems: list[str], annotations: list[dict[str, Any]]) -> list[dict[str, Any]]:
