@@ -119,3 +119,19 @@ def test_a_pronoun_that_receives_something_is_likelier_a_creature() -> None:
     scene = builder().build("She gave it a toy.", context=context)
     ids = {o.id: o.noun for o in scene.objects}
     assert [(r.relation, ids[r.object]) for r in scene.relations] == [("giving", "kitten")]
+
+
+def test_a_drink_in_its_vessel_is_one_thing() -> None:
+    scene = builder().build("The cat sat beside a mug of tea.")
+    assert sorted(nouns(scene)) == ["cat", "tea"]
+    assert skipped(scene).get("mug") == "measure"
+    assert [r.relation for r in scene.relations] == ["beside"]
+    assert sorted(nouns(builder().build("Add a cup of flour."))) == ["cup", "flour"]
+
+
+def test_a_relation_to_a_portion_holds_for_what_it_measures() -> None:
+    scene = builder().build("The cat sat beside a slice of bread.")
+    ids = {o.id: o.noun for o in scene.objects}
+    assert [(ids[r.subject], r.relation, ids[r.object]) for r in scene.relations] == [
+        ("cat", "beside", "bread")
+    ]

@@ -23,6 +23,8 @@ from speech2image.language.nonthings import (
     ACTIVITY_NOUNS,
     BODY_PARTS,
     DRAWABLE_WITH_SUFFIX,
+    DRINKING_VESSELS,
+    HOT_AND_SERVED_DRINKS,
     INTERJECTION_NOUNS,
     LONE_PART_NOUNS,
     MEASURE_NOUNS,
@@ -235,6 +237,8 @@ def _word_reason(token: Any) -> str | None:
     has_of = any(c.lower_ == "of" and c.dep_ == "prep" for c in token.children)
     if lemma in PORTION_NOUNS and has_of:
         return "measure"
+    if lemma in DRINKING_VESSELS and has_of and _of_object(token) in HOT_AND_SERVED_DRINKS:
+        return "measure"  # "a cup of coffee": the coffee's drawing is the cup
     if lemma in MEASURE_NOUNS or word in MEASURE_NOUNS or token.ent_type_ == "PERCENT":
         return "measure"
     if (lemma in PART_NOUNS and has_of) or lemma in LONE_PART_NOUNS:
@@ -249,6 +253,15 @@ def _word_reason(token: Any) -> str | None:
         and not lemma.endswith(("man", "woman", "ician"))
     ):
         return "abstract"
+    return None
+
+
+def _of_object(token: Any) -> str | None:
+    """The lemma of the object of ``token``'s "of" phrase ("a cup of tea": tea)."""
+    for prep in token.children:
+        if prep.lower_ == "of" and prep.dep_ == "prep":
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            return objects[0].lemma_.lower() if objects else None
     return None
 
 

@@ -85,6 +85,12 @@ MEASURE_NOUNS = frozenset(
      "distance", "speed", "temperature"}
 )  # fmt: skip
 """Measure nouns: "ten percent", "two miles"; never drawn."""
+DRINKING_VESSELS = frozenset({"cup", "mug", "glass", "teacup"})
+HOT_AND_SERVED_DRINKS = frozenset(
+    {"coffee", "tea", "milk", "cocoa", "wine", "beer", "juice", "lemonade", "espresso"}
+)  # fmt: skip
+"""A drink is drawn in its own vessel (a cup of coffee is one steaming cup): before "of" such
+a drink, the vessel is its portion, not a second thing."""
 PORTION_NOUNS = frozenset(
     {"slice", "piece", "bit", "spoonful", "handful", "mouthful", "loaf", "bar", "pinch",
      "drop", "sip", "bite", "portion", "serving", "bunch", "kind", "sort", "type", "lump",

@@ -30,6 +30,7 @@ from speech2image.language.lexicon import (
     PLACING_VERBS,
 )
 from speech2image.language.mentions import Mention, place_of
+from speech2image.language.nonthings import DRINKING_VESSELS, PORTION_NOUNS
 from speech2image.language.possession import possession_frames, worn_in
 from speech2image.language.vocabulary import RELATION_PHRASES
 
@@ -116,6 +117,10 @@ def _phrase_negated(doc: Any, phrase: _Phrase) -> bool:
     return False
 
 
+_PORTIONS = PORTION_NOUNS | DRINKING_VESSELS
+"""Nouns that stand, before "of", for what they hold ("beside a mug of tea")."""
+
+
 def _objects(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
     """The things the phrase relates its subject to."""
     last = doc[phrase.end - 1]
@@ -127,6 +132,12 @@ def _objects(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
         return [] if _owned_part(doc, phrase) else [k]
     elif pobjs and (k := mention_at(mentions, pobjs[0].i + 1)) is not None:
         return [k]  # "beside three glass bowls" parsed with "glass" as the object
+    elif (
+        pobjs
+        and pobjs[0].lemma_.lower() in _PORTIONS
+        and (measured := _measured(mentions, pobjs[0]))
+    ):
+        return measured  # "beside a mug of tea", "on a slice of bread": the tea, the bread
     elif pobjs and pobjs[0].pos_ in ("NOUN", "PROPN", "PRON"):
         return []  # a thing said but not drawn ("on the phone", "on her lap") is no place
     if not objects:
