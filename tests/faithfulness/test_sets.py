@@ -26,7 +26,7 @@ from tests.faithfulness import make_compositional
 from tests.faithfulness.compositional_words import HOLDOUT_MATERIALS, HOLDOUT_NOUNS, HOLDOUT_VERBS
 
 HERE = Path(__file__).parent
-SIZES = {"natural_dev": 200, "natural_holdout": 90, "compositional_dev": 200,
+SIZES = {"natural_dev": 200, "natural_dev2": 150, "natural_holdout": 90, "compositional_dev": 200,
          "compositional_holdout": 150}  # fmt: skip
 
 

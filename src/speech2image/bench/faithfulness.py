@@ -215,7 +215,7 @@ def register(subparsers: Any) -> None:
         "of drawn objects that are junk, and per-skill figures. Run from the repository root.",
     )
     parser.add_argument("--set", default="dev", metavar="SET",
-                        help="natural_dev, natural_holdout, compositional_dev, "
+                        help="natural_dev, natural_dev2, natural_holdout, compositional_dev, "
                         "compositional_holdout, suite, dev (the dev sets and the suite; "
                         "default) or all")  # fmt: skip
     parser.add_argument("--pack", default=None, help="clip-art pack (default openmoji)")

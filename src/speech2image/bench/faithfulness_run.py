@@ -29,13 +29,17 @@ logger = logging.getLogger(__name__)
 
 SETS = {
     "natural_dev": "natural_dev.jsonl",
+    "natural_dev2": "natural_dev2.jsonl",
     "natural_holdout": "natural_holdout.jsonl",
     "compositional_dev": "compositional_dev.jsonl",
     "compositional_holdout": "compositional_holdout.jsonl",
     "suite": "suite.jsonl",
 }
 """Set names and their files under ``tests/faithfulness``."""
-GROUPS = {"dev": ("natural_dev", "compositional_dev", "suite"), "all": tuple(SETS)}
+GROUPS = {
+    "dev": ("natural_dev", "natural_dev2", "compositional_dev", "suite"),
+    "all": tuple(SETS),
+}
 """Names for several sets; ``dev`` leaves the held-out sets alone (the default)."""
 SETS_DIR = Path("tests/faithfulness")
 THUMB_PX = 192
