@@ -43,6 +43,9 @@ def test_every_setting_has_place_words_and_things() -> None:
         ("The nurse walks into the hospital.", "hospital", ["nurse"]),
         ("We visited the farm.", "farm", []),
         ("A lamp in the corner of the living room.", "room", ["lamp"]),
+        ("Two white boats float on the water.", "lake", ["boat", "boat"]),
+        ("Inside, a black cat sleeps on the sofa.", "room", ["cat", "sofa"]),
+        ("We stayed indoors all day.", "room", []),
     ],
 )
 def test_settings_from_place_phrases(text: str, setting: str, drawn: list[str]) -> None:
@@ -55,7 +58,12 @@ def test_settings_from_place_phrases(text: str, setting: str, drawn: list[str]) 
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
-    ["A house with a red door.", "A cat climbs a tree.", "A dog in front of a house."],
+    [
+        "A house with a red door.",
+        "A cat climbs a tree.",
+        "A dog in front of a house.",
+        "The cat is inside the box.",
+    ],
 )
 def test_place_words_that_are_things_stay_things(text: str) -> None:
     scene = builder().build(text)

@@ -167,6 +167,10 @@ def _place_key(token: Any) -> str | None:
 def _in_place_phrase(noun: Any, key: str) -> bool:
     """True when ``noun`` stands where a place word names the setting."""
     head = noun.head
+    if noun.lower_ in ("inside", "indoors"):
+        # "Inside, a cat sleeps", "we stayed indoors": a room. With an object or a
+        # determiner of its own it is a relation or a part ("inside the box", "the inside").
+        return not any(c.dep_ in ("pobj", "det", "poss", "prep") for c in noun.children)
     if noun.dep_ == "pobj":
         prep = head.lower_
         if key in ("moon", "mars"):
