@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import threading
 
 import numpy as np
@@ -232,3 +233,28 @@ def test_an_async_subscriber_cannot_be_blocking() -> None:
     session = Session(workers())
     with pytest.raises(ValueError, match="blocking subscriber"):
         session.subscribe(subscriber, blocking=True)
+
+
+class CastingEngine(SolidColorEngine):
+    """Records the cast each scene brings, and casts each sentence's first word as an entity,
+    the way the composer records ``extras["cast"]`` in its completed scenes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.casts_seen: list[dict] = []
+
+    def draw(self, scene, **kwargs):
+        self.casts_seen.append(dict(scene.extras.get("cast", {})))
+        picture = super().draw(scene, **kwargs)
+        first = scene.text.split()[1].lower()
+        cast = {**scene.extras.get("cast", {}), f"e-{first}": f"pack:{first}"}
+        done = dataclasses.replace(picture.scene, extras={**picture.scene.extras, "cast": cast})
+        return dataclasses.replace(picture, scene=done)
+
+
+def test_the_cast_of_final_pictures_comes_back_with_the_next_scenes() -> None:
+    engine = CastingEngine()
+    run_session(workers(engine), options=SessionOptions(drafts=False))
+    assert engine.casts_seen[0] == {}
+    assert engine.casts_seen[1] == {"e-red": "pack:red"}
+    assert engine.casts_seen[2] == {"e-red": "pack:red", "e-cat": "pack:cat"}

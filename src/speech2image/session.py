@@ -23,20 +23,18 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
-import threading
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import partial
+from typing import Any
 
 import numpy as np
 from PIL import Image
 
 from speech2image.asr.backend import Transcriber, TranscriberFailed, TranscriptEvent
 from speech2image.audio.sources import AudioSource
-from speech2image.config import from_env
 from speech2image.drafts import DrawnDraft, same_words
 from speech2image.events import (
     Event,
@@ -47,11 +45,11 @@ from speech2image.events import (
     SessionStarted,
     StageFailed,
 )
-from speech2image.imaging.engine import DrawingCancelled, ImageEngine
-from speech2image.language.builder import SceneBuilder
+from speech2image.imaging.engine import DrawingCancelled
 from speech2image.scene import Scene
-from speech2image.stage import StageBroken, StageThread, StageTimeout, StageTimeouts
+from speech2image.stage import StageBroken, StageTimeout
 from speech2image.subscribers import Subscriber, Subscribers
+from speech2image.workers import Workers
 
 logger = logging.getLogger(__name__)
 
@@ -78,48 +76,6 @@ class SessionOptions:
     """What the speaker speaks (``auto``, ``en``, ``es``, …; ``None``: the workers' default)."""
     max_batch_samples: int = 2 * 16_000
     """Most audio handed to the transcriber in one step when it falls behind (2 s)."""
-
-
-class Workers:
-    """The loaded models, each with its own thread and time-out; shared by sessions.
-
-    ``timeouts`` defaults to :class:`~speech2image.stage.StageTimeouts` read from the
-    ``S2I_*`` environment (``S2I_ASR_TIMEOUT_S``, ``S2I_IMAGE_TIMEOUT_S``, …).
-    """
-
-    def __init__(
-        self,
-        *,
-        make_transcriber: Callable[..., Transcriber],
-        builder: SceneBuilder | None,
-        engine: ImageEngine | None,
-        timeouts: StageTimeouts | None = None,
-        warming: threading.Thread | None = None,
-    ) -> None:
-        self.make_transcriber = make_transcriber
-        self.builder = builder
-        self.engine = engine
-        self.warming = warming
-        """The warm-up still running beside the first sentences (``run``), if any."""
-        self.timeouts = timeouts or from_env(StageTimeouts)
-        most = self.timeouts.max_abandoned_threads
-        self.asr = StageThread(
-            "asr", timeout_s=self.timeouts.asr_timeout_s, max_abandoned_threads=most
-        )
-        self.language = StageThread(
-            "language", timeout_s=self.timeouts.language_timeout_s, max_abandoned_threads=most
-        )
-        self.imaging = StageThread(
-            "image", timeout_s=self.timeouts.image_timeout_s, max_abandoned_threads=most
-        )
-
-    def close(self) -> None:
-        # A warm-up still loading models must finish first: left running into interpreter
-        # shutdown, it fails inside the libraries ("cannot schedule new futures").
-        if self.warming is not None:
-            self.warming.join()
-        for stage in (self.asr, self.language, self.imaging):
-            stage.close()
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +121,9 @@ class Session:
         """The text of the final queued last: a draft of the same words is worth finishing."""
         self._asr_failed = False
         self._context: object | None = None
+        self._cast: dict[str, Any] = {}
+        """What the engine said each entity is drawn as (``extras["cast"]`` of its final
+        pictures), handed back with every scene so a character keeps its drawing."""
         self.summary = SessionSummary(self.id)
 
     def subscribe(self, subscriber: Subscriber, *, blocking: bool | None = None) -> None:
@@ -372,6 +331,8 @@ class Session:
         self._last_draft = None if job.final else drawn
         if job.final:
             self.summary.pictures += 1
+            cast = drawn.picture_scene.extras.get("cast")
+            self._cast.update(cast if isinstance(cast, dict) else {})
         elapsed_ms = (time.monotonic() - started) * 1000
         await self._publish(
             ImageReady(job.index, job.final, drawn.picture_scene, drawn.png, elapsed_ms=elapsed_ms)
@@ -381,9 +342,10 @@ class Session:
         """The session's style and pack choices, carried by the scene to the engine."""
         if self.options.style:
             scene = dataclasses.replace(scene, style=self.options.style)
+        extras = {**scene.extras, **({"cast": dict(self._cast)} if self._cast else {})}
         if self.options.pack:
-            scene = dataclasses.replace(scene, extras={**scene.extras, "pack": self.options.pack})
-        return scene
+            extras["pack"] = self.options.pack
+        return dataclasses.replace(scene, extras=extras)
 
     async def _close(self, transcriber: Transcriber) -> None:
         """Release the transcriber; a failure here is reported, and the session still ends."""
