@@ -14,6 +14,7 @@ import errno
 import logging
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -174,14 +175,33 @@ def _rollback(conn: sqlite3.Connection) -> None:
         logger.debug("rollback after a failed transaction failed too", exc_info=True)
 
 
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch a new index to write-ahead logging, waiting out another process doing the same.
+
+    Changing the journal mode needs the database to itself, and SQLite answers "database is
+    locked" at once, without its busy handler, while another process switches it or
+    creates the schema: two processes opening a new data folder together failed so. Retried
+    for as long as the busy time-out.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def open_index(path: Path) -> None:
     """Create or check the schema of the index at ``path`` (raises :class:`StoreError`)."""
     conn = connect(path)
     try:
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                conn.execute("PRAGMA journal_mode = WAL")
+            _use_wal(conn)
         except sqlite3.Error as e:
             raise describe_db_error(e, path) from e
         if version > SCHEMA_VERSION:
