@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from speech2image.language import SpacySceneBuilder
+from speech2image.language.mentions import find_mentions
+from speech2image.language.relations import find_relations
 from speech2image.scene import Scene, SceneObject
 from tests.faithfulness.fixtures import shared_builder
 
@@ -29,3 +32,11 @@ def skipped(scene: Scene) -> dict[str, str]:
 
 def first(scene: Scene, noun: str) -> SceneObject:
     return next(o for o in scene.objects if o.noun == noun)
+
+
+def said(nlp: Any, text: str) -> list[tuple[str, str, str]]:
+    """(subject noun, relation, object noun) for each relation of ``text``."""
+    doc = nlp(text)
+    mentions = find_mentions(doc)
+    relations, _ = find_relations(doc, mentions)
+    return [(mentions[r.subject].noun, r.relation, mentions[r.object].noun) for r in relations]

@@ -11,26 +11,9 @@ import pytest
 from speech2image.language.frames import find_actions, ing_form, verb_form
 from speech2image.language.mentions import find_mentions
 from speech2image.language.parse import SpacySceneBuilder
-from speech2image.language.relations import find_relations
+from tests.language.scenes import said
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def builder() -> SpacySceneBuilder:
-    return SpacySceneBuilder()
-
-
-@pytest.fixture(scope="module")
-def nlp(builder: SpacySceneBuilder) -> Any:
-    return builder.nlp
-
-
-def said(nlp: Any, text: str) -> list[tuple[str, str, str]]:
-    doc = nlp(text)
-    mentions = find_mentions(doc)
-    relations, _ = find_relations(doc, mentions)
-    return [(mentions[r.subject].noun, r.relation, mentions[r.object].noun) for r in relations]
 
 
 def actions(nlp: Any, text: str) -> dict[str, str]:

@@ -12,26 +12,9 @@ from speech2image.language.mentions import find_mentions
 from speech2image.language.parse import SpacySceneBuilder
 from speech2image.language.relations import MentionRelation, consistent, find_relations
 from speech2image.scene import SPATIAL_RELATIONS
+from tests.language.scenes import said
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def builder() -> SpacySceneBuilder:
-    return SpacySceneBuilder()
-
-
-@pytest.fixture(scope="module")
-def nlp(builder: SpacySceneBuilder) -> Any:
-    return builder.nlp
-
-
-def said(nlp: Any, text: str) -> list[tuple[str, str, str]]:
-    """(subject noun, relation, object noun) for each relation of ``text``."""
-    doc = nlp(text)
-    mentions = find_mentions(doc)
-    relations, _ = find_relations(doc, mentions)
-    return [(mentions[r.subject].noun, r.relation, mentions[r.object].noun) for r in relations]
 
 
 @pytest.mark.parametrize(
