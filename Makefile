@@ -41,7 +41,7 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
-	$(BIN)/pip install -q -e ".[dev,diffusers,assemblyai]"
+	$(BIN)/pip install -q -e ".[dev,diffusers,assemblyai,cluster]"
 	touch $@
 
 system-packages:
