@@ -26,7 +26,8 @@ from tests.faithfulness import make_compositional
 from tests.faithfulness.compositional_words import HOLDOUT_MATERIALS, HOLDOUT_NOUNS, HOLDOUT_VERBS
 
 HERE = Path(__file__).parent
-SIZES = {"natural_dev": 200, "natural_dev2": 150, "natural_holdout": 90, "compositional_dev": 200,
+SIZES = {"natural_dev": 200, "natural_dev2": 150, "natural_holdout": 90, "natural_dev3": 150,
+         "natural_holdout2": 145, "compositional_dev": 200,
          "compositional_holdout": 150}  # fmt: skip
 
 
@@ -74,6 +75,29 @@ def test_natural_split_keeps_stories_whole_and_apart() -> None:
     assert len(registers) >= 15
     depictions = [d for c in dev + holdout for d in values(c["depiction"])]
     assert {"objects", "concept", "previous"} <= set(depictions)
+
+
+def test_third_writing_is_split_evenly_and_apart() -> None:
+    dev, holdout = load("natural_dev3"), load("natural_holdout2")
+    assert {c["story"] for c in dev if c["story"]}.isdisjoint(
+        {c["story"] for c in holdout if c["story"]}
+    )
+    earlier = {c["text"].lower() for name in ("natural_dev", "natural_dev2") for c in load(name)}
+    texts = [c["text"].lower() for c in dev + holdout]
+    assert len(set(texts)) == len(texts) and not set(texts) & earlier
+    registers = {c["register"] for c in dev} | {c["register"] for c in holdout}
+    assert len(registers) >= 20
+    for register in registers:
+        in_dev = sum(c["register"] == register for c in dev)
+        in_holdout = sum(c["register"] == register for c in holdout)
+        assert in_dev and in_holdout and abs(in_dev - in_holdout) <= 2, register
+    assert all(c["id"].startswith("d3-") for c in dev)
+    assert all(c["id"].startswith("h2-") for c in holdout)
+
+
+def test_ids_are_unique_across_all_sets() -> None:
+    ids = [c["id"] for name in SIZES for c in load(name)]
+    assert len(set(ids)) == len(ids)
 
 
 def test_compositional_atoms_are_listed_and_in_range() -> None:
