@@ -167,3 +167,40 @@ def test_serve_opens_its_port_only_once_warm(
         pytest.fail(f"serve never answered: {''.join(lines)}")
     assert refused > 0  # it was asked while loading, and did not answer
     assert "text embedding model was not loaded" not in "".join(lines)
+
+
+SERVING_PATH = """
+import sys
+from pathlib import Path
+from speech2image.config import ComposerOptions
+from speech2image.factory import PipelineOptions
+from speech2image.server.app import load_default
+from speech2image.server.options import ServerOptions
+from speech2image.scene import Scene, SceneObject
+
+assets = Path(sys.argv[1])
+workers, _, _ = load_default(
+    ServerOptions(data_dir=Path(sys.argv[2])),
+    PipelineOptions(composer=ComposerOptions(assets_dir=assets)),
+)
+workers.engine.draw(Scene(text="a dog", objects=(SceneObject(id="o0", noun="dog", group=0),)))
+workers.close()
+print("backend", workers.engine.embedder.backend)
+print("torch", "torch" in sys.modules)
+"""
+
+
+def test_the_serving_path_never_imports_torch(fresh_assets: Path, tmp_path: Path) -> None:
+    """Loading every model of ``serve`` and drawing a picture leaves torch unimported:
+    MiniLM runs through onnxruntime (its export is made at set-up, as here)."""
+    from speech2image.imaging.compose.embedding import embedding_model_path
+    from speech2image.imaging.compose.embedding_onnx import ensure_onnx_export
+
+    assert ensure_onnx_export(embedding_model_path())
+    # The pack embeddings of the fresh copy are already there, so the child does no set-up.
+    done = subprocess.run(
+        [sys.executable, "-c", SERVING_PATH, str(fresh_assets), str(tmp_path / "data")],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "backend onnx" in done.stdout and "torch False" in done.stdout, done.stdout

@@ -5,6 +5,10 @@ to the pack (``embeddings.json`` records the text format, so a change of format 
 it); query embeddings are cached in ``queries.npy``. The model itself is loaded by
 :meth:`TextEmbedder.load` at start-up (``warm_up``), never on a request: a noun that no
 cache holds then costs one forward pass of a few milliseconds.
+
+The model runs through onnxruntime (:mod:`.embedding_onnx`, exported once at set-up by
+:func:`ensure_pack_embeddings`, which ``assets install`` calls), so serving never imports
+torch; without the export it falls back to sentence-transformers, with a logged line.
 """
 
 from __future__ import annotations
@@ -20,6 +24,11 @@ from typing import Any
 import numpy as np
 
 from speech2image.imaging.compose.assets import AssetEntry, load_index, pack_dir
+from speech2image.imaging.compose.embedding_onnx import (
+    OnnxModelFiles,
+    OnnxSentenceEncoder,
+    ensure_onnx_export,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -38,14 +47,19 @@ def embedding_model_path() -> Path:
 
 
 class TextEmbedder:
-    """all-MiniLM-L6-v2 through sentence-transformers, offline.
+    """all-MiniLM-L6-v2, offline: through onnxruntime when the set-up export is there,
+    otherwise through sentence-transformers.
 
     :meth:`load` loads the model (start-up does it); :attr:`loads` counts how often that
     happened, so a test can prove that no request loaded it.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, onnx_files: OnnxModelFiles | None = None) -> None:
+        """``onnx_files``: where the exported model lives (default: the user's cache)."""
+        self._onnx_files = onnx_files
         self._model: Any = None
+        self.backend = ""
+        """``onnx`` or ``sentence-transformers`` once loaded."""
         self._lock = threading.Lock()
         self.loads = 0
         """Times the model was loaded by this embedder (0 or 1)."""
@@ -63,6 +77,11 @@ class TextEmbedder:
             return cache
 
     @property
+    def onnx_files(self) -> OnnxModelFiles:
+        """Where this embedder looks for the exported model."""
+        return self._onnx_files or OnnxModelFiles.in_cache()
+
+    @property
     def loaded(self) -> bool:
         """True once the model is in memory."""
         return self._model is not None
@@ -75,19 +94,20 @@ class TextEmbedder:
     def _load_locked(self) -> None:
         if self._model is not None:
             return
-        # Never reach a model hub: the weights come from a registry package.
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        try:
-            from sentence_transformers import SentenceTransformer
-        except ImportError as e:
-            raise RuntimeError(
-                "sentence-transformers is needed: pip install sentence-transformers"
-            ) from e
         path = embedding_model_path()
-        logger.info("loading the text embedding model from %s", path)
-        _quiet_transformers()
-        self._model = SentenceTransformer(str(path), device="cpu")
+        files = self.onnx_files
+        try:
+            self._model = OnnxSentenceEncoder(path, files)
+            self.backend = "onnx"
+            logger.info("loaded the text embedding model from %s", files.model)
+        except (ImportError, RuntimeError) as e:
+            logger.warning(
+                "the text embedding model runs through sentence-transformers (torch), as "
+                "its ONNX export is not usable (%s); `speech2image assets install` exports it",
+                e,
+            )
+            self._model = _load_sentence_transformer(path)
+            self.backend = "sentence-transformers"
         self.loads += 1
 
     def embed(self, texts: list[str]) -> np.ndarray:
@@ -97,9 +117,12 @@ class TextEmbedder:
             if self._model is None:
                 logger.warning("the text embedding model was not loaded at start-up")
                 self._load_locked()
-            vectors = self._model.encode(
-                texts, batch_size=128, normalize_embeddings=True, show_progress_bar=False
-            )
+            if self.backend == "onnx":
+                vectors = self._model.encode(texts)
+            else:
+                vectors = self._model.encode(
+                    texts, batch_size=128, normalize_embeddings=True, show_progress_bar=False
+                )
             self.batches += 1
         return np.asarray(vectors, dtype=np.float32)
 
@@ -113,7 +136,11 @@ def ensure_pack_embeddings(
     assets_dir: Path, pack: str, embedder: TextEmbedder, common_nouns: Iterable[str] = ()
 ) -> np.ndarray:
     """The pack's asset-embedding matrix, computed and cached on disk when missing or of
-    another format; ``common_nouns`` are embedded into the query cache at the same time."""
+    another format; ``common_nouns`` are embedded into the query cache at the same time.
+    The model's ONNX export is made here too when it is missing (set-up time: this is the
+    one place that imports torch on purpose)."""
+    if not embedder.loaded:
+        ensure_onnx_export(embedding_model_path(), embedder.onnx_files)
     entries = load_index(assets_dir, pack)
     folder = pack_dir(assets_dir, pack)
     matrix_file, meta_file = folder / "embeddings.npy", folder / "embeddings.json"
@@ -198,6 +225,22 @@ class QueryCache:
             logger.warning("could not save the query embeddings in %s: %s", self._folder, e)
             tmp_matrix.unlink(missing_ok=True)
             tmp_names.unlink(missing_ok=True)
+
+
+def _load_sentence_transformer(path: Path) -> Any:
+    """The model through sentence-transformers (imports torch: the fallback)."""
+    # Never reach a model hub: the weights come from a registry package.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    try:
+        from sentence_transformers import SentenceTransformer
+    except ImportError as e:
+        raise RuntimeError(
+            "sentence-transformers is needed: pip install sentence-transformers"
+        ) from e
+    logger.info("loading the text embedding model from %s", path)
+    _quiet_transformers()
+    return SentenceTransformer(str(path), device="cpu")
 
 
 def _quiet_transformers() -> None:
