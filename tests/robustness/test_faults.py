@@ -244,7 +244,8 @@ def test_a_client_that_never_reads_has_its_session_stopped_and_saved(tmp_path: P
         wait_for(lambda: live.overflowed and live.task.done(), timeout_s=120)
         # The unread messages were given back; one notice waits in case the client reads.
         assert live.outbox.qsize() == 1
-        assert "not reading" in live.outbox.get_nowait()["message"]
+        notice = live.outbox.get_nowait().to_wire()
+        assert notice["code"] == "not_reading" and "not reading" in notice["message"]
         # The server still serves everyone else while that connection hangs there.
         other = _session_messages(url, [SILENCE_100MS] * 5, pace_s=0.05)
         client.vanish()

@@ -85,40 +85,58 @@ def test_a_whole_session(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize(
-    ("send", "message"),
+    ("send", "code", "message"),
     [
-        (lambda ws: ws.send_bytes(SILENCE_100MS), 'audio before "start"'),
-        (lambda ws: ws.send_text("{not json"), "malformed JSON"),
-        (lambda ws: ws.send_text("[1, 2]"), "JSON object"),
-        (lambda ws: ws.send_json({"type": "dance"}), "first message must be"),
-        (lambda ws: ws.send_json({"type": "start", "sample_rate": 1_000_000}), "between 8000"),
-        (lambda ws: ws.send_json({"type": "start", "sample_rate": "fast"}), "integer"),
-        (lambda ws: ws.send_json({"type": "start", "style": "<b>"}), "not available"),
+        (lambda ws: ws.send_bytes(SILENCE_100MS), "not_started", 'audio before "start"'),
+        (lambda ws: ws.send_text("{not json"), "bad_message", "malformed JSON"),
+        (lambda ws: ws.send_text("[1, 2]"), "bad_message", "JSON object"),
+        (lambda ws: ws.send_json({"type": "dance"}), "not_started", "first message must be"),
+        (
+            lambda ws: ws.send_json({"type": "start", "sample_rate": 1_000_000}),
+            "bad_option",
+            "between 8000",
+        ),
+        (
+            lambda ws: ws.send_json({"type": "start", "sample_rate": "fast"}),
+            "bad_option",
+            "integer",
+        ),
+        (lambda ws: ws.send_json({"type": "start", "style": "<b>"}), "bad_option", "not available"),
     ],
 )
-def test_bad_openings_get_an_error_and_close(client: TestClient, send, message: str) -> None:
+def test_bad_openings_get_an_error_and_close(
+    client: TestClient, send, code: str, message: str
+) -> None:
     with client.websocket_connect("/ws") as ws:
         send(ws)
         reply = ws.receive_json()
     assert reply["type"] == "error" and message in reply["message"]
+    assert reply["code"] == code and reply["stage"] == "connection"
 
 
 @pytest.mark.parametrize(
-    ("send", "message"),
+    ("send", "code", "message"),
     [
-        (lambda ws: ws.send_json({"type": "dance"}), "unknown message type"),
-        (lambda ws: ws.send_bytes(b"\0" * ((1 << 20) + 2)), "byte limit"),
-        (lambda ws: ws.send_bytes(b"\0\0\0"), "whole 16-bit samples"),
-        (lambda ws: ws.send_json({"type": "text", "text": ""}), "non-empty"),
-        (lambda ws: ws.send_json({"type": "text", "text": "x" * 2001}), "2000 characters"),
-        (lambda ws: ws.send_json({"type": "start"}), "already started"),
+        (lambda ws: ws.send_json({"type": "dance"}), "unknown_type", "unknown message type"),
+        (lambda ws: ws.send_bytes(b"\0" * ((1 << 20) + 2)), "message_too_big", "byte limit"),
+        (lambda ws: ws.send_bytes(b"\0\0\0"), "bad_audio", "whole 16-bit samples"),
+        (lambda ws: ws.send_json({"type": "text", "text": ""}), "bad_text", "non-empty"),
+        (
+            lambda ws: ws.send_json({"type": "text", "text": "x" * 2001}),
+            "text_too_long",
+            "2000 characters",
+        ),
+        (lambda ws: ws.send_json({"type": "start"}), "already_started", "already started"),
         (
             lambda ws: [ws.send_bytes(np.zeros(32_000, np.int16).tobytes()) for _ in range(6)],
+            "audio_too_fast",
             "faster than 4x",
         ),
     ],
 )
-def test_violations_mid_session_close_only_that_session(client: TestClient, send, message) -> None:
+def test_violations_mid_session_close_only_that_session(
+    client: TestClient, send, code: str, message: str
+) -> None:
     with client.websocket_connect("/ws") as other:
         other.send_json({"type": "start"})
         assert other.receive_json()["type"] == "session"
@@ -128,6 +146,7 @@ def test_violations_mid_session_close_only_that_session(client: TestClient, send
             send(ws)
             replies = until_done(ws)
         assert replies[-1]["type"] == "error" and message in replies[-1]["message"]
+        assert replies[-1]["code"] == code
         # The other session is unaffected.
         speak(other, 0.7)
         other.send_json({"type": "stop"})
@@ -142,6 +161,7 @@ def test_busy_server_says_so() -> None:
             second.send_json({"type": "start"})
             reply = second.receive_json()
         assert reply["type"] == "error" and "busy" in reply["message"]
+        assert reply["code"] == "server_busy"
 
 
 def test_reconnect_resumes_the_session(client: TestClient) -> None:
@@ -163,7 +183,8 @@ def test_reconnect_resumes_the_session(client: TestClient) -> None:
 def test_unknown_session_cannot_be_resumed(client: TestClient) -> None:
     with client.websocket_connect("/ws") as ws:
         ws.send_json({"type": "start", "session": "feedfeedfeed"})
-        assert "can no longer be resumed" in ws.receive_json()["message"]
+        reply = ws.receive_json()
+        assert reply["code"] == "session_not_found" and "no longer be resumed" in reply["message"]
 
 
 @pytest.mark.parametrize(

@@ -61,7 +61,7 @@ def listen(args: argparse.Namespace) -> int:
     def show(event: Event) -> None:
         if isinstance(event, PartialTranscript):
             if args.json:
-                print(json.dumps({"type": "partial", "text": event.text}), flush=True)
+                print(json.dumps(event.to_wire(), ensure_ascii=False), flush=True)
             elif live_line:
                 print(f"\r\x1b[2K\x1b[2m{event.text}\x1b[0m", end="", flush=True)
         elif isinstance(event, FinalTranscript):

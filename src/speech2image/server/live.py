@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import time
 from collections import OrderedDict
@@ -27,6 +28,7 @@ import numpy as np
 from speech2image.audio.resample import StreamResampler
 from speech2image.audio.sources import PushSource
 from speech2image.events import (
+    ErrorCode,
     Event,
     FinalTranscript,
     ImageReady,
@@ -44,11 +46,17 @@ _KEPT_PICTURES = 16
 
 
 class ProtocolViolation(Exception):
-    """The client broke the protocol or a limit; the message is sent before closing."""
+    """The client broke the protocol or a limit; an ``error`` with ``code`` and the message
+    is sent before closing the connection with ``close_code``."""
 
-    def __init__(self, message: str, *, code: int = 1008) -> None:
+    def __init__(self, code: ErrorCode, message: str, *, close_code: int = 1008) -> None:
         super().__init__(message)
         self.code = code
+        self.close_code = close_code
+
+    def event(self) -> StageFailed:
+        """The ``error`` event the client is sent."""
+        return StageFailed("connection", str(self), code=self.code)
 
 
 class LiveSession:
@@ -70,7 +78,8 @@ class LiveSession:
         self.id = self.session.id
         self.source = PushSource()
         self.resampler = StreamResampler(sample_rate)
-        self.outbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue(_OUTBOX_SIZE)
+        self.outbox: asyncio.Queue[Event] = asyncio.Queue(_OUTBOX_SIZE)
+        """The events the client is sent, as :meth:`Event.to_wire`."""
         self.pictures: OrderedDict[tuple[int, bool], bytes] = OrderedDict()
         self.draft_version = 0
         self.audio_s = 0.0
@@ -95,8 +104,8 @@ class LiveSession:
             close()
         if not task.cancelled() and task.exception() is not None:
             logger.error("session %s failed", self.id, exc_info=task.exception())
-            message = {"type": "error", "message": "the session failed; it was saved"}
-            self._send(message, droppable=False)
+            message = "the session failed; it was saved"
+            self._send(StageFailed("session", message, code=ErrorCode.SESSION_FAILED))
 
     # -- input ----------------------------------------------------------------------------
 
@@ -104,21 +113,25 @@ class LiveSession:
         """Little-endian PCM16 mono at the session's sample rate."""
         self._check_reading()
         if self.stopping:
-            raise ProtocolViolation("audio after stop")
+            raise ProtocolViolation(ErrorCode.BAD_AUDIO, "audio after stop")
         if len(frame) % 2:
-            raise ProtocolViolation("audio frames must hold whole 16-bit samples (even length)")
+            raise ProtocolViolation(
+                ErrorCode.BAD_AUDIO, "audio frames must hold whole 16-bit samples (even length)"
+            )
         samples = np.frombuffer(frame, dtype="<i2")
         self.audio_s += samples.size / self.resampler.sample_rate
         elapsed = time.monotonic() - self.started_at
         # A second of slack covers a burst when the page sends what it buffered.
         if self.audio_s > self.options.max_audio_speed * elapsed + 1.0:
             raise ProtocolViolation(
+                ErrorCode.AUDIO_TOO_FAST,
                 f"audio is arriving faster than {self.options.max_audio_speed:g}x real time; "
-                "send it as it is recorded"
+                "send it as it is recorded",
             )
         if self.audio_s > self.options.max_session_s:
             raise ProtocolViolation(
-                f"the session reached its limit of {self.options.max_session_s / 60:.0f} minutes"
+                ErrorCode.AUDIO_TOO_LONG,
+                f"the session reached its limit of {self.options.max_session_s / 60:.0f} minutes",
             )
         resampled = self.resampler.process(samples)
         if self._on_audio is not None and resampled.size:
@@ -129,10 +142,11 @@ class LiveSession:
     async def push_text(self, text: object) -> None:
         self._check_reading()
         if not isinstance(text, str) or not text.strip():
-            raise ProtocolViolation('"text" must be a non-empty string')
+            raise ProtocolViolation(ErrorCode.BAD_TEXT, '"text" must be a non-empty string')
         if len(text) > self.options.max_text_chars:
             raise ProtocolViolation(
-                f"typed text is limited to {self.options.max_text_chars} characters"
+                ErrorCode.TEXT_TOO_LONG,
+                f"typed text is limited to {self.options.max_text_chars} characters",
             )
         await self.session.submit_text(text)
 
@@ -177,53 +191,53 @@ class LiveSession:
 
     def _check_reading(self) -> None:
         if self.overflowed:
-            raise ProtocolViolation("the client is not reading its messages")
+            raise ProtocolViolation(ErrorCode.NOT_READING, "the client is not reading its messages")
 
     def _report_storage_failures(self) -> None:
         """Tell the client once when its session stops being saved (the recorder logs it)."""
         messages = {
-            "failure": "this session is no longer being saved ({}); it goes on, and what was "
-            "saved before is kept",
-            "audio_failure": "the audio of this session is no longer being saved ({}); its "
-            "sentences and pictures still are",
+            "failure": (
+                ErrorCode.SAVING_STOPPED,
+                "this session is no longer being saved ({}); it goes on, and what was "
+                "saved before is kept",
+            ),
+            "audio_failure": (
+                ErrorCode.AUDIO_SAVING_STOPPED,
+                "the audio of this session is no longer being saved ({}); its "
+                "sentences and pictures still are",
+            ),
         }
-        for name, message in messages.items():
+        for name, (code, message) in messages.items():
             failure = getattr(self._recorder, name, None)
             if failure is not None and name not in self._reported_failures:
                 self._reported_failures.add(name)
-                self._send({"type": "error", "message": message.format(failure)}, droppable=False)
+                self._send(StageFailed("store", message.format(failure), code=code))
 
     def _on_event(self, event: Event) -> None:
         self._report_storage_failures()  # the recorder saw this event first
-        message: dict[str, Any] | None = None
-        droppable = False
         if isinstance(event, PartialTranscript):
-            message, droppable = {"type": "partial", "text": event.text}, True
-        elif isinstance(event, FinalTranscript):
-            message = event.to_wire()
+            self._send(event, droppable=True)
         elif isinstance(event, ImageReady):
             self._keep_picture(event.index, event.final, event.png)
-            message = event.to_wire()
-            if event.final:
-                message["url"] = f"/api/sessions/{self.id}/images/{event.index}.png"
-            else:
-                self.draft_version += 1
-                message["url"] = (
-                    f"/api/sessions/{self.id}/drafts/{event.index}.png?v={self.draft_version}"
-                )
-                droppable = True
-        elif isinstance(event, StageFailed):
-            message = {"type": "error", "message": event.message}
-        elif isinstance(event, SessionEnded):
-            message = {"type": "done", "sentences": event.sentences}
-        if message is not None:
-            self._send(message, droppable=droppable)
+            self._send(self._served(event), droppable=not event.final)
+        elif isinstance(event, FinalTranscript | StageFailed | SessionEnded):
+            self._send(event)
 
-    def _send(self, message: dict[str, Any], *, droppable: bool) -> None:
+    def _served(self, event: ImageReady) -> ImageReady:
+        """The picture with the URL this server serves it at (drafts versioned, so a newer
+        draft of one sentence is a new URL to the browser's cache)."""
+        if event.final:
+            url = f"/api/sessions/{self.id}/images/{event.index}.png"
+        else:
+            self.draft_version += 1
+            url = f"/api/sessions/{self.id}/drafts/{event.index}.png?v={self.draft_version}"
+        return dataclasses.replace(event, url=url, png=b"")  # the outbox keeps no pictures
+
+    def _send(self, event: Event, *, droppable: bool = False) -> None:
         if self.overflowed:
             return  # nobody reads them
         try:
-            self.outbox.put_nowait(message)
+            self.outbox.put_nowait(event)
         except asyncio.QueueFull:
             if not droppable:
                 self._overflow()
@@ -238,7 +252,7 @@ class LiveSession:
             self.outbox.get_nowait()  # the unread messages are the memory to give back
             self.outbox.task_done()  # dropped counts as handled, so outbox.join() holds
         notice = "the client is not reading its messages; the session was stopped and saved"
-        self.outbox.put_nowait({"type": "error", "message": notice})
+        self.outbox.put_nowait(StageFailed("connection", notice, code=ErrorCode.NOT_READING))
         task = asyncio.ensure_future(self.stop())
         task.add_done_callback(_log_failure)
 

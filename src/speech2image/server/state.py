@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from speech2image.events import ErrorCode
 from speech2image.server.live import LiveRegistry, LiveSession, ProtocolViolation
 from speech2image.server.options import ServerOptions
 from speech2image.session import SessionOptions, Workers
@@ -56,7 +57,8 @@ class AppState:
         allowed = self.choices.get(name, ())
         if not isinstance(value, str) or value not in allowed:
             raise ProtocolViolation(
-                f"{name}={short_repr(value)} is not available; choose one of {allowed}"
+                ErrorCode.BAD_OPTION,
+                f"{name}={short_repr(value)} is not available; choose one of {allowed}",
             )
 
     def open_live_session(

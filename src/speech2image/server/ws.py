@@ -18,6 +18,7 @@ from typing import Any
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from speech2image.audio.resample import check_sample_rate
+from speech2image.events import ErrorCode, SessionEnded, SessionStarted
 from speech2image.server.limits import message_window, text_window
 from speech2image.server.live import LiveRegistry, LiveSession, ProtocolViolation
 from speech2image.server.options import ServerOptions
@@ -52,9 +53,8 @@ async def live_endpoint(websocket: WebSocket, state: AppState) -> None:
         # 1. The first message starts (or resumes) a session.
         start = _parse(await _receive_text_first(websocket, limits))
         live = await _start(start, state)
-        await websocket.send_json(
-            {"type": "session", "id": live.id, "sentences": len(live.session.summary.sentences)}
-        )
+        started = SessionStarted(live.id, sentences=len(live.session.summary.sentences))
+        await websocket.send_json(started.to_wire())
         writer = asyncio.create_task(_write(websocket, live), name=f"s2i-writer-{live.id}")
         # 2. Audio and typed text until stop or disconnect.
         while True:
@@ -70,31 +70,44 @@ async def live_endpoint(websocket: WebSocket, state: AppState) -> None:
                     await live.stop()
                     break
                 elif request["type"] == "start":
-                    raise ProtocolViolation("the session has already started")
+                    raise ProtocolViolation(
+                        ErrorCode.ALREADY_STARTED, "the session has already started"
+                    )
                 else:
-                    raise ProtocolViolation(f"unknown message type {short_repr(request['type'])}")
+                    raise ProtocolViolation(
+                        ErrorCode.UNKNOWN_TYPE,
+                        f"unknown message type {short_repr(request['type'])}",
+                    )
             if live.overflowed:
-                raise ProtocolViolation("the client is not reading its messages")
+                raise ProtocolViolation(
+                    ErrorCode.NOT_READING, "the client is not reading its messages"
+                )
             if live.task.done():  # before "stop", only a failure ends a session
                 break
         # 3. Stopped: the writer sends the last pictures, then "done" (or the failure).
         await live.stop()
         await _finish(websocket, live, writer)
     except ProtocolViolation as e:
-        await _refuse(websocket, str(e), e.code)
+        await _refuse(websocket, e)
         if live is not None:
             await live.stop()
     except WebSocketDisconnect:
         if live is not None and not live.stopping:
             live.detach(state.live.expire)
     except TimeoutError:
-        await _refuse(websocket, "timed out sending the last pictures", CLOSE_INTERNAL)
+        timeout = "timed out sending the last pictures"
+        await _refuse(
+            websocket,
+            ProtocolViolation(ErrorCode.FINISH_TIMEOUT, timeout, close_code=CLOSE_INTERNAL),
+        )
     except Exception:
         # The connection's boundary: a bug here must not leave a session holding one of the
         # max_sessions places, nor reach the client as a traceback.
         logger.exception("connection failed")
+        failed = "the server failed on that message; the session was saved"
         await _refuse(
-            websocket, "the server failed on that message; the session was saved", CLOSE_INTERNAL
+            websocket,
+            ProtocolViolation(ErrorCode.SERVER_FAILED, failed, close_code=CLOSE_INTERNAL),
         )
         if live is not None:
             await live.stop()
@@ -124,51 +137,64 @@ class _ConnectionLimits:
             size = len(message.get("text", "").encode("utf-8", "surrogatepass"))
         if size > self.options.max_frame_bytes:
             raise ProtocolViolation(
+                ErrorCode.MESSAGE_TOO_BIG,
                 f"message of {size} bytes is over the {self.options.max_frame_bytes} byte limit",
-                code=CLOSE_TOO_BIG,
+                close_code=CLOSE_TOO_BIG,
             )
         if not self.messages.allow():
             raise ProtocolViolation(
+                ErrorCode.RATE_LIMITED,
                 f"more than {self.options.max_messages_per_s:g} messages a second; "
-                "send audio as it is recorded"
+                "send audio as it is recorded",
             )
 
     def check_text(self, text: object) -> None:
         """Typed sentences: whole Unicode (a JSON escape can smuggle in a lone surrogate,
         which no file, database or reply can hold) and at most so many a minute."""
         if isinstance(text, str) and any("\ud800" <= c <= "\udfff" for c in text):
-            raise ProtocolViolation('"text" must be valid Unicode (it holds a lone surrogate)')
+            raise ProtocolViolation(
+                ErrorCode.BAD_TEXT, '"text" must be valid Unicode (it holds a lone surrogate)'
+            )
         if isinstance(text, str) and text.strip() and not _has_visible(text):
             # NUL and other control characters are not whitespace to str.strip, yet a
             # sentence of only them is empty to the scene builder.
             raise ProtocolViolation(
-                '"text" must be a non-empty string (it holds only control characters)'
+                ErrorCode.BAD_TEXT,
+                '"text" must be a non-empty string (it holds only control characters)',
             )
         if not self.texts.allow():
             raise ProtocolViolation(
-                f"typed sentences are limited to {self.options.max_texts_per_min} a minute"
+                ErrorCode.RATE_LIMITED,
+                f"typed sentences are limited to {self.options.max_texts_per_min} a minute",
             )
 
 
 async def _start(request: dict[str, Any], state: AppState) -> LiveSession:
     if request["type"] != "start":
-        raise ProtocolViolation(f'the first message must be "start", got {request["type"]!r}')
+        raise ProtocolViolation(
+            ErrorCode.NOT_STARTED,
+            f'the first message must be "start", got {short_repr(request["type"])}',
+        )
     resume = request.get("session")
     if resume is not None:
         live = state.live.get(str(resume))
         if live is None or live.stopping or live.connected:
-            raise ProtocolViolation("that session can no longer be resumed; start a new one")
+            raise ProtocolViolation(
+                ErrorCode.SESSION_NOT_FOUND,
+                "that session can no longer be resumed; start a new one",
+            )
         live.attach()
         return live
     if state.live.busy():
         raise ProtocolViolation(
+            ErrorCode.SERVER_BUSY,
             f"the server is busy ({state.options.max_sessions} live sessions); try again soon",
-            code=CLOSE_TRY_LATER,
+            close_code=CLOSE_TRY_LATER,
         )
     try:
         sample_rate = check_sample_rate(request.get("sample_rate", 16_000))
     except ValueError as e:
-        raise ProtocolViolation(str(e)) from e
+        raise ProtocolViolation(ErrorCode.BAD_OPTION, str(e)) from e
     style, pack, asr = request.get("style"), request.get("pack"), request.get("asr")
     language = request.get("language")
     state.check_choice("style", style)
@@ -181,19 +207,23 @@ async def _start(request: dict[str, Any], state: AppState) -> LiveSession:
     try:
         live = state.open_live_session(sample_rate=sample_rate, session_options=options)
     except StoreError as e:  # a full or read-only data folder: say so, not "the server failed"
-        raise ProtocolViolation(f"the session cannot be saved: {e}", code=CLOSE_TRY_LATER) from e
+        raise ProtocolViolation(
+            ErrorCode.STORE_UNAVAILABLE,
+            f"the session cannot be saved: {e}",
+            close_code=CLOSE_TRY_LATER,
+        ) from e
     state.live.add(live)
     return live
 
 
 async def _write(websocket: WebSocket, live: LiveSession) -> None:
     while True:
-        message = await live.outbox.get()
+        event = await live.outbox.get()
         try:
-            await websocket.send_json(message)
+            await websocket.send_json(event.to_wire())
         finally:
             live.outbox.task_done()
-        if message["type"] == "done":
+        if isinstance(event, SessionEnded):
             return
 
 
@@ -203,7 +233,7 @@ async def _finish(websocket: WebSocket, live: LiveSession, writer: asyncio.Task[
     waited for ``done`` alone, and a failed session held its client for two minutes."""
     await asyncio.wait({writer, live.task}, timeout=FINISH_TIMEOUT_S, return_when=FIRST_COMPLETED)
     if live.overflowed:  # its outbox was emptied unread: nothing more to wait for
-        raise ProtocolViolation("the client is not reading its messages")
+        raise ProtocolViolation(ErrorCode.NOT_READING, "the client is not reading its messages")
     if not writer.done():
         if not live.task.done():
             raise TimeoutError
@@ -232,7 +262,9 @@ async def _receive(websocket: WebSocket, limits: _ConnectionLimits) -> Message:
     try:
         message = await asyncio.wait_for(_next_message(websocket), timeout=idle_s)
     except TimeoutError:
-        raise ProtocolViolation(f"nothing received for {idle_s:g} s; closing") from None
+        raise ProtocolViolation(
+            ErrorCode.IDLE_TIMEOUT, f"nothing received for {idle_s:g} s; closing"
+        ) from None
     if message["type"] == "websocket.disconnect":
         raise WebSocketDisconnect(message.get("code", 1000))
     limits.check_message(message)
@@ -242,7 +274,9 @@ async def _receive(websocket: WebSocket, limits: _ConnectionLimits) -> Message:
 async def _receive_text_first(websocket: WebSocket, limits: _ConnectionLimits) -> str:
     message = await _receive(websocket, limits)
     if message.get("text") is None:
-        raise ProtocolViolation('audio before "start": send {"type": "start", ...} first')
+        raise ProtocolViolation(
+            ErrorCode.NOT_STARTED, 'audio before "start": send {"type": "start", ...} first'
+        )
     return str(message["text"])
 
 
@@ -250,11 +284,15 @@ def _parse(text: str) -> dict[str, Any]:
     try:
         request = json.loads(text)
     except json.JSONDecodeError as e:
-        raise ProtocolViolation(f"malformed JSON ({e.msg} at character {e.pos})") from e
+        raise ProtocolViolation(
+            ErrorCode.BAD_MESSAGE, f"malformed JSON ({e.msg} at character {e.pos})"
+        ) from e
     except RecursionError as e:  # "[[[[..." a few thousand deep, well under the size limit
-        raise ProtocolViolation("malformed JSON (nested too deeply)") from e
+        raise ProtocolViolation(ErrorCode.BAD_MESSAGE, "malformed JSON (nested too deeply)") from e
     if not isinstance(request, dict) or not isinstance(request.get("type"), str):
-        raise ProtocolViolation('each text message must be a JSON object with a "type"')
+        raise ProtocolViolation(
+            ErrorCode.BAD_MESSAGE, 'each text message must be a JSON object with a "type"'
+        )
     return request
 
 
@@ -262,14 +300,15 @@ _REFUSE_TIMEOUT_S = 5.0
 """How long a refusal waits to reach the client before the handler lets go of it."""
 
 
-async def _refuse(websocket: WebSocket, message: str, code: int) -> None:
+async def _refuse(websocket: WebSocket, violation: ProtocolViolation) -> None:
+    message = str(violation)
     logger.info("closing a connection: %s", message)
     if websocket.application_state != WebSocketState.CONNECTED:
         return
 
     async def tell_and_close() -> None:
-        await websocket.send_json({"type": "error", "message": message})
-        await websocket.close(code=code, reason=_close_reason(message))
+        await websocket.send_json(violation.event().to_wire())
+        await websocket.close(code=violation.close_code, reason=_close_reason(message))
 
     # A peer that does not read keeps the socket's buffers full: neither the message nor
     # the close frame may ever get out, and the handler must not wait for them for good.

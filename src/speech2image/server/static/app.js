@@ -204,7 +204,7 @@ function onMessage(message) {
       showImage(message);
       break;
     case "error":
-      onError(message.message);
+      onError(message);
       break;
     case "done":
       state.wantOpen = false;
@@ -217,21 +217,26 @@ function onMessage(message) {
   }
 }
 
-function onError(text) {
-  if (/can no longer be resumed/.test(text)) {
+// The server's error codes (docs/protocol.md) that change what the page does; the
+// message is only shown.
+const RESUME_GONE = "session_not_found";
+const SERVER_BUSY = "server_busy";
+
+function onError({ code, message }) {
+  if (code === RESUME_GONE) {
     // The server finished the old session while we were away: start a new one (the audio
     // kept meanwhile goes to it).
     state.sessionId = null;
     showBanner("The connection was gone too long, so that session was saved and a new one started.", "warning");
     return;
   }
-  if (/busy/.test(text)) {
+  if (code === SERVER_BUSY) {
     state.wantOpen = false;
     stopMic();
     ui.start.disabled = false;
     ui.stop.disabled = true;
   }
-  showBanner(text);
+  showBanner(message);
 }
 
 // -- microphone --------------------------------------------------------------------------
