@@ -129,7 +129,7 @@ def test_run_with_the_diffusers_engine_on_a_tiny_model(tmp_path: Path, one_sente
     """The neural engine through the real command: weights saved to a folder and loaded
     the way a user's SD-Turbo folder would be (random tiny weights, CPU)."""
     pytest.importorskip("diffusers")
-    from speech2image.imaging.diffusers_random import build_random_pipeline
+    from speech2image.testing.diffusers_random import build_random_pipeline
 
     build_random_pipeline("tiny", tokenizer_dir=tmp_path / "tokenizer").save_pretrained(
         tmp_path / "model"

@@ -30,8 +30,8 @@ from speech2image.asr.assemblyai_protocol import (
     streaming_url,
 )
 from speech2image.asr.backend import TranscriptEvent
-from speech2image.asr.fake_assemblyai import FakeAssemblyAI, FakeFaults
 from speech2image.events import FinalTranscript, PartialTranscript
+from speech2image.testing.fake_assemblyai import FakeAssemblyAI, FakeFaults
 
 KEY = "aai-test-key-5f1c9e"
 BYTES_PER_S = 32_000

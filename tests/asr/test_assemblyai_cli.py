@@ -16,9 +16,9 @@ import pytest
 pytest.importorskip("websockets")
 
 from speech2image.asr.assemblyai import AssemblyAIOptions, AssemblyAITranscriber
-from speech2image.asr.fake_assemblyai import FakeAssemblyAI
 from speech2image.cli.common import recognition_failure, run_until_recognition_fails
 from speech2image.session import Session, SessionOptions, Workers
+from speech2image.testing.fake_assemblyai import FakeAssemblyAI
 
 
 def write_wav(samples: np.ndarray, path: Path) -> Path:

@@ -17,10 +17,10 @@ from speech2image.asr.assemblyai import (
     CloudTranscriberError,
 )
 from speech2image.asr.backend import TranscriptEvent
-from speech2image.asr.fake_assemblyai import FakeAssemblyAI, FakeFaults
 from speech2image.asr.fallback import FallbackTranscriber
 from speech2image.asr.streaming import as_mono_float32
 from speech2image.events import FinalTranscript, PartialTranscript
+from speech2image.testing.fake_assemblyai import FakeAssemblyAI, FakeFaults
 
 KEY = "aai-fallback-key-77aa"
 RATE = 16_000

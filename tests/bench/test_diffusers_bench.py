@@ -21,7 +21,7 @@ torch = pytest.importorskip("torch")
 
 from speech2image.bench.diffusers import chosen_model, markdown_table, summary  # noqa: E402
 from speech2image.cli import main  # noqa: E402
-from speech2image.imaging.diffusers_random import SD_TURBO, SDXL_TURBO  # noqa: E402
+from speech2image.testing.diffusers_random import SD_TURBO, SDXL_TURBO  # noqa: E402
 
 pytestmark = [
     # diffusers' Euler scheduler calls np.array() on a torch tensor, which NumPy 2 flags

@@ -21,12 +21,12 @@ from speech2image.imaging.diffusers import (  # noqa: E402 - after the skips abo
     DiffusersOptions,
     load_text_to_image,
 )
-from speech2image.imaging.diffusers_random import (  # noqa: E402
+from speech2image.imaging.engine import DrawingCancelled  # noqa: E402
+from speech2image.scene import Scene  # noqa: E402
+from speech2image.testing.diffusers_random import (  # noqa: E402
     build_random_pipeline,
     build_random_tiny_autoencoder,
 )
-from speech2image.imaging.engine import DrawingCancelled  # noqa: E402
-from speech2image.scene import Scene  # noqa: E402
 
 pytestmark = [
     # diffusers' Euler scheduler calls np.array() on a torch tensor, which NumPy 2 flags

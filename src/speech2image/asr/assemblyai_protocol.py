@@ -2,7 +2,7 @@
 
 Pure functions and small records, shared by the client in
 :mod:`speech2image.asr.assemblyai` and the fake server in
-:mod:`speech2image.asr.fake_assemblyai`, so both speak one description of the protocol.
+:mod:`speech2image.testing.fake_assemblyai`, so both speak one description of the protocol.
 
 What the protocol looks like (AssemblyAI's v3 streaming reference and the official
 ``assemblyai`` Python SDK 1.8, ``assemblyai/streaming/v3``):

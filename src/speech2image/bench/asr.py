@@ -23,8 +23,8 @@ from typing import Any
 
 import numpy as np
 
-from speech2image.asr.metrics import word_error_rate
 from speech2image.bench import percentile
+from speech2image.bench.metrics import word_error_rate
 from speech2image.bench.noise import NOISES, mix_at_snr
 from speech2image.config import SAMPLE_RATE, TranscriberOptions, from_env
 from speech2image.events import FinalTranscript, PartialTranscript
@@ -120,7 +120,7 @@ def register(subparsers: Any) -> None:
 
 def main(args: argparse.Namespace) -> int:
     from speech2image.audio.decode import AudioDecodeError, decode_file
-    from speech2image.cli import CommandError
+    from speech2image.errors import CommandError
 
     if args.ref and len(args.ref) != len(args.audio):
         raise CommandError(f"give one --ref per AUDIO ({len(args.audio)}), got {len(args.ref)}")

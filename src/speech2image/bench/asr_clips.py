@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from speech2image.asr.metrics import normalize_text, word_error_rate
+from speech2image.bench.metrics import normalize_text, word_error_rate
 from speech2image.config import SAMPLE_RATE, TranscriberOptions, from_env
 from speech2image.events import FinalTranscript
 
@@ -78,7 +78,7 @@ def spelled_numbers(text: str) -> list[str]:
 def main(args: argparse.Namespace) -> int:
     from speech2image.asr.whisper import WhisperRecognizer
     from speech2image.audio.decode import AudioDecodeError, decode_file
-    from speech2image.cli import CommandError
+    from speech2image.errors import CommandError
 
     try:
         options = from_env(

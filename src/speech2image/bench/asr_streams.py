@@ -19,8 +19,8 @@ from typing import Any
 
 import numpy as np
 
-from speech2image.asr.metrics import word_error_rate
 from speech2image.bench import percentile
+from speech2image.bench.metrics import word_error_rate
 from speech2image.config import SAMPLE_RATE, TranscriberOptions
 from speech2image.events import FinalTranscript
 

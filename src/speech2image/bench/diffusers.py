@@ -93,7 +93,7 @@ def chosen_model(args: argparse.Namespace, error: type[Exception]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Build or load the pipeline, warm up, time ``--runs`` pictures per mode, report."""
-    from speech2image.cli import CommandError
+    from speech2image.errors import CommandError
 
     model = chosen_model(args, CommandError)
     # 1. Build (random weights) or load (the user's), and place on the device.

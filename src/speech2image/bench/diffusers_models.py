@@ -1,7 +1,7 @@
 """What ``bench diffusers`` times, and the facts of the device it times it on.
 
 A model is either the name of an architecture built with random weights from the
-configurations written in :mod:`speech2image.imaging.diffusers_random` (``tiny``,
+configurations written in :mod:`speech2image.testing.diffusers_random` (``tiny``,
 ``sd-turbo``, ``sdxl-turbo``: nothing is downloaded, and the time a network takes does not
 depend on its weights' values) or the user's weights (a diffusers folder, a ``.safetensors``
 checkpoint, a hub id), loaded by the engine itself. The device facts are what a figure needs
@@ -20,7 +20,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from speech2image.imaging.diffusers_random import ARCHITECTURES, build_random_pipeline
+from speech2image.testing.diffusers_random import ARCHITECTURES, build_random_pipeline
 
 RANDOM_MODELS = ARCHITECTURES
 """Model names built with random weights; any other ``--model`` is the user's weights."""

@@ -240,8 +240,8 @@ def register(subparsers: Any) -> None:
 def _run(args: argparse.Namespace) -> int:
     from speech2image.bench import faithfulness_report as report
     from speech2image.bench.faithfulness_run import SETS, SetRunner, load_set, set_names
-    from speech2image.cli import CommandError
     from speech2image.config import ComposerOptions, from_env
+    from speech2image.errors import CommandError
     from speech2image.imaging.compose import ClipArtComposer
     from speech2image.language import SpacySceneBuilder
 

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from speech2image import __version__
+from speech2image.errors import CommandError
 
 COMMANDS = (
     *("serve", "run", "transcribe", "listen", "render"),
@@ -23,10 +24,6 @@ COMMANDS = (
 
 EXIT_USAGE = 2
 """Bad input: a missing or unreadable file, an invalid option value."""
-
-
-class CommandError(Exception):
-    """A problem the user can fix; printed as one line on stderr, exit code 2."""
 
 
 def build_parser() -> argparse.ArgumentParser:

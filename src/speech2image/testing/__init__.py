@@ -2,7 +2,10 @@
 
 Each fake implements its protocol for real (no mocks), so pipeline tests exercise the
 session's scheduling, numbering and error paths without loading models. Tests of the real
-stages use the real models.
+stages use the real models. The stand-ins for what cannot run here live beside this module:
+:mod:`speech2image.testing.fake_assemblyai` (a loopback AssemblyAI v3 server) and
+:mod:`speech2image.testing.diffusers_random` (diffusers pipelines with random weights).
+Nothing in a stage imports this package; tests, ``bench`` and the composition roots do.
 """
 
 from __future__ import annotations
