@@ -118,7 +118,8 @@ def test_a_pronoun_that_receives_something_is_likelier_a_creature() -> None:
     builder().build("The girl had a kitten and a box.", context=context)
     scene = builder().build("She gave it a toy.", context=context)
     ids = {o.id: o.noun for o in scene.objects}
-    assert [(r.relation, ids[r.object]) for r in scene.relations] == [("giving", "kitten")]
+    given = [(r.relation, ids[r.object]) for r in scene.relations if r.relation == "giving"]
+    assert given == [("giving", "kitten")]
 
 
 def test_a_drink_in_its_vessel_is_one_thing() -> None:

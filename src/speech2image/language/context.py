@@ -164,7 +164,9 @@ def _resolve_pronoun(
     cast = context.cast if context else []
     excluded = []
     if not mention.subject and not pronoun.endswith("self") and not pronoun.endswith("selves"):
-        excluded = [m for m in earlier_in_sentence if m.subject and m.governor == mention.governor]
+        # Nor the thing its own phrase is said of ("a bench beneath it" is not the bench).
+        excluded = [m for m in earlier_in_sentence if m.head == mention.governor
+                    or (m.subject and m.governor == mention.governor)]  # fmt: skip
     earlier = _antecedent(mention, [earlier_in_sentence, last, cast], excluded)
     if earlier is not None:
         noun = earlier.noun

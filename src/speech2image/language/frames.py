@@ -28,63 +28,24 @@ from speech2image.language.lexicon import (
     RACES,
 )
 from speech2image.language.mentions import Mention
+from speech2image.language.verb_words import (
+    ACTING_ON,
+    DOUBLED_FINAL,
+    ING_IRREGULAR,
+    LEARNED,
+    LEMMA_FIXES,
+    NOT_DRAWN_VERBS,
+    PARTICLE_DEPS,
+    PARTICLE_NAMES,
+    PARTICLES,
+    PHRASE_NAMES,
+    POSTURES,
+    RACED,
+    THINGS_DO,
+    VERB_NAMES,
+    VERB_PREPOSITIONS,
+)
 from speech2image.scene import ACTION_RELATIONS
-
-_DOUBLED_FINAL = frozenset({"begin", "forget", "admit", "commit", "regret", "occur", "prefer"})
-"""Verbs of two or more syllables that double their last consonant (begin -> beginning)."""
-_ING_IRREGULAR = {"picnic": "picnicking", "panic": "panicking", "mimic": "mimicking"}
-_THINGS_DO = frozenset(
-    {"float", "fall", "fly", "roll", "sail", "stand", "lie", "hang", "spin", "burn", "shine",
-     "glow", "grow", "melt", "drift", "sink", "blow", "move", "drive", "ring", "bounce", "sit"}
-)  # fmt: skip
-"""What a thing does too ("a boat floating"), not only a person or an animal."""
-_POSTURES = frozenset({"stand", "sit", "lie", "walk", "run", "wait", "lean", "kneel", "jump"})
-_LEMMA_FIXES = {"rid": "ride", "wad": "wade", "shin": "shine", "glid": "glide", "swam": "swim"}
-"""Lemmas the small model gets wrong for common verbs ("rides", "riding" -> "rid")."""
-_NOT_DRAWN_VERBS = frozenset(
-    {"be", "do", "get", "go", "come", "make", "let", "seem", "become", "want", "need", "like",
-     "love", "hate", "know", "say", "tell", "ask", "mean", "happen", "remember", "forget",
-     "begin", "start", "stop", "try", "use", "call", "name", "live", "stay", "keep", "find",
-     "give", "take", "put", "show", "include", "contain", "belong", "wish", "hope", "guess",
-     "believe", "feel", "hear", "lose", "win", "pay", "cost", "spend", "decide", "plan",
-     "turn", "leave", "arrive", "return", "send", "help", "allow", "appear", "sound",
-     "smell", "taste", "look", "miss", "relax", "worry", "mind", "matter", "expect", "thank",
-     "suppose", "used", "wonder", "understand", "realize", "notice", "agree",
-     "exist", "enjoy", "prefer", "own", "buy", "sell", "visit", "meet", "finish", "continue",
-     "fill", "cover", "crowd", "pile",
-     "manage", "learn", "teach", "imagine", "dream", "wake", "bear", "have", "hold", "set"}
-)  # fmt: skip
-"""Verbs that are not themselves a pose or a movement: no action, no verb relation (have
-and hold are read as possession instead)."""
-_LEARNED = frozenset({"learn", "practise", "practice", "study", "teach", "try"})
-"""Verbs that are playing when their object is an instrument."""
-_RACED = frozenset({"finish", "win", "run", "complete", "do", "enter", "lose", "start", "join"})
-"""Verbs that, said of a race ("finished the marathon"), are running it."""
-_VERB_NAMES = {
-    "have": "holding", "hold": "holding", "grab": "holding", "carry": "carrying",
-    "bring": "carrying", "see": "looking at", "watch": "watching", "observe": "watching",
-    "chase": "chasing", "hunt": "chasing", "wear": "wearing", "hug": "hugging",
-    "cuddle": "hugging", "embrace": "hugging", "toss": "throwing", "paddle": "rowing",
-    "attack": "fighting", "bike": "cycling", "cycle": "cycling", "grill": "cooking",
-    "fry": "cooking", "roast": "cooking", "boil": "cooking", "bake": "cooking",
-    "barbecue": "cooking", "hand": "holding", "lift": "holding",
-}  # fmt: skip
-"""Verbs whose frame goes by another verb's name (a dog that has a ball is holding it)."""
-_PHRASE_NAMES = {
-    ("run", "after"): "chasing", ("go", "after"): "chasing", ("look", "at"): "looking at",
-    ("stare", "at"): "looking at", ("gaze", "at"): "looking at", ("glance", "at"): "looking at",
-    ("peek", "at"): "looking at", ("talk", "with"): "talking to", ("speak", "to"): "talking to",
-    ("speak", "with"): "talking to", ("chat", "with"): "talking to", ("sit", "at"): "sitting at",
-    ("sit", "inside"): "sitting in", ("fly", "above"): "flying over", ("play", "on"): "playing",
-    ("fly", "across"): "flying over", ("jump", "across"): "jumping over", ("ride", "on"): "riding",
-    ("leap", "over"): "jumping over", ("hop", "over"): "jumping over", ("climb", "up"): "climbing",
-    ("swim", "inside"): "swimming in", ("hang", "from"): "hanging from",
-}  # fmt: skip
-"""Verb and preposition pairs whose frame has a name of its own."""
-_PARTICLES, _PARTICLE_DEPS = {"over", "up", "on", "down", "off", "across"}, {"prt", "quantmod"}
-_PARTICLE_NAMES = {("put", "on"): "wearing", ("pick", "up"): "holding", ("hold", "up"): "holding"}
-_VERB_PREPOSITIONS = frozenset({"with", "at", "to", "after", "for", "toward", "towards"})
-"""Prepositions that are no spatial relation: after a verb they are its ("playing with")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,14 +66,14 @@ class VerbFrame:
 def ing_form(lemma: str) -> str:
     """The ``-ing`` form of a verb lemma: ride -> riding, sit -> sitting, lie -> lying."""
     word = lemma.lower()
-    if word in _ING_IRREGULAR:
-        return _ING_IRREGULAR[word]
+    if word in ING_IRREGULAR:
+        return ING_IRREGULAR[word]
     if word.endswith("ie"):
         return word[:-2] + "ying"
     if word.endswith("e") and not word.endswith(("ee", "ye", "oe")) and len(word) > 2:
         return word[:-1] + "ing"
     one_syllable = re.fullmatch(r"[^aeiou]*[aeiou]+[^aeiou]*", word) is not None
-    if re.search(r"[^aeiou][aeiou][^aeiouwxy]$", word) and (one_syllable or word in _DOUBLED_FINAL):
+    if re.search(r"[^aeiou][aeiou][^aeiouwxy]$", word) and (one_syllable or word in DOUBLED_FINAL):
         return word + word[-1] + "ing"
     return word + "ing"
 
@@ -129,7 +90,7 @@ def verb_form(token: Any) -> str:
 def verb_lemma(token: Any) -> str:
     """The lemma of a verb token, repaired where the small model is wrong."""
     lemma = token.lemma_.lower()
-    return _LEMMA_FIXES.get(lemma, lemma) if token.pos_ == "VERB" else lemma
+    return LEMMA_FIXES.get(lemma, lemma) if token.pos_ == "VERB" else lemma
 
 
 def is_animate(mention: Mention) -> bool:
@@ -184,9 +145,18 @@ def _has_got(verb: Any) -> bool:
     return has and any(c.dep_ == "dobj" for c in children)
 
 
+def _subject_children(verb: Any) -> list[Any]:
+    """The verb's children, nearest first, with the subject the small model hangs on an
+    auxiliary instead ("the labrador loves chasing": "loves" an aux holding "labrador")."""
+    children = list(verb.children)
+    for aux in [c for c in children if c.dep_ == "aux" and c.i < verb.i]:
+        children += [c for c in aux.children if c.dep_ == "nsubj"]
+    return sorted(children, key=lambda c: abs(c.i - verb.i))
+
+
 def verb_subjects(doc: Any, mentions: list[Mention], verb: Any, depth: int = 0) -> list[int]:
     """The mentions that do what ``verb`` says, from the parse."""
-    for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):  # nearest first
+    for child in _subject_children(verb):
         if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and _has_got(verb)):
             if child.tag_ in ("WDT", "WP") or child.lower_ in ("that", "which", "who"):
                 break  # a relative pronoun: the noun the clause modifies is the subject
@@ -194,12 +164,12 @@ def verb_subjects(doc: Any, mentions: list[Mention], verb: Any, depth: int = 0) 
     head = mention_at(mentions, verb.head.i)
     if verb.dep_ in ("acl", "relcl") and head is not None:
         # The wolf "hiding behind a tree waiting" and she "holding an umbrella standing".
-        holder = _VERB_NAMES.get(verb_lemma(verb.head.head)) in ("holding", "carrying")
-        held = verb.head.dep_ == "dobj" and verb_lemma(verb) in _POSTURES and holder
+        holder = VERB_NAMES.get(verb_lemma(verb.head.head)) in ("holding", "carrying")
+        held = verb.head.dep_ == "dobj" and verb_lemma(verb) in POSTURES and holder
         outer = verb.head.head if held else verb.head.head.head
         if (held or verb.head.dep_ == "pobj") and outer.pos_ == "VERB" and depth < 3:
             found = verb_subjects(doc, mentions, outer, depth + 1)
-            if not is_animate(mentions[head]) and (held or verb_lemma(verb) not in _THINGS_DO):
+            if not is_animate(mentions[head]) and (held or verb_lemma(verb) not in THINGS_DO):
                 return found if _any_animate(mentions, found) else [head]
         return coordinated(doc, mentions, verb.head, verb.i)
     before = [k for k, m in enumerate(mentions) if m.head == verb.i - 1 and m.pronoun is None]
@@ -241,13 +211,15 @@ def _preposition_name(
 ) -> str | None:
     """The frame's name for ``verb`` with preposition ``word``, or None when the
     preposition is not the verb's ("sleeping on the sofa" is spatial)."""
-    name = _PHRASE_NAMES.get((lemma, word))
+    name = PHRASE_NAMES.get((lemma, word))
     if name is None and not any(c.dep_ == "dobj" for c in verb.children):
-        name = _PARTICLE_NAMES.get((lemma, word))  # "put on her hat" parsed as a preposition
+        name = PARTICLE_NAMES.get((lemma, word))  # "put on her hat" parsed as a preposition
     if name is not None:
         return name
+    if lemma in ACTING_ON and word in ("on", "at"):
+        return verb_form(verb)  # "chewing on my shoe", "pecking at the bread"
     joined = f"{verb_form(verb)} {word}"
-    if joined not in ACTION_RELATIONS and word not in _VERB_PREPOSITIONS:
+    if joined not in ACTION_RELATIONS and word not in VERB_PREPOSITIONS:
         return None
     if word == "at" and not _any_animate(mentions, objects):
         return None  # "dancing at the party" says where, not with whom
@@ -288,7 +260,7 @@ def _verb_frame(doc: Any, mentions: list[Mention], verb: Any) -> VerbFrame | Non
     passive = None if got else _passive(doc, mentions, verb)
     if passive is not None:
         subjects, objects = passive
-        name = _VERB_NAMES.get(lemma, verb_form(verb) if lemma not in _NOT_DRAWN_VERBS else "")
+        name = VERB_NAMES.get(lemma, verb_form(verb) if lemma not in NOT_DRAWN_VERBS else "")
         if not subjects or not objects or not name:
             return None
         return VerbFrame(verb.i, tuple(subjects), name, tuple(objects))
@@ -296,18 +268,18 @@ def _verb_frame(doc: Any, mentions: list[Mention], verb: Any) -> VerbFrame | Non
     if not subjects or (verb.tag_ == "VBN" and not _any_animate(mentions, subjects)):
         return None  # "a car parked outside": a state, not something it does
     direct = [c for c in verb.children if c.dep_ in ("dobj", "attr", "dative") and c.i > verb.i]
-    raced = lemma in _RACED and any(c.lemma_.lower() in RACES for c in direct)
+    raced = lemma in RACED and any(c.lemma_.lower() in RACES for c in direct)
     if raced and _any_animate(mentions, subjects):
         return VerbFrame(verb.i, tuple(subjects), "running")  # "she finished the marathon"
     framed = _direct_frame(doc, mentions, verb, lemma, subjects)
-    if framed is not None or (direct and lemma in _NOT_DRAWN_VERBS):
+    if framed is not None or (direct and lemma in NOT_DRAWN_VERBS):
         return framed
     framed = _preposition_frame(doc, mentions, verb, lemma, subjects)
-    if framed is not None and (framed.objects or lemma not in _NOT_DRAWN_VERBS):
+    if framed is not None and (framed.objects or lemma not in NOT_DRAWN_VERBS):
         return framed
-    if lemma in _NOT_DRAWN_VERBS or (direct and lemma in _VERB_NAMES):
+    if lemma in NOT_DRAWN_VERBS or (direct and lemma in VERB_NAMES):
         return None
-    return VerbFrame(verb.i, tuple(subjects), _VERB_NAMES.get(lemma, verb_form(verb)))
+    return VerbFrame(verb.i, tuple(subjects), VERB_NAMES.get(lemma, verb_form(verb)))
 
 
 def _direct_frame(
@@ -330,17 +302,20 @@ def _direct_frame(
         objects = [head] if head is not None and head not in subjects else []
     # "jumping over three balls" with "over" parsed as a particle or a quantity word.
     after = doc[min(verb.i + 1, len(doc) - 1)]
-    particle = [after.lower_] if after.dep_ in _PARTICLE_DEPS and after.lower_ in _PARTICLES else []
-    named = lemma in _VERB_NAMES or (lemma, particle[0] if particle else "") in _PARTICLE_NAMES
-    if lemma in _LEARNED and any(mentions[o].noun in INSTRUMENTS for o in objects):
+    if after.dep_ not in PARTICLE_DEPS or after.lower_ not in PARTICLES:
+        # "put his helmet on": a particle after the object.
+        after = next((c for c in children if c.dep_ == "prt" and c.lower_ in PARTICLES), verb)
+    particle = [after.lower_] if after.i != verb.i else []
+    named = lemma in VERB_NAMES or (lemma, particle[0] if particle else "") in PARTICLE_NAMES
+    if lemma in LEARNED and any(mentions[o].noun in INSTRUMENTS for o in objects):
         lemma, named = "play", True  # "learning the violin": playing it
-    if not objects or (lemma in _NOT_DRAWN_VERBS and not named):
+    if not objects or (lemma in NOT_DRAWN_VERBS and not named):
         return None
-    name = _VERB_NAMES.get(lemma, "playing" if lemma == "play" else verb_form(verb))
+    name = VERB_NAMES.get(lemma, "playing" if lemma == "play" else verb_form(verb))
     claimed = (after.i,) if particle else ()
     if particle:
         joined = f"{verb_form(verb)} {particle[0]}"
-        name = _PARTICLE_NAMES.get(
+        name = PARTICLE_NAMES.get(
             (lemma, particle[0]), joined if joined in ACTION_RELATIONS else name
         )
     if name == "holding":
@@ -386,7 +361,7 @@ def find_actions(doc: Any, mentions: list[Mention]) -> dict[int, str]:
             action = frame.relation.split()[0]
         elif frame.claimed and frame.relation in ("holding", "wearing") and verb.pos_ == "VERB":
             # "walking with an umbrella": holding it, and walking.
-            action = "" if verb_lemma(verb) in _NOT_DRAWN_VERBS else verb_form(verb)
+            action = "" if verb_lemma(verb) in NOT_DRAWN_VERBS else verb_form(verb)
         else:
             continue
         for subject in frame.subjects if action else ():

@@ -1,5 +1,9 @@
 """Possession phrases: "a man with an umbrella" holds it, "a girl in a red dress" and
-"that's my niece, with her backpack" wear them; "a frog in her boot" is only inside it."""
+"that's my niece, with her backpack" wear them; "a frog in her boot" is only inside it.
+
+A verb's own "with" says what its doer has in hand besides the verb's object ("he fixed
+the car with a spanner", "a squirrel climbed the tree with a nut in its mouth"), and what
+someone gives is in their hand ("his mother gave it a bowl of milk")."""
 
 from __future__ import annotations
 
@@ -12,9 +16,12 @@ from speech2image.language.frames import (
     is_clothing,
     mention_at,
     negated,
+    verb_lemma,
+    verb_subjects,
 )
 from speech2image.language.lexicon import PEOPLE, WORN_ON_FEET_OR_HANDS
 from speech2image.language.mentions import Mention
+from speech2image.language.verb_words import FURNISHING_VERBS, GIVING_VERBS
 
 
 def worn_in(subject: Mention, obj: Mention) -> bool:
@@ -50,4 +57,38 @@ def possession_frames(doc: Any, mentions: list[Mention]) -> list[VerbFrame]:
             frames.append(VerbFrame(prep.i, subjects, "wearing", worn, (prep.i,)))
         elif word == "with" and held:
             frames.append(VerbFrame(prep.i, subjects, "holding", held, (prep.i,)))
+    return frames
+
+
+def _held_objects(
+    doc: Any, mentions: list[Mention], token: Any, subjects: list[int], owner: int
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The things worn and the things held among the objects of ``token`` (a "with"
+    phrase or a given thing) of ``subjects``' first, ``owner``."""
+    objects = [o for o in coordinated(doc, mentions, token, len(doc)) if o not in subjects]
+    worn = tuple(o for o in objects if is_clothing(mentions[o]) and is_animate(mentions[owner]))
+    held = tuple(o for o in objects if not is_animate(mentions[o]) and o not in worn)
+    return worn, held
+
+
+def verb_held_frames(doc: Any, mentions: list[Mention], claimed: set[int]) -> list[VerbFrame]:
+    """What a verb's doers have in hand: a "with" phrase of the verb that no frame took
+    ("fixing his car with a big spanner"), and the thing given ("gave it a bowl")."""
+    frames: list[VerbFrame] = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or negated(verb) or verb_lemma(verb) in FURNISHING_VERBS:
+            continue
+        subjects = [k for k in verb_subjects(doc, mentions, verb) if is_animate(mentions[k])]
+        if not subjects:
+            continue
+        tokens = [c for p in verb.children if p.lower_ == "with" and p.dep_ == "prep"
+                  and p.i not in claimed for c in p.children if c.dep_ == "pobj"]  # fmt: skip
+        if verb_lemma(verb) in GIVING_VERBS and any(c.dep_ == "dative" for c in verb.children):
+            tokens += [c for c in verb.children if c.dep_ == "dobj"]
+        for token in tokens:
+            worn, held = _held_objects(doc, mentions, token, subjects, subjects[0])
+            if worn:
+                frames.append(VerbFrame(token.i, tuple(subjects), "wearing", worn))
+            if held:
+                frames.append(VerbFrame(token.i, tuple(subjects), "holding", held))
     return frames

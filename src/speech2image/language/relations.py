@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from speech2image.language.contradictions import MentionRelation, consistent
 from speech2image.language.frames import (
     VerbFrame,
     coordinated,
@@ -31,7 +32,8 @@ from speech2image.language.lexicon import (
 )
 from speech2image.language.mentions import Mention, place_of
 from speech2image.language.nonthings import DRINKING_VESSELS, PORTION_NOUNS
-from speech2image.language.possession import possession_frames, worn_in
+from speech2image.language.possession import possession_frames, verb_held_frames, worn_in
+from speech2image.language.relation_ends import antecedent_of_one, on_top, part_whole, with_doers
 from speech2image.language.vocabulary import RELATION_PHRASES
 
 _MAX_GAP_TOKENS = 6
@@ -40,18 +42,6 @@ _PHRASE_NOUNS = frozenset({"left", "right", "top", "front", "side", "middle", "b
 """Nouns inside relation phrases ("to the left of"): a phrase hung on them is a chain."""
 _MAX_CLIMB = 4
 """How far up the parse a phrase's subject is looked for."""
-
-_AXES = {
-    "left of": ("x", False), "right of": ("x", True), "on": ("y", False),
-    "above": ("y", False), "under": ("y", True), "below": ("y", True),
-    "in front of": ("z", False), "behind": ("z", True), "in": ("inside", False),
-    "riding": ("y", False), "sitting on": ("y", False), "standing on": ("y", False),
-    "lying on": ("y", False), "sitting in": ("inside", False),
-    "swimming in": ("inside", False), "sleeping in": ("inside", False),
-    "flying over": ("y", False), "jumping over": ("y", False),
-}  # fmt: skip
-"""The direction each relation orders its two things in, and whether it is reversed
-("under" orders the object above the subject): a cycle along one axis cannot be drawn."""
 
 _EXTRA_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("at", "the", "top", "of"), "on"), (("at", "the", "foot", "of"), "in front of"),
@@ -68,15 +58,6 @@ _REVERSED_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
 )  # fmt: skip
 """Phrases that say the relation the other way round: "a ferry full of cars" has the cars
 in the ferry, "a table covered with books" the books on the table."""
-
-
-@dataclass(frozen=True, slots=True)
-class MentionRelation:
-    """``subject`` (a mention index) stands ``relation`` to ``object`` (a mention index)."""
-
-    subject: int
-    relation: str
-    object: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +209,11 @@ def _attached(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
             continue
         said = any(c.dep_ in ("det", "poss") for c in governor.children)  # not a verb misread
         if governor.pos_ in ("NOUN", "PROPN") and governor.lower_ not in _PHRASE_NOUNS and said:
-            return _measured(mentions, governor)
+            found = _measured(mentions, governor) or antecedent_of_one(mentions, governor)
+            if found or governor.dep_ != "pobj":
+                return found
+            governor = governor.head  # "sitting in a row behind the teacher": who sits
+            continue
         break
     return [k for k, m in enumerate(mentions) if m.head < start][-1:]
 
@@ -261,19 +246,25 @@ def _spatial(
     named = {o for frame in frames for o in frame.objects}
     """Mentions that a relation named as its object: the links of a chain."""
     for phrase in _phrases(doc, claimed):
-        objects = _objects(doc, mentions, phrase)
+        objects, said_as = _objects(doc, mentions, phrase), phrase.relation
+        pobj = next((c for c in doc[phrase.end - 1].children if c.dep_ == "pobj"), None)
+        if not objects and pobj is not None:
+            objects, said_as = part_whole(mentions, pobj, said_as)  # "the back of the door"
         if _is_place(doc, mentions, phrase, objects):
             places.add(phrase.start)
             continue
         owned = _owned_part(doc, phrase)
-        if not (objects or owned) or _phrase_negated(doc, phrase):
+        top = on_top(doc, mentions, phrase.start)
+        if not (objects or owned or top) or _phrase_negated(doc, phrase):
             continue
         subjects = _subjects(doc, mentions, phrase, named, carriers)
         objects = _owner(mentions, phrase.start, subjects) if owned else objects
+        subjects, objects = top or (subjects, objects)
+        subjects = with_doers(mentions, frames, doc[phrase.start].head.i, subjects)
         named.update(objects)
         for subject in [s for s in subjects if s not in objects]:
             for obj in objects:
-                relation = phrase.relation
+                relation = said_as
                 if relation == "in" and worn_in(mentions[subject], mentions[obj]):
                     relation = "wearing"
                 pair = (obj, subject) if phrase.reversed else (subject, obj)
@@ -313,53 +304,13 @@ def _carriers(frames: list[VerbFrame], relations: tuple[str, ...]) -> dict[int, 
             for o in f.objects}  # fmt: skip
 
 
-def _identity(mentions: list[Mention]) -> list[int]:
-    """Each mention's first mention: "the cat" later in a sentence is the same cat."""
-    first: list[int] = []
-    for k, m in enumerate(mentions):
-        same = [j for j in range(k) if mentions[j].noun == m.noun and mentions[j].color == m.color]
-        first.append(same[0] if same and m.definite else k)
-    return first
-
-
-def _reaches(edges: dict[int, set[int]], source: int, target: int) -> bool:
-    seen: set[int] = set()
-    todo = [source]
-    while todo and target not in todo:
-        node = todo.pop()
-        todo.extend(edges.get(node, set()) - seen)
-        seen.add(node)
-    return target in todo
-
-
-def consistent(relations: list[MentionRelation], mentions: list[Mention]) -> list[MentionRelation]:
-    """The relations in order, without those that contradict earlier ones (a cycle along
-    one direction: "a cat on a dog on the cat"), relate a thing to itself or repeat one."""
-    identity = _identity(mentions)
-    edges: dict[str, dict[int, set[int]]] = {}
-    kept: list[MentionRelation] = []
-    for r in relations:
-        subject, obj = identity[r.subject], identity[r.object]
-        if subject == obj or r in kept:
-            continue
-        axis = _AXES.get(r.relation)
-        if axis is not None:
-            name, reverse = axis
-            low, high = (obj, subject) if reverse else (subject, obj)
-            graph = edges.setdefault(name, {})
-            if _reaches(graph, high, low):
-                continue
-            graph.setdefault(low, set()).add(high)
-        kept.append(r)
-    return kept
-
-
 def find_relations(doc: Any, mentions: list[Mention]) -> tuple[list[MentionRelation], set[int]]:
     """Relations between mentions in the order they were said (spatial ones and verb
     frames), and the token indexes of spatial phrases that named a place instead ("on
     the beach"), which the caller treats as the setting."""
     frames = find_frames(doc, mentions) + possession_frames(doc, mentions)
     claimed = {i for frame in frames if frame.objects for i in frame.claimed}
+    frames += verb_held_frames(doc, mentions, claimed)
     carriers = _carriers(frames, ("holding", "wearing", "carrying"))
     said, places = _spatial(doc, mentions, claimed, frames)
     said.extend(_contents(doc, mentions))

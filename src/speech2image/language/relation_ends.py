@@ -1,0 +1,94 @@
+"""The things at the ends of a spatial phrase when the words name them indirectly.
+
+- A part of a thing stands for the thing: "hanging on the back of the door" is on the
+  door, "in the corner of the room" in the room; in the shade or shadow of a tree is under
+  it.
+- "On top" without "of" is on the thing just named before the list it ends ("the noodles
+  with mushrooms and a fried egg on top": the egg on the noodles).
+- "The red one" is the thing named before it ("our old car, the red one parked ...").
+- Whoever holds, reads, rides or eats a thing is where it is ("Grandpa was reading the
+  newspaper in his armchair" has Grandpa in the armchair too); a thing thrown, put or
+  watched goes where the phrase says on its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from speech2image.language.frames import VerbFrame, mention_at
+from speech2image.language.mentions import Mention
+from speech2image.language.places import PART_NOUNS
+
+_UNDER_PARTS = frozenset({"shade", "shadow", "shadows"})
+"""Parts that put a thing under the whole: "in the shade of a tree"."""
+_INSIDE_PARTS = frozenset({"inside", "interior", "depths", "middle", "centre", "center"})
+"""Parts that put a thing inside the whole, whatever the preposition."""
+CONTACT_FRAMES = frozenset(
+    {"holding", "carrying", "reading", "eating", "drinking", "hugging", "feeding", "chewing",
+     "playing with", "playing", "cutting", "fixing", "writing", "painting", "cooking",
+     "wearing", "walking", "cuddling", "stroking", "petting", "knitting", "drawing"}
+)  # fmt: skip
+"""Verb frames whose doer has the thing at hand: where the thing is, the doer is. (One who
+sits on, lies on or rides a thing is drawn on it, so goes where it goes already.)"""
+
+
+def part_whole(mentions: list[Mention], noun: Any, relation: str) -> tuple[list[int], str]:
+    """The mentions a part noun (``noun``, a preposition's object) is a part of, and the
+    relation the phrase then says; no mentions when ``noun`` is no part of a thing."""
+    lemma = noun.lemma_.lower()
+    if lemma not in PART_NOUNS:
+        return [], relation
+    wholes = [
+        k
+        for prep in noun.children
+        if prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and (k := mention_at(mentions, pobj.i)) is not None
+    ]
+    if lemma in _UNDER_PARTS:
+        relation = "under"
+    elif lemma in _INSIDE_PARTS and relation in ("on", "in", "near"):
+        relation = "in"
+    return wholes[:1], relation
+
+
+def on_top(doc: Any, mentions: list[Mention], start: int) -> tuple[list[int], list[int]] | None:
+    """Subjects and object of "on top" said with no "of" at token ``start``, or None."""
+    words = [t.lower_ for t in doc[start : start + 3]]
+    if words[:2] != ["on", "top"] or words[2:] == ["of"]:
+        return None
+    before = [k for k, m in enumerate(mentions) if m.head < start]
+    if not before:
+        return None
+    top = doc[mentions[before[-1]].head]
+    while top.dep_ == "conj" and top.head.i < top.i:
+        top = top.head  # "with mushrooms and a fried egg on top": the whole list
+    listed = [top, *[t for t in top.subtree if t.dep_ == "conj" and t.i < start]]
+    subjects = [k for t in listed if (k := mention_at(mentions, t.i)) is not None]
+    if not subjects:
+        return None
+    first = min(mentions[k].start for k in subjects)
+    under = [k for k in before if mentions[k].head < first and k not in subjects]
+    return (subjects, under[-1:]) if under else None
+
+
+def antecedent_of_one(mentions: list[Mention], noun: Any) -> list[int]:
+    """The thing "one" stands for ("the red one"): the last thing named before it."""
+    if noun.lower_ not in ("one", "ones"):
+        return []
+    return [k for k, m in enumerate(mentions) if m.head < noun.i][-1:]
+
+
+def with_doers(
+    mentions: list[Mention], frames: list[VerbFrame], governor: int, subjects: list[int]
+) -> list[int]:
+    """``subjects`` with the doers of a contact frame of verb ``governor`` whose things they
+    are, doers first (mention indexes)."""
+    doers = [
+        s
+        for f in frames
+        if f.verb == governor and f.relation in CONTACT_FRAMES and set(subjects) & set(f.objects)
+        for s in f.subjects
+        if s not in subjects
+    ]
+    return list(dict.fromkeys([*doers, *subjects]))

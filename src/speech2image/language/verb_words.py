@@ -1,0 +1,85 @@
+"""The words of verb frames: which verbs draw nothing, which go by another verb's name,
+which prepositions and particles belong to a verb, and the lemmas the small model gets wrong.
+
+Read by :mod:`speech2image.language.frames` and :mod:`speech2image.language.held`.
+"""
+
+from __future__ import annotations
+
+DOUBLED_FINAL = frozenset({"begin", "forget", "admit", "commit", "regret", "occur", "prefer"})
+"""Verbs of two or more syllables that double their last consonant (begin -> beginning)."""
+ING_IRREGULAR = {"picnic": "picnicking", "panic": "panicking", "mimic": "mimicking"}
+THINGS_DO = frozenset(
+    {"float", "fall", "fly", "roll", "sail", "stand", "lie", "hang", "spin", "burn", "shine",
+     "glow", "grow", "melt", "drift", "sink", "blow", "move", "drive", "ring", "bounce", "sit"}
+)  # fmt: skip
+"""What a thing does too ("a boat floating"), not only a person or an animal."""
+POSTURES = frozenset({"stand", "sit", "lie", "walk", "run", "wait", "lean", "kneel", "jump"})
+LEMMA_FIXES = {"rid": "ride", "wad": "wade", "shin": "shine", "glid": "glide", "swam": "swim"}
+"""Lemmas the small model gets wrong for common verbs ("rides", "riding" -> "rid")."""
+NOT_DRAWN_VERBS = frozenset(
+    {"be", "do", "get", "go", "come", "make", "let", "seem", "become", "want", "need", "like",
+     "love", "hate", "know", "say", "tell", "ask", "mean", "happen", "remember", "forget",
+     "begin", "start", "stop", "try", "use", "call", "name", "live", "stay", "keep", "find",
+     "give", "take", "put", "show", "include", "contain", "belong", "wish", "hope", "guess",
+     "believe", "feel", "hear", "lose", "win", "pay", "cost", "spend", "decide", "plan",
+     "turn", "leave", "arrive", "return", "send", "help", "allow", "appear", "sound",
+     "smell", "taste", "look", "miss", "relax", "worry", "mind", "matter", "expect", "thank",
+     "suppose", "used", "wonder", "understand", "realize", "notice", "agree",
+     "exist", "enjoy", "prefer", "own", "buy", "sell", "visit", "meet", "finish", "continue",
+     "fill", "cover", "crowd", "pile",
+     "manage", "learn", "teach", "imagine", "dream", "wake", "bear", "have", "hold", "set"}
+)  # fmt: skip
+"""Verbs that are not themselves a pose or a movement: no action, no verb relation (have
+and hold are read as possession instead)."""
+LEARNED = frozenset({"learn", "practise", "practice", "study", "teach", "try"})
+"""Verbs that are playing when their object is an instrument."""
+RACED = frozenset({"finish", "win", "run", "complete", "do", "enter", "lose", "start", "join"})
+"""Verbs that, said of a race ("finished the marathon"), are running it."""
+VERB_NAMES = {
+    "have": "holding", "hold": "holding", "grab": "holding", "carry": "carrying",
+    "bring": "carrying", "see": "looking at", "watch": "watching", "observe": "watching",
+    "chase": "chasing", "hunt": "chasing", "wear": "wearing", "hug": "hugging",
+    "cuddle": "hugging", "embrace": "hugging", "toss": "throwing", "paddle": "rowing",
+    "attack": "fighting", "bike": "cycling", "cycle": "cycling", "grill": "cooking",
+    "fry": "cooking", "roast": "cooking", "boil": "cooking", "bake": "cooking",
+    "barbecue": "cooking", "hand": "holding", "lift": "holding",
+}  # fmt: skip
+"""Verbs whose frame goes by another verb's name (a dog that has a ball is holding it)."""
+PHRASE_NAMES = {
+    ("run", "after"): "chasing", ("go", "after"): "chasing", ("look", "at"): "looking at",
+    ("stare", "at"): "looking at", ("gaze", "at"): "looking at", ("glance", "at"): "looking at",
+    ("peek", "at"): "looking at", ("talk", "with"): "talking to", ("speak", "to"): "talking to",
+    ("speak", "with"): "talking to", ("chat", "with"): "talking to", ("sit", "at"): "sitting at",
+    ("sit", "inside"): "sitting in", ("fly", "above"): "flying over", ("play", "on"): "playing",
+    ("fly", "across"): "flying over", ("jump", "across"): "jumping over", ("ride", "on"): "riding",
+    ("leap", "over"): "jumping over", ("hop", "over"): "jumping over", ("climb", "up"): "climbing",
+    ("swim", "inside"): "swimming in", ("hang", "from"): "hanging from",
+    ("crawl", "up"): "climbing", ("creep", "up"): "climbing", ("scramble", "up"): "climbing",
+    ("clamber", "up"): "climbing", ("hang", "off"): "hanging from",
+}  # fmt: skip
+"""Verb and preposition pairs whose frame has a name of its own."""
+PARTICLES, PARTICLE_DEPS = {"over", "up", "on", "down", "off", "across"}, {"prt", "quantmod"}
+PARTICLE_NAMES = {
+    ("put", "on"): "wearing", ("pick", "up"): "holding", ("hold", "up"): "holding",
+    ("crawl", "up"): "climbing", ("creep", "up"): "climbing", ("scramble", "up"): "climbing",
+    ("clamber", "up"): "climbing", ("climb", "up"): "climbing",
+}  # fmt: skip
+ACTING_ON = frozenset(
+    {"chew", "nibble", "gnaw", "munch", "suck", "lick", "peck", "tug", "pull", "knock", "tap",
+     "bang", "pick", "work", "pluck", "yank", "pound", "hammer"}
+)  # fmt: skip
+"""Verbs whose "on" or "at" is their own, not where the subject is ("the puppy was chewing
+on my shoe" is chewing it, not standing on it)."""
+VERB_PREPOSITIONS = frozenset({"with", "at", "to", "after", "for", "toward", "towards"})
+"""Prepositions that are no spatial relation: after a verb they are its ("playing with")."""
+FURNISHING_VERBS = frozenset(
+    {"fill", "cover", "decorate", "serve", "top", "stuff", "pack", "load", "crowd", "pile",
+     "garnish", "sprinkle", "stock", "line", "mix", "combine", "share", "agree", "deal",
+     "cope", "finish", "replace", "compare", "help", "meet", "stay", "live", "go", "come",
+     "be", "have", "play", "talk", "chat", "speak", "fight", "argue", "dance", "walk"}
+)  # fmt: skip
+"""Verbs whose "with" is no thing in hand: what fills or tops something ("a cake decorated
+with cherries"), or whom one is with ("played with her friends", "walked with a limp")."""
+GIVING_VERBS = frozenset({"give", "hand", "pass", "offer", "bring", "throw", "toss", "show"})
+"""Verbs whose doer holds the thing they give to someone ("gave the fox a bone")."""
