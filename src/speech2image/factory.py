@@ -10,7 +10,7 @@ import dataclasses
 import logging
 import threading
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from speech2image.asr.backend import Transcriber
 from speech2image.config import ComposerOptions, TranscriberOptions
@@ -20,7 +20,9 @@ from speech2image.language.builder import SceneBuilder
 from speech2image.session import Workers
 
 if TYPE_CHECKING:
+    from speech2image.asr.backend import SpeechRecognizer
     from speech2image.asr.picturable import PicturableLexicon
+    from speech2image.cluster.options import ClusterOptions
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +50,9 @@ class PipelineOptions:
     starts (``run``: in parallel with decoding and recognition) instead of before
     :func:`load_workers` returns (``serve``: before the port opens; and any other engine).
     Either way no request loads a model: the first picture waits for the warm-up's locks."""
+    cluster: ClusterOptions | None = None
+    """Run the engines as Ray Serve deployments on this cluster (``serve --ray``) instead of
+    in this process; the sessions, their streaming policy and the store stay here."""
 
 
 def check_options(options: PipelineOptions) -> None:
@@ -81,12 +86,19 @@ class TranscriberFactory:
     """
 
     def __init__(
-        self, options: PipelineOptions, *, lexicon: PicturableLexicon | None = None
+        self,
+        options: PipelineOptions,
+        *,
+        lexicon: PicturableLexicon | None = None,
+        recognizer: SpeechRecognizer | None = None,
     ) -> None:
-        from speech2image.asr.whisper import WhisperRecognizer
-
         self.options = options
-        self._recognizer = WhisperRecognizer(options.transcriber, lexicon=lexicon)
+        if recognizer is None:
+            from speech2image.asr.whisper import WhisperRecognizer
+
+            recognizer = WhisperRecognizer(options.transcriber, lexicon=lexicon)
+        # Whisper's, or a RemoteRecognizer (speech2image.cluster): both say ``multilingual``.
+        self._recognizer: Any = recognizer
 
     def available(self) -> tuple[str, ...]:
         """The engines a session may choose: the cloud ones only with a key configured."""
@@ -188,8 +200,11 @@ def load_picturable_lexicon(
 
 def load_workers(options: PipelineOptions) -> Workers:
     """Check the options, then load every model the pipeline needs, and warm them up (now,
-    or in a thread with ``options.warm_up_in_background``)."""
+    or in a thread with ``options.warm_up_in_background``). With ``options.cluster`` the
+    models load on the cluster's replicas instead, and the workers call them there."""
     check_options(options)
+    if options.cluster is not None:
+        return _load_remote_workers(options)
     builder = load_scene_builder() if options.pictures else None
     engine = load_image_engine(options) if options.pictures else None
     wants_lexicon = options.transcriber.picturable_correction or (
@@ -211,6 +226,42 @@ def load_workers(options: PipelineOptions) -> Workers:
             warm_up(builder, engine)
     return Workers(
         make_transcriber=make_transcriber, builder=builder, engine=engine, warming=warming
+    )
+
+
+REMOTE_CALLS = 32
+"""Calls of one stage that may wait on replicas at once (each holds a thread of the
+ingress while its replica works)."""
+
+
+def _load_remote_workers(options: PipelineOptions) -> Workers:
+    """Deploy the engines on the cluster (each replica loads and warms its model) and build
+    workers whose stages call them through Serve handles."""
+    from speech2image.cluster import deploy
+    from speech2image.cluster.options import ASR_APP, IMAGE_APP, LANGUAGE_APP
+    from speech2image.cluster.remote import RemoteEngine, RemoteRecognizer, RemoteSceneBuilder
+    from speech2image.config import from_env
+    from speech2image.stage import StageTimeouts
+
+    assert options.cluster is not None
+    if options.transcriber.picturable_correction:
+        logger.warning("picturable correction rescores on the pass's own replica: off with --ray")
+    timeouts = from_env(StageTimeouts)
+    cluster = deploy.start(options, options.cluster, timeouts)
+    try:
+        recognizer = RemoteRecognizer(cluster.handles[ASR_APP])
+        builder = RemoteSceneBuilder(cluster.handles[LANGUAGE_APP]) if options.pictures else None
+        engine = RemoteEngine(cluster.handles[IMAGE_APP]) if options.pictures else None
+    except BaseException:
+        cluster.close()
+        raise
+    return Workers(
+        make_transcriber=TranscriberFactory(options, recognizer=recognizer),
+        builder=builder,
+        engine=engine,
+        timeouts=timeouts,
+        remote_calls=REMOTE_CALLS,
+        cluster=cluster,
     )
 
 

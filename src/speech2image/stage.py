@@ -29,7 +29,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from concurrent.futures import Future, InvalidStateError
+from concurrent.futures import Future, InvalidStateError, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, TypeVar
@@ -262,6 +262,80 @@ class StageThread:
 
     def _thread_name(self) -> str:
         return f"s2i-{self.name}-{self.abandoned}"
+
+
+class ConcurrentStage:
+    """A stage whose calls run side by side, up to ``max_calls`` at once, each with a
+    time-out: for engines on remote replicas (:mod:`speech2image.cluster`), where a call
+    waits on the network while a replica's own model serves it. One thread for every
+    session would serialise calls that several replicas could answer at once.
+
+    A call's ``timeout_s`` counts from when it starts; past it the caller gets
+    :class:`StageTimeout`. A remote engine bounds the call itself by the same time-out (it
+    cancels its request), so a hung replica never holds a thread of this pool for good.
+    """
+
+    def __init__(self, name: str, *, timeout_s: float, max_calls: int) -> None:
+        if max_calls < 1:
+            raise ValueError(f"max_calls must be at least 1, got {max_calls}")
+        self.name = name
+        self.timeout_s = timeout_s
+        self._pool = ThreadPoolExecutor(max_workers=max_calls, thread_name_prefix=f"s2i-{name}")
+        self._lock = threading.Lock()
+        self._queued = 0
+        self._closed = False
+
+    async def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``fn(*args, **kwargs)`` in one of the stage's threads and return its result."""
+        job = _Job(partial(fn, *args, **kwargs))
+        with self._lock:
+            if self._closed:
+                raise StageBroken(f"the {self.name} stage is closed")
+            self._queued += 1
+        self._pool.submit(self._run, job)
+        waiter = asyncio.wrap_future(job.future)
+        try:
+            while True:
+                started = job.started_at
+                left = self.timeout_s if started is None else started + self.timeout_s
+                left -= 0 if started is None else time.monotonic()
+                done, _ = await asyncio.wait({waiter}, timeout=max(0.01, left))
+                if done:
+                    return waiter.result()
+                if started is None and self._closed:
+                    job.future.cancel()
+                    raise StageBroken(f"the {self.name} stage is closed")
+                if started is not None and time.monotonic() - started >= self.timeout_s:
+                    message = f"the {self.name} stage did not answer within {self.timeout_s:g} s"
+                    _settle(job.future, error=StageTimeout(message))  # a late result is dropped
+                    raise StageTimeout(message)
+        except asyncio.CancelledError:
+            job.future.cancel()  # never starts if still queued; a running call finishes
+            raise
+
+    def has_waiting(self) -> bool:
+        """Calls wait for a free thread (every one is busy)."""
+        with self._lock:
+            return self._queued > 0
+
+    def close(self) -> None:
+        """Cancel the queued calls; running ones end within their own time-out."""
+        with self._lock:
+            self._closed = True
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def _run(self, job: _Job) -> None:
+        with self._lock:
+            self._queued -= 1
+        if not job.future.set_running_or_notify_cancel():
+            return
+        job.started_at = time.monotonic()
+        try:
+            result = job.fn()
+        except BaseException as e:
+            _settle(job.future, error=e)
+        else:
+            _settle(job.future, result=result)
 
 
 def _settle(future: Future[Any], *, result: Any = None, error: BaseException | None = None) -> None:

@@ -12,7 +12,7 @@ from speech2image.asr.backend import Transcriber
 from speech2image.config import from_env
 from speech2image.imaging.engine import ImageEngine
 from speech2image.language.builder import SceneBuilder
-from speech2image.stage import StageThread, StageTimeouts
+from speech2image.stage import ConcurrentStage, StageThread, StageTimeouts
 
 
 class Workers:
@@ -30,6 +30,8 @@ class Workers:
         engine: ImageEngine | None,
         timeouts: StageTimeouts | None = None,
         warming: threading.Thread | None = None,
+        remote_calls: int | None = None,
+        cluster: object | None = None,
     ) -> None:
         self.make_transcriber = make_transcriber
         self.builder = builder
@@ -37,7 +39,24 @@ class Workers:
         self.warming = warming
         """The warm-up still running beside the first sentences (``run``), if any."""
         self.timeouts = timeouts or from_env(StageTimeouts)
+        self.cluster = cluster
+        """The Ray Serve deployments behind remote engines (:mod:`speech2image.cluster`)."""
         most = self.timeouts.max_abandoned_threads
+        self.asr: StageThread | ConcurrentStage
+        self.language: StageThread | ConcurrentStage
+        self.imaging: StageThread | ConcurrentStage
+        if remote_calls is not None:
+            # Engines on replicas: up to ``remote_calls`` calls of each stage at once, so
+            # sessions are not serialised behind one thread while replicas sit idle.
+            self.asr, self.language, self.imaging = (
+                ConcurrentStage(name, timeout_s=timeout_s, max_calls=remote_calls)
+                for name, timeout_s in (
+                    ("asr", self.timeouts.asr_timeout_s),
+                    ("language", self.timeouts.language_timeout_s),
+                    ("image", self.timeouts.image_timeout_s),
+                )
+            )
+            return
         self.asr = StageThread(
             "asr", timeout_s=self.timeouts.asr_timeout_s, max_abandoned_threads=most
         )
@@ -55,3 +74,6 @@ class Workers:
             self.warming.join()
         for stage in (self.asr, self.language, self.imaging):
             stage.close()
+        close_cluster = getattr(self.cluster, "close", None)
+        if callable(close_cluster):
+            close_cluster()

@@ -57,7 +57,83 @@ def register(subparsers: Any) -> None:
         )
     add_asr_argument(parser)
     add_engine_arguments(parser)
+    _add_cluster_arguments(parser)
     parser.set_defaults(handler=serve)
+
+
+def _add_cluster_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--ray`` and the replicas of each engine (docs/scaling.md)."""
+    group = parser.add_argument_group(
+        "cluster",
+        "Run recognition, scene building and drawing as Ray Serve deployments (needs "
+        "pip install 'speech2image[cluster]'); the page, /ws, REST and the store stay in "
+        "this process. See docs/scaling.md.",
+    )
+    group.add_argument(
+        "--ray",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="ADDRESS",
+        help="run the engines on the Ray cluster at ADDRESS (HOST:PORT of its head, "
+        "ray://HOST:PORT, auto); without ADDRESS start a local cluster",
+    )
+    for flag, what in (
+        ("--asr-replicas", "recognition"),
+        ("--image-replicas", "drawing"),
+        ("--language-replicas", "scene-building"),
+    ):
+        group.add_argument(
+            flag,
+            default="1",
+            metavar="N|auto",
+            help=f"{what} replicas: a number, or auto to scale between --min-replicas and "
+            "--max-replicas with the load (default 1)",
+        )
+    group.add_argument(
+        "--min-replicas", type=int, default=1, help="fewest replicas with auto (default 1)"
+    )
+    group.add_argument(
+        "--max-replicas", type=int, default=4, help="most replicas with auto (default 4)"
+    )
+    group.add_argument(
+        "--deploy-timeout-s",
+        type=float,
+        default=300.0,
+        metavar="S",
+        help="how long to wait for every replica to load its model (default 300)",
+    )
+    group.add_argument(
+        "--attach",
+        action="store_true",
+        help="use the engines already deployed on the cluster (serve deploy serve.yaml) "
+        "instead of deploying them",
+    )
+
+
+def cluster_options(args: argparse.Namespace) -> Any:
+    """:class:`~speech2image.cluster.options.ClusterOptions` of ``--ray`` and the replica
+    flags, or ``None`` without ``--ray``; a bad value raises ``ValueError`` naming its flag."""
+    if args.ray is None:
+        return None
+    from speech2image.cluster.options import ClusterOptions, parse_replicas
+
+    def replicas(flag: str) -> Any:
+        value = getattr(args, flag.removeprefix("--").replace("-", "_"))
+        return parse_replicas(
+            value, flag=flag, min_replicas=args.min_replicas, max_replicas=args.max_replicas
+        )
+
+    gpu = args.engine == "diffusers" and getattr(args, "device", None) not in ("cpu", "mps")
+    return ClusterOptions(
+        address=args.ray or None,
+        asr_replicas=replicas("--asr-replicas"),
+        language_replicas=replicas("--language-replicas"),
+        image_replicas=replicas("--image-replicas"),
+        image_num_gpus=1.0 if gpu else 0.0,
+        deploy_timeout_s=args.deploy_timeout_s,
+        attach=args.attach,
+    )
 
 
 _LIMIT_FLAGS: tuple[tuple[str, type, str, str], ...] = (
@@ -100,10 +176,18 @@ def serve(args: argparse.Namespace) -> int:
             transcriber=live_transcriber_options(args),
             engine=args.engine,
             diffusers=diffusers_options(args),
+            cluster=cluster_options(args),
         )
         check_options(pipeline)
     except ValueError as e:
         raise CommandError(str(e)) from e
+    if pipeline.cluster is not None:
+        from speech2image.cluster.deploy import require_ray
+
+        try:
+            require_ray()  # before any model loads: one line naming the extra
+        except RuntimeError as e:
+            raise CommandError(str(e)) from e
     address = (
         f"http://{'localhost' if options.host in ('127.0.0.1', '::1') else options.host}"
         f":{options.port}/"
@@ -114,7 +198,7 @@ def serve(args: argparse.Namespace) -> int:
     # Load before uvicorn starts, so a bad option is one clear line, not a lifespan traceback.
     try:
         loaded = load_default(options, pipeline)
-    except (ValueError, RuntimeError, FileNotFoundError) as e:
+    except (ValueError, RuntimeError, OSError) as e:
         raise CommandError(str(e)) from e
     print(f"Ready: open {address}", flush=True)
     uvicorn.run(

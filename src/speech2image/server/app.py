@@ -18,6 +18,7 @@ from fastapi import FastAPI, Request, WebSocket
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
 from speech2image.factory import PipelineOptions
 from speech2image.server.options import ServerOptions
@@ -44,6 +45,29 @@ def create_app(
     """
     options = options or ServerOptions()
     loader = load or (lambda: load_default(options))
+    # 1. The app, with a lifespan that loads the workers once.
+    app = FastAPI(
+        title="speech2image",
+        lifespan=_lifespan(options, loader),
+        docs_url="/api/docs",
+        redoc_url=None,
+        # The API takes small JSON bodies only; a bigger one gets 413 before it is read whole.
+        max_body_size=options.max_body_bytes,
+    )
+    # 2. Errors and the token check; 3. the page, health and the live routes; 4. files.
+    app.add_exception_handler(RequestValidationError, _invalid_request)
+    app.middleware("http")(_require_token)
+    _include_live_routes(app)
+    _include_health_routes(app)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app
+
+
+def _lifespan(
+    options: ServerOptions,
+    loader: Callable[[], tuple[Workers, Any, dict[str, tuple[str, ...]]]],
+) -> Callable[[FastAPI], Any]:
+    """Load the workers and the store once; on shutdown finish every live session."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -57,41 +81,32 @@ def create_app(
             await state.live.close()
             workers.close()
 
-    app = FastAPI(
-        title="speech2image",
-        lifespan=lifespan,
-        docs_url="/api/docs",
-        redoc_url=None,
-        # The API takes small JSON bodies only; a bigger one gets 413 before it is read whole.
-        max_body_size=options.max_body_bytes,
-    )
+    return lifespan
 
-    app.add_exception_handler(RequestValidationError, _invalid_request)
 
-    @app.middleware("http")
-    async def require_token(request: Request, call_next: Callable[..., Any]) -> Response:
-        state: AppState | None = getattr(request.app.state, "s2i", None)
-        path = request.url.path
-        if (
-            state is not None
-            and path.startswith("/api/")
-            and not state.authorized(request.query_params.get("token"), request.headers)
-        ):
-            return JSONResponse({"detail": "a valid token is required"}, status_code=401)
-        response: Response = await call_next(request)
-        if not path.startswith(_PUBLIC_PATHS):
-            response.headers.setdefault("Cache-Control", "no-store")
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        return response
+async def _require_token(request: Request, call_next: Callable[..., Any]) -> Response:
+    """``/api/`` needs the token when one is set; every answer gets its caching headers."""
+    state: AppState | None = getattr(request.app.state, "s2i", None)
+    path = request.url.path
+    if (
+        state is not None
+        and path.startswith("/api/")
+        and not state.authorized(request.query_params.get("token"), request.headers)
+    ):
+        return JSONResponse({"detail": "a valid token is required"}, status_code=401)
+    response: Response = await call_next(request)
+    if not path.startswith(_PUBLIC_PATHS):
+        response.headers.setdefault("Cache-Control", "no-store")
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    return response
+
+
+def _include_live_routes(app: FastAPI) -> None:
+    """The page, what its pickers offer, draft pictures and the ``/ws`` protocol."""
 
     @app.get("/", include_in_schema=False)
     async def page() -> FileResponse:
         return FileResponse(STATIC_DIR / "index.html")
-
-    @app.get("/healthz")
-    async def healthz(request: Request) -> dict[str, Any]:
-        state: AppState = request.app.state.s2i
-        return {"status": "ok", "live_sessions": len(state.live)}
 
     @app.get("/api/config")
     async def config(request: Request) -> dict[str, Any]:
@@ -114,8 +129,36 @@ def create_app(
     async def ws(websocket: WebSocket) -> None:
         await live_endpoint(websocket, websocket.app.state.s2i)
 
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    return app
+
+def _include_health_routes(app: FastAPI) -> None:
+    """``/healthz`` (with the replicas' health when the engines run on a Ray cluster) and
+    ``/api/cluster`` (``{"cluster": null}`` when they run in this process)."""
+
+    @app.get("/healthz")
+    async def healthz(request: Request) -> dict[str, Any]:
+        state: AppState = request.app.state.s2i
+        health: dict[str, Any] = {"status": "ok", "live_sessions": len(state.live)}
+        cluster = state.workers.cluster
+        if cluster is not None:
+            report = await run_in_threadpool(cluster.report)  # type: ignore[attr-defined]
+            deployments = report["deployments"]
+            health["replicas"] = {
+                name: {"healthy": d["healthy"], "running": d["replicas"].get("RUNNING", 0)}
+                for name, d in deployments.items()
+            }
+            if not all(d["healthy"] for d in deployments.values()):
+                health["status"] = "degraded"
+        return health
+
+    @app.get("/api/cluster")
+    async def cluster(request: Request) -> dict[str, Any]:
+        """Replicas per deployment (by state), this ingress's calls in flight to each, and
+        the answers each replica gave; ``null`` when the engines run in this process."""
+        state: AppState = request.app.state.s2i
+        if state.workers.cluster is None:
+            return {"cluster": None}
+        report = await run_in_threadpool(state.workers.cluster.report)  # type: ignore[attr-defined]
+        return {"cluster": report}
 
 
 def _include_store_routes(app: FastAPI, state: AppState) -> None:
