@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from speech2image.language.attributes import PEOPLE, is_animate
+from speech2image.language.concepts import KNOWN_NOUNS
 from speech2image.language.lexicon import person_noun
 from speech2image.language.mentions import Mention
 from speech2image.language.vocabulary import FEMALE_WORDS, MALE_WORDS
@@ -104,11 +105,21 @@ def _agrees(pronoun: str, mention: Mention, *, strict: bool = True) -> bool:
         own, other = (MALE_WORDS, FEMALE_WORDS) if male else (FEMALE_WORDS, MALE_WORDS)
         if head in own or (head in PEOPLE and head not in other):
             return mention.count == 1
-        lax = is_animate(mention.noun) and head not in other and head not in PEOPLE
+        creature = is_animate(mention.noun) or mention.creature or _role_word(head)
+        lax = creature and head not in other and head not in PEOPLE
         return not strict and mention.count == 1 and lax
     if pronoun in ("they", "them", "themselves"):
         return mention.count > 1
     return mention.count == 1 and head not in PEOPLE
+
+
+_ROLE_ENDINGS = ("er", "or", "ist", "ian")
+
+
+def _role_word(word: str) -> bool:
+    """A word shaped like a person's role ("goalkeeper", "janitor", "florist") and no
+    known thing: "he" with nobody else to point at is that person."""
+    return len(word) >= 5 and word.endswith(_ROLE_ENDINGS) and word not in KNOWN_NOUNS
 
 
 def _inherit(mention: Mention, earlier: Mention, *, count: int) -> Mention:
@@ -141,7 +152,7 @@ def _antecedent(
     for strict in (True, False):
         for pool in pools:
             agreeing = [
-                (animate_first and is_animate(m.noun), m.subject, k, m)
+                (animate_first and (is_animate(m.noun) or m.creature), m.subject, k, m)
                 for k, m in enumerate(pool)
                 if m.pronoun is None
                 and _agrees(word, m, strict=strict)

