@@ -207,8 +207,10 @@ def test_a_client_vanishing_mid_frame_leaves_a_saved_session(
             wait_for(lambda: _live(app)[0].audio_s > 0.99)  # the whole frames arrived
             client.vanish()
         # No reconnect within the grace period: the session finishes by itself and is saved.
+        # The store marks the session ended from the recorder's thread, a moment before the
+        # session's task returns: wait on both rather than assume an order.
         wait_for(lambda: store.manifest(session_id)["ended"] is not None)
-        assert _live(app)[0].task.done()
+        wait_for(lambda: _live(app)[0].task.done())
         other = _session_messages(url, [SILENCE_100MS] * 5, pace_s=0.05)
     assert other[-1]["type"] == "done"
     manifest = store.manifest(session_id)

@@ -52,6 +52,14 @@ def picture_url(session_id: str, index: int) -> str:
 def sessions_router(get_store: Callable[[], SessionStore]) -> APIRouter:
     """The ``/api/sessions`` routes over the store that ``get_store`` returns."""
     router = APIRouter(prefix="/api/sessions", tags=["sessions"])
+    _add_reading_routes(router, get_store)
+    _add_changing_routes(router, get_store)
+    _add_export_route(router, get_store)
+    return router
+
+
+def _add_reading_routes(router: APIRouter, get_store: Callable[[], SessionStore]) -> None:
+    """The list, a manifest and a picture."""
 
     @router.get("")
     def list_sessions(
@@ -91,6 +99,10 @@ def sessions_router(get_store: Callable[[], SessionStore]) -> APIRouter:
         path = _guard(lambda: get_store().image_path(session_id, int(match.group(1))))
         return FileResponse(path, media_type="image/png")
 
+
+def _add_changing_routes(router: APIRouter, get_store: Callable[[], SessionStore]) -> None:
+    """Rename and delete."""
+
     @router.patch("/{session_id}")
     def rename_session(session_id: str, body: Rename) -> dict[str, Any]:
         """Give a session a new title."""
@@ -103,6 +115,10 @@ def sessions_router(get_store: Callable[[], SessionStore]) -> APIRouter:
         """Delete a session, its pictures and its audio."""
         _guard(lambda: get_store().delete(session_id))
         return Response(status_code=204)
+
+
+def _add_export_route(router: APIRouter, get_store: Callable[[], SessionStore]) -> None:
+    """A session as a download, in any of :data:`EXPORT_FORMATS`."""
 
     @router.get("/{session_id}/export")
     async def export(
@@ -126,8 +142,6 @@ def sessions_router(get_store: Callable[[], SessionStore]) -> APIRouter:
             filename=out.name,
             background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
         )
-
-    return router
 
 
 def _guard(action: Callable[[], Any]) -> Any:

@@ -57,33 +57,7 @@ async def live_endpoint(websocket: WebSocket, state: AppState) -> None:
         await websocket.send_json(started.to_wire())
         writer = asyncio.create_task(_write(websocket, live), name=f"s2i-writer-{live.id}")
         # 2. Audio and typed text until stop or disconnect.
-        while True:
-            message = await _receive(websocket, limits)
-            if message.get("bytes") is not None:
-                await live.push_audio(message["bytes"])
-            elif message.get("text") is not None:
-                request = _parse(message["text"])
-                if request["type"] == "text":
-                    limits.check_text(request.get("text"))
-                    await live.push_text(request.get("text"))
-                elif request["type"] == "stop":
-                    await live.stop()
-                    break
-                elif request["type"] == "start":
-                    raise ProtocolViolation(
-                        ErrorCode.ALREADY_STARTED, "the session has already started"
-                    )
-                else:
-                    raise ProtocolViolation(
-                        ErrorCode.UNKNOWN_TYPE,
-                        f"unknown message type {short_repr(request['type'])}",
-                    )
-            if live.overflowed:
-                raise ProtocolViolation(
-                    ErrorCode.NOT_READING, "the client is not reading its messages"
-                )
-            if live.task.done():  # before "stop", only a failure ends a session
-                break
+        await _read(websocket, live, limits)
         # 3. Stopped: the writer sends the last pictures, then "done" (or the failure).
         await live.stop()
         await _finish(websocket, live, writer)
@@ -113,12 +87,46 @@ async def live_endpoint(websocket: WebSocket, state: AppState) -> None:
             await live.stop()
     finally:
         if writer is not None:
-            # Awaited even when done: a writer that met the client's disconnect holds that
-            # exception, which asyncio would otherwise print as never retrieved.
-            if not writer.done():
-                writer.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await writer
+            await _release(writer)
+
+
+async def _read(websocket: WebSocket, live: LiveSession, limits: _ConnectionLimits) -> None:
+    """Feed the session the client's audio and typed text until ``stop``, or until the
+    session ends by itself (before ``stop``, only a failure ends it)."""
+    while True:
+        message = await _receive(websocket, limits)
+        if message.get("bytes") is not None:
+            await live.push_audio(message["bytes"])
+        elif message.get("text") is not None:
+            request = _parse(message["text"])
+            if request["type"] == "text":
+                limits.check_text(request.get("text"))
+                await live.push_text(request.get("text"))
+            elif request["type"] == "stop":
+                await live.stop()
+                return
+            elif request["type"] == "start":
+                raise ProtocolViolation(
+                    ErrorCode.ALREADY_STARTED, "the session has already started"
+                )
+            else:
+                raise ProtocolViolation(
+                    ErrorCode.UNKNOWN_TYPE,
+                    f"unknown message type {short_repr(request['type'])}",
+                )
+        if live.overflowed:
+            raise ProtocolViolation(ErrorCode.NOT_READING, "the client is not reading its messages")
+        if live.task.done():  # before "stop", only a failure ends a session
+            return
+
+
+async def _release(writer: asyncio.Task[None]) -> None:
+    """Awaited even when done: a writer that met the client's disconnect holds that
+    exception, which asyncio would otherwise print as never retrieved."""
+    if not writer.done():
+        writer.cancel()
+    with contextlib.suppress(asyncio.CancelledError, Exception):
+        await writer
 
 
 class _ConnectionLimits:

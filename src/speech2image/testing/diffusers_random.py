@@ -257,39 +257,22 @@ def build_random_pipeline(arch: str, *, tokenizer_dir: Path, seed: int = 0) -> A
     """
     if arch not in ARCHITECTURES:
         raise ValueError(f"arch={arch!r} is not one of {', '.join(ARCHITECTURES)}")
-    try:
-        import torch
-        from diffusers import (
-            AutoencoderKL,
-            EulerDiscreteScheduler,
-            StableDiffusionPipeline,
-            StableDiffusionXLPipeline,
-            UNet2DConditionModel,
-        )
-        from transformers import (
-            CLIPTextConfig,
-            CLIPTextModel,
-            CLIPTextModelWithProjection,
-            CLIPTokenizer,
-        )
-    except ImportError as e:
-        raise RuntimeError(
-            "Random-weight pipelines need the diffusers extra: "
-            "pip install 'speech2image[diffusers]'"
-        ) from e
-
+    torch, diffusers, transformers = _import_diffusers()
     configs = {"tiny": TINY, "sd-turbo": SD_TURBO, "sdxl-turbo": SDXL_TURBO}[arch]
-    tokenizer = CLIPTokenizer.from_pretrained(write_character_tokenizer(tokenizer_dir))
+    tokenizer_path = write_character_tokenizer(tokenizer_dir)
+    tokenizer = transformers.CLIPTokenizer.from_pretrained(tokenizer_path)
     # Seed each part separately so a part's weights do not depend on the order of building.
     torch.manual_seed(seed)
-    unet = UNet2DConditionModel(**configs["unet"])
+    unet = diffusers.UNet2DConditionModel(**configs["unet"])
     torch.manual_seed(seed + 1)
-    vae = AutoencoderKL(**configs["vae"])
+    vae = diffusers.AutoencoderKL(**configs["vae"])
     torch.manual_seed(seed + 2)
-    text_encoder = CLIPTextModel(CLIPTextConfig(**configs["text_encoder"], **_SPECIAL_TOKEN_IDS))
-    scheduler = EulerDiscreteScheduler(**configs["scheduler"])
+    text_encoder = transformers.CLIPTextModel(
+        transformers.CLIPTextConfig(**configs["text_encoder"], **_SPECIAL_TOKEN_IDS)
+    )
+    scheduler = diffusers.EulerDiscreteScheduler(**configs["scheduler"])
     if arch != "sdxl-turbo":
-        return StableDiffusionPipeline(
+        return diffusers.StableDiffusionPipeline(
             unet=unet,
             vae=vae,
             text_encoder=text_encoder,
@@ -300,10 +283,10 @@ def build_random_pipeline(arch: str, *, tokenizer_dir: Path, seed: int = 0) -> A
             requires_safety_checker=False,
         )
     torch.manual_seed(seed + 3)
-    text_encoder_2 = CLIPTextModelWithProjection(
-        CLIPTextConfig(**configs["text_encoder_2"], **_SPECIAL_TOKEN_IDS)
+    text_encoder_2 = transformers.CLIPTextModelWithProjection(
+        transformers.CLIPTextConfig(**configs["text_encoder_2"], **_SPECIAL_TOKEN_IDS)
     )
-    return StableDiffusionXLPipeline(
+    return diffusers.StableDiffusionXLPipeline(
         unet=unet,
         vae=vae,
         text_encoder=text_encoder,
@@ -317,13 +300,20 @@ def build_random_pipeline(arch: str, *, tokenizer_dir: Path, seed: int = 0) -> A
 
 def build_random_tiny_autoencoder(*, seed: int = 0) -> Any:
     """A tiny TAESD (``AutoencoderTiny``) with random weights, for :data:`TINY` pipelines."""
+    torch, diffusers, _ = _import_diffusers()
+    torch.manual_seed(seed)
+    return diffusers.AutoencoderTiny(**TINY_AUTOENCODER)
+
+
+def _import_diffusers() -> tuple[Any, Any, Any]:
+    """``torch``, ``diffusers`` and ``transformers``, or an install hint."""
     try:
+        import diffusers
         import torch
-        from diffusers import AutoencoderTiny
+        import transformers
     except ImportError as e:
         raise RuntimeError(
             "Random-weight pipelines need the diffusers extra: "
             "pip install 'speech2image[diffusers]'"
         ) from e
-    torch.manual_seed(seed)
-    return AutoencoderTiny(**TINY_AUTOENCODER)
+    return torch, diffusers, transformers
