@@ -6,6 +6,13 @@ time of its final ``image`` minus the wall time at which its last word had been 
 ``end`` in session audio after the first frame). The first draft latency is measured from
 the sentence's ``start``. Without ``--url`` the server is started as a subprocess on a free
 loopback port with a temporary data folder, and its peak RSS is read from /proc.
+
+With ``--ray [ADDRESS]`` one run measures the single process and then the Ray Serve
+deployment with each ``--replicas`` count per engine, the same clients streaming the same
+recording to each (:mod:`speech2image.bench.live_cluster`).
+
+The client part (:func:`stream_client`, :class:`ServerProcess`, :func:`load_recording`) is
+shared with ``bench soak`` and the cluster comparison.
 """
 
 from __future__ import annotations
@@ -13,12 +20,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,9 +37,14 @@ import numpy as np
 from speech2image.bench import percentile
 from speech2image.config import SAMPLE_RATE
 
+MAX_CLIENTS = 32
+"""Most clients one run streams (the server is started with as many sessions)."""
+
 
 @dataclass
 class ClientFigures:
+    """What one client measured; the latencies in seconds, one per sentence."""
+
     client: int
     sentences: int = 0
     pictures: int = 0
@@ -40,6 +54,10 @@ class ClientFigures:
     first_draft_p50_s: float | None = None
     first_draft_p95_s: float | None = None
     last_minute_final_p95_s: float | None = None
+    final_latencies_s: list[float] = field(default_factory=list)
+    """End of each sentence to its final picture, in the order the sentences were said."""
+    first_draft_latencies_s: list[float] = field(default_factory=list)
+    """Start of each sentence to its first draft picture."""
 
 
 def register(subparsers: Any) -> None:
@@ -47,6 +65,7 @@ def register(subparsers: Any) -> None:
         "live",
         help="stream recordings to the web app over /ws and time the pictures",
         description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "audio", type=Path, metavar="AUDIO", help="the recording each client streams"
@@ -60,6 +79,9 @@ def register(subparsers: Any) -> None:
     )
     add_stagger_argument(parser)
     parser.add_argument("--url", default=None, help="a running server (default: start one)")
+    from speech2image.bench.live_cluster import add_cluster_arguments
+
+    add_cluster_arguments(parser)
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.set_defaults(handler=main)
 
@@ -74,26 +96,40 @@ def add_stagger_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def main(args: argparse.Namespace) -> int:
+def check_client_arguments(args: argparse.Namespace, error: type[Exception]) -> None:
+    """``--clients`` and ``--stagger-s`` within their bounds, or ``error`` naming the flag."""
+    if not 1 <= args.clients <= MAX_CLIENTS:
+        raise error(f"--clients must be between 1 and {MAX_CLIENTS}, got {args.clients}")
+    if not 0 <= args.stagger_s <= 600:
+        raise error(f"--stagger-s must be between 0 and 600, got {args.stagger_s}")
+
+
+def load_recording(path: Path, minutes: float, error: type[Exception]) -> tuple[np.ndarray, int]:
+    """The recording as 16-bit PCM with a second of silence after it (so its last sentence
+    ends before the next loop starts), and how many loops fill ``minutes`` (at least one)."""
     from speech2image.audio.decode import AudioDecodeError, decode_file
+
+    try:
+        audio = decode_file(path)
+    except AudioDecodeError as e:
+        raise error(str(e)) from e
+    pcm = (np.clip(audio, -1, 1) * 32767).astype("<i2")
+    pcm = np.concatenate([pcm, np.zeros(SAMPLE_RATE, dtype="<i2")])
+    return pcm, max(1, int(np.ceil(minutes * 60 * SAMPLE_RATE / len(pcm))))
+
+
+def main(args: argparse.Namespace) -> int:
     from speech2image.cli import CommandError
 
-    if not 1 <= args.clients <= 32:
-        raise CommandError(f"--clients must be between 1 and 32, got {args.clients}")
-    if not 0 <= args.stagger_s <= 600:
-        raise CommandError(f"--stagger-s must be between 0 and 600, got {args.stagger_s}")
-    try:
-        audio = decode_file(args.audio)
-    except AudioDecodeError as e:
-        raise CommandError(str(e)) from e
-    pcm = (np.clip(audio, -1, 1) * 32767).astype("<i2")
-    # A pause after the recording, so its last sentence ends before the next loop starts.
-    pcm = np.concatenate([pcm, np.zeros(SAMPLE_RATE, dtype="<i2")])
-    repeats = max(1, int(np.ceil(args.minutes * 60 * SAMPLE_RATE / len(pcm))))
+    check_client_arguments(args, CommandError)
+    if args.ray is not None:
+        from speech2image.bench.live_cluster import compare
 
-    with _server(args.url) as (url, pid):
-        figures = asyncio.run(_run_clients(url, pcm, repeats, args.clients, args.stagger_s))
-        peak_rss_mb = _peak_rss_mb(pid)
+        return compare(args)
+    pcm, repeats = load_recording(args.audio, args.minutes, CommandError)
+    with ServerProcess(args.url) as server:
+        figures = asyncio.run(run_clients(server.url, pcm, repeats, args.clients, args.stagger_s))
+        peak_rss_mb = server.peak_rss_mb()
     result = {
         "clients": [asdict(f) for f in figures],
         "server_peak_rss_mb": peak_rss_mb,
@@ -106,24 +142,27 @@ def main(args: argparse.Namespace) -> int:
     return 0
 
 
-async def _run_clients(
+async def run_clients(
     url: str, pcm: np.ndarray, repeats: int, clients: int, stagger_s: float
 ) -> list[ClientFigures]:
-    tasks = [_client(i, url, pcm, repeats, delay_s=i * stagger_s) for i in range(clients)]
+    """``clients`` clients streaming ``pcm`` ``repeats`` times, client N starting
+    ``N * stagger_s`` seconds after the first."""
+    tasks = [stream_client(i, url, pcm, repeats, delay_s=i * stagger_s) for i in range(clients)]
     return list(await asyncio.gather(*tasks))
 
 
-async def _client(
+async def stream_client(
     number: int, url: str, pcm: np.ndarray, repeats: int, *, delay_s: float = 0.0
 ) -> ClientFigures:
+    """One client: streams ``pcm`` ``repeats`` times over ``url``'s /ws at real-time pace,
+    then stops and waits for ``done``; returns what it measured."""
     from websockets.asyncio.client import connect
 
     await asyncio.sleep(delay_s)
-
-    figures = ClientFigures(client=number)
     ws_url = url.replace("http", "ws", 1).rstrip("/") + "/ws"
     frame = SAMPLE_RATE // 10
     audio = np.tile(pcm, repeats)
+    figures = ClientFigures(client=number)
     finals: dict[int, dict[str, Any]] = {}
     final_at: dict[int, float] = {}
     draft_at: dict[int, float] = {}
@@ -155,71 +194,130 @@ async def _client(
             elif kind == "done":
                 break
         await sender
-    latencies = {i: final_at[i] - m["end"] for i, m in finals.items() if i in final_at}
-    drafts = [draft_at[i] - m["start"] for i, m in finals.items() if i in draft_at]
-    total_s = len(audio) / SAMPLE_RATE
+    _summarise(figures, finals, final_at, draft_at, total_s=len(audio) / SAMPLE_RATE)
+    return figures
+
+
+def _summarise(
+    figures: ClientFigures,
+    finals: dict[int, dict[str, Any]],
+    final_at: dict[int, float],
+    draft_at: dict[int, float],
+    *,
+    total_s: float,
+) -> None:
+    latencies = {i: final_at[i] - m["end"] for i, m in sorted(finals.items()) if i in final_at}
+    drafts = [draft_at[i] - m["start"] for i, m in sorted(finals.items()) if i in draft_at]
     last_minute = [v for i, v in latencies.items() if finals[i]["end"] > total_s - 60]
     figures.sentences = len(finals)
     figures.pictures = len(final_at)
+    figures.final_latencies_s = [round(v, 3) for v in latencies.values()]
+    figures.first_draft_latencies_s = [round(v, 3) for v in drafts]
     figures.final_latency_p50_s = percentile(list(latencies.values()), 50)
     figures.final_latency_p95_s = percentile(list(latencies.values()), 95)
     figures.first_draft_p50_s = percentile(drafts, 50)
     figures.first_draft_p95_s = percentile(drafts, 95)
     figures.last_minute_final_p95_s = percentile(last_minute, 95) if total_s > 120 else None
-    return figures
 
 
-class _server:
-    """A server to test: the given URL, or a fresh ``speech2image serve`` subprocess."""
+def free_port() -> int:
+    """A TCP port free on the loopback interface now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
-    def __init__(self, url: str | None) -> None:
-        self.url = url
-        self.process: subprocess.Popen[bytes] | None = None
-        self.data = tempfile.TemporaryDirectory(prefix="s2i-bench-")
 
-    def __enter__(self) -> tuple[str, int | None]:
+class ServerProcess:
+    """A server to measure: the given URL, or a fresh ``speech2image serve`` subprocess on a
+    free loopback port with a temporary data folder, ``serve_args`` added to its command
+    line and ``env`` added to its environment; ready once ``/healthz`` answers. Used as a
+    context manager."""
+
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        serve_args: Sequence[str] = (),
+        start_timeout_s: float = 180.0,
+        log: Path | None = None,
+        env: Mapping[str, str] | None = None,
+    ) -> None:
+        self.url = url or ""
+        self.pid: int | None = None
+        """The server process (``None`` for a server given by URL)."""
+        self._serve_args = list(serve_args)
+        self._start_timeout_s = start_timeout_s
+        self._log = log
+        self._env = {**os.environ, **(env or {})}
+        self._process: subprocess.Popen[bytes] | None = None
+        self._data: tempfile.TemporaryDirectory[str] | None = None
+
+    def __enter__(self) -> ServerProcess:
         if self.url:
-            return self.url, None
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "speech2image", "serve", "--port", str(port),
-             "--data-dir", self.data.name, "--max-sessions", "32"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 180
+            return self
+        self._data = tempfile.TemporaryDirectory(prefix="s2i-bench-")
+        port = free_port()
+        command = [sys.executable, "-m", "speech2image", "serve", "--port", str(port),
+                   "--data-dir", self._data.name, "--max-sessions", str(MAX_CLIENTS),
+                   *self._serve_args]  # fmt: skip
+        output = self._log.open("ab") if self._log is not None else subprocess.DEVNULL
+        try:
+            self._process = subprocess.Popen(
+                command, stdout=output, stderr=subprocess.STDOUT, env=self._env
+            )
+        finally:
+            if self._log is not None:
+                output.close()  # type: ignore[union-attr]
+        self.pid = self._process.pid
+        self.url = f"http://127.0.0.1:{port}"
+        self._wait_healthy(" ".join(command[3:]))
+        return self
+
+    def _wait_healthy(self, command: str) -> None:
+        assert self._process is not None
+        deadline = time.monotonic() + self._start_timeout_s
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError("the server exited while starting; run `speech2image serve`")
+            if self._process.poll() is not None:
+                self.__exit__()
+                where = f" (its output: {self._log})" if self._log is not None else ""
+                raise RuntimeError(
+                    f"the server exited with {self._process.returncode} while starting{where};"
+                    f" run `speech2image {command}` to see why"
+                )
             try:
-                with urllib.request.urlopen(url + "/healthz", timeout=1):
-                    return url, self.process.pid
+                with urllib.request.urlopen(self.url + "/healthz", timeout=2):
+                    return
             except OSError:
                 time.sleep(0.5)
-        raise RuntimeError("the server did not start within 3 minutes")
+        self.__exit__()
+        raise RuntimeError(f"the server did not start within {self._start_timeout_s:g} s")
+
+    def peak_rss_mb(self) -> float | None:
+        """VmHWM, the peak resident set of the server process (Linux)."""
+        return status_mb(self.pid, "VmHWM:") if self.pid is not None else None
 
     def __exit__(self, *exc: object) -> None:
-        if self.process is not None:
-            self.process.terminate()
+        if self._process is not None and self._process.poll() is None:
+            self._process.terminate()
             try:
-                self.process.wait(timeout=60)
+                self._process.wait(timeout=60)
             except subprocess.TimeoutExpired:
-                self.process.kill()
-        self.data.cleanup()
+                self._process.kill()
+                self._process.wait()
+        if self._data is not None:
+            self._data.cleanup()
+            self._data = None
 
 
-def _peak_rss_mb(pid: int | None) -> float | None:
-    """VmHWM, the peak resident set of the server process (Linux)."""
-    if pid is None:
-        return None
+def status_mb(pid: int, key: str) -> float | None:
+    """A memory figure (``VmRSS:``, ``VmHWM:``) of ``/proc/PID/status`` in MB, ``None`` when
+    the process is gone."""
     try:
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
         return None
     for line in status.splitlines():
-        if line.startswith("VmHWM:"):
+        if line.startswith(key):
             return round(int(line.split()[1]) / 1024, 1)
     return None
 

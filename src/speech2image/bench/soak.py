@@ -26,7 +26,15 @@ from typing import Any
 
 import numpy as np
 
-from speech2image.bench.live import ClientFigures, _client, _server, add_stagger_argument
+from speech2image.bench.live import (
+    ClientFigures,
+    ServerProcess,
+    add_stagger_argument,
+    check_client_arguments,
+    load_recording,
+    status_mb,
+    stream_client,
+)
 from speech2image.config import SAMPLE_RATE
 
 MAX_MINUTES = 24 * 60.0
@@ -94,20 +102,12 @@ def register(subparsers: Any) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    from speech2image.audio.decode import AudioDecodeError, decode_file
     from speech2image.cli import CommandError
 
     _check_args(args, CommandError)
-    try:
-        audio = decode_file(args.audio)
-    except AudioDecodeError as e:
-        raise CommandError(str(e)) from e
-    pcm = (np.clip(audio, -1, 1) * 32767).astype("<i2")
-    # A pause after the recording, so its last sentence ends before the next loop starts.
-    pcm = np.concatenate([pcm, np.zeros(SAMPLE_RATE, dtype="<i2")])
-    repeats = max(1, int(np.ceil(args.minutes * 60 * SAMPLE_RATE / len(pcm))))
-    with _server(args.url) as (url, pid):
-        result = asyncio.run(_soak(args, url, pid, pcm, repeats))
+    pcm, repeats = load_recording(args.audio, args.minutes, CommandError)
+    with ServerProcess(args.url) as server:
+        result = asyncio.run(_soak(args, server.url, server.pid, pcm, repeats))
     if args.json:
         print(json.dumps(asdict(result), indent=2))
     else:
@@ -116,8 +116,7 @@ def main(args: argparse.Namespace) -> int:
 
 
 def _check_args(args: argparse.Namespace, error: type[Exception]) -> None:
-    if not 1 <= args.clients <= 32:
-        raise error(f"--clients must be between 1 and 32, got {args.clients}")
+    check_client_arguments(args, error)
     if not 0 < args.minutes <= MAX_MINUTES:
         raise error(
             f"--minutes must be more than 0 and at most {MAX_MINUTES:g}, got {args.minutes}"
@@ -127,8 +126,6 @@ def _check_args(args: argparse.Namespace, error: type[Exception]) -> None:
             f"--warmup-minutes must be 0 or more and less than --minutes ({args.minutes:g}), "
             f"got {args.warmup_minutes}"
         )
-    if not 0 <= args.stagger_s <= 600:
-        raise error(f"--stagger-s must be between 0 and 600, got {args.stagger_s}")
     if not 0.5 <= args.sample_s <= 600:
         raise error(f"--sample-s must be between 0.5 and 600, got {args.sample_s}")
     if not 0 < args.grace_minutes <= 60:
@@ -148,7 +145,7 @@ async def _soak(
     started = time.monotonic()
     clients = [
         asyncio.create_task(
-            _client(n, url, pcm, repeats, delay_s=n * args.stagger_s), name=f"soak-client-{n}"
+            stream_client(n, url, pcm, repeats, delay_s=n * args.stagger_s), name=f"soak-client-{n}"
         )
         for n in range(args.clients)
     ]
@@ -226,23 +223,12 @@ def _summarise_memory(result: SoakResult) -> None:
 
 def _rss_mb(pid: int) -> float | None:
     """VmRSS, the server process's resident memory now (Linux); ``None`` if it is gone."""
-    return _status_mb(pid, "VmRSS:")
+    return status_mb(pid, "VmRSS:")
 
 
 def _peak_rss_mb(pid: int | None) -> float | None:
     """VmHWM, the server process's peak resident memory (Linux)."""
-    return _status_mb(pid, "VmHWM:") if pid is not None else None
-
-
-def _status_mb(pid: int, key: str) -> float | None:
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return None
-    for line in status.splitlines():
-        if line.startswith(key):
-            return round(int(line.split()[1]) / 1024, 1)
-    return None
+    return status_mb(pid, "VmHWM:") if pid is not None else None
 
 
 def _print(result: SoakResult) -> None:
