@@ -67,6 +67,7 @@ def test_the_single_process_comes_first_then_each_replica_count_for_every_engine
 def test_roles_name_replicas_and_ray_services() -> None:
     assert role("ray::ServeReplica:s2i-asr:Recognizer") == "replica s2i-asr"
     assert role("ray::ServeController") == "ServeController"
+    assert role("ray::ServeController.listen_for_change") == "ServeController"
     assert role("ray::IDLE") == "idle worker"
     assert role("/venv/lib/ray/core/src/ray/raylet/raylet --node_id=1") == "raylet"
     assert role("/venv/bin/python -u /venv/lib/ray/dashboard/agent.py --x") == "agent"

@@ -82,7 +82,8 @@ def pss_kb(pid: int, proc: Path = Path("/proc")) -> int | None:
 def role(command: str) -> str:
     """What a process is, in a word or two: ``replica s2i-asr``, ``raylet``, ``gcs_server``."""
     if command.startswith("ray::"):
-        title = command.removeprefix("ray::").split()[0]
+        # An actor's title is ray::Class, or ray::Class.method while a method runs.
+        title = command.removeprefix("ray::").split()[0].split(".")[0]
         if title.startswith("ServeReplica:"):
             return "replica " + title.split(":")[1]
         return "idle worker" if title == "IDLE" else title

@@ -48,6 +48,9 @@ class ClientFigures:
     client: int
     sentences: int = 0
     pictures: int = 0
+    """Final pictures received."""
+    drafts: int = 0
+    """Draft pictures received (of partial text, before their sentence's final)."""
     errors: list[str] = field(default_factory=list)
     final_latency_p50_s: float | None = None
     final_latency_p95_s: float | None = None
@@ -119,7 +122,7 @@ def load_recording(path: Path, minutes: float, error: type[Exception]) -> tuple[
 
 
 def main(args: argparse.Namespace) -> int:
-    from speech2image.cli import CommandError
+    from speech2image.errors import CommandError
 
     check_client_arguments(args, CommandError)
     if args.ray is not None:
@@ -189,6 +192,7 @@ async def stream_client(
                 final_at[message["index"]] = now
             elif kind == "image":
                 draft_at.setdefault(message["index"], now)
+                figures.drafts += 1
             elif kind == "error":
                 figures.errors.append(message["message"])
             elif kind == "done":

@@ -97,6 +97,10 @@ class ConfigurationFigures:
     clients: int
     sentences: int = 0
     pictures: int = 0
+    drafts: int = 0
+    pictures_per_stream_s: float | None = None
+    """Pictures drawn (finals and drafts) per second of speech streamed: what an image
+    engine must draw for each speaker."""
     final_latency_p50_s: float | None = None
     final_latency_p95_s: float | None = None
     final_latency_max_s: float | None = None
@@ -146,7 +150,7 @@ def configurations(
 def compare(args: argparse.Namespace) -> int:
     """Measure each configuration in turn; print the table (or JSON)."""
     from speech2image.bench.cluster_loopback import ENVIRONMENT, LoopbackCluster
-    from speech2image.cli import CommandError
+    from speech2image.errors import CommandError
 
     if args.url:
         raise CommandError("--ray starts its own servers: leave out --url")
@@ -251,6 +255,7 @@ def _fill(
             continue
         figures.sentences += client.sentences
         figures.pictures += client.pictures
+        figures.drafts += client.drafts
         finals += client.final_latencies_s
         drafts += client.first_draft_latencies_s
         figures.errors += [f"client {number}: {message}" for message in client.errors]
@@ -268,7 +273,9 @@ def _fill(
         figures.clients_per_replica = round(figures.clients / figures.replicas_per_engine, 2)
     figures.processes = sampler.figures()
     figures.cpu_s = round(sum(g.cpu_s for g in figures.processes), 1)
-    figures.cpu_s_per_stream_s = round(figures.cpu_s / stream_s, 3) if stream_s else None
+    if stream_s:
+        figures.cpu_s_per_stream_s = round(figures.cpu_s / stream_s, 3)
+        figures.pictures_per_stream_s = round((figures.pictures + figures.drafts) / stream_s, 3)
     figures.replica_calls = replica_calls(figures.cluster)
 
 
@@ -309,7 +316,8 @@ def render(report: dict[str, Any]) -> str:
     for c in report["configurations"]:
         met = "met" if c["target_met"] else "not met"
         lines.append(
-            f"{c['name']}: {c['pictures']} of {c['sentences']} pictures, end of sentence → "
+            f"{c['name']}: {c['pictures']} of {c['sentences']} pictures (and {c['drafts']} "
+            f"drafts: {c['pictures_per_stream_s']} per s of speech), end of sentence → "
             f"final picture p50 {c['final_latency_p50_s']} s p95 {c['final_latency_p95_s']} s "
             f"max {c['final_latency_max_s']} s (p95 <= {TARGET_P95_S:g} s {met}); first draft "
             f"p50 {c['first_draft_p50_s']} s; {len(c['errors'])} errors; CPU "

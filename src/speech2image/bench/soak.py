@@ -102,7 +102,7 @@ def register(subparsers: Any) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    from speech2image.cli import CommandError
+    from speech2image.errors import CommandError
 
     _check_args(args, CommandError)
     pcm, repeats = load_recording(args.audio, args.minutes, CommandError)
