@@ -25,6 +25,7 @@ import dataclasses
 import logging
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import partial
@@ -120,6 +121,9 @@ class Session:
         self._queued_final_text: str | None = None
         """The text of the final queued last: a draft of the same words is worth finishing."""
         self._asr_failed = False
+        self._feeder: ThreadPoolExecutor | None = None
+        """The session's own thread for voice activity, when its transcriber has one
+        (local recognition); the recogniser's thread then runs only passes."""
         self._context: object | None = None
         self._cast: dict[str, Any] = {}
         """What the engine said each entity is drawn as (``extras["cast"]`` of its final
@@ -146,6 +150,8 @@ class Session:
             # Local recognition shares one model thread between sessions: partial passes
             # give way to other sessions' passes when a queue forms.
             transcriber.others_waiting = self.workers.asr.has_waiting
+        if hasattr(transcriber, "poll") and hasattr(transcriber, "wants_pass"):
+            self._feeder = ThreadPoolExecutor(1, thread_name_prefix=f"s2i-vad-{self.id}")
         if self.workers.builder is not None:
             self._context = self.workers.builder.new_context()
         await self._publish(SessionStarted(self.id))
@@ -156,6 +162,8 @@ class Session:
             await self._listen(source, transcriber)
         finally:
             await self._close(transcriber)
+            if self._feeder is not None:
+                self._feeder.shutdown(wait=True)
             # 5. Every final sentence gets its picture before the session ends.
             await self._finals.put(None)
             self._wake.set()
@@ -212,8 +220,12 @@ class Session:
         if self._asr_failed:
             return  # the engine gave up; typed sentences still work
         rejected: list[str] = []
+        submitted = time.monotonic()
 
         def step() -> tuple[list[TranscriptEvent], list[str]]:
+            queued_s = time.monotonic() - submitted
+            if queued_s > 0.05:
+                logger.debug("session %s: asr step queued %.0f ms", self.id, queued_s * 1000)
             for chunk in chunks:
                 try:
                     transcriber.insert_audio_chunk(chunk)
@@ -222,10 +234,30 @@ class Session:
             events = transcriber.finish() if ended else transcriber.process_iter()
             return events, transcriber.pop_notices()
 
+        def feed() -> list[TranscriptEvent]:
+            for chunk in chunks:
+                try:
+                    transcriber.insert_audio_chunk(chunk)
+                except ValueError as e:
+                    rejected.append(str(e))
+            return transcriber.poll()  # type: ignore[attr-defined]
+
+        def recognize() -> tuple[list[TranscriptEvent], list[str]]:
+            return transcriber.process_iter(), transcriber.pop_notices()
+
         events: list[TranscriptEvent] = []
         notices: list[str] = []
         try:
-            events, notices = await self.workers.asr.call(step)
+            if self._feeder is None or ended:
+                events, notices = await self.workers.asr.call(step)
+            else:
+                # Voice activity on the session's own thread; the shared recogniser's queue
+                # only for a step that runs a pass (see StreamingTranscriber.poll).
+                loop = asyncio.get_running_loop()
+                events = await loop.run_in_executor(self._feeder, feed)
+                if transcriber.wants_pass():  # type: ignore[attr-defined]
+                    more, notices = await self.workers.asr.call(recognize)
+                    events += more
         except TranscriberFailed as e:
             self._asr_failed = True
             events = list(e.events)
@@ -278,6 +310,8 @@ class Session:
                 return self._finals.get_nowait()
             if self._draft is not None:
                 job, self._draft = self._draft, None
+                if self.workers.imaging.has_waiting():
+                    continue  # other sessions' pictures are queued: a draft gives way to them
                 if not self._similar(job.text, self._last_draft_text):
                     self._last_draft_text = job.text
                     return job
@@ -309,8 +343,10 @@ class Session:
                 final=job.final,
             )
             scene = self._styled(scene)
+            parsed = time.monotonic()
             drawn = self._last_draft  # the pause's draft of the same things: no second draw
-            if not (job.final and drawn and drawn.serves(job.index, scene)):
+            reused = job.final and drawn is not None and drawn.serves(job.index, scene)
+            if drawn is None or not reused:
                 picture = await self.workers.imaging.call(
                     engine.draw,
                     scene,
@@ -334,6 +370,15 @@ class Session:
             cast = drawn.picture_scene.extras.get("cast")
             self._cast.update(cast if isinstance(cast, dict) else {})
         elapsed_ms = (time.monotonic() - started) * 1000
+        logger.debug(
+            "session %s: %s %d parsed in %.0f ms, %s in %.0f ms",
+            self.id,
+            "final" if job.final else "draft",
+            job.index,
+            (parsed - started) * 1000,
+            "reused the draft" if reused else "drawn",
+            elapsed_ms - (parsed - started) * 1000,
+        )
         await self._publish(
             ImageReady(job.index, job.final, drawn.picture_scene, drawn.png, elapsed_ms=elapsed_ms)
         )

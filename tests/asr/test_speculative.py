@@ -100,3 +100,32 @@ def test_a_run_on_sentence_gives_finals_every_few_seconds(whisper, tmp_path: Pat
     text = " ".join(s.text.lower() for s in sentences)
     for word in ("river", "bridge", "hill", "cheese"):
         assert word in text
+
+
+def test_polling_between_passes_gives_the_same_finals_with_steps_that_run_no_pass(
+    whisper, three_sentences: Path
+) -> None:
+    """A shared recogniser's session feeds audio and polls on its own thread, and queues
+    a step on the recogniser only when a pass is due: the same finals come out, and the
+    steps that commit a speculative final run no pass."""
+    from speech2image.audio.decode import decode_file
+
+    audio = decode_file(three_sentences)
+    plain = finals(live(StreamingTranscriber(whisper, options=TranscriberOptions()), audio))
+    recognizer = CountingRecognizer(whisper)
+    transcriber = StreamingTranscriber(recognizer, options=TranscriberOptions())
+    events, steps, committed_by_poll = [], 0, 0
+    for offset in range(0, len(audio), 1_600):
+        transcriber.insert_audio_chunk(audio[offset : offset + 1_600])
+        polled = transcriber.poll()
+        committed_by_poll += len(finals(polled))
+        events += polled
+        if transcriber.wants_pass():
+            steps += 1
+            passes = recognizer.passes
+            events += transcriber.process_iter()
+            assert recognizer.passes <= passes + 1
+    events += transcriber.finish()
+    assert [e.text for e in finals(events)] == [e.text for e in plain]
+    assert committed_by_poll >= 1  # speculative finals settled without a recogniser step
+    assert steps <= recognizer.passes + 1  # a step was queued only for a pass

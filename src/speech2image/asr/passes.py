@@ -6,12 +6,13 @@ hallucinated credit lines) are dropped here, so the streaming policy only ever s
 
 from __future__ import annotations
 
+import itertools
 import logging
 from dataclasses import dataclass
 
 from speech2image.asr.backend import RecognizedSegment
-from speech2image.asr.policy import Sentence, Word, is_hallucination, normalize_word
-from speech2image.config import TranscriberOptions
+from speech2image.asr.policy import Sentence, Word, ends_sentence, is_hallucination, normalize_word
+from speech2image.config import SAMPLE_RATE, TranscriberOptions
 
 logger = logging.getLogger(__name__)
 
@@ -76,3 +77,33 @@ def echoes(sentence: Sentence, last: Sentence | None) -> bool:
 def _spoken(sentence: Sentence) -> list[str]:
     """The sentence's words without case or punctuation."""
     return [normalize_word(w.text) for w in sentence.words]
+
+
+def by_utterance(words: list[Word], utterances: list[tuple[int, int]]) -> list[list[Word]]:
+    """The words of one pass over several utterances (stream sample spans), split at the
+    pauses between them: a word belongs to the utterance its middle falls in."""
+    cuts = [(a[1] + b[0]) / 2 / SAMPLE_RATE for a, b in itertools.pairwise(utterances)]
+    groups: list[list[Word]] = [[] for _ in utterances]
+    for word in words:
+        middle = (word.start_s + word.end_s) / 2
+        groups[sum(middle > cut for cut in cuts)].append(word)
+    return groups
+
+
+def complete_before(
+    sentences: list[Sentence], words: list[Word], *, horizon_s: float
+) -> list[Sentence]:
+    """The leading ``sentences`` (of ``words``) complete before ``horizon_s``, for speech
+    that goes on past the longest pass. Whisper closes whatever it hears with a full stop,
+    even a sentence cut off by the end of the buffer, so only sentences that ended before
+    the horizon count; with no sentence boundary at all, the words before it (or the
+    first word) are one."""
+    complete: list[Sentence] = []
+    for sentence in sentences:
+        if not (ends_sentence(sentence.words[-1]) and sentence.end_s <= horizon_s):
+            break
+        complete.append(sentence)
+    if not complete and words:
+        head = [w for w in words if w.end_s <= horizon_s] or words[:1]
+        complete = [Sentence(tuple(head))]
+    return complete

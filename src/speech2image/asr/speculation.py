@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from speech2image.asr.endpoint import PausePolicy
 from speech2image.asr.policy import Word
 from speech2image.asr.vad import SpeechGate, SpeechRegion
-from speech2image.config import TranscriberOptions, VadOptions
+from speech2image.config import SAMPLE_RATE, TranscriberOptions, VadOptions
 
 
 def pause_policy(options: TranscriberOptions) -> tuple[PausePolicy, VadOptions]:
@@ -46,6 +46,25 @@ class Speculation:
     """Stream position where the pause began."""
     pause: int
     """Samples of silence that make ``words`` final."""
+
+    @classmethod
+    def heard(
+        cls,
+        words: list[Word],
+        english: list[str | None],
+        gate: SpeechGate,
+        pauses: PausePolicy,
+        *,
+        end: int,
+    ) -> Speculation:
+        """The speculation of a pass over the stream up to ``end``."""
+        return cls(
+            words=tuple(words),
+            english=tuple(english),
+            end=end,
+            pause_start=gate.position - gate.trailing_silence,
+            pause=pauses.pause_ms(words) * SAMPLE_RATE // 1000,
+        )
 
     def resumed(self, gate: SpeechGate) -> bool:
         """Speech came back after this pause began: the words are no longer the final."""

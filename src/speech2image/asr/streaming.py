@@ -7,24 +7,22 @@ The policy combines three signals:
 1. Voice activity: an utterance that ends with a pause of ``min_silence_duration_ms`` is
    recognised once more with beam search and all of it becomes final at once.
 2. Local agreement (Macháček et al. 2023): while speech goes on, a greedy pass runs every
-   ``partial_interval_s`` of audio; sentences on which two consecutive passes agree become
-   final early, and the rest is the partial text. A sentence spoken for more than
-   ``max_clause_s`` is finalised up to a clause boundary the passes agree on.
+   ``partial_interval_s`` of audio; sentences two consecutive passes agree on become final
+   early, the rest is the partial text; a run-on is cut at an agreed clause boundary.
 2b. Speculative finals (:mod:`.speculation`): a pause of ``speculative_pause_ms`` runs a
-   beam pass at once, shown as partial text (the session draws it); its words are final,
-   with no other pass, once the pause is as long as they need (:mod:`.endpoint`), and are
-   dropped if speech resumes first.
-3. A bound: speech longer than ``max_utterance_s`` without a pause has its complete
-   sentences committed, so the cost of a pass stays bounded however long the person talks.
+   beam pass, shown as partial text; its words are final with no other pass once the pause
+   is as long as they need (:mod:`.endpoint`), dropped if speech resumes first.
+3. A bound: speech past ``max_utterance_s`` without a pause has its complete sentences
+   committed. Which pass runs when is :mod:`.schedule`'s pure policy.
 
-Finals in another language than English carry Whisper's English (:mod:`.translation`).
-Audio before the committed point is dropped from the buffer.
+Finals in another language carry Whisper's English (:mod:`.translation`). Audio before the
+committed point is dropped from the buffer.
 """
 
 from __future__ import annotations
 
-import itertools
 import logging
+import time
 from collections import deque
 from collections.abc import Callable
 
@@ -35,17 +33,17 @@ from speech2image.asr.bias import picturable_corrector
 from speech2image.asr.chunks import as_mono_float32 as as_mono_float32
 from speech2image.asr.endpoint import clause_cut
 from speech2image.asr.languages import AUTO
-from speech2image.asr.passes import echoes, heard_words
+from speech2image.asr.passes import by_utterance, complete_before, echoes, heard_words
 from speech2image.asr.policy import (
     Sentence,
     Word,
     agreed_prefix,
     committable_sentences,
-    ends_sentence,
     is_hallucination,
     join_words,
     split_sentences,
 )
+from speech2image.asr.schedule import PassKind, StreamState, open_pass
 from speech2image.asr.speculation import Speculation, pass_start, pause_policy, silent_since
 from speech2image.asr.translation import translate_sentences
 from speech2image.asr.vad import SileroDetector
@@ -86,9 +84,8 @@ class StreamingTranscriber:
         self._recent = deque[str](maxlen=4)
         self._last_final: Sentence | None = None
         self.others_waiting: Callable[[], bool] | None = None
-        """Set by whoever shares the recognizer between streams (the web server's sessions):
-        when it says others are waiting, partial passes come every
-        ``busy_partial_interval_s`` instead, and the passes that make finals go first."""
+        """Set by whoever shares the recognizer between streams (the server's sessions): while
+        others wait, partial passes come every ``busy_partial_interval_s``."""
         self._next_index = 0
         self._pass_span = (0, 0)  # stream samples [begin, end) of the last pass
         self._pass_language: str | None = None  # what it heard (None before any speech)
@@ -121,14 +118,9 @@ class StreamingTranscriber:
 
     def process_iter(self) -> list[TranscriptEvent]:
         """Recognise what the audio so far allows; returns the new events (maybe none)."""
-        events: list[TranscriptEvent] = []
         # 0. A speculative final whose pause is long enough is final now (before the
         #    utterance's own end, which would recognise it again); resumed speech drops it.
-        gate = self._detector.gate
-        if self._speculation is not None and self._speculation.resumed(gate):
-            self._speculation = None
-        if self._speculation is not None and (self._pending or self._speculation.due(gate)):
-            events.extend(self._commit_speculation())
+        events = self._settle_speculation()
         # 1. Utterances that ended with a pause become final whole; several that closed at
         #    once (a file read faster than real time) share one pass of up to max_utterance_s.
         limit = int(self.options.max_utterance_s * SAMPLE_RATE)
@@ -140,18 +132,62 @@ class StreamingTranscriber:
         # 2. Speech going on: bound it, or refresh the partial text.
         region = self._detector.gate.open_region
         if region is not None:
-            start = pass_start(gate, region, pad=self._pad, committed=self._committed_until)
-            if self._received - start > self.options.max_utterance_s * SAMPLE_RATE:
+            start = pass_start(
+                self._detector.gate, region, pad=self._pad, committed=self._committed_until
+            )
+            kind = self._open_pass(start)
+            if kind == "long":
                 events.extend(self._commit_long(start))
-            elif self._speculation is not None or silent_since(gate, self._committed_until):
-                pass  # a pause whose words are recognised, or already final: nothing to do
-            elif self._paused() and self._received - start > SAMPLE_RATE // 4:
+            elif kind == "pause":
                 events.extend(self._pause_pass(start))
-            elif self._due_for_partial():
+            elif kind == "partial":
                 events.extend(self._partial_pass(start))
         # 3. Drop audio no future pass needs.
         self._trim()
         return events
+
+    def poll(self) -> list[TranscriptEvent]:
+        """What the audio fed so far settles with no pass: a speculative final whose pause
+        lasted is committed, one whose speech resumed dropped. A session sharing the
+        recogniser calls this on its own thread and queues :meth:`process_iter` there only
+        when :meth:`wants_pass`, so a commit never waits behind others' passes."""
+        events = self._settle_speculation()
+        self._trim()
+        return events
+
+    def wants_pass(self) -> bool:
+        """:meth:`process_iter` would run a recognition pass now (pure; no model)."""
+        if self._pending:
+            return True
+        region = self._detector.gate.open_region
+        if region is None:
+            return False
+        start = pass_start(
+            self._detector.gate, region, pad=self._pad, committed=self._committed_until
+        )
+        return self._open_pass(start) is not None
+
+    def _settle_speculation(self) -> list[TranscriptEvent]:
+        gate = self._detector.gate
+        if self._speculation is not None and self._speculation.resumed(gate):
+            self._speculation = None
+        if self._speculation is not None and (self._pending or self._speculation.due(gate)):
+            return self._commit_speculation()
+        return []
+
+    def _open_pass(self, start: int) -> PassKind | None:
+        """The pass the open region needs from ``start`` now (:mod:`.schedule`)."""
+        gate = self._detector.gate
+        state = StreamState(
+            received=self._received,
+            start=start,
+            trailing_silence=gate.trailing_silence,
+            last_pass_at=self._last_pass_at,
+            speculating=self._speculation is not None,
+            silent_since_final=silent_since(gate, self._committed_until),
+            others_waiting=self.others_waiting is not None and self.others_waiting(),
+        )
+        return open_pass(state, self.options)
 
     def finish(self) -> list[TranscriptEvent]:
         """End of stream: everything still heard becomes final."""
@@ -170,23 +206,6 @@ class StreamingTranscriber:
 
     # -- passes ---------------------------------------------------------------------------
 
-    def _paused(self) -> bool:
-        """The speaker stopped long enough for a sentence end, and no pass saw the pause yet."""
-        if self.options.partial_interval_s <= 0:
-            return False  # nobody watches partials: the utterance's end finalises it
-        silence = self._detector.gate.trailing_silence
-        pause = self.options.speculative_pause_ms * SAMPLE_RATE // 1000
-        return silence >= pause and self._last_pass_at < self._received - silence + pause
-
-    def _due_for_partial(self) -> bool:
-        interval = self.options.partial_interval_s * SAMPLE_RATE
-        since = self._received - self._last_pass_at
-        if interval <= 0 or since < interval:
-            return False
-        if self.others_waiting is not None and self.others_waiting():
-            return since >= self.options.busy_partial_interval_s * SAMPLE_RATE
-        return True
-
     def _finalize(self, utterances: list[tuple[int, int]]) -> list[TranscriptEvent]:
         """Recognise finished utterances with beam search and commit all of them.
 
@@ -197,16 +216,10 @@ class StreamingTranscriber:
         stop = min(utterances[-1][1] + self._pad, self._received)
         if stop - begin < SAMPLE_RATE // 10 or begin >= utterances[-1][1]:
             return self._clear_partial()
-        words = self._recognize(begin, stop, beam_size=self.options.beam_size)
-        # Pauses between the utterances: a word belongs to the utterance its middle falls in.
-        cuts = [(a[1] + b[0]) / 2 / SAMPLE_RATE for a, b in itertools.pairwise(utterances)]
-        groups: list[list[Word]] = [[] for _ in utterances]
-        for word in words:
-            middle = (word.start_s + word.end_s) / 2
-            groups[sum(middle > cut for cut in cuts)].append(word)
+        words = self._recognize(begin, stop, beam_size=self.options.beam_size, kind="final")
         sentences = [
             sentence
-            for group in groups
+            for group in by_utterance(words, utterances)
             for sentence in split_sentences(group, max_words=self.options.max_sentence_words)
         ]
         self._committed_until = stop
@@ -215,7 +228,7 @@ class StreamingTranscriber:
 
     def _partial_pass(self, begin: int) -> list[TranscriptEvent]:
         """A greedy pass over speech in progress: commit agreed sentences, show the rest."""
-        words = self._recognize(begin, self._received, beam_size=1, partial=True)
+        words = self._recognize(begin, self._received, beam_size=1, kind="partial")
         return self._partial_from(words, agreed_with=self._hypothesis)
 
     def _partial_from(self, words: list[Word], *, agreed_with: list[Word]) -> list[TranscriptEvent]:
@@ -241,20 +254,17 @@ class StreamingTranscriber:
     def _pause_pass(self, begin: int) -> list[TranscriptEvent]:
         """The speaker paused: recognise what was said as the final it will be if the pause
         lasts long enough; show it as partial text meanwhile (the session draws it)."""
-        words = self._recognize(begin, self._received, beam_size=self.options.pause_beam_size)
+        words = self._recognize(
+            begin, self._received, beam_size=self.options.pause_beam_size, kind="pause"
+        )
         events = self._partial_from(words, agreed_with=self._hypothesis)
         rest = self._hypothesis
         if not rest:
             return events
-        silence = self._detector.gate.trailing_silence
         sentences = split_sentences(rest, max_words=self.options.max_sentence_words)
-        self._speculation = Speculation(
-            words=tuple(rest),
-            english=tuple(self._translations(sentences, whole_pass=len(rest) == len(words))),
-            end=self._received,
-            pause_start=self._detector.gate.position - silence,
-            pause=self._pauses.pause_ms(rest) * SAMPLE_RATE // 1000,
-        )
+        english = self._translations(sentences, whole_pass=len(rest) == len(words))
+        gate = self._detector.gate
+        self._speculation = Speculation.heard(rest, english, gate, self._pauses, end=self._received)
         if self._speculation.due(self._detector.gate):
             events.extend(self._commit_speculation())
         return events
@@ -272,20 +282,11 @@ class StreamingTranscriber:
     def _commit_long(self, begin: int) -> list[TranscriptEvent]:
         """Speech past ``max_utterance_s`` without a pause: commit its complete sentences."""
         self._last_pass_at = self._received
-        words = self._recognize(begin, self._received, beam_size=self.options.beam_size)
+        words = self._recognize(
+            begin, self._received, beam_size=self.options.beam_size, kind="long"
+        )
         sentences = split_sentences(words, max_words=self.options.max_sentence_words)
-        # Whisper closes whatever it hears with a full stop, even a sentence cut off by the
-        # end of the buffer: only sentences that ended a second before the cut are complete.
-        horizon = self._received / SAMPLE_RATE - 1.0
-        complete: list[Sentence] = []
-        for sentence in sentences:
-            if not (ends_sentence(sentence.words[-1]) and sentence.end_s <= horizon):
-                break
-            complete.append(sentence)
-        if not complete and words:
-            # No sentence boundary at all: cut before the last second, at a word boundary.
-            head = [w for w in words if w.end_s <= horizon] or words[:1]
-            complete = [Sentence(tuple(head))]
+        complete = complete_before(sentences, words, horizon_s=self._received / SAMPLE_RATE - 1)
         if not complete:
             # Nothing recognisable in this stretch: let it go rather than grow the buffer.
             self._committed_until = self._received - SAMPLE_RATE
@@ -357,15 +358,14 @@ class StreamingTranscriber:
         return self._buffer[begin - self._buffer_start : end - self._buffer_start]
 
     def _clear_partial(self) -> list[TranscriptEvent]:
-        if not self._partial_text:
-            return []
-        self._partial_text = ""
-        return [PartialTranscript(text="", start_s=self._committed_until / SAMPLE_RATE)]
+        cleared, self._partial_text = self._partial_text, ""
+        return [PartialTranscript("", self._committed_until / SAMPLE_RATE)] if cleared else []
 
-    def _recognize(
-        self, begin: int, end: int, *, beam_size: int, partial: bool = False
-    ) -> list[Word]:
-        """Run the recognizer on stream samples ``[begin, end)``; words in stream seconds."""
+    def _recognize(self, begin: int, end: int, *, beam_size: int, kind: str) -> list[Word]:
+        """Run the recognizer on stream samples ``[begin, end)``; words in stream seconds.
+        ``kind`` names the pass in the debug log (``serve -vv``: where recognition time goes)."""
+        partial = kind == "partial"
+        started = time.perf_counter()
         audio = self._buffer[begin - self._buffer_start : end - self._buffer_start]
         prompt = None
         if self.options.prompt_with_recent and not partial:
@@ -375,6 +375,8 @@ class StreamingTranscriber:
             audio, prompt=prompt, beam_size=beam_size, window_s=window_s, **self._language_arg
         )
         self._pass_span = (begin, end)
+        took_ms = (time.perf_counter() - started) * 1000
+        logger.debug("%s pass: %.2f s of audio in %.0f ms", kind, len(audio) / SAMPLE_RATE, took_ms)
         heard = heard_words(segments, offset_s=begin / SAMPLE_RATE, options=self.options)
         if self.options.language != AUTO:
             self._pass_language = self.options.language
