@@ -188,6 +188,49 @@ CONCEPT_PHRASES = {
 }  # fmt: skip
 """Word sequences that name an idea more surely than any one of their words."""
 
+IDIOM_CONCEPTS = {
+    tuple(phrase.replace("'", " '").split()): idea
+    for phrase, idea in {
+        "under the weather": "illness", "spill the beans": "secret",
+        "let the cat out of the bag": "secret", "cat out of the bag": "secret",
+        "break a leg": "luck", "fingers crossed": "luck", "over the moon": "happiness",
+        "on cloud nine": "happiness", "piece of cake": "success", "a piece of cake": "success",
+        "once in a blue moon": "time", "cost an arm and a leg": "money",
+        "hold your horses": "waiting", "when pigs fly": "no", "hit the road": "travel",
+        "hit the sack": "sleep", "in hot water": "problem", "cold feet": "fear",
+        "the last straw": "anger", "the elephant in the room": "problem",
+        "a blessing in disguise": "luck", "on the same page": "agreement",
+        "fair enough": "agreement", "raining cats and dogs": "weather",
+        "couch potato": "home", "long story short": "success", "work out": "success",
+        "bite the bullet": "problem", "the ball is in your court": "question",
+        "get the ball rolling": "work", "beat around the bush": "question",
+    }.items()
+}  # fmt: skip
+"""Idioms and the idea each says; their own words say nothing ("under the weather" is
+illness, not weather). Matched by word or lemma: "spilled the beans" is "spill the beans"."""
+
+
+def phrase_at(doc: Any, start: int, phrase: tuple[str, ...]) -> bool:
+    """Whether ``phrase`` is said at token ``start`` of ``doc``, each word as written or as
+    its lemma ("spilled the beans" for "spill the beans", "worked out" for "work out")."""
+    if start + len(phrase) > len(doc):
+        return False
+    for token, want in zip(doc[start : start + len(phrase)], phrase, strict=False):
+        lemma = token.lemma_.lower()
+        if token.lower_ != want and lemma != want and lemma != want.removesuffix("s"):
+            return False
+    return True
+
+
+def idiom_concept(doc: Any) -> str | None:
+    """The idea of the first idiom of :data:`IDIOM_CONCEPTS` said in ``doc``, or ``None``."""
+    for start in range(len(doc)):
+        for phrase, idea in IDIOM_CONCEPTS.items():
+            if phrase_at(doc, start, phrase):
+                return idea
+    return None
+
+
 _PRIORITY = {
     "growth": 3, "decline": 3, "farewell": 3, "greeting": 3, "thanks": 3, "agreement": 2,
     "disagreement": 2, "date": 2, "question": 2, "thinking": 2, "yes": 2, "surprise": 2,
@@ -220,6 +263,9 @@ def sentence_concept(doc: Any, time_tokens: Collection[int] = ()) -> str | None:
     words = [t.lower_ for t in doc]
     if not any(t.is_alpha for t in doc):
         return None
+    idiom = idiom_concept(doc)
+    if idiom is not None:
+        return idiom
     for length in (4, 3, 2):
         for i in range(len(words) - length + 1):
             found = CONCEPT_PHRASES.get(tuple(words[i : i + length]))

@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from speech2image.language.attributes import ANIMALS, MATERIAL_WORDS, PATTERN_WORDS, PEOPLE
-from speech2image.language.concepts import COMPOUND_NOUNS, CONCEPT_WORDS, KNOWN_NOUNS
+from speech2image.language.concepts import (
+    COMPOUND_NOUNS,
+    CONCEPT_WORDS,
+    IDIOM_CONCEPTS,
+    KNOWN_NOUNS,
+    phrase_at,
+)
 from speech2image.language.nonthings import (
     ABSTRACT_NOUNS,
     ABSTRACT_SUFFIXES,
@@ -41,7 +47,8 @@ from speech2image.language.places import PART_NOUNS, Places, find_places
 from speech2image.scene import Skipped
 
 _PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-for _phrase, _reason in sorted(PHRASES.items(), key=lambda item: -len(item[0])):
+_IDIOMS = {phrase: "idiom" for phrase in IDIOM_CONCEPTS if phrase not in PHRASES}
+for _phrase, _reason in sorted({**PHRASES, **_IDIOMS}.items(), key=lambda item: -len(item[0])):
     _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _reason))
 
 _RELATION_PARTS = frozenset({"front", "top", "left", "right", "back", "side"})
@@ -80,14 +87,18 @@ class Drawability:
 
 
 def _phrase_spans(doc: Any) -> list[tuple[range, str]]:
-    """Spans of :data:`PHRASES` in ``doc``, longest first, not overlapping."""
-    words = [t.lower_ for t in doc]
+    """Spans of :data:`PHRASES` and of the idioms of :data:`IDIOM_CONCEPTS` in ``doc``,
+    longest first, not overlapping; a word matches as written or as its lemma."""
     spans: list[tuple[range, str]] = []
     taken: set[int] = set()
-    for i, word in enumerate(words):
-        for phrase, reason in _PHRASES_BY_FIRST.get(word, ()):
+    for i, token in enumerate(doc):
+        candidates = [
+            *_PHRASES_BY_FIRST.get(token.lower_, ()),
+            *_PHRASES_BY_FIRST.get(token.lemma_.lower(), ()),
+        ]
+        for phrase, reason in sorted(candidates, key=lambda item: -len(item[0])):
             span = range(i, i + len(phrase))
-            if tuple(words[i : i + len(phrase)]) == phrase and not taken & set(span):
+            if phrase_at(doc, i, phrase) and not taken & set(span):
                 spans.append((span, reason))
                 taken.update(span)
                 break
@@ -249,8 +260,11 @@ def _word_reason(token: Any) -> str | None:
         return "time phrase"
     if token.pos_ == "NUM" or _in_compound_noun(token):
         return None
-    if token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i > token.i:
-        return None  # "time machine": a word of its head's name
+    if token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" and token.head.i > token.i:
+        head = token.head
+        if head.lemma_.lower() in ACTIVITY_NOUNS or _word_reason(head) is None:
+            return None  # "time machine": a word of its head's name; "boat trip": a boat
+        return "abstract"  # "a driving test", "the birthday party": a word of an idea's name
     if lemma in TIME_NOUNS or word in TIME_NOUNS:
         return "time phrase"
     if lemma in MEALS and token.dep_ == "pobj" and token.head.lower_ in TIME_PREPOSITIONS:

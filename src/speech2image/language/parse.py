@@ -186,7 +186,7 @@ class SpacySceneBuilder:
         if not mentions:
             said = _said(doc, drawability)
             depiction, concept, mentions = _without_things(
-                doc, context, surroundings, said, drawability.time_tokens
+                doc, context, surroundings, said, drawability.time_tokens | drawability.idioms
             )
         # 6. One scene object per instance.
         objects, ids, too_many = _instances(mentions, actions)
