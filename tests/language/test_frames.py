@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from speech2image.language.frames import find_actions, ing_form, verb_form
+from speech2image.language.actions import find_actions
+from speech2image.language.frames import ing_form, verb_form
 from speech2image.language.mentions import find_mentions
 from speech2image.language.parse import SpacySceneBuilder
 from tests.language.scenes import said

@@ -196,8 +196,11 @@ def _preposition_frame(
             for o in coordinated(doc, mentions, c, len(doc))
         ]
         name = _preposition_name(mentions, verb, lemma, prep.lower_, objects)
+        if lemma in NOT_DRAWN_VERBS and (lemma, prep.lower_) not in PHRASE_NAMES:
+            name = None if name not in ("holding", "wearing") else name  # "went to bed"
+        said_so = (lemma, prep.lower_) in PHRASE_NAMES  # "clinging to": only a creature clings
         if name is None or (
-            name in ("holding", "wearing") and not _any_animate(mentions, subjects)
+            name in ("holding", "wearing") and not said_so and not _any_animate(mentions, subjects)
         ):
             continue  # "a table covered with books" holds nothing
         objects = [o for o in objects if o not in subjects]
@@ -349,21 +352,3 @@ def find_frames(doc: Any, mentions: list[Mention]) -> list[VerbFrame]:
         if frame is not None:
             frames.append(frame)
     return frames
-
-
-def find_actions(doc: Any, mentions: list[Mention]) -> dict[int, str]:
-    """Mention index -> what it does on its own ("the girl runs" -> ``"running"``): a verb
-    whose subject is the mention and which has no drawn object."""
-    actions: dict[int, str] = {}
-    for frame in find_frames(doc, mentions):
-        verb = doc[frame.verb]
-        if not frame.objects:
-            action = frame.relation.split()[0]
-        elif frame.claimed and frame.relation in ("holding", "wearing") and verb.pos_ == "VERB":
-            # "walking with an umbrella": holding it, and walking.
-            action = "" if verb_lemma(verb) in NOT_DRAWN_VERBS else verb_form(verb)
-        else:
-            continue
-        for subject in frame.subjects if action else ():
-            actions.setdefault(subject, action)
-    return actions

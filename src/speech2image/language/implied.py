@@ -11,6 +11,10 @@ person word), implies the one thing it is done with or the one person doing it:
 
 Never for a thing that does not go ("time flies", "the idea took off"), for a negated
 verb ("we didn't drive"), or for a verb with its own object ("it drove me mad").
+
+When the sentence names the vehicle elsewhere, the verb is done with it: "my husband
+rented a kayak and paddled around the bay" is rowing the kayak
+(:func:`vehicle_frames`).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from speech2image.language.frames import negated, verb_lemma
+from speech2image.language.frames import VerbFrame, mention_at, negated, verb_lemma, verb_subjects
 from speech2image.language.lexicon import PEOPLE
 from speech2image.language.mentions import Mention
 
@@ -124,6 +128,20 @@ def _has_own_object(verb: Any) -> bool:
     return any(child.dep_ in ("dobj", "obj", "ccomp", "acomp", "oprd") for child in verb.children)
 
 
+_MEANS_PREPOSITIONS = frozenset({"on", "in", "aboard", "inside"})
+"""Prepositions that name what a verb of going travels on or in ("rode off on a dragon")."""
+
+
+def _carried_by(verb: Any, drawn_heads: set[int]) -> bool:
+    """True when the verb names a drawn thing it travels on or in ("on her broomstick")."""
+    return any(
+        child.dep_ == "pobj" and child.i in drawn_heads
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in _MEANS_PREPOSITIONS
+        for child in prep.children
+    )
+
+
 def implied_things(doc: Any, raw: list[Mention]) -> list[Mention]:
     """Mentions of the things this sentence's verbs imply (at most one per verb, and one
     per noun), for the raw mentions ``raw`` the sentence named itself."""
@@ -141,7 +159,66 @@ def implied_things(doc: Any, raw: list[Mention]) -> list[Mention]:
             continue
         if _has_own_object(token) or (implied.doer and subject.i in drawn_heads):
             continue
+        if _carried_by(token, drawn_heads):
+            continue  # "flew across the sky on her broomstick": that is how
         if any(m.noun == implied.noun for m in found):
             continue
         found.append(Mention(noun=implied.noun, head=token.i, start=token.i, count=1))
     return found
+
+
+_MOUNTS = frozenset({"horse", "pony", "camel", "donkey", "elephant", "mule"})
+VEHICLE_VERBS: dict[str, tuple[str, frozenset[str]]] = {
+    "drive": ("driving", _ROAD),
+    "row": ("rowing", _WATER),
+    "paddle": ("rowing", _WATER),
+    "sail": ("sitting in", _WATER),
+    "cycle": ("riding", _BIKE),
+    "bike": ("riding", _BIKE),
+    "pedal": ("riding", _BIKE),
+    "ride": ("riding", _BIKE | _MOUNTS | frozenset({"motorbike", "scooter", "skateboard"})),
+}
+"""Verb lemma: the frame it makes with a vehicle of its kind, and those vehicles."""
+
+
+_RAIL = frozenset({"train", "tram", "subway", "metro", "underground", "cable car"})
+_BOARDED = (_ROAD | _WATER | _AIR | _RAIL) - _BIKE - {"kite", "balloon"}
+"""Vehicles one takes, catches or boards, and then sits in."""
+_BOARDING_VERBS = frozenset({"take", "catch", "board", "get", "hop", "jump"})
+
+
+def _boarded(doc: Any, mentions: list[Mention], verb: Any) -> VerbFrame | None:
+    """ "She took a taxi to the airport", "we caught the bus": sitting in it."""
+    if verb_lemma(verb) not in _BOARDING_VERBS:
+        return None
+    taken = [k for c in verb.children if c.dep_ == "dobj"
+             if (k := mention_at(mentions, c.i)) is not None
+             and {mentions[k].noun, mentions[k].noun.rsplit(" ", 1)[-1]} & _BOARDED]  # fmt: skip
+    subjects = verb_subjects(doc, mentions, verb)
+    return (
+        VerbFrame(verb.i, tuple(subjects), "sitting in", tuple(taken[:1]))
+        if taken and subjects
+        else None
+    )
+
+
+def vehicle_frames(doc: Any, mentions: list[Mention]) -> list[VerbFrame]:
+    """A verb of going with no object of its own, done with the vehicle of its kind the
+    sentence names elsewhere ("rented a kayak and paddled around the bay"), and a vehicle
+    taken ("took a taxi")."""
+    frames: list[VerbFrame] = []
+    for verb in doc:
+        boarded = None if verb.pos_ != "VERB" or negated(verb) else _boarded(doc, mentions, verb)
+        frames += [boarded] if boarded else []
+        known = VEHICLE_VERBS.get(verb_lemma(verb)) if verb.pos_ == "VERB" else None
+        if known is None or negated(verb) or _has_own_object(verb):
+            continue
+        own = {t.i for t in verb.subtree if t.i != verb.i and t.dep_ != "conj"}
+        mine = {mention_at(mentions, i) for i in own}
+        relation, kinds = known
+        vehicles = [k for k, m in enumerate(mentions) if k not in mine
+                    and ({m.noun, m.noun.rsplit(" ", 1)[-1]} & kinds)]  # fmt: skip
+        subjects = [k for k in verb_subjects(doc, mentions, verb) if k not in vehicles]
+        if vehicles and subjects:
+            frames.append(VerbFrame(verb.i, tuple(subjects), relation, (vehicles[0],)))
+    return frames

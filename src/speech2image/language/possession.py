@@ -21,7 +21,12 @@ from speech2image.language.frames import (
 )
 from speech2image.language.lexicon import PEOPLE, WORN_ON_FEET_OR_HANDS
 from speech2image.language.mentions import Mention
-from speech2image.language.verb_words import FURNISHING_VERBS, GIVING_VERBS
+from speech2image.language.verb_words import (
+    FURNISHING_VERBS,
+    GIVING_VERBS,
+    NOT_ROLES,
+    ROLE_ENDINGS,
+)
 
 
 def worn_in(subject: Mention, obj: Mention) -> bool:
@@ -60,13 +65,20 @@ def possession_frames(doc: Any, mentions: list[Mention]) -> list[VerbFrame]:
     return frames
 
 
+def _may_hold(mention: Mention) -> bool:
+    """A person or an animal, or a role noun ("the caretaker", "the harpist")."""
+    head = mention.noun.rsplit(" ", 1)[-1]
+    role = head.endswith(ROLE_ENDINGS) and head not in NOT_ROLES
+    return is_animate(mention) or (role and mention.pronoun is None)
+
+
 def _held_objects(
     doc: Any, mentions: list[Mention], token: Any, subjects: list[int], owner: int
 ) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """The things worn and the things held among the objects of ``token`` (a "with"
     phrase or a given thing) of ``subjects``' first, ``owner``."""
     objects = [o for o in coordinated(doc, mentions, token, len(doc)) if o not in subjects]
-    worn = tuple(o for o in objects if is_clothing(mentions[o]) and is_animate(mentions[owner]))
+    worn = tuple(o for o in objects if is_clothing(mentions[o]) and _may_hold(mentions[owner]))
     held = tuple(o for o in objects if not is_animate(mentions[o]) and o not in worn)
     return worn, held
 
@@ -78,7 +90,7 @@ def verb_held_frames(doc: Any, mentions: list[Mention], claimed: set[int]) -> li
     for verb in doc:
         if verb.pos_ != "VERB" or negated(verb) or verb_lemma(verb) in FURNISHING_VERBS:
             continue
-        subjects = [k for k in verb_subjects(doc, mentions, verb) if is_animate(mentions[k])]
+        subjects = [k for k in verb_subjects(doc, mentions, verb) if _may_hold(mentions[k])]
         if not subjects:
             continue
         tokens = [c for p in verb.children if p.lower_ == "with" and p.dep_ == "prep"

@@ -25,6 +25,7 @@ from speech2image.language.frames import (
     negated,
     verb_subjects,
 )
+from speech2image.language.implied import vehicle_frames
 from speech2image.language.lexicon import (
     BODY_PARTS,
     CONTAINERS,
@@ -210,9 +211,12 @@ def _attached(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
         said = any(c.dep_ in ("det", "poss") for c in governor.children)  # not a verb misread
         if governor.pos_ in ("NOUN", "PROPN") and governor.lower_ not in _PHRASE_NOUNS and said:
             found = _measured(mentions, governor) or antecedent_of_one(mentions, governor)
-            if found or governor.dep_ != "pobj":
+            part = governor.dep_ == "dobj" and governor.lemma_.lower() in BODY_PARTS
+            if found or not (governor.dep_ == "pobj" or part):
                 return found
-            governor = governor.head  # "sitting in a row behind the teacher": who sits
+            # "sitting in a row behind the teacher": who sits; "curled his tail around
+            # the knight": whose tail.
+            governor = governor.head
             continue
         break
     return [k for k, m in enumerate(mentions) if m.head < start][-1:]
@@ -310,7 +314,7 @@ def find_relations(doc: Any, mentions: list[Mention]) -> tuple[list[MentionRelat
     the beach"), which the caller treats as the setting."""
     frames = find_frames(doc, mentions) + possession_frames(doc, mentions)
     claimed = {i for frame in frames if frame.objects for i in frame.claimed}
-    frames += verb_held_frames(doc, mentions, claimed)
+    frames += verb_held_frames(doc, mentions, claimed) + vehicle_frames(doc, mentions)
     carriers = _carriers(frames, ("holding", "wearing", "carrying"))
     said, places = _spatial(doc, mentions, claimed, frames)
     said.extend(_contents(doc, mentions))

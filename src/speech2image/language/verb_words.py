@@ -54,11 +54,12 @@ PHRASE_NAMES = {
     ("sit", "inside"): "sitting in", ("fly", "above"): "flying over", ("play", "on"): "playing",
     ("fly", "across"): "flying over", ("jump", "across"): "jumping over", ("ride", "on"): "riding",
     ("leap", "over"): "jumping over", ("hop", "over"): "jumping over", ("climb", "up"): "climbing",
-    ("swim", "inside"): "swimming in", ("hang", "from"): "hanging from",
+    ("swim", "inside"): "swimming in", ("hang", "from"): "under", ("cling", "to"): "holding",
     ("crawl", "up"): "climbing", ("creep", "up"): "climbing", ("scramble", "up"): "climbing",
-    ("clamber", "up"): "climbing", ("hang", "off"): "hanging from",
+    ("clamber", "up"): "climbing", ("hang", "off"): "under", ("cling", "onto"): "holding",
 }  # fmt: skip
-"""Verb and preposition pairs whose frame has a name of its own."""
+"""Verb and preposition pairs whose frame has a name of its own (hanging from a branch is
+under it, the one relation an engine draws that way)."""
 PARTICLES, PARTICLE_DEPS = {"over", "up", "on", "down", "off", "across"}, {"prt", "quantmod"}
 PARTICLE_NAMES = {
     ("put", "on"): "wearing", ("pick", "up"): "holding", ("hold", "up"): "holding",
@@ -83,3 +84,12 @@ FURNISHING_VERBS = frozenset(
 with cherries"), or whom one is with ("played with her friends", "walked with a limp")."""
 GIVING_VERBS = frozenset({"give", "hand", "pass", "offer", "bring", "throw", "toss", "show"})
 """Verbs whose doer holds the thing they give to someone ("gave the fox a bone")."""
+ROLE_ENDINGS = ("er", "ist", "or", "ess", "ian")
+"""Endings of role nouns (caretaker, harpist, actor, waitress, librarian): such a noun doing
+something with a thing in hand is a person."""
+NOT_ROLES = frozenset(
+    {"computer", "printer", "tractor", "river", "water", "heater", "mixer", "blender",
+     "elevator", "escalator", "radiator", "motor", "engine", "weather", "thunder", "door",
+     "floor", "mirror", "paper", "timer", "monitor", "container", "trailer", "roller"}
+)  # fmt: skip
+"""Nouns with a role ending that are things."""
