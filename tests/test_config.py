@@ -100,3 +100,42 @@ def test_overrides_beat_the_environment_and_none_means_not_given(
     assert from_env(TranscriberOptions).beam_size == 3
     assert from_env(TranscriberOptions, beam_size=1).beam_size == 1
     assert from_env(TranscriberOptions, beam_size=None).beam_size == 3
+
+
+def test_one_secret_for_keys_and_tokens() -> None:
+    from speech2image.asr.assemblyai_options import Secret as KeySecret
+    from speech2image.config import Secret
+    from speech2image.server.options import Secret as TokenSecret
+
+    assert KeySecret is Secret and TokenSecret is Secret
+    token = Secret(" s3cret ")
+    assert token.matches("s3cret") and not token.matches("s3cre") and not token.matches(None)
+    assert "s3cret" not in repr(token) + str(token)
+    with pytest.raises(ValueError, match="empty"):
+        Secret("  ")
+
+
+def test_variables_are_read_as_spelt_and_folders_expand_the_home(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from speech2image.config import default_data_dir
+
+    monkeypatch.setenv("s2i_beam_size", "3")  # not the variable's name
+    assert from_env(TranscriberOptions).beam_size == TranscriberOptions().beam_size
+    monkeypatch.setenv("S2I_DATA_DIR", "~/s2i-data")
+    assert default_data_dir() == Path.home() / "s2i-data"
+
+
+def test_a_dataclass_field_named_like_a_pydantic_attribute_is_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True, kw_only=True)
+    class Odd:
+        model_config: int = 0
+        copy: bool = False
+
+    monkeypatch.setenv("S2I_MODEL_CONFIG", "7")
+    monkeypatch.setenv("S2I_COPY", "yes")
+    assert from_env(Odd) == Odd(model_config=7, copy=True)

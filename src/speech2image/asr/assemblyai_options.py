@@ -18,45 +18,7 @@ from speech2image.asr.assemblyai_protocol import (
     streaming_url,
 )
 from speech2image.asr.backend import TranscriberFailed, TranscriptEvent
-from speech2image.config import SAMPLE_RATE
-
-
-class Secret:
-    """A string that does not show itself: ``repr`` and ``str`` are masked.
-
-    Only :meth:`reveal` gives the value, and only the ``Authorization`` header calls it.
-    """
-
-    __slots__ = ("_value",)
-
-    def __init__(self, value: str) -> None:
-        if not value or not value.strip():
-            raise ValueError("a secret must not be empty")
-        self._value = value.strip()
-
-    @classmethod
-    def from_env(cls, name: str) -> Secret | None:
-        """The variable ``name`` as a secret, or ``None`` when it is unset or blank."""
-        value = os.environ.get(name, "")
-        return cls(value) if value.strip() else None
-
-    def reveal(self) -> str:
-        """The value itself; never log or display it."""
-        return self._value
-
-    def __repr__(self) -> str:
-        return "Secret('**********')"
-
-    __str__ = __repr__
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Secret) and other._value == self._value
-
-    def __hash__(self) -> int:
-        return hash(self._value)
-
-    def __reduce__(self) -> Any:
-        raise TypeError("a Secret is not pickled, so it cannot end up on disk")
+from speech2image.config import SAMPLE_RATE, Secret
 
 
 def assemblyai_configured() -> bool:

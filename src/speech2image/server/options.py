@@ -4,32 +4,11 @@ from __future__ import annotations
 
 import ipaddress
 import math
-import os
-import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-
-class Secret:
-    """A string that never shows itself in reprs, logs or tracebacks (Starlette's idea)."""
-
-    def __init__(self, value: str) -> None:
-        self._value = value
-
-    def reveal(self) -> str:
-        return self._value
-
-    def matches(self, candidate: str | None) -> bool:
-        """Constant-time comparison."""
-        return candidate is not None and secrets.compare_digest(
-            candidate.encode(), self._value.encode()
-        )
-
-    def __repr__(self) -> str:
-        return "Secret('**********')"
-
-    __str__ = __repr__
+from speech2image.config import Secret, from_env
 
 
 def is_loopback(host: str) -> bool:
@@ -134,8 +113,6 @@ def server_options_from_env(**overrides: Any) -> ServerOptions:
     """``ServerOptions`` from its defaults, then ``S2I_*`` variables, then ``overrides``
     (the ``serve`` flags; ``None`` means not given). The token comes from ``S2I_TOKEN``
     unless one is given."""
-    from speech2image.config import from_env
-
     overrides.setdefault("token", None)
     if overrides["token"] is None:
         overrides["token"] = token_from_env()
@@ -143,5 +120,5 @@ def server_options_from_env(**overrides: Any) -> ServerOptions:
 
 
 def token_from_env() -> Secret | None:
-    value = os.environ.get("S2I_TOKEN")
-    return Secret(value) if value else None
+    """The access token from ``S2I_TOKEN``, or ``None`` when it is unset or blank."""
+    return Secret.from_env("S2I_TOKEN")
