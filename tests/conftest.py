@@ -102,3 +102,19 @@ def whisper():
     from speech2image.asr.whisper import WhisperRecognizer
 
     return WhisperRecognizer()
+
+
+@pytest.fixture
+def builder():
+    """The real spaCy scene builder, loaded once per run (tests/faithfulness/fixtures.py)."""
+    from tests.faithfulness.fixtures import shared_builder
+
+    return shared_builder()
+
+
+@pytest.fixture
+def composer():
+    """The real clip-art composer over the installed OpenMoji pack, loaded once per run."""
+    from tests.faithfulness.fixtures import shared_composer
+
+    return shared_composer()

@@ -9,7 +9,6 @@ import itertools
 import numpy as np
 import pytest
 from PIL import Image
-from tests.faithfulness.fixtures import composer  # noqa: F401 (fixture)
 
 from speech2image.imaging.compose.backdrop_shapes import pack_sprites
 from speech2image.imaging.compose.backdrops import BACKDROPS
@@ -23,7 +22,7 @@ SIZE_PX = 256
 
 
 @pytest.fixture
-def sprites(composer):  # noqa: F811
+def sprites(composer):
     pack = composer.options.pack
     return pack_sprites(composer._named(pack), composer.matcher(pack).match, composer._rasterizer)
 
@@ -154,7 +153,7 @@ def test_sentences_that_avoid_none_of_its_landmarks_share_a_backdrop(sprites) ->
 
 @pytest.mark.parametrize("setting", sorted(BACKDROPS))
 def test_backdrop_clip_art_is_smaller_than_a_lone_thing_of_the_sentence(
-    composer,  # noqa: F811
+    composer,
     sprites,
     setting: str,
 ) -> None:

@@ -6,7 +6,6 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from tests.faithfulness.fixtures import builder, composer  # noqa: F401 (fixtures)
 
 from speech2image.config import ComposerOptions
 from speech2image.imaging.compose import STYLES, ClipArtComposer
@@ -20,7 +19,7 @@ from speech2image.scene import Scene, SceneObject
 pytestmark = pytest.mark.slow
 
 
-def test_same_seed_same_picture_other_seed_varies(builder, composer) -> None:  # noqa: F811
+def test_same_seed_same_picture_other_seed_varies(builder, composer) -> None:
     scene = builder.build("Two dogs and a cat in the park at night.")
     first = np.asarray(composer.draw(scene, seed=1).image)
     again = np.asarray(composer.draw(scene, seed=1).image)
@@ -30,7 +29,7 @@ def test_same_seed_same_picture_other_seed_varies(builder, composer) -> None:  #
 
 
 @pytest.mark.parametrize("style", sorted(STYLES))
-def test_every_style_keeps_size_and_boxes(builder, composer, style: str) -> None:  # noqa: F811
+def test_every_style_keeps_size_and_boxes(builder, composer, style: str) -> None:
     scene = replace(builder.build("A red car next to a tree."), style=style)
     picture = composer.draw(scene)
     assert picture.image.size == (512, 512)
@@ -48,7 +47,7 @@ def test_unknown_style_or_pack_or_size_is_refused(tmp_path) -> None:
         ClipArtComposer(ComposerOptions(size_px=10, assets_dir=tmp_path))
 
 
-def test_recolour_keeps_outlines(composer) -> None:  # noqa: F811
+def test_recolour_keeps_outlines(composer) -> None:
     entry = composer.matcher().match("cat").entry
     base = composer._rasterizer.base(entry)
     blue = np.asarray(recolor(base, "blue"), dtype=np.int16)
@@ -61,7 +60,7 @@ def test_recolour_keeps_outlines(composer) -> None:  # noqa: F811
     assert color_rgb("light blue") != color_rgb("blue") != color_rgb("dark blue")
 
 
-def test_every_coco_class_is_drawable(composer) -> None:  # noqa: F811
+def test_every_coco_class_is_drawable(composer) -> None:
     matcher = composer.matcher()
     for noun in COCO_CLASSES:
         match = matcher.match(noun)
@@ -70,24 +69,24 @@ def test_every_coco_class_is_drawable(composer) -> None:  # noqa: F811
                                                    "snowboard", "tennis racket"), noun  # fmt: skip
 
 
-def test_curated_names_exist_in_the_pack(composer) -> None:  # noqa: F811
+def test_curated_names_exist_in_the_pack(composer) -> None:
     names = {e.name.lower() for e in composer.matcher().entries}
     wanted = {*ALIASES["openmoji"].values(), *CONCEPT_SYMBOLS.values(), *GENERAL_THINGS.values()}
     assert sorted(w for w in wanted if w.lower() not in names) == []
 
 
-def test_unknown_noun_falls_back_and_says_so(composer) -> None:  # noqa: F811
+def test_unknown_noun_falls_back_and_says_so(composer) -> None:
     match = composer.matcher().match("xylophonist's kettle drum")
     assert match.entry is not None
     assert 0.0 <= match.score <= 1.0
 
 
-def test_cancellation(builder, composer) -> None:  # noqa: F811
+def test_cancellation(builder, composer) -> None:
     with pytest.raises(DrawingCancelled):
         composer.draw(builder.build("a dog"), should_stop=lambda: True)
 
 
-def test_everything_inside_the_canvas(composer) -> None:  # noqa: F811
+def test_everything_inside_the_canvas(composer) -> None:
     objects = tuple(SceneObject(id=f"o{k}", noun=n, size="big")
                     for k, n in enumerate(["bus"] * 6 + ["elephant"] * 6))  # fmt: skip
     picture = composer.draw(Scene(text="many", objects=objects))
@@ -107,18 +106,18 @@ def test_everything_inside_the_canvas(composer) -> None:  # noqa: F811
         "word " * 10_000,
     ],
 )
-def test_bad_input_gives_a_picture(builder, composer, text: str) -> None:  # noqa: F811
+def test_bad_input_gives_a_picture(builder, composer, text: str) -> None:
     picture = composer.draw(builder.build(text))
     assert picture.image.size == (512, 512)
     assert len(picture.to_png()) > 1000
 
 
-def test_emoji_draws_its_own_openmoji(builder, composer) -> None:  # noqa: F811
+def test_emoji_draws_its_own_openmoji(builder, composer) -> None:
     picture = composer.draw(builder.build("🐶"))
     assert picture.scene.objects[0].asset == "openmoji:1F436"
 
 
-def test_materials_patterns_and_finishes_are_drawn_inside_the_thing(composer) -> None:  # noqa: F811
+def test_materials_patterns_and_finishes_are_drawn_inside_the_thing(composer) -> None:
     plain = composer.draw(Scene(text="a dog", objects=(SceneObject(id="o0", noun="dog"),)))
     x0, y0, x1, y1 = plain.scene.objects[0].bbox
     for look in ({"material": "wood"}, {"pattern": "spotted"}, {"material": "glass"}):
@@ -134,7 +133,7 @@ def test_materials_patterns_and_finishes_are_drawn_inside_the_thing(composer) ->
     assert not np.array_equal(np.asarray(sparkling.image), np.asarray(plain.image))
 
 
-def test_a_glass_cloud_and_odd_words_give_a_picture(composer) -> None:  # noqa: F811
+def test_a_glass_cloud_and_odd_words_give_a_picture(composer) -> None:
     objects = (
         SceneObject(id="o0", noun="cloud", material="glass", finish="sparkling"),
         SceneObject(id="o1", noun="dog", material="velvet", pattern="plaid", finish="glowing"),
@@ -148,7 +147,7 @@ def test_a_glass_cloud_and_odd_words_give_a_picture(composer) -> None:  # noqa: 
         assert len(picture.to_png()) > 1000
 
 
-def test_a_sessions_setting_keeps_its_backdrop_from_picture_to_picture(composer) -> None:  # noqa: F811
+def test_a_sessions_setting_keeps_its_backdrop_from_picture_to_picture(composer) -> None:
     dog = SceneObject(id="o0", noun="dog")
     scene = Scene(text="a dog", objects=(dog,), setting="forest", time="night")
     first, second = composer.draw(scene, seed=1), composer.draw(scene, seed=2)
@@ -156,7 +155,7 @@ def test_a_sessions_setting_keeps_its_backdrop_from_picture_to_picture(composer)
     assert np.array_equal(np.asarray(first.image)[sky], np.asarray(second.image)[sky])
 
 
-def test_a_setting_thing_the_sentence_names_is_drawn_once(composer) -> None:  # noqa: F811
+def test_a_setting_thing_the_sentence_names_is_drawn_once(composer) -> None:
     bath = SceneObject(id="o0", noun="bathtub")
     alone = composer.draw(Scene(text="a bathtub", objects=(bath,), setting="bathroom"))
     with_default = composer.draw(
@@ -165,7 +164,7 @@ def test_a_setting_thing_the_sentence_names_is_drawn_once(composer) -> None:  # 
     assert np.array_equal(np.asarray(alone.image), np.asarray(with_default.image))
 
 
-def test_a_lone_small_thing_fills_the_frame(composer) -> None:  # noqa: F811
+def test_a_lone_small_thing_fills_the_frame(composer) -> None:
     cup = SceneObject(id="o0", noun="cup")
     picture = composer.draw(Scene(text="a cup of tea", objects=(cup,)))
     _, y0, _, y1 = picture.scene.objects[0].bbox
@@ -176,14 +175,14 @@ def test_a_lone_small_thing_fills_the_frame(composer) -> None:  # noqa: F811
     assert rows[-1] - rows[0] >= 0.4 * 512  # the pixels, not only the box
 
 
-def test_an_old_woman_doing_something_is_still_old(builder, composer) -> None:  # noqa: F811
+def test_an_old_woman_doing_something_is_still_old(builder, composer) -> None:
     picture = composer.draw(builder.build("An old woman walks her dog."))
     woman = next(o for o in picture.scene.objects if o.noun == "woman")
     entry = next(e for e in composer.matcher().entries if woman.asset.startswith(e.key))
     assert "old" in entry.name
 
 
-def test_the_plain_backdrop_has_a_floor_line_and_soft_corners(composer) -> None:  # noqa: F811
+def test_the_plain_backdrop_has_a_floor_line_and_soft_corners(composer) -> None:
     image = np.asarray(composer.draw(Scene(text="", objects=())).image, np.float32)
     grey = image.mean(axis=2)
     # Corners darker than the middle of the wall and of the floor (a vignette).

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from tests.faithfulness.fixtures import builder, composer  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.slow
 
 
-def test_sentence_to_picture(builder, composer) -> None:  # noqa: F811
+def test_sentence_to_picture(builder, composer) -> None:
     scene = builder.build("Three red apples are on the dining table next to a big dog.")
     picture = composer.draw(scene)
     assert picture.image.size == (512, 512)

@@ -7,7 +7,6 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from tests.faithfulness.fixtures import composer  # noqa: F401 (fixture)
 
 from speech2image.imaging.compose.composer import FRONT_LINE_FRACTION
 from speech2image.scene import Relation, Scene, SceneObject
@@ -22,7 +21,7 @@ def make_scene(nouns: list[str], relations=(), setting: str | None = "park", **k
     return Scene(text=" ".join(nouns), objects=objects, relations=rels, setting=setting, **kw)
 
 
-def draw(composer, scene: Scene):  # noqa: F811
+def draw(composer, scene: Scene):
     picture = composer.draw(scene)
     bare = composer.draw(replace(scene, objects=(), relations=()))
     image = np.asarray(picture.image.convert("RGB"), dtype=np.int16)
@@ -35,7 +34,7 @@ def changed(image: np.ndarray, background: np.ndarray) -> np.ndarray:
     return np.abs(image - background).sum(axis=2) > 24
 
 
-def sprite(composer, picture, object_id: str, image: np.ndarray):  # noqa: F811
+def sprite(composer, picture, object_id: str, image: np.ndarray):
     """The object's own drawing at its box (mirrored or not, whichever the picture shows)
     as (RGB, opaque mask)."""
     obj = next(o for o in picture.scene.objects if o.id == object_id)
@@ -73,7 +72,7 @@ def intersection(a, b):
     return max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])
 
 
-def test_behind_is_higher_drawn_first_and_partly_hidden(composer) -> None:  # noqa: F811
+def test_behind_is_higher_drawn_first_and_partly_hidden(composer) -> None:
     picture, image, background, boxes = draw(
         composer, make_scene(["dog", "car"], [(0, "behind", 1)])
     )
@@ -90,7 +89,7 @@ def test_behind_is_higher_drawn_first_and_partly_hidden(composer) -> None:  # no
     assert free[dog[1] : dog[3], dog[0] : dog[2]].mean() > 0.1
 
 
-def test_in_front_is_lower_drawn_after_and_covers(composer) -> None:  # noqa: F811
+def test_in_front_is_lower_drawn_after_and_covers(composer) -> None:
     scene = make_scene(["girl", "house"], [(0, "in front of", 1)], setting="village")
     picture, image, _, boxes = draw(composer, scene)
     girl, house = boxes["o0"], boxes["o1"]
@@ -100,7 +99,7 @@ def test_in_front_is_lower_drawn_after_and_covers(composer) -> None:  # noqa: F8
     assert shows_on_top(image, rgb, opaque, girl, intersection(girl, house)) > 0.97
 
 
-def test_on_rests_on_the_top_surface(composer) -> None:  # noqa: F811
+def test_on_rests_on_the_top_surface(composer) -> None:
     scene = make_scene(["cat", "table"], [(0, "on", 1)], setting="kitchen")
     picture, image, background, boxes = draw(composer, scene)
     cat, table = boxes["o0"], boxes["o1"]
@@ -114,7 +113,7 @@ def test_on_rests_on_the_top_surface(composer) -> None:  # noqa: F811
     assert abs(cat[3] - top_row) <= 6, (cat, top_row)
 
 
-def test_under_a_table_stands_between_its_legs(composer) -> None:  # noqa: F811
+def test_under_a_table_stands_between_its_legs(composer) -> None:
     scene = make_scene(["dog", "table"], [(0, "under", 1)], setting="kitchen")
     picture, image, _, boxes = draw(composer, scene)
     dog, table = boxes["o0"], boxes["o1"]
@@ -125,7 +124,7 @@ def test_under_a_table_stands_between_its_legs(composer) -> None:  # noqa: F811
     assert shows_on_top(image, rgb, opaque, dog, dog) > 0.9, "the dog is seen between the legs"
 
 
-def test_inside_is_within_and_partly_hidden_by_the_front(composer) -> None:  # noqa: F811
+def test_inside_is_within_and_partly_hidden_by_the_front(composer) -> None:
     scene = make_scene(["cat", "box"], [(0, "in", 1)], setting="room")
     picture, image, _background, boxes = draw(composer, scene)
     cat, box = boxes["o0"], boxes["o1"]
@@ -140,7 +139,7 @@ def test_inside_is_within_and_partly_hidden_by_the_front(composer) -> None:  # n
     assert shows_on_top(image, cat_rgb, cat_opaque, cat, (cat[0], cat[1], cat[2], line)) > 0.9
 
 
-def test_grounded_things_cast_soft_shadows_flying_ones_none(composer) -> None:  # noqa: F811
+def test_grounded_things_cast_soft_shadows_flying_ones_none(composer) -> None:
     _, image, background, boxes = draw(composer, make_scene(["dog", "bird"], setting="field"))
     dog, bird = boxes["o0"], boxes["o1"]
     w = dog[2] - dog[0]
@@ -153,7 +152,7 @@ def test_grounded_things_cast_soft_shadows_flying_ones_none(composer) -> None:  
     assert not column.any()
 
 
-def test_no_shadows_where_nothing_stands(composer) -> None:  # noqa: F811
+def test_no_shadows_where_nothing_stands(composer) -> None:
     _, image, background, boxes = draw(composer, make_scene(["dog"], setting="space"))
     x0, y0, x1, y1 = boxes["o0"]
     outside = changed(image, background)
@@ -161,7 +160,7 @@ def test_no_shadows_where_nothing_stands(composer) -> None:  # noqa: F811
     assert not outside.any()
 
 
-def test_composite_drawn_as_one_asset(composer) -> None:  # noqa: F811
+def test_composite_drawn_as_one_asset(composer) -> None:
     scene = make_scene(["woman", "horse"], [(0, "riding", 1)])
     picture, image, background, _boxes = draw(composer, scene)
     woman, horse = picture.scene.objects
@@ -175,7 +174,7 @@ def test_composite_drawn_as_one_asset(composer) -> None:  # noqa: F811
     assert changed(image, background)[y0:y1, x0:x1].mean() > 0.3
 
 
-def test_jumper_above_with_motion_lines(composer) -> None:  # noqa: F811
+def test_jumper_above_with_motion_lines(composer) -> None:
     scene = make_scene(["dog", "fence"], [(0, "jumping over", 1)], setting="field")
     _, image, background, boxes = draw(composer, scene)
     dog, fence = boxes["o0"], boxes["o1"]
@@ -185,7 +184,7 @@ def test_jumper_above_with_motion_lines(composer) -> None:  # noqa: F811
     assert beside.mean() > 0.02 or left.mean() > 0.02, "motion lines trail the jumper"
 
 
-def test_final_keeps_the_draft_layout(composer) -> None:  # noqa: F811
+def test_final_keeps_the_draft_layout(composer) -> None:
     draft = make_scene(["dog", "cat", "tree"], [(0, "chasing", 1)], setting=None)
     draft = replace(draft, text="a dog chasing a cat near a")
     final = replace(draft, text="A dog chasing a cat near a tree in the park at night.",
@@ -195,7 +194,7 @@ def test_final_keeps_the_draft_layout(composer) -> None:  # noqa: F811
     assert [o.bbox for o in first.objects] == [o.bbox for o in second.objects]
 
 
-def test_bad_input_gives_a_sensible_picture(composer) -> None:  # noqa: F811
+def test_bad_input_gives_a_sensible_picture(composer) -> None:
     nouns = ["dog", "cat", "tree", "car", "house", "apple", "ball", "chair", "table", "bird",
              "bicycle", "bench", "boat", "cup", "book", "flower", "horse", "cow", "sheep",
              "banana", "clock", "lamp", "bus", "umbrella"]  # fmt: skip

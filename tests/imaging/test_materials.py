@@ -6,7 +6,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PIL import Image
-from tests.faithfulness.fixtures import composer  # noqa: F401 (fixture)
 
 from speech2image.imaging.compose.materials import glow, sparkles, surface
 from speech2image.scene import FINISHES, MATERIALS, PATTERNS
@@ -17,7 +16,7 @@ SIDE_PX = 180
 
 
 @pytest.fixture
-def sprite(composer):  # noqa: F811
+def sprite(composer):
     """``sprite(noun)``: the thing's clip art, plain, about :data:`SIDE_PX` pixels."""
 
     def make(noun: str) -> Image.Image:
@@ -240,7 +239,7 @@ def test_sparkles_and_glow_light_up_around_the_thing(sprite) -> None:
     assert halo.mean() > 90
 
 
-def test_the_rasterizer_memoises_each_look(composer) -> None:  # noqa: F811
+def test_the_rasterizer_memoises_each_look(composer) -> None:
     entry = composer.matcher().match("dog").entry
     raster = composer._rasterizer
     glass = raster.sized(entry, width=90, height=90, color=None, mirror=False, material="glass")

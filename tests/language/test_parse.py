@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from speech2image.language import SceneContext
-from tests.faithfulness.fixtures import builder  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.slow
 
@@ -31,11 +30,11 @@ def nouns(scene) -> list[str]:
         ("two people", ["person"] * 2),
     ],
 )
-def test_counts_and_compounds(builder, text: str, expected: list[str]) -> None:  # noqa: F811
+def test_counts_and_compounds(builder, text: str, expected: list[str]) -> None:
     assert nouns(builder.build(text)) == expected
 
 
-def test_colours_and_sizes(builder) -> None:  # noqa: F811
+def test_colours_and_sizes(builder) -> None:
     scene = builder.build("A light blue car, a big dark red ball and a tiny dog.")
     found = {o.noun: (o.color, o.size) for o in scene.objects}
     assert found == {"car": ("light blue", None), "ball": ("dark red", "big"),
@@ -63,7 +62,7 @@ def test_colours_and_sizes(builder) -> None:  # noqa: F811
         ("birds around a tree", "around"),
     ],
 )
-def test_relations(builder, text: str, relation: str) -> None:  # noqa: F811
+def test_relations(builder, text: str, relation: str) -> None:
     scene = builder.build(text)
     assert scene.relations, text
     first = scene.relations[0]
@@ -71,7 +70,7 @@ def test_relations(builder, text: str, relation: str) -> None:  # noqa: F811
     assert first.subject == scene.objects[0].id
 
 
-def test_setting_time_weather_season(builder) -> None:  # noqa: F811
+def test_setting_time_weather_season(builder) -> None:
     scene = builder.build("A dog runs on the beach at sunset in the rain in summer.")
     assert (scene.setting, scene.time, scene.weather) == ("beach", "sunset", "rain")
     assert scene.to_json()["season"] == "summer"
@@ -83,13 +82,13 @@ def test_setting_time_weather_season(builder) -> None:  # noqa: F811
     assert builder.build("A snowman in front of a house.").setting == "snow"
 
 
-def test_abstract_sentences_get_symbols(builder) -> None:  # noqa: F811
+def test_abstract_sentences_get_symbols(builder) -> None:
     scene = builder.build("It was the age of wisdom.")
     assert "wisdom" in nouns(scene)
     assert builder.build("We hold these truths to be self-evident.").objects
 
 
-def test_context_across_sentences(builder) -> None:  # noqa: F811
+def test_context_across_sentences(builder) -> None:
     context = builder.new_context()
     assert isinstance(context, SceneContext)
     builder.build("A brown dog plays in the park at night.", context=context)
@@ -106,7 +105,7 @@ def test_context_across_sentences(builder) -> None:  # noqa: F811
     )
 
 
-def test_draft_does_not_update_context(builder) -> None:  # noqa: F811
+def test_draft_does_not_update_context(builder) -> None:
     context = builder.new_context()
     builder.build("A red car in the desert.", context=context, final=False)
     assert context.setting is None and not context.cast
@@ -125,7 +124,7 @@ def test_draft_does_not_update_context(builder) -> None:  # noqa: F811
         "word " * 10_000,
     ],
 )
-def test_bad_input_never_crashes(builder, text: str) -> None:  # noqa: F811
+def test_bad_input_never_crashes(builder, text: str) -> None:
     scene = builder.build(text)
     assert scene.text == text
     assert len(scene.objects) <= 24
@@ -143,7 +142,7 @@ _ORDINARY = [
 ]
 
 
-def test_every_value_is_from_the_shared_vocabularies(builder) -> None:  # noqa: F811
+def test_every_value_is_from_the_shared_vocabularies(builder) -> None:
     from speech2image import scene as s
 
     context = builder.new_context()
@@ -163,7 +162,7 @@ def test_every_value_is_from_the_shared_vocabularies(builder) -> None:  # noqa: 
             assert o.concept or o.entity is not None
 
 
-def test_fine_weather_is_sunny(builder) -> None:  # noqa: F811
+def test_fine_weather_is_sunny(builder) -> None:
     assert builder.build("Lovely weather today, isn't it?").weather == "sunny"
     assert builder.build("The weather is gorgeous.").weather == "sunny"
     assert builder.build("The weather is not nice.").weather is None

@@ -12,7 +12,7 @@ import asyncio
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import pytest
@@ -48,10 +48,15 @@ def test_a_hung_call_times_out_and_the_calls_queued_behind_it_still_run(
     release: threading.Event,
 ) -> None:
     stage = StageThread("test", timeout_s=0.5)
+    running = threading.Event()
+
+    def hang() -> None:
+        running.set()
+        release.wait()
 
     async def main() -> tuple[BaseException | None, list[int]]:
-        hung = asyncio.create_task(stage.call(release.wait))
-        await asyncio.sleep(0.05)  # the hang is running; the others queue behind it
+        hung = asyncio.create_task(stage.call(hang))
+        await asyncio.to_thread(running.wait, 10)  # the hang runs; the others queue behind it
         queued = await asyncio.gather(*(stage.call(lambda n=n: n * n) for n in range(4)))
         return (await asyncio.gather(hung, return_exceptions=True))[0], queued
 
@@ -70,12 +75,18 @@ def test_the_hung_call_fails_even_when_another_caller_notices_the_hang(
     thread: the hung call's caller must still get its StageTimeout, not wait forever."""
     stage = StageThread("shared", timeout_s=0.2)
     outcome: list[object] = []
+    running, noticed = threading.Event(), threading.Event()
+
+    def hang() -> None:
+        running.set()
+        release.wait()
 
     def hung_caller() -> None:
         async def main() -> None:
-            call = asyncio.create_task(stage.call(release.wait))
-            await asyncio.sleep(0.05)  # submitted and running
-            time.sleep(0.6)  # noqa: ASYNC251 - this loop is stuck on purpose, past the time-out
+            call = asyncio.create_task(stage.call(hang))
+            await asyncio.to_thread(running.wait, 10)  # submitted and running
+            # This loop is stuck on purpose until the other caller has abandoned the thread.
+            noticed.wait(30)
             try:
                 await asyncio.wait_for(call, timeout=5)
             except (StageTimeout, TimeoutError) as e:
@@ -85,8 +96,9 @@ def test_the_hung_call_fails_even_when_another_caller_notices_the_hang(
 
     thread = threading.Thread(target=hung_caller)
     thread.start()
-    time.sleep(0.1)
+    assert running.wait(10)
     assert asyncio.run(stage.call(lambda: "fresh")) == "fresh"
+    noticed.set()
     thread.join(timeout=10)
     assert len(outcome) == 1 and isinstance(outcome[0], StageTimeout), outcome
     assert stage.abandoned == 1
@@ -106,14 +118,24 @@ def test_has_waiting_tells_when_calls_queue_behind_the_running_one() -> None:
         await asyncio.to_thread(running.wait)
         alone = stage.has_waiting()
         second = asyncio.create_task(stage.call(lambda: None))
-        await asyncio.sleep(0.05)
-        queued = stage.has_waiting()
+        queued = await _eventually(stage.has_waiting)
         go.set()
         await asyncio.gather(first, second)
         return alone, queued, stage.has_waiting()
 
     assert asyncio.run(main()) == (False, True, False)
     stage.close()
+
+
+async def _eventually(condition: Callable[[], bool], timeout_s: float = 10.0) -> bool:
+    """Whether ``condition`` holds within ``timeout_s``, looking again after each turn of
+    the loop (a task queued with ``create_task`` submits its call when it first runs)."""
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        await asyncio.sleep(0.01)
+    return True
 
 
 def test_time_queued_behind_other_calls_does_not_count() -> None:
@@ -260,7 +282,7 @@ def test_a_hung_engine_delays_other_sessions_by_its_time_out_only(
     )
     with serve_app(workers) as (url, _), _session(url) as hung:
         hung.send(json.dumps({"type": "text", "text": "Please hang the picture."}))
-        time.sleep(0.2)  # its drawing is running (and hanging) before the other one speaks
+        assert engine.hanging.wait(10)  # its drawing hangs before the other one speaks
         with _session(url) as other:
             other_messages = _speak_and_stop(other, 1.5)
         hung_messages = _until(hung, "error")
@@ -279,12 +301,15 @@ def test_a_hung_engine_delays_other_sessions_by_its_time_out_only(
 
 def test_a_hung_recogniser_stops_one_session_only(release: threading.Event) -> None:
     made: list[ScriptedTranscriber] = []
+    first_hangs = threading.Event()
 
     def transcriber() -> ScriptedTranscriber:
         # The first session's recogniser hangs after a second; the next ones work.
         script = sentence_script(["A red car waits."], seconds_each=1.0)
         scripted = ScriptedTranscriber(script, hang_at_s=0.5 if not made else None)
         scripted.released = release
+        if not made:
+            scripted.hanging = first_hangs  # made in a worker thread, after the session starts
         made.append(scripted)
         return scripted
 
@@ -292,7 +317,7 @@ def test_a_hung_recogniser_stops_one_session_only(release: threading.Event) -> N
     with serve_app(workers) as (url, _), _session(url) as hung:
         for _ in range(8):
             hung.send(SILENCE_100MS)
-        time.sleep(0.2)
+        assert first_hangs.wait(10)  # its recogniser hangs before the other one speaks
         with _session(url) as other:
             other_messages = _speak_and_stop(other, 1.5)
         hung_messages = _until(hung, "error")

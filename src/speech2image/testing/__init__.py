@@ -57,6 +57,8 @@ class ScriptedTranscriber:
         self.hang_at_s = hang_at_s
         self.released = threading.Event()
         """Set it to let a hung pass return (tests set it when they are done)."""
+        self.hanging = threading.Event()
+        """Set once a pass hangs, for tests to wait on rather than sleep."""
 
     def insert_audio_chunk(self, chunk: np.ndarray) -> None:
         self._received += as_mono_float32(chunk).size
@@ -66,6 +68,7 @@ class ScriptedTranscriber:
         if self.fail_at_s is not None and now >= self.fail_at_s:
             raise RuntimeError(f"scripted recogniser failure at {now:.1f} s")
         if self.hang_at_s is not None and now >= self.hang_at_s:
+            self.hanging.set()
             self.released.wait()
         due = [c.event for c in self._cues if c.at_s <= now]
         self._cues = [c for c in self._cues if c.at_s > now]
@@ -138,6 +141,8 @@ class SolidColorEngine:
         self.hang_on = hang_on
         self.released = threading.Event()
         """Set it to let a hung drawing return (tests set it when they are done)."""
+        self.hanging = threading.Event()
+        """Set once a drawing hangs, for tests to wait on rather than sleep."""
         self.drawn: list[tuple[str, bool]] = []
 
     def draw(
@@ -152,6 +157,7 @@ class SolidColorEngine:
         if self.fail_on and self.fail_on in scene.text:
             raise RuntimeError(f"cannot draw {self.fail_on!r}")
         if self.hang_on and self.hang_on in scene.text:
+            self.hanging.set()
             self.released.wait()
         if self.delay_s:
             import time
