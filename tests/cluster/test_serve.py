@@ -137,3 +137,52 @@ def test_a_replica_killed_mid_session_costs_at_most_the_sentence_in_flight(
     for name in ("Recognizer", "Drawing"):
         _wait_running(ingress, name, 2, 120.0)
     assert not set(killed) & set(_replica_actors("s2i-asr") + _replica_actors("s2i-image"))
+
+
+def test_a_hung_replica_times_out_its_call_and_other_sessions_go_on(ingress: str) -> None:
+    import ray
+    from ray import serve
+
+    from speech2image.cluster.remote import RemoteDeployment, RemoteEngine, RemoteSceneBuilder
+    from speech2image.events import FinalTranscript, SessionEnded, StageFailed
+    from speech2image.session import SessionOptions
+    from speech2image.stage import StageTimeouts
+    from speech2image.testing import ScriptedTranscriber, run_session, sentence_script
+    from speech2image.workers import Workers
+    from tests.cluster import hanging
+
+    ray.cloudpickle.register_pickle_by_value(hanging)  # the replicas cannot import tests/
+    serve.run(hanging.hanging_app(), name="s2i-test-hang", route_prefix=None)
+    try:
+        timeouts = StageTimeouts(image_timeout_s=3.0)
+        scene_handle = serve.get_deployment_handle("SceneBuilding", app_name="s2i-language")
+        hang_handle = serve.get_deployment_handle("HangingDrawing", app_name="s2i-test-hang")
+        sentences = ["A cat sits on a mat.", "A dog runs in the park."]
+        workers = Workers(
+            make_transcriber=lambda *args, **kwargs: ScriptedTranscriber(
+                sentence_script(sentences)
+            ),
+            builder=RemoteSceneBuilder(
+                RemoteDeployment("SceneBuilding", scene_handle, timeout_s=30)
+            ),
+            engine=RemoteEngine(RemoteDeployment("HangingDrawing", hang_handle, timeout_s=3.0)),
+            timeouts=timeouts,
+            remote_calls=4,
+        )
+        other: list[list[dict[str, Any]]] = []
+        beside = threading.Thread(target=lambda: other.append(stream(ingress, pcm16(SPEECH))))
+        beside.start()
+        events = run_session(workers, seconds=5.0, options=SessionOptions(drafts=False))
+        beside.join(timeout=180)
+        workers.close()
+    finally:
+        serve.delete("s2i-test-hang")
+    finals = [e for e in events if isinstance(e, FinalTranscript)]
+    failures = [e for e in events if isinstance(e, StageFailed)]
+    assert [f.text for f in finals] == sentences
+    assert failures and all(f.stage == "image" for f in failures)
+    assert any("did not answer within 3 s" in f.message for f in failures)
+    assert isinstance(events[-1], SessionEnded)
+    # The session beside it, on the real replicas, was not held up.
+    assert len(other) == 1 and of_type(other[0], "error") == []
+    assert len(of_type(other[0], "final")) >= 2

@@ -18,7 +18,7 @@ from speech2image.errors import CommandError
 
 COMMANDS = (
     *("serve", "run", "transcribe", "listen", "render"),
-    *("sessions", "export", "assets", "bench"),
+    *("sessions", "export", "assets", "bench", "cluster"),
 )
 """Modules of this package, in the order ``--help`` lists them."""
 

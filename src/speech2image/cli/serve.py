@@ -63,11 +63,16 @@ def register(subparsers: Any) -> None:
 
 def _add_cluster_arguments(parser: argparse.ArgumentParser) -> None:
     """``--ray`` and the replicas of each engine (docs/scaling.md)."""
-    group = parser.add_argument_group(
-        "cluster",
+    from speech2image.cli.cluster import add_replica_arguments
+
+    group = add_replica_arguments(parser)
+    group.title = "cluster"
+    group.description = (
         "Run recognition, scene building and drawing as Ray Serve deployments (needs "
-        "pip install 'speech2image[cluster]'); the page, /ws, REST and the store stay in "
-        "this process. See docs/scaling.md.",
+        "pip install 'speech2image[cluster]'); the page, /ws, REST, the store and each "
+        "session's streaming policy stay in this process. A replica reserves num_cpus "
+        "(recognition 0.5, scene building 0.25, drawing 0.25; one GPU for diffusers). "
+        "See docs/scaling.md."
     )
     group.add_argument(
         "--ray",
@@ -77,24 +82,6 @@ def _add_cluster_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="ADDRESS",
         help="run the engines on the Ray cluster at ADDRESS (HOST:PORT of its head, "
         "ray://HOST:PORT, auto); without ADDRESS start a local cluster",
-    )
-    for flag, what in (
-        ("--asr-replicas", "recognition"),
-        ("--image-replicas", "drawing"),
-        ("--language-replicas", "scene-building"),
-    ):
-        group.add_argument(
-            flag,
-            default="1",
-            metavar="N|auto",
-            help=f"{what} replicas: a number, or auto to scale between --min-replicas and "
-            "--max-replicas with the load (default 1)",
-        )
-    group.add_argument(
-        "--min-replicas", type=int, default=1, help="fewest replicas with auto (default 1)"
-    )
-    group.add_argument(
-        "--max-replicas", type=int, default=4, help="most replicas with auto (default 4)"
     )
     group.add_argument(
         "--deploy-timeout-s",
@@ -106,31 +93,21 @@ def _add_cluster_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--attach",
         action="store_true",
-        help="use the engines already deployed on the cluster (serve deploy serve.yaml) "
-        "instead of deploying them",
+        help="use the engines already deployed on the cluster (serve deploy serve.yaml, "
+        "from speech2image cluster config) instead of deploying them",
     )
 
 
 def cluster_options(args: argparse.Namespace) -> Any:
     """:class:`~speech2image.cluster.options.ClusterOptions` of ``--ray`` and the replica
-    flags, or ``None`` without ``--ray``; a bad value raises ``ValueError`` naming its flag."""
+    flags, or ``None`` without ``--ray``."""
     if args.ray is None:
         return None
-    from speech2image.cluster.options import ClusterOptions, parse_replicas
+    from speech2image.cli.cluster import cluster_options as replica_options
 
-    def replicas(flag: str) -> Any:
-        value = getattr(args, flag.removeprefix("--").replace("-", "_"))
-        return parse_replicas(
-            value, flag=flag, min_replicas=args.min_replicas, max_replicas=args.max_replicas
-        )
-
-    gpu = args.engine == "diffusers" and getattr(args, "device", None) not in ("cpu", "mps")
-    return ClusterOptions(
+    return replica_options(
+        args,
         address=args.ray or None,
-        asr_replicas=replicas("--asr-replicas"),
-        language_replicas=replicas("--language-replicas"),
-        image_replicas=replicas("--image-replicas"),
-        image_num_gpus=1.0 if gpu else 0.0,
         deploy_timeout_s=args.deploy_timeout_s,
         attach=args.attach,
     )
@@ -182,12 +159,7 @@ def serve(args: argparse.Namespace) -> int:
     except ValueError as e:
         raise CommandError(str(e)) from e
     if pipeline.cluster is not None:
-        from speech2image.cluster.deploy import require_ray
-
-        try:
-            require_ray()  # before any model loads: one line naming the extra
-        except RuntimeError as e:
-            raise CommandError(str(e)) from e
+        _prepare_cluster(args)
     address = (
         f"http://{'localhost' if options.host in ('127.0.0.1', '::1') else options.host}"
         f":{options.port}/"
@@ -210,3 +182,19 @@ def serve(args: argparse.Namespace) -> int:
         ws_max_size=4 * options.max_frame_bytes,
     )
     return 0
+
+
+def _prepare_cluster(args: argparse.Namespace) -> None:
+    """Before any model loads: Ray Serve is installed (else one line naming the extra), and
+    its per-call INFO lines stay out of the console unless -vv asks for them."""
+    import logging
+
+    from speech2image.cluster.deploy import require_ray
+
+    try:
+        require_ray()
+    except RuntimeError as e:
+        raise CommandError(str(e)) from e
+    if args.verbose < 2:
+        logging.getLogger("ray").setLevel(logging.WARNING)
+        logging.getLogger("ray.serve").setLevel(logging.WARNING)
