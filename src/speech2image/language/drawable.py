@@ -208,6 +208,17 @@ def _same_as_subject(token: Any) -> bool:
     )  # "the first thing we saw was a giraffe": no thing is the giraffe, so it is drawn
 
 
+def _set_off(token: Any) -> bool:
+    """An apposition said as one ("her friend the seal") or set off by commas on both
+    sides ("my neighbour, a nurse, came"), unlike a list ("a man, a red cake and ...")."""
+    doc, head = token.doc, token.head
+    between = doc[min(head.i, token.i) + 1 : max(head.i, token.i)]
+    if not any(t.is_punct for t in between):
+        return True
+    end = max(t.i for t in token.subtree) + 1
+    return end < len(doc) and doc[end].text == ","
+
+
 def _appositive_twin(token: Any) -> Any | None:
     """Of two common nouns for one thing ("her friend the seal", "my neighbour, a nurse"),
     the one not drawn: a person's relation word beside an animal or a thing ("friend"),
@@ -217,7 +228,7 @@ def _appositive_twin(token: Any) -> Any | None:
     if token.dep_ != "appos" or token.pos_ != "NOUN" or head.pos_ != "NOUN" or head.i == token.i:
         return None
     head_person, own_person = head.lemma_.lower() in PEOPLE, token.lemma_.lower() in PEOPLE
-    if not (head_person or own_person):
+    if not (head_person or own_person) or not _set_off(token):
         return None
     if head_person == own_person:
         return head
