@@ -113,9 +113,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--asr-model", default=None, metavar="NAME", help="tiny.en or base")
     parser.add_argument("--language", default=None, metavar="CODE", help="auto, en, es, …")
     parser.set_defaults(handler=main)
-    from speech2image.bench import asr_clips
+    from speech2image.bench import asr_clips, languages
 
     asr_clips.register(subparsers)
+    languages.register(subparsers)
 
 
 def main(args: argparse.Namespace) -> int:

@@ -1,0 +1,265 @@
+"""``speech2image bench languages``: pictures of speech in other languages than English.
+
+espeak-ng's voices say everyday sentences in Spanish, German, French, Italian and
+Portuguese (:mod:`.language_sentences`, a third of each held out). Each recording is
+transcribed whole with the multilingual model (``--asr-model base``) and the language given
+(or detected, ``--detect``), as ``transcribe --language`` does; the scene is built from
+Whisper's English translation and drawn by the clip-art composer, as a live session draws
+it. For each language the bench prints the WER of the transcript against the sentence said
+(in its own language), the share of the sentence's things that the English translation
+names, and the share that the picture draws, the development and held-out sentences apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from speech2image.bench.language_sentences import SENTENCES, VOICES, SpokenSentence
+from speech2image.config import SAMPLE_RATE, TranscriberOptions, from_env
+from speech2image.events import FinalTranscript
+
+IRREGULAR_PLURALS = {"children": "child", "men": "man", "women": "woman", "people": "person"}
+PAD_S = 0.3
+"""Silence before and after each recording, as a speaker's pause would be."""
+
+
+@dataclass(frozen=True)
+class SentenceFigures:
+    """One sentence said, heard, translated and drawn."""
+
+    language: str
+    held_out: bool
+    said: str
+    heard: str
+    english: str
+    detected: str | None
+    wer: float
+    things: tuple[str, ...]
+    translated: tuple[str, ...]
+    """The things the English translation names."""
+    drawn: tuple[str, ...]
+    """The things the picture shows."""
+    busy_s: float
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "languages",
+        help="other languages: things drawn from espeak-ng speech, transcript WER",
+        description=__doc__,
+    )
+    parser.add_argument(
+        "--languages",
+        default=",".join(VOICES),
+        metavar="CODES",
+        help=f"comma-separated, from {', '.join(VOICES)} (default all)",
+    )
+    parser.add_argument("--asr-model", default="base", metavar="NAME", help="default base")
+    parser.add_argument(
+        "--detect", action="store_true", help="let Whisper detect the language (auto)"
+    )
+    parser.add_argument("--speed", type=int, default=135, help="espeak-ng words a minute")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.set_defaults(handler=main)
+
+
+def singular(word: str) -> str:
+    """A plain English singular, enough to compare nouns ("apples" is "apple")."""
+    word = word.lower()
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if re.search(r"(ss|x|ch|sh)es$", word):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def found(thing: str, words: Sequence[str]) -> bool:
+    """``thing`` (``word|other``) is among ``words`` (nouns or words of a text, any case,
+    any number; a compound's last word counts: "coffee cup" is a cup)."""
+    wanted = {singular(w) for w in thing.split("|")}
+    have = {singular(w) for word in words for w in (word, word.split()[-1] if word else "")}
+    return bool(wanted & have)
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words of any script, without punctuation."""
+    return re.findall(r"[^\W_]+(?:'[^\W_]+)?", text.lower())
+
+
+def word_error_rate(reference: str, hypothesis: str) -> float:
+    """WER over words of any script (accents kept: "pequeña" is one word)."""
+    ref, hyp = words_of(reference), words_of(hypothesis)
+    if not ref:
+        raise ValueError("the reference text has no words")
+    previous = list(range(len(hyp) + 1))
+    for i, r in enumerate(ref, 1):
+        current = [i] + [0] * len(hyp)
+        for j, h in enumerate(hyp, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (r != h))
+        previous = current
+    return previous[-1] / len(ref)
+
+
+def say(text: str, voice: str, folder: Path, *, speed: int) -> np.ndarray:
+    """``text`` said by espeak-ng's ``voice``: 16 kHz mono float32 with a pause each side."""
+    from speech2image.audio.decode import decode_file
+
+    wav = folder / "said.wav"
+    subprocess.run(
+        ["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(wav), text],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    pad = np.zeros(int(PAD_S * SAMPLE_RATE), dtype=np.float32)
+    return np.concatenate([pad, decode_file(wav), pad])
+
+
+class LanguageBench:
+    """Says, transcribes, translates and draws sentences with one recogniser, one scene
+    builder and one composer."""
+
+    def __init__(
+        self, recognizer: Any, builder: Any, composer: Any, *, asr_model: str, detect: bool
+    ) -> None:
+        self.recognizer = recognizer
+        self.asr_model = asr_model
+        self.builder = builder
+        self.composer = composer
+        self.detect = detect
+
+    def measure(self, sentence: SpokenSentence, audio: np.ndarray) -> SentenceFigures:
+        """Transcribe ``audio`` of ``sentence`` whole, draw its English, score both."""
+        from speech2image.asr.streaming import StreamingTranscriber
+
+        options = from_env(
+            TranscriberOptions,
+            asr_model=self.asr_model,
+            language="auto" if self.detect else sentence.language,
+            partial_interval_s=0.0,
+        )
+        started = time.monotonic()
+        transcriber = StreamingTranscriber(self.recognizer, options=options)
+        transcriber.insert_audio_chunk(audio)
+        events = transcriber.process_iter() + transcriber.finish()
+        busy_s = time.monotonic() - started
+        finals = [e for e in events if isinstance(e, FinalTranscript)]
+        heard = " ".join(f.text for f in finals)
+        english = " ".join(f.scene_text for f in finals)
+        drawn: list[str] = []
+        if english.strip():
+            scene = self.builder.build(english, context=self.builder.new_context())
+            drawn = [o.noun for o in self.composer.draw(scene).scene.objects]
+        translated_words = words_of(english)
+        return SentenceFigures(
+            language=sentence.language,
+            held_out=sentence.held_out,
+            said=sentence.text,
+            heard=heard,
+            english=english,
+            detected=finals[0].language if finals else None,
+            wer=round(word_error_rate(sentence.text, heard), 4),
+            things=sentence.things,
+            translated=tuple(t for t in sentence.things if found(t, translated_words)),
+            drawn=tuple(t for t in sentence.things if found(t, drawn)),
+            busy_s=round(busy_s, 3),
+        )
+
+
+def summarize(rows: Sequence[SentenceFigures]) -> dict[str, Any]:
+    """Per language and split: sentences, WER over all words, things translated and drawn."""
+
+    def figures(part: Sequence[SentenceFigures]) -> dict[str, Any]:
+        things = sum(len(r.things) for r in part)
+        said_words = sum(len(words_of(r.said)) for r in part)
+        errors = sum(r.wer * len(words_of(r.said)) for r in part)
+        return {
+            "sentences": len(part),
+            "wer": round(errors / said_words, 4) if said_words else None,
+            "things": things,
+            "translated": round(sum(len(r.translated) for r in part) / things, 4)
+            if things
+            else None,
+            "drawn": round(sum(len(r.drawn) for r in part) / things, 4) if things else None,
+        }
+
+    summary: dict[str, Any] = {}
+    for language in dict.fromkeys(r.language for r in rows):
+        mine = [r for r in rows if r.language == language]
+        summary[language] = {
+            "development": figures([r for r in mine if not r.held_out]),
+            "held_out": figures([r for r in mine if r.held_out]),
+        }
+    summary["all"] = {
+        "development": figures([r for r in rows if not r.held_out]),
+        "held_out": figures([r for r in rows if r.held_out]),
+    }
+    return summary
+
+
+def main(args: argparse.Namespace) -> int:
+    from speech2image.asr.whisper import WhisperRecognizer
+    from speech2image.config import ComposerOptions
+    from speech2image.errors import CommandError
+    from speech2image.imaging.compose import ClipArtComposer
+    from speech2image.language import SpacySceneBuilder
+
+    languages = [code.strip() for code in args.languages.split(",") if code.strip()]
+    unknown = [code for code in languages if code not in VOICES]
+    if unknown or not languages:
+        raise CommandError(f"--languages {args.languages!r}: choose from {', '.join(VOICES)}")
+    if shutil.which("espeak-ng") is None:
+        raise CommandError("espeak-ng is needed: apt-get install espeak-ng")
+    try:
+        options = from_env(TranscriberOptions, asr_model=args.asr_model, language="auto")
+        recognizer = WhisperRecognizer(options)
+        composer = ClipArtComposer(from_env(ComposerOptions))
+    except ValueError as e:
+        raise CommandError(str(e)) from e
+    composer.warm_up()
+    bench = LanguageBench(
+        recognizer, SpacySceneBuilder(), composer, asr_model=args.asr_model, detect=args.detect
+    )
+    rows: list[SentenceFigures] = []
+    with tempfile.TemporaryDirectory(prefix="s2i-languages-") as folder:
+        for sentence in (s for s in SENTENCES if s.language in languages):
+            audio = say(sentence.text, VOICES[sentence.language], Path(folder), speed=args.speed)
+            rows.append(bench.measure(sentence, audio))
+    summary = summarize(rows)
+    if args.json:
+        print(json.dumps({"summary": summary, "sentences": [asdict(r) for r in rows]}, indent=2))
+    else:
+        _print(summary, args)
+    return 0
+
+
+def _print(summary: dict[str, Any], args: argparse.Namespace) -> None:
+    mode = "detected" if args.detect else "given"
+    print(f"{args.asr_model}, language {mode}; espeak-ng voices at {args.speed} words a minute")
+    print("language  split       sentences  WER     things translated  things drawn")
+    for language, splits in summary.items():
+        for split, f in splits.items():
+            if not f["sentences"]:
+                continue
+            print(
+                f"{language:9s} {split:11s} {f['sentences']:9d}  {_pct(f['wer']):6s}  "
+                f"{_pct(f['translated']):17s}  {_pct(f['drawn'])}"
+            )
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1%}"
