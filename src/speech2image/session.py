@@ -46,37 +46,15 @@ from speech2image.events import (
     SessionStarted,
     StageFailed,
 )
+from speech2image.fragments import picture_text
 from speech2image.imaging.engine import DrawingCancelled
 from speech2image.scene import Scene
+from speech2image.session_options import SessionOptions
 from speech2image.stage import StageBroken, StageTimeout
 from speech2image.subscribers import Subscriber, Subscribers
 from speech2image.workers import Workers
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, kw_only=True)
-class SessionOptions:
-    """How a session schedules its pictures."""
-
-    pictures: bool = True
-    """Draw pictures at all; ``False`` gives a transcription-only session."""
-    drafts: bool = True
-    """Draw pictures of partial text while a sentence is being spoken."""
-    draft_similarity: float = 0.9
-    """A draft whose text is at least this similar (0-1) to the last one drawn is skipped."""
-    seed: int = 0
-    """Seed for every picture of the session; the same seed redraws the same pictures."""
-    style: str | None = None
-    """Style preset for every picture (``None``: the engine's default)."""
-    pack: str | None = None
-    """Clip-art pack for every picture (``None``: the engine's default)."""
-    asr: str | None = None
-    """Speech engine for this session (``None``: the workers' default)."""
-    language: str | None = None
-    """What the speaker speaks (``auto``, ``en``, ``es``, …; ``None``: the workers' default)."""
-    max_batch_samples: int = 2 * 16_000
-    """Most audio handed to the transcriber in one step when it falls behind (2 s)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +156,8 @@ class Session:
         if not text:
             raise ValueError("text is empty: type a sentence to draw")
         at_s = self.summary.sentences[-1].end_s if self.summary.sentences else 0.0
-        await self._on_transcript(FinalTranscript(index=0, text=text, start_s=at_s, end_s=at_s))
+        final = FinalTranscript(index=0, text=text, start_s=at_s, end_s=at_s)
+        await self._on_transcript(final, typed=True)
 
     # -- transcription --------------------------------------------------------------------
 
@@ -275,7 +254,7 @@ class Session:
         for event in events:
             await self._on_transcript(event)
 
-    async def _on_transcript(self, event: TranscriptEvent) -> None:
+    async def _on_transcript(self, event: TranscriptEvent, *, typed: bool = False) -> None:
         if isinstance(event, FinalTranscript):
             # The session numbers finals itself: typed sentences share the count.
             event = dataclasses.replace(event, index=len(self.summary.sentences))
@@ -284,7 +263,7 @@ class Session:
             if self.options.pictures:
                 self._draft = None
                 # A sentence in another language is drawn from its English translation.
-                job = _Job(event.index, event.scene_text, True, event.end_s)
+                job = _Job(event.index, self._picture_text(event, typed), True, event.end_s)
                 self._queued_final_text = job.text
                 await self._finals.put(job)
                 self._wake.set()
@@ -294,6 +273,13 @@ class Session:
             if self.options.pictures and self.options.drafts and event.text and english:
                 self._draft = _Job(len(self.summary.sentences), event.text, False)
                 self._wake.set()
+
+    def _picture_text(self, final: FinalTranscript, typed: bool) -> str:
+        """What ``final``'s picture is drawn from (a spoken fragment: with its sentence)."""
+        sentences = self.summary.sentences
+        if typed or len(sentences) < 2:
+            return final.scene_text
+        return picture_text(final, sentences[-2], gap_s=self.options.fragment_gap_s)
 
     # -- drawing --------------------------------------------------------------------------
 

@@ -20,10 +20,30 @@ def words(text: str, *, start: float = 0.0) -> list[Word]:
 
 
 def test_split_at_sentence_punctuation() -> None:
-    sentences = split_sentences(words("The dog runs. Is it fast? Yes! And then"))
-    assert [s.text for s in sentences] == ["The dog runs.", "Is it fast?", "Yes!", "And then"]
+    sentences = split_sentences(words("The dog runs. Is it fast? It is fast! And then"))
+    assert [s.text for s in sentences] == [
+        "The dog runs.",
+        "Is it fast?",
+        "It is fast!",
+        "And then",
+    ]
     assert sentences[1].start_s == pytest.approx(0.9)
     assert sentences[1].end_s == pytest.approx(1.75)
+
+
+def test_a_closed_fragment_joins_the_sentence_before_it() -> None:
+    # Whisper ended the sentence at the speaker's pause before its last word.
+    sentences = split_sentences(words("The wolf chased. us. Then it ran away."))
+    assert [s.text for s in sentences] == ["The wolf chased. us.", "Then it ran away."]
+    # A fragment with no sentence before it, or still open, stays as it is.
+    assert [s.text for s in split_sentences(words("us. The owl hooted."))] == [
+        "us.",
+        "The owl hooted.",
+    ]
+    assert [s.text for s in split_sentences(words("The owl hooted. And then"))] == [
+        "The owl hooted.",
+        "And then",
+    ]
 
 
 def test_run_on_split_at_clause_boundary() -> None:

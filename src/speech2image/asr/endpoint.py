@@ -12,7 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from speech2image.asr.policy import CLAUSE_END, CLAUSE_STARTERS, Word, ends_sentence
+from speech2image.asr.policy import (
+    CLAUSE_END,
+    CLAUSE_STARTERS,
+    FRAGMENT_WORDS,
+    Word,
+    ends_sentence,
+)
 
 UNFINISHED_ENDINGS = frozenset(
     [
@@ -28,10 +34,6 @@ UNFINISHED_ENDINGS = frozenset(
     ]
 )
 """Words a sentence almost never ends on: Whisper may still close them with a full stop."""
-
-FRAGMENT_WORDS = 2
-"""A "sentence" this short after a pause ("us.") is more often the tail of the one before or
-the start of the next than a sentence of its own: it waits as long as unfinished words."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -56,6 +58,7 @@ class PausePolicy:
         """The pause after ``words`` that ends their sentence."""
         if not words:
             return self.default_ms
+        # A fragment after a pause waits as long as unfinished words, for what comes next.
         if is_unfinished(words) or len(words) <= FRAGMENT_WORDS:
             return self.unfinished_ms
         if ends_sentence(words[-1]):

@@ -74,13 +74,29 @@ def ends_sentence(word: Word) -> bool:
     return text.endswith(SENTENCE_END)
 
 
+FRAGMENT_WORDS = 2
+"""A "sentence" this short ("us.") is more often the tail of the one before or the start of
+the next than a sentence of its own."""
+
+
+def is_fragment(words: Sequence[Word]) -> bool:
+    """One or two words that Whisper itself wrote as going on: the first in lower case
+    ("us.", "at home."), where a sentence of its own is capitalised ("It ran.")."""
+    if not words or len(words) > FRAGMENT_WORDS:
+        return False
+    first = words[0].text.strip()
+    return first[:1].islower()
+
+
 def split_sentences(words: Sequence[Word], *, max_words: int = 25) -> list[Sentence]:
     """Split words at sentence punctuation, and split run-ons longer than ``max_words``.
 
     A run-on is cut at the clause boundary nearest its middle: after a comma, semicolon or
     colon, or before a conjunction such as "and" or "because"; failing those, at the middle.
     The last group is returned even without closing punctuation (the caller decides whether
-    it is finished).
+    it is finished). A closed fragment after a sentence ("The wolf chased. us.", see
+    :func:`is_fragment`) is the tail of that sentence, where Whisper took a pause for its
+    end: it joins it rather than becoming a sentence, and a picture, of its own.
     """
     if max_words < 2:
         raise ValueError(f"max_words must be at least 2, got {max_words}")
@@ -89,7 +105,10 @@ def split_sentences(words: Sequence[Word], *, max_words: int = 25) -> list[Sente
     for word in words:
         current.append(word)
         if ends_sentence(word):
-            groups.append(current)
+            if groups and is_fragment(current):
+                groups[-1].extend(current)
+            else:
+                groups.append(current)
             current = []
     if current:
         groups.append(current)
