@@ -230,9 +230,10 @@ class ClusterSampler:
             figures = self._figures[group.name]
             infos = [self._last[pid] for pid in group.pids if pid in self._last]
             roles = Counter(role(i.command) for i in infos)
-            cpu_by_role: Counter[str] = Counter()
+            cpu_by_role: dict[str, float] = {}
             for info in infos:
-                cpu_by_role[role(info.command)] += info.cpu_s - self._first_cpu_s[info.pid]
+                used_s = info.cpu_s - self._first_cpu_s[info.pid]
+                cpu_by_role[role(info.command)] = cpu_by_role.get(role(info.command), 0.0) + used_s
             figures.processes = len(infos)
             figures.roles = dict(sorted(roles.items()))
             figures.cpu_s = round(sum(cpu_by_role.values()), 1)
