@@ -123,9 +123,16 @@ def _is_person(token: Any) -> bool:
     return token.lemma_.lower() in PEOPLE
 
 
+_PASSING = frozenset({"over", "across", "around", "past", "through", "along", "above", "by"})
+"""Particles after which the small model's object is a place passed ("flew over the
+mountains": "over" a particle, "mountains" its object), not a thing acted on."""
+
+
 def _has_own_object(verb: Any) -> bool:
     """True when the verb acts on a thing ("flew a kite", "drove me mad")."""
-    return any(child.dep_ in ("dobj", "obj", "ccomp", "acomp", "oprd") for child in verb.children)
+    passing = any(c.dep_ == "prt" and c.lower_ in _PASSING for c in verb.children)
+    deps = ("ccomp", "acomp", "oprd") if passing else ("dobj", "obj", "ccomp", "acomp", "oprd")
+    return any(child.dep_ in deps for child in verb.children)
 
 
 _MEANS_PREPOSITIONS = frozenset({"on", "in", "aboard", "inside"})

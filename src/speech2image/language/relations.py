@@ -51,8 +51,14 @@ _EXTRA_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("across", "from"), "in front of"), (("ahead", "of"), "in front of"),
     (("opposite",), "in front of"), (("beyond",), "behind"), (("against",), "beside"),
     (("all", "over"), "on"), (("outside",), "in front of"), (("at",), "near"),
+    (("out", "of"), "near"),
 )  # fmt: skip
 """Relation phrases read before the vocabulary's ("the bees are all over the lavender")."""
+_OUT_OF_NOT_PLACE = frozenset(
+    {"make", "build", "carve", "cut", "craft", "form", "run", "sculpt", "knit", "fold", "sew"}
+)  # fmt: skip
+"""Verbs whose "out of" says a material or a lack ("made out of paper", "ran out of milk"),
+where the thing is not."""
 _REVERSED_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("full", "of"), "in"), (("filled", "with"), "in"), (("covered", "with"), "on"),
     (("covered", "in"), "on"), (("piled", "with"), "on"), (("crowded", "with"), "in"),
@@ -78,7 +84,8 @@ def _phrases(doc: Any, claimed: set[int]) -> list[_Phrase]:
     while i < len(words):
         for phrase, relation in _REVERSED_PHRASES + _EXTRA_PHRASES + RELATION_PHRASES:
             if tuple(words[i : i + len(phrase)]) == phrase:
-                if doc[i].dep_ == "agent" or (phrase == ("over",) and doc[i].dep_ == "prt"):
+                made = phrase == ("out", "of") and doc[i].head.lemma_.lower() in _OUT_OF_NOT_PLACE
+                if doc[i].dep_ == "agent" or (phrase == ("over",) and doc[i].dep_ == "prt") or made:
                     break
                 if not claimed.intersection(range(i, i + len(phrase))):
                     backwards = (phrase, relation) in _REVERSED_PHRASES
@@ -186,6 +193,11 @@ def _subjects(
     """The mentions the phrase says something about (see the module docstring); a thing
     worn stands for whoever wears it ("a woman in a red dress behind a car")."""
     chained = _chained(doc, mentions, phrase.start, named)
+    governor = doc[phrase.start].head
+    if governor.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "nsubj" and mention_at(mentions, c.i) is not None for c in governor.children
+    ):
+        chained = None  # "my laptop is on the table next to a cup": the parse says the laptop
     found = [chained] if chained is not None else _attached(doc, mentions, phrase)
     return list(dict.fromkeys(carriers.get(k, k) for k in found))
 
