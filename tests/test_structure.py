@@ -23,7 +23,9 @@ PACKAGE = Path(__file__).parents[1] / "src" / "speech2image"
 
 STAGES = ("audio", "asr", "language", "imaging", "store", "session", "server")
 """The stages in pipeline order; each may import those before it."""
-SHELL = {"session": "session", "workers": "session", "drafts": "session", "subscribers": "session"}
+SHELL = dict.fromkeys(
+    ("session", "session_options", "workers", "drafts", "fragments", "subscribers"), "session"
+)
 """Top-level modules of the async shell, which wires the stages for the server."""
 CORE = frozenset({"scene", "events", "config", "errors", "stage", "__init__"})
 ROOTS = frozenset({"factory", "cli", "bench", "testing", "cluster", "__main__"})
@@ -48,6 +50,7 @@ KNOWN_LONG = {
     "session.py",
     "language/drawable.py",
     "language/mentions.py",
+    "language/parse.py",
     # Other areas' long functions and modules, not yet split (see the report of #16).
     "asr/streaming.py",
     "bench/asr.py",
@@ -113,8 +116,8 @@ def _allowed(importer: str, imported: str) -> bool:
         return False  # nothing but a root knows the roots
     if target in CORE:
         return source in CORE or source in STAGES
-    if source in CORE:
-        return False
+    if source in CORE or source not in STAGES or target not in STAGES:
+        return False  # an unplaced part fails test_every_part_is_placed too
     return STAGES.index(target) < STAGES.index(source)
 
 

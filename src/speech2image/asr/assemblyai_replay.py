@@ -1,9 +1,10 @@
-"""The audio a reconnect re-sends to AssemblyAI: everything since the last final turn (pure).
+"""What the AssemblyAI engine sends, and when: the replay buffer and the pace (pure).
 
 A connection that drops loses the turn it was hearing; the engine keeps the audio that no
 final turn covers yet and sends it again on the next connection, so no word is lost. The
 buffer is bounded (``max_replay_s``): a turn longer than that loses its start, and the
-seconds lost are reported with the reconnect.
+seconds lost are reported with the reconnect. Audio that queued up (a replay, a burst) is
+sent at most ``pace_lead_s`` ahead of real time.
 """
 
 from __future__ import annotations
@@ -69,3 +70,23 @@ class ReplayBuffer:
         """The seconds let go since the last call, and start counting again."""
         lost_s, self.lost_s = self.lost_s, 0.0
         return lost_s
+
+
+class Pace:
+    """Keeps a connection's audio at most ``lead_s`` ahead of real time (``None``: no
+    pacing). Pure: the caller says what time it is."""
+
+    def __init__(self, lead_s: float | None, *, start_s: float) -> None:
+        self._lead_s = lead_s
+        self._sent_s = 0.0
+        self._start_s = start_s
+
+    def delay_s(self, frame_bytes: int, *, now_s: float) -> float:
+        """How long to wait before sending the next frame of ``frame_bytes``, at ``now_s``
+        (the clock ``start_s`` was read from); the frame then counts as sent."""
+        delay_s = 0.0
+        if self._lead_s is not None:
+            ahead_s = self._sent_s - (now_s - self._start_s)
+            delay_s = max(0.0, ahead_s - self._lead_s)
+        self._sent_s += frame_bytes / BYTES_PER_SAMPLE / SAMPLE_RATE
+        return delay_s

@@ -34,7 +34,7 @@ from speech2image.asr.assemblyai_protocol import (
     classify_http_status,
     parse_server_message,
 )
-from speech2image.asr.assemblyai_replay import BYTES_PER_SAMPLE, ReplayBuffer
+from speech2image.asr.assemblyai_replay import BYTES_PER_SAMPLE, Pace, ReplayBuffer
 from speech2image.asr.assemblyai_turns import ReceivedTurn
 from speech2image.config import SAMPLE_RATE
 
@@ -306,10 +306,11 @@ class AssemblyAIStream:
 
     async def _send(self, ws: Any, replay: list[bytes]) -> None:
         """Replay the unacknowledged audio, then send what the caller queues."""
-        pace = _Pace(self.options.pace_lead_s)
+        clock = asyncio.get_running_loop().time
+        pace = Pace(self.options.pace_lead_s, start_s=clock())
         # 1. Replay: audio since the last final turn.
         for frame in replay:
-            await pace.wait(len(frame))
+            await _sleep(pace.delay_s(len(frame), now_s=clock()))
             await ws.send(frame)
         if self._terminating:
             await ws.send(FORCE_ENDPOINT)
@@ -326,7 +327,7 @@ class AssemblyAIStream:
                     return
                 continue
             self._replay.keep(item)
-            await pace.wait(len(item))
+            await _sleep(pace.delay_s(len(item), now_s=clock()))
             await ws.send(item)
 
     async def _next_item(self) -> bytes | str:
@@ -364,6 +365,11 @@ class AssemblyAIStream:
                 return
 
 
+async def _sleep(delay_s: float) -> None:
+    if delay_s > 0:
+        await asyncio.sleep(delay_s)
+
+
 async def _close(ws: Any, *, graceful: bool) -> None:
     """Close ``ws``: a closing handshake after ``Termination``, else (a drop, a stalled
     service, cancellation) abort the TCP connection rather than wait on a peer that may
@@ -376,20 +382,3 @@ async def _close(ws: Any, *, graceful: bool) -> None:
         except TimeoutError:
             logger.debug("AssemblyAI did not finish the closing handshake; aborting")
     ws.transport.abort()
-
-
-class _Pace:
-    """Keeps a connection's audio at most ``lead_s`` ahead of real time."""
-
-    def __init__(self, lead_s: float | None) -> None:
-        self._lead_s = lead_s
-        self._sent_s = 0.0
-        self._t0 = asyncio.get_running_loop().time()
-
-    async def wait(self, frame_bytes: int) -> None:
-        if self._lead_s is not None:
-            elapsed_s = asyncio.get_running_loop().time() - self._t0
-            ahead_s = self._sent_s - elapsed_s
-            if ahead_s > self._lead_s:
-                await asyncio.sleep(ahead_s - self._lead_s)
-        self._sent_s += frame_bytes / BYTES_PER_SAMPLE / SAMPLE_RATE
