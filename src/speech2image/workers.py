@@ -47,9 +47,11 @@ class Workers:
         self.imaging: StageThread | ConcurrentStage
         if remote_calls is not None:
             # Engines on replicas: up to ``remote_calls`` calls of each stage at once, so
-            # sessions are not serialised behind one thread while replicas sit idle.
+            # sessions are not serialised behind one thread while replicas sit idle. The
+            # remote call times out first, at the stage's time-out (an error for that
+            # sentence, and the session goes on); the stage's bound is a backstop.
             self.asr, self.language, self.imaging = (
-                ConcurrentStage(name, timeout_s=timeout_s, max_calls=remote_calls)
+                ConcurrentStage(name, timeout_s=timeout_s + 5.0, max_calls=remote_calls)
                 for name, timeout_s in (
                     ("asr", self.timeouts.asr_timeout_s),
                     ("language", self.timeouts.language_timeout_s),
