@@ -225,7 +225,26 @@ def test_bytes_that_are_not_http_are_answered_or_dropped(stored: Stored, raw: by
     assert_answered_safely(stored.request(raw + b"\r\n\r\n", half_close=True))
 
 
+HOSTILE_BYTES = (
+    b"\x00" * 300,
+    b"GET",  # a request line cut short, then the half-close
+    b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 99999\r\n\r\nab",  # a body that never comes
+    b"GET /" + b"a" * 20_000 + b" HTTP/1.1\r\n\r\n",
+    b"POST /api/sessions HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+    "é€🙂".encode() * 50,
+)
+"""Requests that are not HTTP, or not whole, each sent on a connection of its own."""
+
+
 def test_the_server_still_serves_after_the_fuzzers(stored: Stored) -> None:
+    """After the fuzzers above the server still serves a picture. Run alone (``-k``) it
+    would prove nothing, so it sends a hostile burst of its own first: every tricky path
+    segment, and bytes that are not HTTP or not whole."""
+    for segment in TRICKY_SEGMENTS:
+        target = f"/api/sessions/{stored.session_id}/images/{segment}"
+        assert_answered_safely(stored.request(http("GET", target)))
+    for raw in HOSTILE_BYTES:
+        assert_answered_safely(stored.request(raw, half_close=True))
     assert_still_serving(stored)
 
 
