@@ -17,6 +17,7 @@ APT_RUN  := npm libportaudio2 fonts-dejavu-core
 APT_TEST := $(APT_RUN) espeak-ng sox chromium chromium-driver
 HOST ?= 127.0.0.1
 PORT ?= 8000
+ESLINT := tools/eslint/node_modules/.bin/eslint
 
 .PHONY: run test setup setup-dev system-packages system-packages-test assets lint bench clean
 
@@ -61,10 +62,16 @@ assets: setup
 	$(BIN)/speech2image assets install --pack openmoji
 	$(BIN)/speech2image assets install --pack fluent
 
-lint: setup-dev
+lint: setup-dev $(ESLINT)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
+	$(ESLINT) -c tools/eslint/eslint.config.mjs src/speech2image/server/static
+
+# ESLint for the page's JavaScript, pinned by tools/eslint/package-lock.json (npm registry).
+$(ESLINT): tools/eslint/package-lock.json
+	npm ci --prefix tools/eslint --no-audit --no-fund
+	touch $@
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

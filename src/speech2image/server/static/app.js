@@ -82,7 +82,7 @@ async function loadConfig() {
     if (Number.isInteger(config.max_text_chars) && config.max_text_chars > 0) {
       ui.input.maxLength = config.max_text_chars;
     }
-  } catch (error) {
+  } catch {
     showBanner("Cannot reach the speech2image server. Is it still running?");
   }
 }
@@ -161,7 +161,7 @@ function deviceSampleRate() {
       const probe = new AudioContext();
       probedRate = probe.sampleRate;
       probe.close();
-    } catch (error) {
+    } catch {
       probedRate = 16000;
     }
   }
