@@ -194,6 +194,10 @@ def _negated(token: Any) -> bool:
 def _same_as_subject(token: Any) -> bool:
     """ "My grandfather used to be a fisherman": the fisherman is the grandfather, drawn
     once. "That is a dog", "there is a dog" and "this one is a dog" name the dog."""
+    if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ == "VERB":
+        verb = token.head.head  # "my brother works as a nurse": the nurse is the brother
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(s.pos_ in ("NOUN", "PROPN") and _word_reason(s) is None for s in subjects)
     if token.dep_ != "attr":
         return False
     verb = token.head

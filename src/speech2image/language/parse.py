@@ -20,7 +20,7 @@ from typing import Any
 
 from speech2image.language.actions import find_actions
 from speech2image.language.attributes import is_animate
-from speech2image.language.concepts import sentence_concept
+from speech2image.language.concepts import idiom_concept, sentence_concept
 from speech2image.language.context import SceneContext, Surroundings, owner, resolve_all
 from speech2image.language.drawable import Drawability, find_drawability
 from speech2image.language.frames import ing_form, negated
@@ -169,6 +169,8 @@ class SpacySceneBuilder:
         # 3. Mentions, resolved against earlier sentences, each with its entity id.
         raw = find_mentions(doc, drawability)
         mentions, index_of = resolve_all(raw, context)
+        if _only_nobody(raw, mentions) and idiom_concept(doc) is not None:
+            mentions = []  # "he's been under the weather": the idiom is the picture
         mentions += implied_things(doc, raw)  # "we drove to Spain": a car
         mentions += _owners(doc, mentions, context)  # "on his old tractor": grandpa
         if context is not None:
@@ -209,6 +211,16 @@ class SpacySceneBuilder:
             skipped=skipped,
             extras={"season": surroundings.season} if surroundings.season else {},
         )
+
+
+def _only_nobody(raw: list[Mention], resolved: list[Mention]) -> bool:
+    """True when the sentence names no thing but pronouns that point at nobody before ("he"
+    with no one said: an invented man)."""
+    return (
+        bool(raw)
+        and all(m.pronoun is not None for m in raw)
+        and all(m.entity is None for m in resolved)
+    )
 
 
 def _said(doc: Any, drawability: Drawability) -> Surroundings:

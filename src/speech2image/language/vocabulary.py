@@ -122,6 +122,17 @@ SETTINGS = {
     "theater": "stage", "concert": "stage", "space": "space", "outer space": "space",
     "universe": "space", "galaxy": "space", "moon": "moon", "mars": "mars", "sky": "sky",
     "air": "sky", "clouds": "sky",
+    "vineyard": "field", "savanna": "field", "savannah": "field", "pasture": "field",
+    "paddock": "farm", "farmland": "farm", "stable": "farm", "reservoir": "lake",
+    "lagoon": "lake", "marsh": "lake", "swamp": "lake", "canal": "river", "bay": "sea",
+    "marina": "sea", "quay": "sea", "dock": "sea", "wharf": "sea", "seafront": "beach",
+    "promenade": "beach", "pavement": "city", "sidewalk": "city", "avenue": "city",
+    "alley": "city", "lane": "road", "crossroads": "road", "roadside": "road",
+    "pitch": "stadium", "racetrack": "stadium", "summit": "mountains", "peak": "mountains",
+    "ward": "hospital", "pharmacy": "shop", "boutique": "shop",
+    "meeting room": "office", "boardroom": "office", "staffroom": "office",
+    "playroom": "room", "spaceship": "space", "space station": "space",
+    "orbit": "space",
 }  # fmt: skip
 """Place words (lemmas, some of two or three words) and the setting
 (:data:`speech2image.scene.SETTINGS`) the composer draws for each."""

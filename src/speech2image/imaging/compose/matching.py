@@ -295,14 +295,15 @@ def drop_unmatched(
 ) -> tuple[Scene, list[AssetMatch]]:
     """The scene without the objects that have no confident match, and their matches.
 
-    A match to a place's own sense of a word ("slide" as "playground slide") is no match
-    away from that place: the slides of a meeting are no playground's (:func:`in_place`).
+    A match found by similarity (not by name or a curated alias, which score 1) to a
+    place's own sense of a word ("slide" as "playground slide") is no match away from that
+    place: the slides of a meeting are no playground's (:func:`in_place`).
     Each dropped noun phrase is recorded once in ``scene.skipped`` as "no confident match";
     relations that name a dropped object are dropped too. When nothing is left to draw the
     depiction becomes ``"previous"`` (a previous picture is kept) or ``"empty"``.
     """
     keep = [
-        m.confident and (not m.embedded or in_place(o.noun, m.entry.name, scene))
+        m.confident and (m.score >= 1.0 or in_place(o.noun, m.entry.name, scene))
         for o, m in zip(scene.objects, matches, strict=True)
     ]
     if all(keep):
