@@ -241,7 +241,7 @@ def _load_remote_workers(options: PipelineOptions) -> Workers:
     from speech2image.cluster.options import ASR_APP, IMAGE_APP, LANGUAGE_APP
     from speech2image.cluster.remote import RemoteEngine, RemoteRecognizer, RemoteSceneBuilder
     from speech2image.config import from_env
-    from speech2image.stage import StageTimeouts
+    from speech2image.stage import ConcurrentStage, StageTimeouts
 
     assert options.cluster is not None
     if options.transcriber.picturable_correction:
@@ -255,7 +255,7 @@ def _load_remote_workers(options: PipelineOptions) -> Workers:
     except BaseException:
         cluster.close()
         raise
-    return Workers(
+    workers = Workers(
         make_transcriber=TranscriberFactory(options, recognizer=recognizer),
         builder=builder,
         engine=engine,
@@ -263,6 +263,11 @@ def _load_remote_workers(options: PipelineOptions) -> Workers:
         remote_calls=REMOTE_CALLS,
         cluster=cluster,
     )
+    # Partial passes give way when every recognition replica is busy, as they do locally
+    # when other sessions queue for the one model thread.
+    assert isinstance(workers.asr, ConcurrentStage)
+    workers.asr.waiting_beyond = cluster.handles[ASR_APP].saturated
+    return workers
 
 
 def _warm_up_logged(builder: SceneBuilder, engine: ImageEngine) -> None:

@@ -284,6 +284,9 @@ class ConcurrentStage:
         self._lock = threading.Lock()
         self._queued = 0
         self._closed = False
+        self.waiting_beyond: Callable[[], bool] | None = None
+        """Set by whoever sees the queue past this stage (the cluster's replicas): calls
+        wait there when every replica is busy, which :meth:`has_waiting` reports too."""
 
     async def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``fn(*args, **kwargs)`` in one of the stage's threads and return its result."""
@@ -314,9 +317,11 @@ class ConcurrentStage:
             raise
 
     def has_waiting(self) -> bool:
-        """Calls wait for a free thread (every one is busy)."""
+        """Calls wait for a free thread, or past this stage for a free replica."""
         with self._lock:
-            return self._queued > 0
+            if self._queued > 0:
+                return True
+        return self.waiting_beyond is not None and self.waiting_beyond()
 
     def close(self) -> None:
         """Cancel the queued calls; running ones end within their own time-out."""

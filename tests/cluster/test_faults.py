@@ -61,6 +61,9 @@ def test_a_bad_replica_count_names_its_flag() -> None:
     result = _speech2image("serve", "--ray", "--image-replicas", "zero")
     assert result.returncode == 2
     assert "--image-replicas='zero' must be a number of replicas or 'auto'" in result.stderr
+    result = _speech2image("serve", "--asr-replicas", "2")
+    assert result.returncode == 2
+    assert "--asr-replicas needs --ray" in result.stderr
 
 
 def test_replicas_beyond_the_cluster_name_the_flag(ray_cluster: str) -> None:

@@ -101,9 +101,14 @@ def _add_cluster_arguments(parser: argparse.ArgumentParser) -> None:
 def cluster_options(args: argparse.Namespace) -> Any:
     """:class:`~speech2image.cluster.options.ClusterOptions` of ``--ray`` and the replica
     flags, or ``None`` without ``--ray``."""
-    if args.ray is None:
-        return None
+    from speech2image.cli.cluster import REPLICA_FLAGS
     from speech2image.cli.cluster import cluster_options as replica_options
+
+    if args.ray is None:
+        for flag, _ in REPLICA_FLAGS:
+            if getattr(args, flag.removeprefix("--").replace("-", "_")) != "1":
+                raise ValueError(f"{flag} needs --ray: replicas run on a Ray cluster")
+        return None
 
     return replica_options(
         args,

@@ -199,7 +199,7 @@ def wait_running(options: ClusterOptions) -> None:
         time.sleep(0.5)
 
 
-def handles(timeouts: StageTimeouts) -> dict[str, Any]:
+def handles(options: ClusterOptions, timeouts: StageTimeouts) -> dict[str, Any]:
     """A :class:`~.remote.RemoteDeployment` per application, with its stage's time-out."""
     from ray import serve
 
@@ -212,7 +212,10 @@ def handles(timeouts: StageTimeouts) -> dict[str, Any]:
     }
     return {
         app: RemoteDeployment(
-            name, serve.get_deployment_handle(name, app_name=app), timeout_s=timeout_of[app]
+            name,
+            serve.get_deployment_handle(name, app_name=app),
+            timeout_s=timeout_of[app],
+            replicas=options.replicas(app).count or options.replicas(app).max_replicas,
         )
         for app, name in DEPLOYMENTS.items()
     }
@@ -229,7 +232,7 @@ def start(pipeline: PipelineOptions, options: ClusterOptions, timeouts: StageTim
             deploy(pipeline, options)
         return Cluster(
             options=options,
-            handles=handles(timeouts),
+            handles=handles(options, timeouts),
             started_locally=local,
             owns_connection=connected,
         )

@@ -64,11 +64,20 @@ class CallLedger:
 class RemoteDeployment:
     """One deployment's handle, with a time-out per call and a ledger of its answers."""
 
-    def __init__(self, name: str, handle: DeploymentHandle, *, timeout_s: float) -> None:
+    def __init__(
+        self, name: str, handle: DeploymentHandle, *, timeout_s: float, replicas: int = 1
+    ) -> None:
         self.name = name
         self.handle = handle
         self.timeout_s = timeout_s
+        self.replicas = replicas
+        """Replicas that take calls (the most an autoscaled deployment may have)."""
         self.ledger = CallLedger()
+
+    def saturated(self) -> bool:
+        """More calls in flight than replicas: some wait in the router's queue (each replica
+        takes one at a time)."""
+        return self.ledger.in_flight > self.replicas
 
     def call(self, method: str, *args: Any) -> Any:
         """``method(*args)`` on some replica; returns its answer less the replica id (every
