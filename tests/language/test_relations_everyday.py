@@ -47,9 +47,16 @@ SETS = Path(__file__).parent
         ("The knight put his helmet on and jumped on his horse.", ("knight", "wearing", "helmet")),
         ("A sleepy sloth hung from a branch.", ("sloth", "under", "branch")),
         ("Our black labrador loves chasing the ducks.", ("labrador", "chasing", "duck")),
-        # A vehicle named in another clause.
+        ("A bird landed on the roof of the car.", ("bird", "on", "car")),
+        ("The dog ran around the garden with my sock in its mouth.", ("dog", "holding", "sock")),
+        ("The old man leaned on his walking stick.", ("man", "beside", "stick")),
+        ("The astronaut climbed out of the rocket.", ("astronaut", "near", "rocket")),
+        ("My laptop is on the kitchen table next to a cup of coffee.",
+         ("laptop", "beside", "coffee")),
+        # A vehicle named in another clause, or taken.
         ("My husband rented a kayak and paddled around the bay.", ("husband", "rowing", "kayak")),
         ("The knight saddled his horse and rode into the forest.", ("knight", "riding", "horse")),
+        ("She locked the door and took a taxi to the airport.", ("she", "sitting in", "taxi")),
     ],
 )  # fmt: skip
 def test_everyday_relations(nlp: Any, text: str, expected: tuple[str, str, str]) -> None:
@@ -64,6 +71,10 @@ def test_everyday_relations(nlp: Any, text: str, expected: tuple[str, str, str])
         ("a cat sitting on a mat next to a dog", ("cat", "beside", "dog")),  # the mat is
         ("He drove past a big red bus.", ("he", "driving", "bus")),  # driving something else
         ("She went to bed early.", ("she", "going to", "bed")),  # going is no pose
+        ("Dad lifted the suitcase onto the roof rack.", ("dad", "on", "roof rack")),  # it goes
+        ("The fox crept up behind the hens.", ("fox", "climbing", "hen")),
+        ("The boy was holding a kite in his hand.", ("kite", "in", "boy")),  # held, not inside
+        ("A boat made out of paper.", ("boat", "near", "paper")),  # a material
     ],
 )
 def test_no_relation_that_was_not_said(nlp: Any, text: str, unwanted: tuple[str, str, str]) -> None:
@@ -96,3 +107,14 @@ def test_a_pronoun_is_not_the_thing_its_own_phrase_is_said_of(builder: SpacyScen
     noun = {o.id: o.noun for o in scene.objects}
     found = [(noun[r.subject], r.relation, noun[r.object]) for r in scene.relations]
     assert found == [("bench", "under", "tree")]
+
+
+def test_a_verb_of_going_that_says_what_it_travels_on_implies_nothing(
+    builder: SpacySceneBuilder,
+) -> None:
+    nouns = [
+        o.noun for o in builder.build("The witch flew across the sky on her broomstick.").objects
+    ]
+    assert "airplane" not in nouns
+    nouns = [o.noun for o in builder.build("We flew over the mountains and saw an eagle.").objects]
+    assert "airplane" in nouns

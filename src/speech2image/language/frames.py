@@ -106,6 +106,18 @@ def is_clothing(mention: Mention) -> bool:
     return bool({mention.noun, mention.noun.rsplit(" ", 1)[-1]} & CLOTHING)
 
 
+def in_hand(doc: Any, thing: Mention) -> bool:
+    """ "My sock in its mouth", "a hat in her hand": held by a body part, not worn (the
+    phrase hung on the thing, or on the verb its "with" belongs to)."""
+    token = doc[thing.head]
+    around = [*token.children, *(token.head.head.children if token.dep_ == "pobj" else [])]
+    return any(
+        prep.lower_ in ("in", "between")
+        and any(c.dep_ == "pobj" and c.lemma_.lower() in BODY_PARTS for c in prep.children)
+        for prep in around
+    )
+
+
 def mention_at(mentions: list[Mention], token_index: int) -> int | None:
     """The mention whose words include ``token_index``."""
     for k, m in enumerate(mentions):
@@ -231,7 +243,8 @@ def _preposition_name(
     # "walking with a dog" keeps its verb; "walking with an umbrella" is holding it.
     if is_animate(mentions[objects[0]]):
         return {"talking with": "talking to"}.get(joined, joined)
-    return "wearing" if is_clothing(mentions[objects[0]]) else "holding"
+    worn = is_clothing(mentions[objects[0]]) and not in_hand(verb.doc, mentions[objects[0]])
+    return "wearing" if worn else "holding"
 
 
 def _passive(doc: Any, mentions: list[Mention], verb: Any) -> tuple[list[int], list[int]] | None:

@@ -12,6 +12,7 @@ from typing import Any
 from speech2image.language.frames import (
     VerbFrame,
     coordinated,
+    in_hand,
     is_animate,
     is_clothing,
     mention_at,
@@ -55,8 +56,9 @@ def possession_frames(doc: Any, mentions: list[Mention]) -> list[VerbFrame]:
         objects = [o for c in pobjs for o in coordinated(doc, mentions, c, len(doc)) if o != owner]
         subjects = tuple(coordinated(doc, mentions, held_by, max(prep.i, held_by.i + 1)))
         with_ = word == "with"
-        worn = tuple(o for o in objects if worn_in(mentions[owner], mentions[o])
-                     or (with_ and is_clothing(mentions[o])))  # fmt: skip
+        worn = tuple(o for o in objects if not in_hand(doc, mentions[o])
+                     and (worn_in(mentions[owner], mentions[o])
+                          or (with_ and is_clothing(mentions[o]))))  # fmt: skip
         held = tuple(o for o in objects if not is_animate(mentions[o]) and o not in worn)
         if worn:
             frames.append(VerbFrame(prep.i, subjects, "wearing", worn, (prep.i,)))
@@ -78,7 +80,8 @@ def _held_objects(
     """The things worn and the things held among the objects of ``token`` (a "with"
     phrase or a given thing) of ``subjects``' first, ``owner``."""
     objects = [o for o in coordinated(doc, mentions, token, len(doc)) if o not in subjects]
-    worn = tuple(o for o in objects if is_clothing(mentions[o]) and _may_hold(mentions[owner]))
+    worn = tuple(o for o in objects if is_clothing(mentions[o]) and _may_hold(mentions[owner])
+                 and not in_hand(doc, mentions[o]))  # fmt: skip
     held = tuple(o for o in objects if not is_animate(mentions[o]) and o not in worn)
     return worn, held
 

@@ -1,8 +1,8 @@
 """The things at the ends of a spatial phrase when the words name them indirectly.
 
 - A part of a thing stands for the thing: "hanging on the back of the door" is on the
-  door, "in the corner of the room" in the room; in the shade or shadow of a tree is under
-  it.
+  door, "in the corner of the room" in the room, "landed on the roof of the car" on the
+  car; in the shade or shadow of a tree is under it.
 - "On top" without "of" is on the thing just named before the list it ends ("the noodles
   with mushrooms and a fried egg on top": the egg on the noodles).
 - "The red one" is the thing named before it ("our old car, the red one parked ...").
@@ -30,6 +30,27 @@ CONTACT_FRAMES = frozenset(
 )  # fmt: skip
 """Verb frames whose doer has the thing at hand: where the thing is, the doer is. (One who
 sits on, lies on or rides a thing is drawn on it, so goes where it goes already.)"""
+
+
+_THING_PARTS = frozenset(
+    {"roof", "lid", "handle", "seat", "bonnet", "hood", "deck", "rim", "tip", "spout",
+     "doorstep", "windowsill", "sill", "ledge", "step", "steps", "porch", "chimney"}
+)  # fmt: skip
+"""Parts of a thing that the sentence names with the thing ("the roof of the car"): what
+is on the part is on the whole."""
+
+
+def whole_of(mentions: list[Mention], noun: Any) -> list[int]:
+    """The thing ``noun`` (a drawn part: "the roof of the car") is a part of, if named."""
+    if noun.lemma_.lower() not in _THING_PARTS:
+        return []
+    return [
+        k
+        for prep in noun.children
+        if prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and (k := mention_at(mentions, pobj.i)) is not None
+    ][:1]
 
 
 def part_whole(mentions: list[Mention], noun: Any, relation: str) -> tuple[list[int], str]:

@@ -34,7 +34,13 @@ from speech2image.language.lexicon import (
 from speech2image.language.mentions import Mention, place_of
 from speech2image.language.nonthings import DRINKING_VESSELS, PORTION_NOUNS
 from speech2image.language.possession import possession_frames, verb_held_frames, worn_in
-from speech2image.language.relation_ends import antecedent_of_one, on_top, part_whole, with_doers
+from speech2image.language.relation_ends import (
+    antecedent_of_one,
+    on_top,
+    part_whole,
+    whole_of,
+    with_doers,
+)
 from speech2image.language.vocabulary import RELATION_PHRASES
 
 _MAX_GAP_TOKENS = 6
@@ -118,7 +124,7 @@ def _objects(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
     if pobjs and (phrase.relation == "between" or phrase.reversed):
         objects = coordinated(doc, mentions, pobjs[0], len(doc))
     elif pobjs and (k := mention_at(mentions, pobjs[0].i)) is not None:
-        return [] if _owned_part(doc, phrase) else [k]
+        return [] if _owned_part(doc, phrase) else (whole_of(mentions, pobjs[0]) or [k])
     elif pobjs and (k := mention_at(mentions, pobjs[0].i + 1)) is not None:
         return [k]  # "beside three glass bowls" parsed with "glass" as the object
     elif (
@@ -270,13 +276,16 @@ def _spatial(
             places.add(phrase.start)
             continue
         owned = _owned_part(doc, phrase)
+        if owned and phrase.relation == "in":
+            continue  # "a kite in his hand", "a bone in its mouth": held, said by the frame
         top = on_top(doc, mentions, phrase.start)
         if not (objects or owned or top) or _phrase_negated(doc, phrase):
             continue
         subjects = _subjects(doc, mentions, phrase, named, carriers)
         objects = _owner(mentions, phrase.start, subjects) if owned else objects
         subjects, objects = top or (subjects, objects)
-        subjects = with_doers(mentions, frames, doc[phrase.start].head.i, subjects)
+        if doc[phrase.start].lower_ not in ("onto", "into"):  # "lifted it onto the rack"
+            subjects = with_doers(mentions, frames, doc[phrase.start].head.i, subjects)
         named.update(objects)
         for subject in [s for s in subjects if s not in objects]:
             for obj in objects:

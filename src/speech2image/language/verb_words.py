@@ -55,15 +55,16 @@ PHRASE_NAMES = {
     ("fly", "across"): "flying over", ("jump", "across"): "jumping over", ("ride", "on"): "riding",
     ("leap", "over"): "jumping over", ("hop", "over"): "jumping over", ("climb", "up"): "climbing",
     ("swim", "inside"): "swimming in", ("hang", "from"): "under", ("cling", "to"): "holding",
-    ("crawl", "up"): "climbing", ("creep", "up"): "climbing", ("scramble", "up"): "climbing",
+    ("crawl", "up"): "climbing", ("scramble", "up"): "climbing",
     ("clamber", "up"): "climbing", ("hang", "off"): "under", ("cling", "onto"): "holding",
+    ("lean", "on"): "beside", ("lean", "against"): "beside",
 }  # fmt: skip
 """Verb and preposition pairs whose frame has a name of its own (hanging from a branch is
 under it, the one relation an engine draws that way)."""
 PARTICLES, PARTICLE_DEPS = {"over", "up", "on", "down", "off", "across"}, {"prt", "quantmod"}
 PARTICLE_NAMES = {
     ("put", "on"): "wearing", ("pick", "up"): "holding", ("hold", "up"): "holding",
-    ("crawl", "up"): "climbing", ("creep", "up"): "climbing", ("scramble", "up"): "climbing",
+    ("crawl", "up"): "climbing", ("scramble", "up"): "climbing",
     ("clamber", "up"): "climbing", ("climb", "up"): "climbing",
 }  # fmt: skip
 ACTING_ON = frozenset(
