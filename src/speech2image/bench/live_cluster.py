@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import tempfile
 import time
@@ -161,10 +162,15 @@ def compare(args: argparse.Namespace) -> int:
     logs = Path(tempfile.mkdtemp(prefix="s2i-bench-logs-"))
     results: list[ConfigurationFigures] = []
     cluster = None
-    try:
+    with contextlib.ExitStack() as stack:
         if args.ray == "":
-            cluster = LoopbackCluster(nodes=args.nodes, cpus_per_node=args.cpus_per_node)
-            cluster.__enter__()
+            loopback = LoopbackCluster(nodes=args.nodes, cpus_per_node=args.cpus_per_node)
+            try:
+                cluster = stack.enter_context(loopback)
+            except RuntimeError as e:
+                raise CommandError(str(e)) from e
+            # Callbacks run last in, first out: the logs are copied before the cluster goes.
+            stack.callback(cluster.keep_logs, logs / "ray")
         address = cluster.address if cluster is not None else args.ray
         for name, count, serve_args in configurations(replicas, address, single=args.single):
             log = logs / f"serve-{count or 'single'}.log"
@@ -172,12 +178,6 @@ def compare(args: argparse.Namespace) -> int:
             results.append(
                 measure(name, count, serve_args, address, (pcm, repeats), args, log, env)
             )
-    except RuntimeError as e:
-        raise CommandError(str(e)) from e
-    finally:
-        if cluster is not None:
-            cluster.keep_logs(logs / "ray")
-            cluster.__exit__()
     audio_s = round(len(pcm) * repeats / SAMPLE_RATE, 1)
     report = {
         "clients": args.clients,
@@ -205,12 +205,12 @@ def measure(
     pcm, repeats = recording
     figures = ConfigurationFigures(name=name, replicas_per_engine=replicas, clients=args.clients)
     started = time.monotonic()
+    server = ServerProcess(
+        serve_args=serve_args, start_timeout_s=DEPLOY_TIMEOUT_S + 120, log=log, env=env
+    )
     try:
-        server = ServerProcess(
-            serve_args=serve_args, start_timeout_s=DEPLOY_TIMEOUT_S + 120, log=log, env=env
-        )
         server.__enter__()
-    except RuntimeError as e:
+    except RuntimeError as e:  # it exited or did not answer: the next configuration runs
         figures.errors.append(f"did not start: {e}")
         return figures
     try:
