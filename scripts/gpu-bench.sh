@@ -2,7 +2,8 @@
 # GPU figures of the diffusers engine in one go: SD-Turbo and SDXL-Turbo with random weights
 # (the real architectures, built from configurations in the code: nothing is downloaded but
 # the wheels), 512x512, 20 timed runs after 3 warm-ups per mode, without and with
-# torch.compile. Needs an NVIDIA GPU with its driver, Python 3.11, and PyPI (or a wheelhouse).
+# torch.compile. Needs an NVIDIA GPU with its driver, Python 3.11 with venv, and PyPI (or a
+# wheelhouse).
 #
 # Usage: scripts/gpu-bench.sh [OUT_DIR]          (default: gpu-bench-YYYYmmdd-HHMMSS)
 #        scripts/gpu-bench.sh --download DIR     (on an online Linux x86-64 machine with
@@ -41,7 +42,7 @@ DEVICE=${DEVICE:-cuda}
 if [[ ${1:-} == --download ]]; then
   dir=${2:?usage: scripts/gpu-bench.sh --download DIR}
   "$PYTHON" -m pip wheel -w "$dir" ${TORCH_INDEX_URL:+--extra-index-url "$TORCH_INDEX_URL"} \
-    "${EXTRA_WHEELS[@]}" ".[diffusers]"
+    setuptools wheel "${EXTRA_WHEELS[@]}" ".[diffusers]"  # setuptools: to build the project
   echo "wheelhouse in $dir: copy it and this tree, then WHEELHOUSE=$dir scripts/gpu-bench.sh"
   exit 0
 fi
