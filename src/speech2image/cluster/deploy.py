@@ -113,10 +113,9 @@ class Cluster:
         """Disconnect; a cluster this process started goes with it."""
         import ray
 
-        if self.started_locally:
-            from ray import serve
-
-            serve.shutdown()
+        # A local cluster goes with this process's ray.shutdown (replicas included; an
+        # explicit serve.shutdown only adds the controller's noise); a shared cluster keeps
+        # its deployments for the next ingress (``--attach``) or ``serve shutdown``.
         if self.owns_connection:
             ray.shutdown()
 
