@@ -10,6 +10,7 @@ import pytest
 
 from speech2image.cluster.config import serve_config, to_yaml
 from speech2image.cluster.options import ClusterOptions, Replicas, parse_replicas
+from speech2image.cluster.watch import HangWatch
 from speech2image.stage import ConcurrentStage, StageBroken, StageTimeout
 
 
@@ -85,3 +86,24 @@ def test_a_call_past_its_time_out_fails_and_the_others_go_on() -> None:
     stage.close()
     with pytest.raises(StageBroken):
         asyncio.run(stage.call(lambda: 1))
+
+
+def test_a_replica_whose_call_never_returns_fails_its_health_check() -> None:
+    now = [100.0]
+    watch = HangWatch(hung_after_s=10.0, clock=lambda: now[0])
+    watch.check()  # idle: healthy
+    checked: list[str] = []
+
+    def call() -> str:
+        now[0] += 9.0
+        watch.check()  # 9 s into the call: still healthy
+        now[0] += 2.0
+        with pytest.raises(RuntimeError, match="hung after 10 s"):
+            watch.check()
+        checked.append("both")
+        return "done"
+
+    assert watch.run(call) == "done" and checked == ["both"]
+    watch.check()  # the call returned: healthy again
+    with pytest.raises(ValueError, match="hung_after_s"):
+        HangWatch(hung_after_s=0)

@@ -7,6 +7,7 @@ when a command asks for a cluster: ``import speech2image`` and the local path ne
 - :mod:`.options` — how many replicas of each engine, their resources (no Ray).
 - :mod:`.config` — the Ray Serve config file for ``serve deploy`` (no Ray).
 - :mod:`.replicas` — the deployments: each replica loads its model once and warms it up.
+- :mod:`.watch` — a replica whose call never returns fails its health check (no Ray).
 - :mod:`.remote` — the ingress side: engines that call the replicas through handles.
 - :mod:`.deploy` — connect to (or start) a cluster, deploy with a bounded wait, report health.
 """

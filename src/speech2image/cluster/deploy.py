@@ -155,7 +155,7 @@ def check_resources(options: ClusterOptions) -> None:
             )
 
 
-def deploy(pipeline: PipelineOptions, options: ClusterOptions) -> None:
+def deploy(pipeline: PipelineOptions, options: ClusterOptions, timeouts: StageTimeouts) -> None:
     """Deploy the three applications and wait, at most ``deploy_timeout_s``, until every
     replica has loaded and warmed its model."""
     from ray import serve
@@ -164,7 +164,7 @@ def deploy(pipeline: PipelineOptions, options: ClusterOptions) -> None:
 
     # The ingress is this process's own web server: Serve needs no HTTP proxy of its own.
     serve.start(proxy_location="Disabled")
-    for app, application in build_applications(pipeline, options).items():
+    for app, application in build_applications(pipeline, options, timeouts).items():
         # serve._run without blocking: serve.run waits with no bound for replicas that
         # may never fit; the wait below is bounded and says which flag to change.
         serve._run(application, _blocking=False, name=app, route_prefix=None)
@@ -228,7 +228,7 @@ def start(pipeline: PipelineOptions, options: ClusterOptions, timeouts: StageTim
             wait_running(options)
         else:
             check_resources(options)
-            deploy(pipeline, options)
+            deploy(pipeline, options, timeouts)
         return Cluster(
             options=options,
             handles=handles(options, timeouts),

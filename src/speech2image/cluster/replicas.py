@@ -29,10 +29,12 @@ from speech2image.cluster.options import (
     LANGUAGE_APP,
     ClusterOptions,
 )
+from speech2image.cluster.watch import HUNG_AFTER_TIMEOUTS, HangWatch
 from speech2image.config import SAMPLE_RATE, TranscriberOptions, from_env
 from speech2image.factory import PipelineOptions
 from speech2image.imaging.diffusers import DiffusersOptions
 from speech2image.scene import Relation, Scene, SceneObject
+from speech2image.stage import StageTimeouts
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +55,8 @@ def replica_id() -> str:
 class Recognizer:
     """One Whisper model; :meth:`recognize` and :meth:`translate` are single passes."""
 
-    def __init__(self, pipeline: PipelineOptions) -> None:
+    def __init__(self, pipeline: PipelineOptions, hung_after_s: float) -> None:
+        self._watch = HangWatch(hung_after_s=hung_after_s)
         from speech2image.asr.whisper import WhisperRecognizer
         from speech2image.factory import load_picturable_lexicon
 
@@ -78,23 +81,23 @@ class Recognizer:
         self, audio: np.ndarray, options: dict[str, Any]
     ) -> tuple[list[RecognizedSegment], str]:
         """One recognition pass over ``audio`` (``options``: the pass's keyword arguments)."""
-        return self._recognizer.recognize(audio, **options), replica_id()
+        return self._watch.run(lambda: self._recognizer.recognize(audio, **options)), replica_id()
 
     def translate(self, audio: np.ndarray, options: dict[str, Any]) -> tuple[str, str]:
         """Whisper's English for ``audio`` (``options``: ``language``, ``beam_size``, …)."""
-        return self._recognizer.translate(audio, **options), replica_id()
+        return self._watch.run(lambda: self._recognizer.translate(audio, **options)), replica_id()
 
     def check_health(self) -> None:
-        if self._recognizer is None:
-            raise RuntimeError("the recogniser is not loaded")
+        self._watch.check()
 
 
 class SceneBuilding:
     """The spaCy scene builder; the session's context travels with every call."""
 
-    def __init__(self) -> None:
+    def __init__(self, hung_after_s: float) -> None:
         from speech2image.language import SpacySceneBuilder
 
+        self._watch = HangWatch(hung_after_s=hung_after_s)
         self._builder = SpacySceneBuilder()
         self._builder.build("A cat sits on a chair.", context=self._builder.new_context())
         logger.info("scene-building replica %s is warm", replica_id())
@@ -107,20 +110,20 @@ class SceneBuilding:
     ) -> tuple[Scene, object | None, str]:
         """The scene of ``text``, and the context as the sentence left it (``None`` for a
         draft, which only reads the context)."""
-        scene = self._builder.build(text, context=context, final=final)
+        scene = self._watch.run(lambda: self._builder.build(text, context=context, final=final))
         return scene, context if final else None, replica_id()
 
     def check_health(self) -> None:
-        if self._builder is None:
-            raise RuntimeError("the scene builder is not loaded")
+        self._watch.check()
 
 
 class Drawing:
     """One image engine (the composer or diffusers): scene in, PNG and drawn scene out."""
 
-    def __init__(self, pipeline: PipelineOptions) -> None:
+    def __init__(self, pipeline: PipelineOptions, hung_after_s: float) -> None:
         from speech2image.factory import load_image_engine
 
+        self._watch = HangWatch(hung_after_s=hung_after_s)
         self._engine = load_image_engine(pipeline)
         engine_warm_up = getattr(self._engine, "warm_up", None)
         if callable(engine_warm_up):
@@ -143,12 +146,13 @@ class Drawing:
 
             previous = Image.open(io.BytesIO(previous_png))
             previous.load()
-        picture = self._engine.draw(scene, draft=draft, previous=previous, seed=seed)
+        picture = self._watch.run(
+            lambda: self._engine.draw(scene, draft=draft, previous=previous, seed=seed)
+        )
         return picture.to_png(), picture.scene, replica_id()
 
     def check_health(self) -> None:
-        if self._engine is None:
-            raise RuntimeError("the image engine is not loaded")
+        self._watch.check()
 
 
 def _deployment(cls: type, app: str, **options: Any) -> Deployment:
@@ -165,7 +169,7 @@ def _deployment(cls: type, app: str, **options: Any) -> Deployment:
 
 
 def build_applications(
-    pipeline: PipelineOptions, cluster: ClusterOptions
+    pipeline: PipelineOptions, cluster: ClusterOptions, timeouts: StageTimeouts
 ) -> dict[str, Application]:
     """The three applications, by name, with the replicas and resources of ``cluster``."""
     apps: dict[str, Application] = {}
@@ -176,8 +180,23 @@ def build_applications(
             ray_actor_options=cluster.actor_options(app),
             **cluster.replicas(app).serve_options(),
         )
-        apps[app] = deployment.bind() if cls is SceneBuilding else deployment.bind(pipeline)
+        hung_after_s = _hung_after_s(app, timeouts)
+        apps[app] = (
+            deployment.bind(hung_after_s)
+            if cls is SceneBuilding
+            else deployment.bind(pipeline, hung_after_s)
+        )
     return apps
+
+
+def _hung_after_s(app: str, timeouts: StageTimeouts) -> float:
+    """When a replica of ``app`` whose call has not returned is declared hung."""
+    timeout_s = {
+        ASR_APP: timeouts.asr_timeout_s,
+        LANGUAGE_APP: timeouts.language_timeout_s,
+        IMAGE_APP: timeouts.image_timeout_s,
+    }[app]
+    return HUNG_AFTER_TIMEOUTS * timeout_s
 
 
 def _pipeline(args: dict[str, Any]) -> PipelineOptions:
@@ -196,15 +215,19 @@ def _pipeline(args: dict[str, Any]) -> PipelineOptions:
 def recognizer_app(args: dict[str, Any]) -> Application:
     """``speech2image.cluster.replicas:recognizer_app`` for ``serve run`` and config files
     (replicas and resources come from the config's ``deployments``)."""
-    return _deployment(Recognizer, ASR_APP).bind(_pipeline(args))
+    hung_after_s = _hung_after_s(ASR_APP, from_env(StageTimeouts))
+    return _deployment(Recognizer, ASR_APP).bind(_pipeline(args), hung_after_s)
 
 
 def scene_app(args: dict[str, Any]) -> Application:
     """``speech2image.cluster.replicas:scene_app``."""
-    return _deployment(SceneBuilding, LANGUAGE_APP).bind()
+    return _deployment(SceneBuilding, LANGUAGE_APP).bind(
+        _hung_after_s(LANGUAGE_APP, from_env(StageTimeouts))
+    )
 
 
 def drawing_app(args: dict[str, Any]) -> Application:
     """``speech2image.cluster.replicas:drawing_app`` (``args``: ``engine``, ``model``,
     ``device``)."""
-    return _deployment(Drawing, IMAGE_APP).bind(_pipeline(args))
+    hung_after_s = _hung_after_s(IMAGE_APP, from_env(StageTimeouts))
+    return _deployment(Drawing, IMAGE_APP).bind(_pipeline(args), hung_after_s)
