@@ -12,6 +12,9 @@ import pytest
 
 from tests.conftest import encode_audio
 
+# Every test runs the CLI in a subprocess, which loads the models.
+pytestmark = pytest.mark.slow
+
 
 def cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(

@@ -14,6 +14,7 @@ does not import ``cli`` either (``cli`` loads ``bench``). Lazy imports inside fu
 from __future__ import annotations
 
 import ast
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,6 +75,7 @@ def _module_name(path: Path) -> str:
     return ".".join(parts)
 
 
+@functools.cache
 def _imports(path: Path) -> list[Import]:
     """Every ``speech2image`` import of one file, lazy ones included."""
     name = _module_name(path)

@@ -20,6 +20,9 @@ from speech2image.cli.common import recognition_failure, run_until_recognition_f
 from speech2image.session import Session, SessionOptions, Workers
 from speech2image.testing.fake_assemblyai import FakeAssemblyAI
 
+# The CLI in subprocesses (each loads the models) against the fake service.
+pytestmark = pytest.mark.slow
+
 
 def write_wav(samples: np.ndarray, path: Path) -> Path:
     """16 kHz mono PCM16, sample for sample (the fake hears exact marker values)."""

@@ -56,6 +56,7 @@ def test_environment_names(monkeypatch: pytest.MonkeyPatch) -> None:
         (["--asr-model", "tiny.en", "--language", "es"], "tiny.en knows English only"),
     ],
 )
+@pytest.mark.slow  # the CLI in subprocesses
 @pytest.mark.parametrize("command", ["transcribe", "run"])
 def test_bad_values_are_one_line_and_exit_2(
     command: str, flags: list[str], expected: str, three_sentences: Path

@@ -29,6 +29,7 @@ from speech2image.testing.diffusers_random import (  # noqa: E402
 )
 
 pytestmark = [
+    pytest.mark.slow,  # imports torch and diffusers and builds a pipeline: seconds
     # diffusers' Euler scheduler calls np.array() on a torch tensor, which NumPy 2 flags
     # as a DeprecationWarning inside torch; nothing on our side can avoid it.
     pytest.mark.filterwarnings(

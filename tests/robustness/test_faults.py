@@ -218,6 +218,7 @@ def test_a_client_vanishing_mid_frame_leaves_a_saved_session(
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
+@pytest.mark.slow  # fills a socket's buffers with thousands of messages: many seconds
 def test_a_client_that_never_reads_has_its_session_stopped_and_saved(tmp_path: Path) -> None:
     # A recogniser that finishes a long sentence every 10 ms of audio: many messages that
     # may not be dropped (finals and their pictures), far more than a socket buffers.

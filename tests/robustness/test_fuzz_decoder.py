@@ -23,6 +23,9 @@ from hypothesis import strategies as st
 
 from speech2image.audio.decode import AudioDecodeError, decode_file
 
+# Broken files through the real decoder and the CLI in subprocesses.
+pytestmark = pytest.mark.slow
+
 CONTAINERS: dict[str, tuple[str, str, int]] = {
     "wav": ("wav", "pcm_s16le", 16_000),
     "flac": ("flac", "flac", 44_100),

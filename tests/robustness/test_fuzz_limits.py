@@ -31,6 +31,9 @@ from tests.robustness.test_fuzz_ws import (
     send_all,
 )
 
+# Limits fuzzed against a real server and `serve` in subprocesses.
+pytestmark = pytest.mark.slow
+
 # -- the limits ------------------------------------------------------------------------------
 
 TIGHT = ServerOptions(

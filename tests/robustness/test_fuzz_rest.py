@@ -29,6 +29,9 @@ from tests.robustness.test_fuzz_ws import (
     open_ws,
 )
 
+# Hypothesis fuzzing of the REST API on a real server.
+pytestmark = pytest.mark.slow
+
 CANARY = "canary-0d1f7c-must-never-be-served"
 """Written beside the data folder: a traversal that escapes the store would return it."""
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"

@@ -41,6 +41,9 @@ from tests.robustness.test_fuzz_ws import (
     no_server_errors,  # noqa: F401 (an autouse fixture: each test ends with no server error)
 )
 
+# Hypothesis fuzzing with the real models and the CLI in subprocesses.
+pytestmark = pytest.mark.slow
+
 NAMED_TEXTS = {
     "nul": "A cat\x00 and a dog.",
     "controls": "\x1b[2J\x07A red\x08 ball\x7f on\x85 grass.",

@@ -36,6 +36,9 @@ from speech2image.testing import (
 )
 from tests.server.conftest import running_server
 
+# Hypothesis fuzzing against a real server: tens of seconds.
+pytestmark = pytest.mark.slow
+
 CHOICES = {"style": ("flat", "sketch"), "pack": ("openmoji",), "asr": ("local",)}
 LIMITS = ServerOptions(
     max_sessions=32, resume_grace_s=1.0, max_frame_bytes=64 * 1024, max_text_chars=500

@@ -15,6 +15,9 @@ from speech2image.events import Event
 from speech2image.store import SessionStore
 from tests.store.conftest import STORY, record
 
+# Every test runs the CLI in a subprocess, which loads the models.
+pytestmark = pytest.mark.slow
+
 
 def cli(*args: str | Path, data: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
