@@ -49,7 +49,7 @@ PHRASES: dict[tuple[str, ...], str] = {
         "good morning", "good night", "good evening", "good afternoon", "good day",
         "the best of friends", "all the way", "best friends", "day off", "on offer",
         "for sale", "on sale", "in charge", "take a look", "have a look", "in the sun",
-        "in the sunshine",
+        "in the sunshine", "into a ball", "in a ball",
     ),
 }  # fmt: skip
 """Word sequences that are no thing ("once upon a time", "over the moon"), and why."""
@@ -119,7 +119,8 @@ ACTIVITY_NOUNS = frozenset(
      "discount", "refund", "delivery", "order", "booking", "reservation", "fight",
      "argument", "joke", "mess", "noise", "fun", "favour", "favor", "hurry", "rush",
      "sales", "staff", "management", "customer", "customers", "client", "clients", "trip",
-     "journey", "tour", "voyage", "cruise", "outing", "excursion"}
+     "journey", "tour", "voyage", "cruise", "outing", "excursion", "wedding", "funeral",
+     "ceremony", "reunion", "festival", "picnic"}
 )  # fmt: skip
 """Activities, events and the words of work talk: no thing to draw."""
 LONE_PART_NOUNS = frozenset(
@@ -181,9 +182,14 @@ INTERJECTION_NOUNS = frozenset(
 )  # fmt: skip
 """Words of small talk the model may tag as nouns ("thanks", "everyone"): no thing."""
 
-MEALS = frozenset({"breakfast", "brunch", "lunch", "dinner", "supper", "tea", "lunchtime"})
+MEALS = frozenset(
+    {"breakfast", "brunch", "lunch", "dinner", "supper", "tea", "lunchtime", "work", "school",
+     "class", "church", "practice", "training", "bedtime"}
+)  # fmt: skip
+"""Meals and the day's routines: after :data:`TIME_PREPOSITIONS` they say when."""
 TIME_PREPOSITIONS = frozenset({"before", "after", "during", "until", "till", "since", "by"})
-"""Prepositions after which a meal says when ("before breakfast"), not what is eaten."""
+"""Prepositions after which a meal says when ("before breakfast"), not what is eaten, and a
+routine when ("before work"), not where."""
 
 NAME_VERBS = frozenset({"call", "name", "nickname", "christen", "dub"})
 """Verbs that give a name: "a dog called Rex", "a girl named Anna"."""

@@ -302,7 +302,8 @@ def _without_things(
     if concept is not None:
         return "concept", concept, []
     if not cast:
-        return ("objects" if said.time else "empty"), None, []
+        shown = said.time not in (None, "day")  # "a lovely day" looks like no time at all
+        return ("objects" if shown else "empty"), None, []
     if context is not None and _changed(surroundings, context.surroundings):
         return "objects", None, cast
     return "previous", None, []

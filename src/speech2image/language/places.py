@@ -73,6 +73,8 @@ THING_SETTINGS = {
     "cactus": "desert", "astronaut": "space", "planet": "space", "blackboard": "classroom",
     "whale": "sea", "dolphin": "sea", "cockpit": "airport", "runway": "airport",
     "bookshelf": "library", "bed": "bedroom", "bathtub": "bathroom", "tent": "forest",
+    "bath": "bathroom", "toilet": "bathroom", "shower": "bathroom", "wardrobe": "bedroom",
+    "fireplace": "room", "sofa": "room", "couch": "room", "armchair": "room", "rug": "room",
 }  # fmt: skip
 """Things that tell where a scene is when no place is said ("the farmer was driving a
 red tractor" is on a farm)."""
@@ -101,7 +103,8 @@ THING_SETTINGS.update(
 )  # fmt: skip
 
 PLACE_VERBS = frozenset(
-    {"visit", "enter", "leave", "explore", "reach", "cross", "tour", "clean", "decorate"}
+    {"visit", "enter", "leave", "explore", "reach", "cross", "tour", "clean", "decorate",
+     "sweep", "mop", "vacuum", "hoover", "tidy"}
 )  # fmt: skip
 """Verbs whose object is a place: "we visited the zoo"."""
 MOTION_VERBS = frozenset({"go", "come", "walk", "run", "drive", "return", "stay", "get", "head"})
