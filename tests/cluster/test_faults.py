@@ -6,7 +6,6 @@ Ray.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
@@ -17,17 +16,13 @@ from tests.cluster.conftest import free_port
 pytestmark = pytest.mark.slow
 
 
-def _speech2image(*args: str, hide_ray: bool = False) -> subprocess.CompletedProcess[str]:
-    """The real command in a subprocess; ``hide_ray`` runs it as if Ray were not installed."""
-    hide = "import sys; sys.modules['ray'] = None; " if hide_ray else ""
-    code = f"{hide}import sys; from speech2image.cli import main; sys.exit(main(sys.argv[1:]))"
-    return subprocess.run(
-        [sys.executable, "-c", code, *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "RAY_AUTH_MODE": "disabled"},
-    )
+def _speech2image(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    """The real command, in this process (the fixture's cluster connection included):
+    its exit code and its stderr."""
+    from speech2image.cli import main
+
+    code = main(list(args))
+    return code, capsys.readouterr().err
 
 
 def _one_line(stderr: str) -> str:
@@ -37,41 +32,47 @@ def _one_line(stderr: str) -> str:
     return lines[0]
 
 
-def test_an_unreachable_address_is_one_line_and_exit_2() -> None:
+def test_an_unreachable_address_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     address = f"127.0.0.1:{free_port()}"  # nothing listens there
-    result = _speech2image("serve", "--ray", address, "--port", str(free_port()))
-    assert result.returncode == 2
-    line = _one_line(result.stderr)
+    code, stderr = _speech2image(capsys, "serve", "--ray", address, "--port", str(free_port()))
+    assert code == 2
+    line = _one_line(stderr)
     assert f"no Ray cluster answers at {address}" in line and "--ray" in line
 
 
-def test_a_malformed_address_names_the_flag() -> None:
-    result = _speech2image("serve", "--ray", "not an address", "--port", str(free_port()))
-    assert result.returncode == 2
-    assert "--ray 'not an address' is not a cluster address" in _one_line(result.stderr)
+def test_a_malformed_address_names_the_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    code, stderr = _speech2image(capsys, "serve", "--ray", "not an address")
+    assert code == 2
+    assert "--ray 'not an address' is not a cluster address" in _one_line(stderr)
 
 
-def test_without_ray_the_message_names_the_extra() -> None:
-    result = _speech2image("serve", "--ray", "--port", str(free_port()), hide_ray=True)
-    assert result.returncode == 2
-    assert "pip install 'speech2image[cluster]'" in _one_line(result.stderr)
+def test_without_ray_the_message_names_the_extra(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "ray", None)  # import ray fails, as if not installed
+    code, stderr = _speech2image(capsys, "serve", "--ray", "--port", str(free_port()))
+    assert code == 2
+    assert "pip install 'speech2image[cluster]'" in _one_line(stderr)
 
 
-def test_a_bad_replica_count_names_its_flag() -> None:
-    result = _speech2image("serve", "--ray", "--image-replicas", "zero")
-    assert result.returncode == 2
-    assert "--image-replicas='zero' must be a number of replicas or 'auto'" in result.stderr
-    result = _speech2image("serve", "--asr-replicas", "2")
-    assert result.returncode == 2
-    assert "--asr-replicas needs --ray" in result.stderr
+def test_a_bad_replica_count_names_its_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    code, stderr = _speech2image(capsys, "serve", "--ray", "--image-replicas", "zero")
+    assert code == 2
+    assert "--image-replicas='zero' must be a number of replicas or 'auto'" in stderr
+    code, stderr = _speech2image(capsys, "serve", "--asr-replicas", "2")
+    assert code == 2
+    assert "--asr-replicas needs --ray" in stderr
 
 
-def test_replicas_beyond_the_cluster_name_the_flag(ray_cluster: str) -> None:
-    result = _speech2image(
-        "serve", "--ray", ray_cluster, "--asr-replicas", "40", "--port", str(free_port())
+def test_replicas_beyond_the_cluster_name_the_flag(
+    ray_cluster: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    port = str(free_port())
+    code, stderr = _speech2image(
+        capsys, "serve", "--ray", ray_cluster, "--asr-replicas", "40", "--port", port
     )
-    assert result.returncode == 2
-    line = _one_line(result.stderr)
+    assert code == 2
+    line = _one_line(stderr)
     assert "--asr-replicas 40" in line and "lower --asr-replicas" in line
 
 

@@ -126,10 +126,11 @@ def connect(options: ClusterOptions) -> tuple[bool, bool]:
     require_ray()
     import ray
 
+    if options.address is not None:
+        check_reachable(options.address)
     if ray.is_initialized():
         return False, False
     if options.address is not None:
-        check_reachable(options.address)
         ray.init(address=options.address, logging_level=logging.WARNING, log_to_driver=False)
         return False, True
     ray.init(include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False)
