@@ -53,6 +53,13 @@ SETS = Path(__file__).parent
         ("The astronaut climbed out of the rocket.", ("astronaut", "near", "rocket")),
         ("My laptop is on the kitchen table next to a cup of coffee.",
          ("laptop", "beside", "coffee")),
+        # Giving: to whom, and what is in the giver's hand (or worn by the one given it).
+        ("The postman gave the parcel to my mum.", ("postman", "giving", "mum")),
+        ("The postman gave the parcel to my mum.", ("postman", "holding", "parcel")),
+        ("A boy was feeding carrots to the donkey.", ("boy", "feeding", "donkey")),
+        ("The kids gave the snowman a scarf.", ("snowman", "wearing", "scarf")),
+        ("Two squirrels were fighting over an acorn.", ("squirrel", "fighting", "acorn")),
+        ("She was reading her book on the train.", ("she", "in", "train")),
         # A vehicle named in another clause, or taken.
         ("My husband rented a kayak and paddled around the bay.", ("husband", "rowing", "kayak")),
         ("The knight saddled his horse and rode into the forest.", ("knight", "riding", "horse")),
@@ -75,6 +82,8 @@ def test_everyday_relations(nlp: Any, text: str, expected: tuple[str, str, str])
         ("The fox crept up behind the hens.", ("fox", "climbing", "hen")),
         ("The boy was holding a kite in his hand.", ("kite", "in", "boy")),  # held, not inside
         ("A boat made out of paper.", ("boat", "near", "paper")),  # a material
+        ("He threw the ball to his friend.", ("he", "holding", "ball")),  # it flies
+        ("A cat is sleeping on top of the bus.", ("cat", "in", "bus")),
     ],
 )
 def test_no_relation_that_was_not_said(nlp: Any, text: str, unwanted: tuple[str, str, str]) -> None:

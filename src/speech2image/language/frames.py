@@ -31,6 +31,7 @@ from speech2image.language.mentions import Mention
 from speech2image.language.verb_words import (
     ACTING_ON,
     DOUBLED_FINAL,
+    GIVING_VERBS,
     ING_IRREGULAR,
     LEARNED,
     LEMMA_FIXES,
@@ -146,6 +147,21 @@ def coordinated(doc: Any, mentions: list[Mention], token: Any, before: int) -> l
             continue
         found.append(k)
     return found
+
+
+def recipients_of(doc: Any, mentions: list[Mention], verb: Any) -> list[int]:
+    """Whom a verb of giving gives to: "gave the fox a bone", "gave the parcel to my mum",
+    "feeding carrots to the donkey"."""
+    found = [o for c in verb.children if c.dep_ == "dative" and c.i > verb.i
+             for o in coordinated(doc, mentions, c, len(doc))]  # fmt: skip
+    if found or verb_lemma(verb) not in GIVING_VERBS | {"feed"}:
+        return found
+    given = [c for c in verb.children if c.dep_ == "dobj"]
+    heads = [verb, *given]  # "feeding carrots to the donkey": "to" hung on the carrots
+    return [o for h in heads for p in h.children
+            if p.lower_ == "to" and p.dep_ in ("prep", "dative")
+            for c in p.children if c.dep_ == "pobj"
+            for o in coordinated(doc, mentions, c, len(doc))]  # fmt: skip
 
 
 def _has_got(verb: Any) -> bool:
@@ -304,11 +320,11 @@ def _direct_frame(
     """The verb with its object ("riding a horse", "the dog that the cat chased"), recipient
     ("gave the fox a bone"), a thing held ("the dog has a ball", "put on her hat") or none."""
     children = [c for c in verb.children if c.i > verb.i]
-    recipients = [
-        o for c in children if c.dep_ == "dative" for o in coordinated(doc, mentions, c, len(doc))
-    ]
-    if lemma in ("give", "hand", "pass", "offer") and recipients:
-        return VerbFrame(verb.i, tuple(subjects), "giving", tuple(recipients))
+    recipients = recipients_of(doc, mentions, verb)
+    if lemma in ("give", "hand", "pass", "offer", "feed") and recipients:
+        name = "feeding" if lemma == "feed" else "giving"
+        to = tuple(c.i for c in children if c.lower_ == "to")
+        return VerbFrame(verb.i, tuple(subjects), name, tuple(recipients), to)
     direct = [c for c in children if c.dep_ in ("dobj", "attr")]
     objects = [
         o for c in direct for o in coordinated(doc, mentions, c, len(doc)) if o not in subjects

@@ -17,6 +17,7 @@ from speech2image.language.frames import (
     is_clothing,
     mention_at,
     negated,
+    recipients_of,
     verb_lemma,
     verb_subjects,
 )
@@ -24,7 +25,6 @@ from speech2image.language.lexicon import PEOPLE, WORN_ON_FEET_OR_HANDS
 from speech2image.language.mentions import Mention
 from speech2image.language.verb_words import (
     FURNISHING_VERBS,
-    GIVING_VERBS,
     NOT_ROLES,
     ROLE_ENDINGS,
 )
@@ -68,9 +68,10 @@ def possession_frames(doc: Any, mentions: list[Mention]) -> list[VerbFrame]:
 
 
 def _may_hold(mention: Mention) -> bool:
-    """A person or an animal, or a role noun ("the caretaker", "the harpist")."""
+    """A person or an animal, or a role noun ("the caretaker", "the harpist", "the
+    postman")."""
     head = mention.noun.rsplit(" ", 1)[-1]
-    role = head.endswith(ROLE_ENDINGS) and head not in NOT_ROLES
+    role = head.endswith((*ROLE_ENDINGS, "man", "woman")) and head not in NOT_ROLES
     return is_animate(mention) or (role and mention.pronoun is None)
 
 
@@ -98,10 +99,14 @@ def verb_held_frames(doc: Any, mentions: list[Mention], claimed: set[int]) -> li
             continue
         tokens = [c for p in verb.children if p.lower_ == "with" and p.dep_ == "prep"
                   and p.i not in claimed for c in p.children if c.dep_ == "pobj"]  # fmt: skip
-        if verb_lemma(verb) in GIVING_VERBS and any(c.dep_ == "dative" for c in verb.children):
-            tokens += [c for c in verb.children if c.dep_ == "dobj"]
-        for token in tokens:
+        given = [c for c in verb.children if c.dep_ == "dobj"]
+        recipients = recipients_of(doc, mentions, verb) if given else []
+        for token in [*tokens, *(given if recipients else [])]:
             worn, held = _held_objects(doc, mentions, token, subjects, subjects[0])
+            if token in given and worn:
+                # "gave the snowman a scarf": the snowman wears it.
+                frames.append(VerbFrame(token.i, tuple(recipients), "wearing", worn))
+                worn = ()
             if worn:
                 frames.append(VerbFrame(token.i, tuple(subjects), "wearing", worn))
             if held:

@@ -65,6 +65,12 @@ _OUT_OF_NOT_PLACE = frozenset(
 )  # fmt: skip
 """Verbs whose "out of" says a material or a lack ("made out of paper", "ran out of milk"),
 where the thing is not."""
+_BOARDED_INSIDE = frozenset(
+    {"train", "bus", "tram", "plane", "airplane", "aeroplane", "coach", "subway", "metro",
+     "ferry", "helicopter", "minibus", "underground", "spaceship", "rocket"}
+)  # fmt: skip
+"""Vehicles one is "on" when one is in them ("on the bus"): the relation drawn is in (not
+"on top of the bus", and not a car, which one is on only on its roof)."""
 _REVERSED_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("full", "of"), "in"), (("filled", "with"), "in"), (("covered", "with"), "on"),
     (("covered", "in"), "on"), (("piled", "with"), "on"), (("crowded", "with"), "in"),
@@ -290,6 +296,9 @@ def _spatial(
         for subject in [s for s in subjects if s not in objects]:
             for obj in objects:
                 relation = said_as
+                bare_on = phrase.end - phrase.start == 1 and doc[phrase.start].lower_ == "on"
+                if bare_on and mentions[obj].noun.rsplit(" ", 1)[-1] in _BOARDED_INSIDE:
+                    relation = "in"  # "reading on the train" is in it
                 if relation == "in" and worn_in(mentions[subject], mentions[obj]):
                     relation = "wearing"
                 pair = (obj, subject) if phrase.reversed else (subject, obj)

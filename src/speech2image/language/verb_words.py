@@ -57,7 +57,8 @@ PHRASE_NAMES = {
     ("swim", "inside"): "swimming in", ("hang", "from"): "under", ("cling", "to"): "holding",
     ("crawl", "up"): "climbing", ("scramble", "up"): "climbing",
     ("clamber", "up"): "climbing", ("hang", "off"): "under", ("cling", "onto"): "holding",
-    ("lean", "on"): "beside", ("lean", "against"): "beside",
+    ("lean", "on"): "beside", ("lean", "against"): "beside", ("fight", "over"): "fighting",
+    ("argue", "over"): "fighting", ("squabble", "over"): "fighting",
 }  # fmt: skip
 """Verb and preposition pairs whose frame has a name of its own (hanging from a branch is
 under it, the one relation an engine draws that way)."""
@@ -83,8 +84,9 @@ FURNISHING_VERBS = frozenset(
 )  # fmt: skip
 """Verbs whose "with" is no thing in hand: what fills or tops something ("a cake decorated
 with cherries"), or whom one is with ("played with her friends", "walked with a limp")."""
-GIVING_VERBS = frozenset({"give", "hand", "pass", "offer", "bring", "throw", "toss", "show"})
-"""Verbs whose doer holds the thing they give to someone ("gave the fox a bone")."""
+GIVING_VERBS = frozenset({"give", "hand", "pass", "offer", "bring", "show", "lend", "sell"})
+"""Verbs whose doer holds the thing they give to someone ("gave the fox a bone"); a thing
+thrown or tossed to someone is in the air, not in a hand."""
 ROLE_ENDINGS = ("er", "ist", "or", "ess", "ian")
 """Endings of role nouns (caretaker, harpist, actor, waitress, librarian): such a noun doing
 something with a thing in hand is a person."""
