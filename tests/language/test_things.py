@@ -75,3 +75,9 @@ def test_a_colour_after_a_verb_of_becoming_is_the_subjects() -> None:
     scene = builder().build("The leaves have turned orange.")
     assert nouns(scene) == ["leaf"] * 3
     assert {o.color for o in scene.objects} == {"orange"}
+
+
+def test_a_books_topic_is_not_drawn() -> None:
+    scene = builder().build("She handed me a book about sharks.")
+    assert "shark" not in nouns(scene) and "book" in nouns(scene)
+    assert "bike" in nouns(builder().build("She was over the moon about her new bike."))

@@ -11,7 +11,7 @@ name ("Tom went home") is a person with that name. Place words are the setting
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -310,6 +310,20 @@ def _word_reason(token: Any) -> str | None:
     return None
 
 
+def _topic(token: Any, blocked: Collection[int]) -> bool:
+    """What a book, a film or a talk is about ("a book about sharks", "the lecture was
+    about black holes"): its topic, not a thing in the picture. Words of an idiom are no
+    book ("over the moon about her new bike" draws the bike)."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.dep_ not in ("pobj", "conj") or token.head.lower_ != "about":
+        return token.dep_ == "conj" and token.head.i != token.i and _topic(token.head, blocked)
+    owner = token.head.head
+    if owner.i in blocked:
+        return False
+    return owner.pos_ in ("NOUN", "PROPN") or owner.lemma_ == "be"
+
+
 def _of_object(token: Any) -> str | None:
     """The lemma of the object of ``token``'s "of" phrase ("a cup of tea": tea)."""
     for prep in token.children:
@@ -371,7 +385,7 @@ def find_drawability(doc: Any) -> Drawability:
         twin = _appositive_twin(token)
         if twin is not None:
             blocked.add(twin.i)  # one thing, drawn once
-        why = _word_reason(token)
+        why = _word_reason(token) or ("not depictable" if _topic(token, blocked) else None)
         if why is None:
             continue
         blocked.add(token.i)
