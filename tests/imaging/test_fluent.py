@@ -25,8 +25,9 @@ from speech2image.imaging.compose.assets import (
 from speech2image.imaging.compose.fluent import index_rows, install, slug
 from speech2image.imaging.compose.raster import AssetRasterizer
 from speech2image.store.export.gif import write_gif
+from speech2image.store.export.storyboard import render_storyboard
 from speech2image.store.export.timeline import Shot
-from speech2image.store.folder import attribution_of, packs_used, render_storyboard
+from speech2image.store.folder import attribution_of, packs_used
 
 ANNOTATIONS = [
     {"annotation": "girl", "tags": "child, kid, child", "openmoji_tags": "person",

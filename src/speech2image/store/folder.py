@@ -6,11 +6,9 @@ when the session ends, so an interrupted run leaves nothing half-written in the 
 
 from __future__ import annotations
 
-import html
 import json
 import shutil
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -106,6 +104,9 @@ class FolderWriter:
         (staging / "manifest.json").write_text(
             json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
+        # The storyboard's module reads this one's attribution: imported here, not above.
+        from speech2image.store.export.storyboard import render_storyboard
+
         (staging / "storyboard.html").write_text(
             render_storyboard(manifest, self.attribution_html), encoding="utf-8"
         )
@@ -130,76 +131,3 @@ class FolderWriter:
             parent.mkdir(parents=True, exist_ok=True)
             self._staging = Path(tempfile.mkdtemp(prefix=f".{self.folder.name}.", dir=parent))
         return self._staging
-
-
-def render_storyboard(
-    manifest: dict[str, Any],
-    attribution_html: str | None = None,
-    *,
-    image_src: Callable[[dict[str, Any]], str | None] | None = None,
-) -> str:
-    """A standalone page: each picture above its sentence. All text is escaped.
-
-    ``image_src`` gives each sentence's ``src`` (e.g. a ``data:`` URI to embed the picture;
-    ``None`` for no picture); by default it is the manifest's relative file name. The page's
-    title is the manifest's ``title`` when it has one, else its source file's name. The
-    footer carries ``attribution_html``, by default that of the packs the pictures used.
-    """
-    if attribution_html is None:
-        attribution_html = attribution_of(manifest)
-    frames = []
-    for sentence in manifest["sentences"]:
-        start, end = sentence["start"], sentence["end"]
-        src = image_src(sentence) if image_src is not None else sentence.get("image")
-        picture = (
-            f'<img src="{html.escape(src)}" alt="{html.escape(sentence["text"])}">'
-            if src
-            else '<div class="missing">no picture</div>'
-        )
-        frames.append(
-            f'<figure id="s{sentence["index"]}">{picture}'
-            f'<figcaption><span class="time">{_clock(start)}–{_clock(end)}</span> '
-            f"{html.escape(sentence['text'])}</figcaption></figure>"
-        )
-    body = "\n".join(frames) or '<p class="empty">No sentences were heard in this recording.</p>'
-    title = html.escape(
-        str(manifest.get("title") or Path(str(manifest.get("source") or "session")).name)
-    )
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Storyboard · {title}</title>
-<style>
-  :root {{ color-scheme: light; font-family: system-ui, sans-serif; }}
-  body {{ margin: 0; background: #f4f1ea; color: #222; }}
-  header {{ padding: 24px 32px 8px; }}
-  h1 {{ margin: 0; font-size: 1.5rem; }}
-  header p {{ margin: 4px 0 0; color: #666; }}
-  main {{ display: grid; gap: 24px; padding: 24px 32px;
-          grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); }}
-  figure {{ margin: 0; background: #fff; border-radius: 12px; overflow: hidden;
-            box-shadow: 0 1px 4px rgb(0 0 0 / 12%); }}
-  figure img, .missing {{ display: block; width: 100%; aspect-ratio: 1; object-fit: cover; }}
-  .missing {{ display: grid; place-items: center; color: #999; background: #eee; }}
-  figcaption {{ padding: 12px 14px 16px; line-height: 1.4; }}
-  .time {{ display: block; font-size: .8rem; color: #888; font-variant-numeric: tabular-nums; }}
-  .empty {{ grid-column: 1 / -1; color: #666; }}
-  footer {{ padding: 8px 32px 32px; font-size: .8rem; color: #666; }}
-</style>
-</head>
-<body>
-<header><h1>Storyboard</h1><p>{title} · {len(manifest["sentences"])} sentences</p></header>
-<main>
-{body}
-</main>
-<footer>Made with speech2image. {attribution_html}</footer>
-</body>
-</html>
-"""
-
-
-def _clock(seconds: float) -> str:
-    minutes, secs = divmod(max(0.0, float(seconds)), 60)
-    return f"{int(minutes)}:{secs:04.1f}"

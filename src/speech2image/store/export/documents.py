@@ -1,7 +1,7 @@
 """Document exports: a self-contained storyboard page, and a zip of everything.
 
-The storyboard is the folder writer's own page (:func:`render_storyboard`), with each
-picture embedded as a ``data:`` URI so one file carries the whole story.
+The storyboard is the folder writer's own page (:func:`render_storyboard`, from a template
+file), with each picture embedded as a ``data:`` URI so one file carries the whole story.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from speech2image.store.audio import write_wav
+from speech2image.store.export.storyboard import render_storyboard
 from speech2image.store.export.timeline import Shot, to_srt, to_vtt
-from speech2image.store.folder import render_storyboard
 
 logger = logging.getLogger(__name__)
 
