@@ -189,7 +189,7 @@ CONCEPT_PHRASES = {
 """Word sequences that name an idea more surely than any one of their words."""
 
 IDIOM_CONCEPTS = {
-    tuple(phrase.replace("'", " '").split()): idea
+    tuple(phrase.replace("n't", " n't").replace("'s", " 's").split()): idea
     for phrase, idea in {
         "under the weather": "illness", "spill the beans": "secret",
         "let the cat out of the bag": "secret", "cat out of the bag": "secret",
@@ -204,6 +204,8 @@ IDIOM_CONCEPTS = {
         "couch potato": "home", "long story short": "success", "work out": "success",
         "bite the bullet": "problem", "the ball is in your court": "question",
         "get the ball rolling": "work", "beat around the bush": "question",
+        "money doesn't grow on trees": "money",
+        "no idea": "question", "give it a shot": "luck", "a shot in the dark": "luck",
     }.items()
 }  # fmt: skip
 """Idioms and the idea each says; their own words say nothing ("under the weather" is

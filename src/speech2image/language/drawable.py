@@ -207,9 +207,14 @@ def _same_as_subject(token: Any) -> bool:
     return any(
         s.lower_ not in _POINTING
         and s.pos_ in ("NOUN", "PROPN", "PRON")
-        and _word_reason(s) is None
+        and s.lemma_.lower() not in _EMPTY_NOUNS
         for s in subjects
     )  # "the first thing we saw was a giraffe": no thing is the giraffe, so it is drawn
+
+
+_EMPTY_NOUNS = frozenset({"thing", "things", "something", "stuff", "one", "first", "last"})
+"""Subjects that say nothing but what their predicate names: "the first thing we saw was a
+giraffe" draws the giraffe ("patience is the key" draws no key)."""
 
 
 def _set_off(token: Any) -> bool:
