@@ -60,6 +60,9 @@ SETS = Path(__file__).parent
         ("The kids gave the snowman a scarf.", ("snowman", "wearing", "scarf")),
         ("Two squirrels were fighting over an acorn.", ("squirrel", "fighting", "acorn")),
         ("She was reading her book on the train.", ("she", "in", "train")),
+        # What is looked at is where the phrase after it says; playing on a rug is on it.
+        ("The cat stared at the goldfish in the bowl.", ("goldfish", "in", "bowl")),
+        ("The kids played on the rug.", ("kid", "on", "rug")),
         # A vehicle named in another clause, or taken.
         ("My husband rented a kayak and paddled around the bay.", ("husband", "rowing", "kayak")),
         ("The knight saddled his horse and rode into the forest.", ("knight", "riding", "horse")),
@@ -84,6 +87,7 @@ def test_everyday_relations(nlp: Any, text: str, expected: tuple[str, str, str])
         ("A boat made out of paper.", ("boat", "near", "paper")),  # a material
         ("He threw the ball to his friend.", ("he", "holding", "ball")),  # it flies
         ("A cat is sleeping on top of the bus.", ("cat", "in", "bus")),
+        ("The cat stared at the goldfish in the bowl.", ("cat", "in", "bowl")),
     ],
 )
 def test_no_relation_that_was_not_said(nlp: Any, text: str, unwanted: tuple[str, str, str]) -> None:

@@ -243,6 +243,8 @@ def _preposition_name(
     """The frame's name for ``verb`` with preposition ``word``, or None when the
     preposition is not the verb's ("sleeping on the sofa" is spatial)."""
     name = PHRASE_NAMES.get((lemma, word))
+    if name == "playing" and not any(mentions[o].noun in INSTRUMENTS for o in objects):
+        name = None  # "played on the rug" is where; "playing on the piano" is the piano
     if name is None and not any(c.dep_ == "dobj" for c in verb.children):
         name = PARTICLE_NAMES.get((lemma, word))  # "put on her hat" parsed as a preposition
     if name is not None:

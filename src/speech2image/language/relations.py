@@ -71,6 +71,8 @@ _BOARDED_INSIDE = frozenset(
 )  # fmt: skip
 """Vehicles one is "on" when one is in them ("on the bus"): the relation drawn is in (not
 "on top of the bus", and not a car, which one is on only on its roof)."""
+_LOOKING = frozenset({"looking at", "watching", "seeing", "staring at", "listening to"})
+"""Frames whose doer stays where it is: a place said after the thing looked at is its."""
 _REVERSED_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("full", "of"), "in"), (("filled", "with"), "in"), (("covered", "with"), "on"),
     (("covered", "in"), "on"), (("piled", "with"), "on"), (("crowded", "with"), "in"),
@@ -200,16 +202,29 @@ def _chained(doc: Any, mentions: list[Mention], start: int, named: set[int]) -> 
 
 
 def _subjects(
-    doc: Any, mentions: list[Mention], phrase: _Phrase, named: set[int], carriers: dict[int, int]
+    doc: Any,
+    mentions: list[Mention],
+    phrase: _Phrase,
+    named: set[int],
+    carriers: dict[int, int],
+    seen: set[tuple[int, int]],
 ) -> list[int]:
     """The mentions the phrase says something about (see the module docstring); a thing
-    worn stands for whoever wears it ("a woman in a red dress behind a car")."""
+    worn stands for whoever wears it ("a woman in a red dress behind a car"). ``seen``: the
+    (verb, mention) pairs of things looked at."""
     chained = _chained(doc, mentions, phrase.start, named)
     governor = doc[phrase.start].head
-    if governor.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "nsubj" and mention_at(mentions, c.i) is not None for c in governor.children
+    looked_at = (governor.i, chained) in seen
+    if (
+        not looked_at
+        and governor.pos_ in ("VERB", "AUX")
+        and any(
+            c.dep_ == "nsubj" and mention_at(mentions, c.i) is not None for c in governor.children
+        )
     ):
-        chained = None  # "my laptop is on the table next to a cup": the parse says the laptop
+        # "my laptop is on the table next to a cup": the parse says the laptop; but "the cat
+        # stared at the goldfish in the bowl": what is looked at is where the phrase says.
+        chained = None
     found = [chained] if chained is not None else _attached(doc, mentions, phrase)
     return list(dict.fromkeys(carriers.get(k, k) for k in found))
 
@@ -273,6 +288,7 @@ def _spatial(
     carriers.update(_carriers(frames, ("wearing",)))
     named = {o for frame in frames for o in frame.objects}
     """Mentions that a relation named as its object: the links of a chain."""
+    seen = {(f.verb, o) for f in frames if f.relation in _LOOKING for o in f.objects}
     for phrase in _phrases(doc, claimed):
         objects, said_as = _objects(doc, mentions, phrase), phrase.relation
         pobj = next((c for c in doc[phrase.end - 1].children if c.dep_ == "pobj"), None)
@@ -287,7 +303,7 @@ def _spatial(
         top = on_top(doc, mentions, phrase.start)
         if not (objects or owned or top) or _phrase_negated(doc, phrase):
             continue
-        subjects = _subjects(doc, mentions, phrase, named, carriers)
+        subjects = _subjects(doc, mentions, phrase, named, carriers, seen)
         objects = _owner(mentions, phrase.start, subjects) if owned else objects
         subjects, objects = top or (subjects, objects)
         if doc[phrase.start].lower_ not in ("onto", "into"):  # "lifted it onto the rack"

@@ -15,7 +15,8 @@ THINGS_DO = frozenset(
 )  # fmt: skip
 """What a thing does too ("a boat floating"), not only a person or an animal."""
 POSTURES = frozenset({"stand", "sit", "lie", "walk", "run", "wait", "lean", "kneel", "jump"})
-LEMMA_FIXES = {"rid": "ride", "wad": "wade", "shin": "shine", "glid": "glide", "swam": "swim"}
+LEMMA_FIXES = {"rid": "ride", "wad": "wade", "shin": "shine", "glid": "glide", "swam": "swim",
+               "star": "stare", "scar": "scare"}  # fmt: skip
 """Lemmas the small model gets wrong for common verbs ("rides", "riding" -> "rid")."""
 NOT_DRAWN_VERBS = frozenset(
     {"be", "do", "get", "go", "come", "make", "let", "seem", "become", "want", "need", "like",
