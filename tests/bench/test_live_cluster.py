@@ -212,3 +212,31 @@ def test_a_loopback_cluster_of_two_nodes_starts_and_stops_only_its_own_processes
     finally:
         bystander.kill()
         bystander.wait()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("ray", path=str(Path(sys.executable).parent)) is None,
+                    reason="needs the cluster extra")  # fmt: skip
+def test_the_comparison_measures_serve_ray_on_its_own_loopback_cluster() -> None:
+    """The whole ``--ray`` path once: the loopback cluster, ``serve --ray`` with the replica
+    flags, the clients, a node holding one replica of each engine, calls per replica."""
+    import json
+
+    data = Path(__file__).parent.parent / "data"
+    done = subprocess.run(
+        [sys.executable, "-m", "speech2image", "bench", "live", str(data / "one_sentence.flac"),
+         "--ray", "--replicas", "1", "--nodes", "1", "--no-single", "--json"],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    report = json.loads(done.stdout)
+    (ray,) = report["configurations"]
+    assert ray["replicas_per_engine"] == 1 and ray["errors"] == []
+    assert ray["sentences"] >= 1 and ray["pictures"] == ray["sentences"]
+    nodes = [g for g in ray["processes"] if g["name"].startswith("node ")]
+    assert len(nodes) == 1
+    for engine in ("s2i-asr", "s2i-language", "s2i-image"):
+        assert nodes[0]["roles"][f"replica {engine}"] == 1
+    assert ray["processes"][0]["name"] == "ingress"
+    assert set(ray["replica_calls"]) == {"Recognizer", "SceneBuilding", "Drawing"}
+    assert all(sum(calls.values()) > 0 for calls in ray["replica_calls"].values())
