@@ -207,6 +207,8 @@ def summarise(results: list[CaseResult]) -> dict[str, float]:
 
 def register(subparsers: Any) -> None:
     """``speech2image bench faithfulness``."""
+    from speech2image.bench.faithfulness_run import SETS  # the runner imports this module
+
     parser = subparsers.add_parser(
         "faithfulness",
         help="does each picture show what its sentence said? figures per set and skill",
@@ -215,9 +217,8 @@ def register(subparsers: Any) -> None:
         "of drawn objects that are junk, and per-skill figures. Run from the repository root.",
     )
     parser.add_argument("--set", default="dev", metavar="SET",
-                        help="natural_dev, natural_dev2, natural_holdout, compositional_dev, "
-                        "compositional_holdout, suite, dev (the dev sets and the suite; "
-                        "default) or all")  # fmt: skip
+                        help=f"{', '.join(SETS)}, dev (the dev sets and the suite, no held-out "
+                        "set; default) or all")  # fmt: skip
     parser.add_argument("--pack", default=None, help="clip-art pack (default openmoji)")
     parser.add_argument("--json", action="store_true", help="print one JSON object a set")
     parser.add_argument("--failures", type=int, default=0, metavar="N",
