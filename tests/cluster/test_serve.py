@@ -186,3 +186,25 @@ def test_a_hung_replica_times_out_its_call_and_other_sessions_go_on(ingress: str
     # The session beside it, on the real replicas, was not held up.
     assert len(other) == 1 and of_type(other[0], "error") == []
     assert len(of_type(other[0], "final")) >= 2
+
+
+def test_a_second_ingress_attaches_to_the_deployed_engines(ingress: str, ray_cluster: str) -> None:
+    import asyncio
+
+    from speech2image.factory import load_workers
+
+    options = ClusterOptions(address=ray_cluster, attach=True, deploy_timeout_s=60.0)
+    workers = load_workers(PipelineOptions(cluster=options))
+    try:
+        report = workers.cluster.report()  # type: ignore[attr-defined]
+        assert {d["replicas"].get("RUNNING") for d in report["deployments"].values()} == {2}
+        assert workers.builder is not None
+        scene = asyncio.run(
+            workers.language.call(
+                workers.builder.build, "A dog sleeps under a tree.", context=None, final=False
+            )
+        )
+        assert {o.noun for o in scene.objects} == {"dog", "tree"}
+    finally:
+        workers.close()
+    assert get_json(ingress + "/healthz")["status"] == "ok"  # the first ingress is untouched

@@ -107,3 +107,15 @@ def test_a_replica_whose_call_never_returns_fails_its_health_check() -> None:
     watch.check()  # the call returned: healthy again
     with pytest.raises(ValueError, match="hung_after_s"):
         HangWatch(hung_after_s=0)
+
+
+def test_every_import_path_of_the_config_builds_its_application() -> None:
+    import importlib
+
+    from speech2image.cluster.config import IMPORT_PATHS
+
+    serve = pytest.importorskip("ray.serve")
+    for import_path in IMPORT_PATHS.values():
+        module, _, name = import_path.partition(":")
+        application = getattr(importlib.import_module(module), name)({"engine": "composer"})
+        assert isinstance(application, serve.Application)

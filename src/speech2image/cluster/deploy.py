@@ -230,12 +230,18 @@ def start(pipeline: PipelineOptions, options: ClusterOptions, timeouts: StageTim
         else:
             check_resources(options)
             deploy(pipeline, options, timeouts)
-        return Cluster(
+        cluster = Cluster(
             options=options,
             handles=handles(options, timeouts),
             started_locally=local,
             owns_connection=connected,
         )
+        if options.attach:  # the replicas are what the config file deployed, not the flags
+            status = cluster.status()
+            for app, name in DEPLOYMENTS.items():
+                running = status[name]["replicas"].get("RUNNING", 0)
+                cluster.handles[app].replicas = max(running, 1)
+        return cluster
     except BaseException:
         import ray
 
