@@ -76,8 +76,9 @@ def register(subparsers: Any) -> None:
 
 
 def singular(word: str) -> str:
-    """A plain English singular, enough to compare nouns ("apples" is "apple")."""
-    word = word.lower()
+    """A plain English singular, enough to compare nouns ("apples" and "bird's" are
+    "apple" and "bird")."""
+    word = word.lower().removesuffix("'s").removesuffix("'")
     if word in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[word]
     if word.endswith("ies") and len(word) > 4:
