@@ -60,6 +60,7 @@ SETS = Path(__file__).parent
         ("The kids gave the snowman a scarf.", ("snowman", "wearing", "scarf")),
         ("Two squirrels were fighting over an acorn.", ("squirrel", "fighting", "acorn")),
         ("She was reading her book on the train.", ("she", "in", "train")),
+        ("A dog is riding in the basket on the front of a bicycle.", ("basket", "on", "bicycle")),
         # What is looked at is where the phrase after it says; playing on a rug is on it.
         ("The cat stared at the goldfish in the bowl.", ("goldfish", "in", "bowl")),
         ("The kids played on the rug.", ("kid", "on", "rug")),
@@ -88,6 +89,8 @@ def test_everyday_relations(nlp: Any, text: str, expected: tuple[str, str, str])
         ("He threw the ball to his friend.", ("he", "holding", "ball")),  # it flies
         ("A cat is sleeping on top of the bus.", ("cat", "in", "bus")),
         ("The cat stared at the goldfish in the bowl.", ("cat", "in", "bowl")),
+        ("My mum was cooking pasta in a big pan.", ("mum", "in", "pan")),  # the pasta is
+        ("She was drinking tea in a big mug.", ("she", "in", "mug")),
     ],
 )
 def test_no_relation_that_was_not_said(nlp: Any, text: str, unwanted: tuple[str, str, str]) -> None:

@@ -16,17 +16,21 @@ from __future__ import annotations
 from typing import Any
 
 from speech2image.language.frames import VerbFrame, mention_at
+from speech2image.language.lexicon import CONTAINERS
 from speech2image.language.mentions import Mention
+from speech2image.language.nonthings import DRINKING_VESSELS
 from speech2image.language.places import PART_NOUNS
 
+_SIDES = frozenset({"front", "left", "right", "rear", "underside", "tip"})
+"""Parts of a thing named by where they are ("on the front of a bicycle")."""
 _UNDER_PARTS = frozenset({"shade", "shadow", "shadows"})
 """Parts that put a thing under the whole: "in the shade of a tree"."""
 _INSIDE_PARTS = frozenset({"inside", "interior", "depths", "middle", "centre", "center"})
 """Parts that put a thing inside the whole, whatever the preposition."""
 CONTACT_FRAMES = frozenset(
     {"holding", "carrying", "reading", "eating", "drinking", "hugging", "feeding", "chewing",
-     "playing with", "playing", "cutting", "fixing", "writing", "painting", "cooking",
-     "wearing", "walking", "cuddling", "stroking", "petting", "knitting", "drawing"}
+     "playing with", "playing", "cutting", "fixing", "writing", "painting", "wearing",
+     "walking", "cuddling", "stroking", "petting", "knitting", "drawing"}
 )  # fmt: skip
 """Verb frames whose doer has the thing at hand: where the thing is, the doer is. (One who
 sits on, lies on or rides a thing is drawn on it, so goes where it goes already.)"""
@@ -38,6 +42,13 @@ _THING_PARTS = frozenset(
 )  # fmt: skip
 """Parts of a thing that the sentence names with the thing ("the roof of the car"): what
 is on the part is on the whole."""
+
+
+_VESSELS = CONTAINERS | DRINKING_VESSELS | {
+    "pan", "saucepan", "wok", "oven", "fridge", "freezer", "sink", "microwave", "toaster",
+    "dishwasher", "kettle", "teapot", "cauldron", "cage", "tank", "aquarium", "jar", "tin",
+}  # fmt: skip
+"""Things that hold what is in them, never the one who handles it."""
 
 
 def whole_of(mentions: list[Mention], noun: Any) -> list[int]:
@@ -57,7 +68,7 @@ def part_whole(mentions: list[Mention], noun: Any, relation: str) -> tuple[list[
     """The mentions a part noun (``noun``, a preposition's object) is a part of, and the
     relation the phrase then says; no mentions when ``noun`` is no part of a thing."""
     lemma = noun.lemma_.lower()
-    if lemma not in PART_NOUNS:
+    if lemma not in PART_NOUNS | _SIDES:
         return [], relation
     wholes = [
         k
@@ -101,10 +112,17 @@ def antecedent_of_one(mentions: list[Mention], noun: Any) -> list[int]:
 
 
 def with_doers(
-    mentions: list[Mention], frames: list[VerbFrame], governor: int, subjects: list[int]
+    mentions: list[Mention],
+    frames: list[VerbFrame],
+    governor: int,
+    subjects: list[int],
+    objects: list[int],
 ) -> list[int]:
     """``subjects`` with the doers of a contact frame of verb ``governor`` whose things they
-    are, doers first (mention indexes)."""
+    are, doers first (mention indexes); none for a vessel the thing is in ("drinking tea in
+    a mug", "pasta in a big pan": the cook is not in the pan)."""
+    if any(mentions[o].noun.rsplit(" ", 1)[-1] in _VESSELS for o in objects):
+        return subjects
     doers = [
         s
         for f in frames

@@ -71,8 +71,6 @@ _BOARDED_INSIDE = frozenset(
 )  # fmt: skip
 """Vehicles one is "on" when one is in them ("on the bus"): the relation drawn is in (not
 "on top of the bus", and not a car, which one is on only on its roof)."""
-_LOOKING = frozenset({"looking at", "watching", "seeing", "staring at", "listening to"})
-"""Frames whose doer stays where it is: a place said after the thing looked at is its."""
 _REVERSED_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("full", "of"), "in"), (("filled", "with"), "in"), (("covered", "with"), "on"),
     (("covered", "in"), "on"), (("piled", "with"), "on"), (("crowded", "with"), "in"),
@@ -202,28 +200,19 @@ def _chained(doc: Any, mentions: list[Mention], start: int, named: set[int]) -> 
 
 
 def _subjects(
-    doc: Any,
-    mentions: list[Mention],
-    phrase: _Phrase,
-    named: set[int],
-    carriers: dict[int, int],
-    seen: set[tuple[int, int]],
+    doc: Any, mentions: list[Mention], phrase: _Phrase, named: set[int], carriers: dict[int, int]
 ) -> list[int]:
     """The mentions the phrase says something about (see the module docstring); a thing
-    worn stands for whoever wears it ("a woman in a red dress behind a car"). ``seen``: the
-    (verb, mention) pairs of things looked at."""
+    worn stands for whoever wears it ("a woman in a red dress behind a car")."""
     chained = _chained(doc, mentions, phrase.start, named)
     governor = doc[phrase.start].head
-    looked_at = (governor.i, chained) in seen
-    if (
-        not looked_at
-        and governor.pos_ in ("VERB", "AUX")
-        and any(
-            c.dep_ == "nsubj" and mention_at(mentions, c.i) is not None for c in governor.children
-        )
+    if governor.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and mention_at(mentions, c.i) is not None for c in governor.children
     ):
-        # "my laptop is on the table next to a cup": the parse says the laptop; but "the cat
-        # stared at the goldfish in the bowl": what is looked at is where the phrase says.
+        # "My laptop is on the table next to a cup": the parse hangs both on "is", said of
+        # the laptop. After another verb the chain holds: "riding in the basket on the front
+        # of a bicycle" has the basket on the bicycle, "stared at the goldfish in the bowl"
+        # the goldfish in the bowl.
         chained = None
     found = [chained] if chained is not None else _attached(doc, mentions, phrase)
     return list(dict.fromkeys(carriers.get(k, k) for k in found))
@@ -288,7 +277,6 @@ def _spatial(
     carriers.update(_carriers(frames, ("wearing",)))
     named = {o for frame in frames for o in frame.objects}
     """Mentions that a relation named as its object: the links of a chain."""
-    seen = {(f.verb, o) for f in frames if f.relation in _LOOKING for o in f.objects}
     for phrase in _phrases(doc, claimed):
         objects, said_as = _objects(doc, mentions, phrase), phrase.relation
         pobj = next((c for c in doc[phrase.end - 1].children if c.dep_ == "pobj"), None)
@@ -303,11 +291,11 @@ def _spatial(
         top = on_top(doc, mentions, phrase.start)
         if not (objects or owned or top) or _phrase_negated(doc, phrase):
             continue
-        subjects = _subjects(doc, mentions, phrase, named, carriers, seen)
+        subjects = _subjects(doc, mentions, phrase, named, carriers)
         objects = _owner(mentions, phrase.start, subjects) if owned else objects
         subjects, objects = top or (subjects, objects)
         if doc[phrase.start].lower_ not in ("onto", "into"):  # "lifted it onto the rack"
-            subjects = with_doers(mentions, frames, doc[phrase.start].head.i, subjects)
+            subjects = with_doers(mentions, frames, doc[phrase.start].head.i, subjects, objects)
         named.update(objects)
         for subject in [s for s in subjects if s not in objects]:
             for obj in objects:
