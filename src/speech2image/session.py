@@ -141,7 +141,7 @@ class Session:
         finally:
             await self._close(transcriber)
             if self._feeder is not None:
-                self._feeder.shutdown(wait=True)
+                self._feeder.shutdown(wait=False)  # a call cut off by cancelling ends alone
             # 5. Every final sentence gets its picture before the session ends.
             await self._finals.put(None)
             self._wake.set()
