@@ -119,3 +119,21 @@ def test_every_import_path_of_the_config_builds_its_application() -> None:
         module, _, name = import_path.partition(":")
         application = getattr(importlib.import_module(module), name)({"engine": "composer"})
         assert isinstance(application, serve.Application)
+
+
+def test_in_local_mode_the_cluster_endpoint_says_null() -> None:
+    from fastapi.testclient import TestClient
+
+    from speech2image.server.app import create_app
+    from speech2image.testing import ScriptedTranscriber, SolidColorEngine, WordSceneBuilder
+    from speech2image.workers import Workers
+
+    workers = Workers(
+        make_transcriber=lambda *args, **kwargs: ScriptedTranscriber([]),
+        builder=WordSceneBuilder(),
+        engine=SolidColorEngine(),
+    )
+    with TestClient(create_app(load=lambda: (workers, None, {}))) as client:
+        assert client.get("/api/cluster").json() == {"cluster": None}
+        health = client.get("/healthz").json()
+        assert health["status"] == "ok" and "replicas" not in health

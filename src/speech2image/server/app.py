@@ -6,6 +6,7 @@ test built) and finishes every live session on shutdown.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import AsyncIterator, Callable
@@ -31,6 +32,7 @@ logger = logging.getLogger(__name__)
 STATIC_DIR = Path(str(resources.files("speech2image.server") / "static"))
 _PICTURE_NAME = re.compile(r"^(\d{1,6})\.png$")
 _PUBLIC_PATHS = ("/healthz", "/static/", "/favicon.ico")
+_CLUSTER_ANSWER_S = 5.0
 
 
 def create_app(
@@ -138,9 +140,10 @@ def _include_health_routes(app: FastAPI) -> None:
     async def healthz(request: Request) -> dict[str, Any]:
         state: AppState = request.app.state.s2i
         health: dict[str, Any] = {"status": "ok", "live_sessions": len(state.live)}
-        cluster = state.workers.cluster
-        if cluster is not None:
-            report = await run_in_threadpool(cluster.report)  # type: ignore[attr-defined]
+        if state.workers.cluster is not None:
+            report = await _cluster_report(state)
+            if report is None:
+                return {**health, "status": "degraded", "replicas": None}
             deployments = report["deployments"]
             health["replicas"] = {
                 name: {"healthy": d["healthy"], "running": d["replicas"].get("RUNNING", 0)}
@@ -151,14 +154,33 @@ def _include_health_routes(app: FastAPI) -> None:
         return health
 
     @app.get("/api/cluster")
-    async def cluster(request: Request) -> dict[str, Any]:
+    async def cluster(request: Request) -> Response:
         """Replicas per deployment (by state), this ingress's calls in flight to each, and
         the answers each replica gave; ``null`` when the engines run in this process."""
         state: AppState = request.app.state.s2i
         if state.workers.cluster is None:
-            return {"cluster": None}
-        report = await run_in_threadpool(state.workers.cluster.report)  # type: ignore[attr-defined]
-        return {"cluster": report}
+            return JSONResponse({"cluster": None})
+        report = await _cluster_report(state)
+        if report is None:
+            return JSONResponse(
+                {"detail": f"the cluster did not answer within {_CLUSTER_ANSWER_S:g} s"},
+                status_code=503,
+            )
+        return JSONResponse({"cluster": report})
+
+
+async def _cluster_report(state: AppState) -> dict[str, Any] | None:
+    """The cluster's report, or ``None`` when its controller does not answer in time (a
+    lost head node must not hang the health check)."""
+    report = state.workers.cluster.report  # type: ignore[attr-defined]
+    try:
+        result: dict[str, Any] = await asyncio.wait_for(
+            run_in_threadpool(report), timeout=_CLUSTER_ANSWER_S
+        )
+    except TimeoutError:
+        logger.warning("the Ray cluster did not answer a status request")
+        return None
+    return result
 
 
 def _include_store_routes(app: FastAPI, state: AppState) -> None:
