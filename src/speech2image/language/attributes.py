@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from speech2image.language.vocabulary import PERSON_WORDS
+from speech2image.language.vocabulary import COLORS, PERSON_WORDS
 
 MATERIAL_WORDS = {
     "wooden": "wood", "wood": "wood", "timber": "wood", "oak": "wood", "bamboo": "wood",
@@ -138,3 +138,17 @@ def age_noun(noun: str) -> tuple[str, str | None]:
     if found is None:
         return noun, None
     return " ".join([*words[:-1], found[0]]), found[1]
+
+
+_BECOMING_VERBS = frozenset({"turn", "go", "become", "grow", "get", "stay", "look", "seem"})
+
+
+def becomes_colour(token: Any) -> bool:
+    """A colour word the model took for the object of a verb of becoming ("turned bright
+    orange", "went red")."""
+    return (
+        token.dep_ in ("dobj", "attr")
+        and token.lower_ in COLORS
+        and token.head.lemma_.lower() in _BECOMING_VERBS
+        and not any(c.dep_ == "det" for c in token.children)
+    )

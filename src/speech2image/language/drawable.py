@@ -15,6 +15,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from speech2image.language.appositions import appositive_twin
 from speech2image.language.attributes import ANIMALS, MATERIAL_WORDS, PATTERN_WORDS, PEOPLE
 from speech2image.language.concepts import (
     COMPOUND_NOUNS,
@@ -217,33 +218,6 @@ _EMPTY_NOUNS = frozenset({"thing", "things", "something", "stuff", "one", "first
 giraffe" draws the giraffe ("patience is the key" draws no key)."""
 
 
-def _set_off(token: Any) -> bool:
-    """An apposition said as one ("her friend the seal") or set off by commas on both
-    sides ("my neighbour, a nurse, came"), unlike a list ("a man, a red cake and ...")."""
-    doc, head = token.doc, token.head
-    between = doc[min(head.i, token.i) + 1 : max(head.i, token.i)]
-    if not any(t.is_punct for t in between):
-        return True
-    end = max(t.i for t in token.subtree) + 1
-    return end < len(doc) and doc[end].text == ","
-
-
-def _appositive_twin(token: Any) -> Any | None:
-    """Of two common nouns for one thing ("her friend the seal", "my neighbour, a nurse"),
-    the one not drawn: a person's relation word beside an animal or a thing ("friend"),
-    else the more general first noun ("neighbour"). Two nouns of things are a list the
-    model took for an apposition ("a blue car, a red ball"): both drawn."""
-    head = token.head
-    if token.dep_ != "appos" or token.pos_ != "NOUN" or head.pos_ != "NOUN" or head.i == token.i:
-        return None
-    head_person, own_person = head.lemma_.lower() in PEOPLE, token.lemma_.lower() in PEOPLE
-    if not (head_person or own_person) or not _set_off(token):
-        return None
-    if head_person == own_person:
-        return head
-    return head if head_person else token
-
-
 _POINTING = frozenset(
     {"there", "it", "this", "that", "these", "those", "what", "which", "who", "one", "ones",
      "mine", "yours", "ours", "theirs", "hers"}
@@ -387,7 +361,7 @@ def find_drawability(doc: Any) -> Drawability:
         if (token.dep_ == "poss" and token.pos_ in ("NOUN", "PROPN")) or _same_as_subject(token):
             blocked.add(token.i)  # "Grandma's cake" shows the cake
             continue
-        twin = _appositive_twin(token)
+        twin = appositive_twin(token)
         if twin is not None:
             blocked.add(twin.i)  # one thing, drawn once
         why = _word_reason(token) or ("not depictable" if _topic(token, blocked) else None)

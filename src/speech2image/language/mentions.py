@@ -16,6 +16,7 @@ from speech2image.language.attributes import (
     ATTRIBUTE_WORDS,
     age_noun,
     attributes_of,
+    becomes_colour,
     predicate_attributes,
 )
 from speech2image.language.concepts import MASS_NOUNS
@@ -191,7 +192,8 @@ def _predicate_adjectives(token: Any) -> tuple[str | None, str | None]:
         return None, None
     color = size = None
     for child in token.head.children:
-        if (child.dep_ in ("acomp", "attr", "oprd") and child.pos_ == "ADJ") or _becomes(child):
+        predicate = child.dep_ in ("acomp", "attr", "oprd") and child.pos_ == "ADJ"
+        if predicate or becomes_colour(child):
             words = [child, *[c for c in child.children if c.dep_ == "conj"]]
             for word in words:
                 if word.lower_ in COLORS:
@@ -202,20 +204,6 @@ def _predicate_adjectives(token: Any) -> tuple[str | None, str | None]:
                 if word.lower_ in SIZE_WORDS:
                     size = SIZE_WORDS[word.lower_]
     return color, size
-
-
-_BECOMING_VERBS = frozenset({"turn", "go", "become", "grow", "get", "stay", "look", "seem"})
-
-
-def _becomes(token: Any) -> bool:
-    """A colour word the model took for the object of a verb of becoming ("turned bright
-    orange", "went red")."""
-    return (
-        token.dep_ in ("dobj", "attr")
-        and token.lower_ in COLORS
-        and token.head.lemma_.lower() in _BECOMING_VERBS
-        and not any(c.dep_ == "det" for c in token.children)
-    )
 
 
 def is_expletive_it(token: Any) -> bool:
@@ -280,7 +268,7 @@ def _never_a_thing(token: Any, lemma: str) -> bool:
         return True
     if lemma in COLORS and token.dep_ in ("conj", "attr", "acomp", "oprd"):
         return token.head.pos_ in ("ADJ", "AUX", "VERB") or token.head.lower_ in COLORS
-    if lemma in COLORS and _becomes(token):
+    if lemma in COLORS and becomes_colour(token):
         return True  # "the leaves have turned bright orange": a colour, not an orange
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     # "one grey book", "three glass bowls" parsed with the colour or material a noun.
