@@ -137,3 +137,18 @@ def test_in_local_mode_the_cluster_endpoint_says_null() -> None:
         assert client.get("/api/cluster").json() == {"cluster": None}
         health = client.get("/healthz").json()
         assert health["status"] == "ok" and "replicas" not in health
+
+
+def test_replicas_the_cluster_cannot_place_are_refused_naming_the_flag(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ray = pytest.importorskip("ray")
+    from speech2image.cluster.deploy import check_resources
+
+    monkeypatch.setattr(ray, "cluster_resources", lambda: {"CPU": 4.0})  # a CPU-only cluster
+    check_resources(ClusterOptions(asr_replicas=Replicas(count=4)))  # 2.5 CPUs: fits
+    with pytest.raises(ValueError, match=r"--asr-replicas 8.*lower --asr-replicas"):
+        check_resources(ClusterOptions(asr_replicas=Replicas(count=8)))
+    diffusers = ClusterOptions(image_replicas=Replicas(count=2), image_num_gpus=1.0)
+    with pytest.raises(ValueError, match=r"--image-replicas.*--device cpu"):
+        check_resources(diffusers)

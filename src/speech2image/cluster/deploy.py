@@ -143,17 +143,21 @@ def check_resources(options: ClusterOptions) -> None:
 
     have = ray.cluster_resources()
     need = options.needed()
-    for kind, flag_hint in (("CPU", "num_cpus"), ("GPU", "num_gpus")):
-        if need[kind] > have.get(kind, 0.0) + 1e-9:
-            asked = ", ".join(
-                f"{flag} {options.replicas(app).fewest}" for app, flag in _REPLICA_FLAGS.items()
-            )
-            raise ValueError(
-                f"the replicas asked for ({asked}) reserve {need[kind]:g} "
-                f"{kind}s ({flag_hint} per replica) and the cluster has "
-                f"{have.get(kind, 0.0):g}: lower {' / '.join(_REPLICA_FLAGS.values())} (or "
-                "--max-replicas with auto), or add nodes"
-            )
+    asked = ", ".join(
+        f"{flag} {options.replicas(app).fewest}" for app, flag in _REPLICA_FLAGS.items()
+    )
+    lower = f"lower {' / '.join(_REPLICA_FLAGS.values())} (or --min-replicas with auto)"
+    if need["CPU"] > have.get("CPU", 0.0) + 1e-9:
+        raise ValueError(
+            f"the replicas asked for ({asked}) reserve {need['CPU']:g} CPUs (num_cpus per "
+            f"replica) and the cluster has {have.get('CPU', 0.0):g}: {lower}, or add nodes"
+        )
+    if need["GPU"] > have.get("GPU", 0.0) + 1e-9:
+        raise ValueError(
+            f"{options.replicas('s2i-image').fewest} diffusers replicas (--image-replicas) "
+            f"take one GPU each and the cluster has {have.get('GPU', 0.0):g}: {lower}, add "
+            "GPU nodes, or draw on CPUs with --device cpu"
+        )
 
 
 def deploy(pipeline: PipelineOptions, options: ClusterOptions, timeouts: StageTimeouts) -> None:
