@@ -81,3 +81,12 @@ def test_a_books_topic_is_not_drawn() -> None:
     scene = builder().build("She handed me a book about sharks.")
     assert "shark" not in nouns(scene) and "book" in nouns(scene)
     assert "bike" in nouns(builder().build("She was over the moon about her new bike."))
+
+
+def test_she_and_him_of_one_sentence_are_two() -> None:
+    b = builder()
+    context = b.new_context()
+    b.build("Once there was a little narwhal who lived in the sea.", context=context)
+    b.build("Every morning she looked for her friend the seal.", context=context)
+    scene = b.build("One day she found him on a piece of ice.", context=context)
+    assert {"narwhal", "seal"} <= set(nouns(scene))

@@ -168,7 +168,10 @@ _GENDERED = {"he": "man", "him": "man", "she": "woman", "her": "woman"}
 
 
 def _resolve_pronoun(
-    mention: Mention, earlier_in_sentence: list[Mention], context: SceneContext | None
+    mention: Mention,
+    earlier_in_sentence: list[Mention],
+    context: SceneContext | None,
+    avoid: tuple[Mention, ...] = (),
 ) -> list[Mention]:
     pronoun = mention.pronoun or ""
     last = context.last_scene if context else []
@@ -178,6 +181,7 @@ def _resolve_pronoun(
         # Nor the thing its own phrase is said of ("a bench beneath it" is not the bench).
         excluded = [m for m in earlier_in_sentence if m.head == mention.governor
                     or (m.subject and m.governor == mention.governor)]  # fmt: skip
+    excluded = [*excluded, *avoid]
     earlier = _antecedent(mention, [earlier_in_sentence, last, cast], excluded)
     if earlier is not None:
         noun = earlier.noun
@@ -219,14 +223,18 @@ def owner(
 
 
 def resolve(
-    mention: Mention, earlier_in_sentence: list[Mention], context: SceneContext | None
+    mention: Mention,
+    earlier_in_sentence: list[Mention],
+    context: SceneContext | None,
+    avoid: tuple[Mention, ...] = (),
 ) -> list[Mention]:
     """The things a mention names, with pronouns, names and definite references filled in
     from what came before: none for a pronoun that points at nothing known, several for
-    "they" said of a girl and her grandmother."""
+    "they" said of a girl and her grandmother. A pronoun never points at what ``avoid``
+    holds (what "she" of the same sentence is, for "him")."""
     cast = context.cast if context else []
     if mention.pronoun is not None:
-        return _resolve_pronoun(mention, earlier_in_sentence, context)
+        return _resolve_pronoun(mention, earlier_in_sentence, context, avoid)
     if mention.name is not None:
         for earlier in reversed([*cast, *earlier_in_sentence]):
             if earlier.name == mention.name and earlier.entity is not None:
@@ -253,12 +261,17 @@ def resolve_all(
     mentions: list[Mention] = []
     index_of: dict[int, int] = {}
     pronouns: dict[str, int] = {}
+    gendered: dict[str, list[Mention]] = {"male": [], "female": []}
     for k, mention in enumerate(raw):
         word = mention.pronoun if mention.pronoun in _REPEATED_PRONOUNS else None
         if word is not None and word in pronouns:
             index_of[k] = pronouns[word]  # "he wrapped it ... and carried it home": one "it"
             continue
-        found = resolve(mention, mentions, context)
+        gender = _GENDER_OF.get(mention.pronoun or "")
+        other = gendered["female" if gender == "male" else "male"] if gender else []
+        found = resolve(mention, mentions, context, avoid=tuple(other))
+        if gender is not None:
+            gendered[gender].extend(found)  # "she found him": two creatures, not one
         if word is not None and len(found) == 1:
             same = _same_in_sentence(found[0], mentions)
             pronouns[word] = len(mentions) if same is None else same
@@ -272,6 +285,7 @@ def resolve_all(
     return mentions, index_of
 
 
+_GENDER_OF = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _REPEATED_PRONOUNS = frozenset({"it", "he", "him", "she"})
 """Pronouns that, said twice in one sentence, point at one thing both times."""
 
