@@ -47,6 +47,10 @@ def test_a_verb_of_a_person_implies_its_one_thing(
         ("We drove to Paris in the van.", "car"),
         ("The idea took off.", "airplane"),
         ("It drove me mad.", "car"),
+        ("The witch flew across the sky on her broomstick.", "airplane"),
+        ("The skier flies over the jump.", "airplane"),
+        ("She was reading a magazine.", "book"),
+        ("He was painting the fence.", "paintbrush"),
     ],
 )
 def test_no_implied_thing_for_a_thing_a_named_vehicle_or_a_negation(
@@ -58,3 +62,40 @@ def test_no_implied_thing_for_a_thing_a_named_vehicle_or_a_negation(
 def test_a_drawn_doer_is_not_drawn_twice(builder: SpacySceneBuilder) -> None:
     scene = builder.build("The girl swam in the lake.")
     assert [(o.noun, o.action) for o in scene.objects] == [("girl", "swimming")]
+
+
+@pytest.mark.parametrize(
+    ("text", "implied"),
+    [
+        ("The girl was reading under a tree.", "book"),
+        ("I've just started painting with watercolours.", "paintbrush"),
+        ("Grandma was knitting by the fire.", "yarn"),
+        ("The caretaker is sweeping the corridor.", "broom"),
+        ("We flew over the mountains and saw an eagle.", "airplane"),
+    ],
+)
+def test_a_pastime_implies_its_tool(builder: SpacySceneBuilder, text: str, implied: str) -> None:
+    assert nouns(builder, text).count(implied) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The girl drove to school.", ("girl", "driving", "car")),
+        ("My brother cycled to school.", ("brother", "riding", "bicycle")),
+        ("The girl was reading under a tree.", ("girl", "reading", "book")),
+        ("The caretaker is sweeping the corridor.", ("caretaker", "holding", "broom")),
+    ],
+)
+def test_a_drawn_doer_goes_with_what_its_verb_implies(
+    builder: SpacySceneBuilder, text: str, expected: tuple[str, str, str]
+) -> None:
+    scene = builder.build(text)
+    noun = {o.id: o.noun for o in scene.objects}
+    assert expected in {(noun[r.subject], r.relation, noun[r.object]) for r in scene.relations}
+
+
+def test_nobody_drawn_no_relation_to_the_implied_thing(builder: SpacySceneBuilder) -> None:
+    scene = builder.build("We drove to Spain.")
+    assert [o.noun for o in scene.objects] == ["car"]
+    assert scene.relations == ()

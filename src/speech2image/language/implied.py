@@ -7,7 +7,11 @@ person word), implies the one thing it is done with or the one person doing it:
   bicycle; went camping: a tent; went fishing: a fishing rod), unless the sentence names
   such a thing itself ("drove the van", "flew a kite", "in his boat");
 - the doer of a sport (went skiing: a skier; swam: a swimmer), only when the doer is not
-  drawn already: "we" and "I" are not, "the girl swam" is the girl, swimming.
+  drawn already: "we" and "I" are not, "the girl swam" is the girl, swimming;
+- the one tool a pastime said without its object cannot be drawn without (was reading: a
+  book; started painting with watercolours: a paintbrush; knitting: yarn; sweeping: a
+  broom), the broom also with what it sweeps ("sweeping the corridor"); not for writing
+  or drawing, whose surface is usually named ("writing on the whiteboard").
 
 Never for a thing that does not go ("time flies", "the idea took off"), for a negated
 verb ("we didn't drive"), or for a verb with its own object ("it drove me mad").
@@ -22,9 +26,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from speech2image.language.contradictions import MentionRelation
 from speech2image.language.frames import VerbFrame, mention_at, negated, verb_lemma, verb_subjects
 from speech2image.language.lexicon import PEOPLE
 from speech2image.language.mentions import Mention
+from speech2image.language.verb_words import NOT_ROLES, ROLE_ENDINGS
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +43,9 @@ class ImpliedThing:
     """Nouns of the sentence that already are it (or say how it was done): then none."""
     doer: bool = False
     """True when the thing is the person doing it (a skier): only for an undrawn doer."""
+    tool: bool = False
+    """True when the verb's own object is what it is done to, not the thing implied
+    ("painting the fence" still needs a brush)."""
 
 
 _ROAD = frozenset(
@@ -75,6 +84,10 @@ _AIR = frozenset(
 _WATER = frozenset({"boat", "sailboat", "ship", "yacht", "ferry", "canoe", "kayak", "raft"})
 _BIKE = frozenset({"bicycle", "bike", "tricycle", "motorbike"})
 _SNOW = frozenset({"ski", "skis", "snowboard", "sled", "sledge"})
+_READ = frozenset(
+    {"book", "newspaper", "paper", "magazine", "comic", "letter", "map", "menu", "tablet",
+     "phone", "sign", "poem", "story", "note", "postcard", "card", "label", "recipe"}
+)  # fmt: skip
 _POOL = frozenset({"pool", "swimming pool", "boat", "surfboard"})
 
 IMPLIED_BY_VERB: dict[str, ImpliedThing] = {
@@ -90,6 +103,10 @@ IMPLIED_BY_VERB: dict[str, ImpliedThing] = {
     "swim": ImpliedThing("swimmer", _POOL, doer=True),
     "surf": ImpliedThing("surfer", frozenset({"surfboard", "board"}), doer=True),
     "hike": ImpliedThing("hiker", frozenset(), doer=True),
+    "read": ImpliedThing("book", _READ),
+    "paint": ImpliedThing("paintbrush", frozenset({"paintbrush", "brush", "roller"})),
+    "knit": ImpliedThing("yarn", frozenset({"yarn", "wool"})),
+    "sweep": ImpliedThing("broom", frozenset({"broom", "brush"}), tool=True),
 }
 """Verb lemma: the one thing it implies."""
 
@@ -121,6 +138,14 @@ def _is_person(token: Any) -> bool:
     if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", ""):
         return True
     return token.lemma_.lower() in PEOPLE
+
+
+def _is_role(token: Any) -> bool:
+    """True for a role noun ("the caretaker"): one who uses a tool, though a skier who
+    flies over a jump is in no airplane."""
+    lemma = token.lemma_.lower()
+    role = lemma.endswith((*ROLE_ENDINGS, "man", "woman")) and lemma not in NOT_ROLES
+    return role and token.pos_ == "NOUN"
 
 
 _PASSING = frozenset({"over", "across", "around", "past", "through", "along", "above", "by"})
@@ -162,9 +187,14 @@ def implied_things(doc: Any, raw: list[Mention]) -> list[Mention]:
         if implied is None or implied.noun in named or named & implied.named_by:
             continue
         subject = _subject(token)
-        if subject is None or not _is_person(subject) or negated(token):
+        person = subject is not None and (
+            _is_person(subject) or (implied.tool and _is_role(subject))
+        )
+        if subject is None or not person or negated(token):
             continue
-        if _has_own_object(token) or (implied.doer and subject.i in drawn_heads):
+        if (_has_own_object(token) and not implied.tool) or (
+            implied.doer and subject.i in drawn_heads
+        ):
             continue
         if _carried_by(token, drawn_heads):
             continue  # "flew across the sky on her broomstick": that is how
@@ -229,3 +259,30 @@ def vehicle_frames(doc: Any, mentions: list[Mention]) -> list[VerbFrame]:
         if vehicles and subjects:
             frames.append(VerbFrame(verb.i, tuple(subjects), relation, (vehicles[0],)))
     return frames
+
+
+IMPLIED_RELATIONS = {
+    "drive": "driving", "sail": "sitting in", "cycle": "riding", "bike": "riding",
+    "fish": "holding", "read": "reading", "paint": "holding", "knit": "holding",
+    "sweep": "holding",
+}  # fmt: skip
+"""Verb lemma: how its drawn doer goes with the thing it implies (the girl who drove is
+driving the car, the boy reading reads the book)."""
+
+
+def implied_relations(
+    doc: Any, raw: list[Mention], implied: list[Mention]
+) -> list[MentionRelation]:
+    """Relations from the drawn doers of the verbs to the things they imply; the implied
+    things are numbered after the raw mentions (``len(raw) + j``)."""
+    found: list[MentionRelation] = []
+    for j, thing in enumerate(implied):
+        verb = doc[thing.head]
+        relation = IMPLIED_RELATIONS.get(verb_lemma(verb))
+        if relation is None:
+            continue
+        subject = _subject(verb)
+        doer = mention_at(raw, subject.i) if subject is not None else None
+        if doer is not None:  # a pronoun is kept when it resolves ("she drove home")
+            found.append(MentionRelation(doer, relation, len(raw) + j))
+    return found

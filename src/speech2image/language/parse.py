@@ -24,7 +24,7 @@ from speech2image.language.concepts import idiom_concept, sentence_concept
 from speech2image.language.context import SceneContext, Surroundings, owner, resolve_all
 from speech2image.language.drawable import Drawability, find_drawability
 from speech2image.language.frames import ing_form, negated
-from speech2image.language.implied import implied_things
+from speech2image.language.implied import implied_relations, implied_things
 from speech2image.language.mentions import Mention, find_mentions
 from speech2image.language.places import SETTING_THINGS, THING_SETTINGS
 from speech2image.language.relations import MentionRelation, find_relations
@@ -171,13 +171,16 @@ class SpacySceneBuilder:
         mentions, index_of = resolve_all(raw, context)
         if _only_nobody(raw, mentions) and idiom_concept(doc) is not None:
             mentions = []  # "he's been under the weather": the idiom is the picture
-        mentions += implied_things(doc, raw)  # "we drove to Spain": a car
+        implied = implied_things(doc, raw)  # "we drove to Spain": a car
+        index_of.update({len(raw) + j: len(mentions) + j for j in range(len(implied))})
+        mentions += implied
         mentions += _owners(doc, mentions, context)  # "on his old tractor": grandpa
         if context is not None:
             mentions = context.identify(mentions, commit=final)
         surroundings = _implied_setting(surroundings, mentions)
         # 4. Relations and intransitive actions between the raw mentions.
         raw_relations, _ = find_relations(doc, raw)
+        raw_relations += implied_relations(doc, raw, implied)  # the girl driving the car
         actions = {index_of[k]: a for k, a in find_actions(doc, raw).items() if k in index_of}
         for k, mention in enumerate(mentions):
             if mention.verb and k not in actions:
