@@ -61,6 +61,11 @@ SETS = Path(__file__).parent
         ("Two squirrels were fighting over an acorn.", ("squirrel", "fighting", "acorn")),
         ("She was reading her book on the train.", ("she", "in", "train")),
         ("A dog is riding in the basket on the front of a bicycle.", ("basket", "on", "bicycle")),
+        # A place said first is of what comes after it.
+        ("Behind the shed there's an old rusty bicycle.", ("bicycle", "behind", "shed")),
+        ("In front of the house stands a huge snowman.", ("snowman", "in front of", "house")),
+        ("On the table she put a big vase.", ("vase", "on", "table")),
+        ("Under the bridge lived a grumpy troll.", ("troll", "under", "bridge")),
         # What is looked at is where the phrase after it says; playing on a rug is on it.
         ("The cat stared at the goldfish in the bowl.", ("goldfish", "in", "bowl")),
         ("The kids played on the rug.", ("kid", "on", "rug")),

@@ -169,8 +169,10 @@ def _verb_subjects(doc: Any, mentions: list[Mention], verb: Any, start: int) -> 
     ("she put the book on the table", "a man riding a horse behind a cat"; None when the
     verb puts an object that is not drawn: "he wrote the date on the board"), else its
     subject ("the kids did their homework at the table")."""
-    moved = [c for c in verb.children if c.dep_ == "dobj" and c.i < start]
-    found = coordinated(doc, mentions, moved[0], start) if moved else []
+    fronted = start < verb.i  # "Behind the shed there's an old bicycle": what comes after
+    placed = fronted and verb.lemma_.lower() in PLACING_VERBS  # "On the table she put a vase"
+    moved = [c for c in verb.children if c.dep_ == "dobj" and (c.i < start or placed)]
+    found = coordinated(doc, mentions, moved[0], len(doc) if placed else start) if moved else []
     if found or (moved and verb.lemma_.lower() in PLACING_VERBS):
         return found or None
     found = verb_subjects(doc, mentions, verb)
@@ -183,8 +185,10 @@ def _verb_subjects(doc: Any, mentions: list[Mention], verb: Any, start: int) -> 
     if companions:
         return companions
     for child in verb.children:
-        if child.dep_ in ("nsubjpass", "attr", "nsubj") and child.i < start:
-            found = coordinated(doc, mentions, child, start)
+        after = fronted and child.i > verb.i and child.dep_ == "dobj"  # "... stands a snowman"
+        said = child.dep_ in ("nsubjpass", "attr", "nsubj") and (child.i < start or fronted)
+        if said or after:
+            found = coordinated(doc, mentions, child, len(doc) if fronted else start)
             if found:
                 return found
     return []
