@@ -66,6 +66,11 @@ SETS = Path(__file__).parent
         ("In front of the house stands a huge snowman.", ("snowman", "in front of", "house")),
         ("On the table she put a big vase.", ("vase", "on", "table")),
         ("Under the bridge lived a grumpy troll.", ("troll", "under", "bridge")),
+        # The sides of the picture.
+        ("My mum is on the left and my dad is on the right.", ("mum", "left of", "dad")),
+        ("On the right you can see our dog and on the left the cat.", ("cat", "left of", "dog")),
+        ("On the left there's a big oak tree and on the right a small pond.",
+         ("tree", "left of", "pond")),
         # What is looked at is where the phrase after it says; playing on a rug is on it.
         ("The cat stared at the goldfish in the bowl.", ("goldfish", "in", "bowl")),
         ("The kids played on the rug.", ("kid", "on", "rug")),
@@ -95,6 +100,7 @@ def test_everyday_relations(nlp: Any, text: str, expected: tuple[str, str, str])
         ("A cat is sleeping on top of the bus.", ("cat", "in", "bus")),
         ("The cat stared at the goldfish in the bowl.", ("cat", "in", "bowl")),
         ("My mum was cooking pasta in a big pan.", ("mum", "in", "pan")),  # the pasta is
+        ("On the right you can see our dog and on the left the cat.", ("dog", "on", "cat")),
         ("She was drinking tea in a big mug.", ("she", "in", "mug")),
     ],
 )

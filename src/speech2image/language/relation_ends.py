@@ -131,3 +131,62 @@ def with_doers(
         if s not in subjects
     ]
     return list(dict.fromkeys([*doers, *subjects]))
+
+
+_SIDE_WORDS = {"left": "left", "right": "right", "middle": "middle", "centre": "middle",
+               "center": "middle"}  # fmt: skip
+
+
+def is_picture_side(doc: Any, start: int) -> bool:
+    """True when the words from ``start`` are "on the left" (right, middle) with no "of":
+    a side of the picture, not a side of a thing."""
+    words = [t.lower_ for t in doc[max(start, 0) : start + 4]]
+    return (
+        start >= 0
+        and len(words) >= 3
+        and words[0] in ("on", "to", "at", "in")
+        and words[1] == "the"
+        and words[2] in _SIDE_WORDS
+        and words[3:4] != ["of"]
+    )
+
+
+def _side_thing(doc: Any, mentions: list[Mention], side: Any) -> int | None:
+    """The thing said to be on a side of the picture: the one the phrase hangs on, the one
+    named after a fronted "on the left" ("on the left there's a tree"), else the subject
+    of its verb ("my mum is on the left")."""
+    prep = doc[side.i - 2]
+    governor = prep.head
+    k = mention_at(mentions, governor.i)
+    if k is not None and governor.i != prep.i:
+        return k
+    after = [k for k, m in enumerate(mentions) if m.start > side.i][:1]
+    gap = doc[side.i + 1 : mentions[after[0]].start] if after else doc[0:0]
+    cut = any(t.pos_ in ("VERB", "AUX", "CCONJ", "PUNCT") for t in gap)
+    said_next = bool(after) and len(gap) <= 2 and not cut
+    if governor.i >= prep.i or said_next:  # fronted, or "... and on the left the cat"
+        return after[0] if after else None
+    subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
+    found = mention_at(mentions, subjects[0].i) if subjects else None
+    before = [k for k, m in enumerate(mentions) if m.head < side.i]
+    return found if found is not None or subjects else (before[-1] if before else None)
+
+
+def picture_sides(doc: Any, mentions: list[Mention]) -> list[tuple[int, int, str, int]]:
+    """(token index, subject, relation, object) for things said to be on the left, in the
+    middle and on the right of the picture ("on the left there's a big oak tree and on the
+    right a small pond"): each left one left of each right one, the middle between."""
+    sides: dict[str, list[int]] = {"left": [], "middle": [], "right": []}
+    at = 0
+    for token in doc:
+        side = _SIDE_WORDS.get(token.lower_) if is_picture_side(doc, token.i - 2) else None
+        if side is None:
+            continue
+        thing = _side_thing(doc, mentions, token)
+        if thing is not None and thing not in sides[side]:
+            sides[side].append(thing)
+            at = at or token.i
+    found = [(at, left, "left of", right) for left in sides["left"] for right in sides["right"]]
+    found += [(at, m, "right of", left) for m in sides["middle"] for left in sides["left"]]
+    found += [(at, m, "left of", right) for m in sides["middle"] for right in sides["right"]]
+    return [f for f in found if f[1] != f[3]]

@@ -36,8 +36,10 @@ from speech2image.language.nonthings import DRINKING_VESSELS, PORTION_NOUNS
 from speech2image.language.possession import possession_frames, verb_held_frames, worn_in
 from speech2image.language.relation_ends import (
     antecedent_of_one,
+    is_picture_side,
     on_top,
     part_whole,
+    picture_sides,
     whole_of,
     with_doers,
 )
@@ -97,6 +99,7 @@ def _phrases(doc: Any, claimed: set[int]) -> list[_Phrase]:
         for phrase, relation in _REVERSED_PHRASES + _EXTRA_PHRASES + RELATION_PHRASES:
             if tuple(words[i : i + len(phrase)]) == phrase:
                 made = phrase == ("out", "of") and doc[i].head.lemma_.lower() in _OUT_OF_NOT_PLACE
+                made = made or is_picture_side(doc, i)  # "on the left": see picture_sides
                 if doc[i].dep_ == "agent" or (phrase == ("over",) and doc[i].dep_ == "prt") or made:
                     break
                 if not claimed.intersection(range(i, i + len(phrase))):
@@ -356,6 +359,7 @@ def find_relations(doc: Any, mentions: list[Mention]) -> tuple[list[MentionRelat
     carriers = _carriers(frames, ("holding", "wearing", "carrying"))
     said, places = _spatial(doc, mentions, claimed, frames)
     said.extend(_contents(doc, mentions))
+    said.extend((i, MentionRelation(s, r, o)) for i, s, r, o in picture_sides(doc, mentions))
     for frame in frames:
         # "a pirate holding a sword standing on a ship": the pirate stands, not the sword.
         subjects = [s if is_animate(mentions[s]) else carriers.get(s, s) for s in frame.subjects]
