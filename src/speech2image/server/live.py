@@ -21,7 +21,7 @@ import logging
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -37,7 +37,7 @@ from speech2image.events import (
     StageFailed,
 )
 from speech2image.server.options import ServerOptions
-from speech2image.session import Session, SessionOptions, Subscriber, Workers
+from speech2image.session import Session, SessionOptions, Workers
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +59,26 @@ class ProtocolViolation(Exception):
         return StageFailed("connection", str(self), code=self.code)
 
 
+class Recorder(Protocol):
+    """What a live session needs of the store's recorder
+    (:class:`~speech2image.store.recorder.SessionRecorder`): a blocking subscriber that
+    also keeps the audio, and says when saving stopped."""
+
+    @property
+    def failure(self) -> Exception | None:
+        """Why the session is no longer being saved, once it is not."""
+
+    @property
+    def audio_failure(self) -> Exception | None:
+        """Why the session's audio is no longer being saved, once it is not."""
+
+    def __call__(self, event: Event) -> None: ...
+
+    def append_audio(self, samples: np.ndarray) -> None: ...
+
+    def close(self) -> None: ...
+
+
 class LiveSession:
     """One speaker's pipeline, fed by WebSocket connections."""
 
@@ -70,8 +90,7 @@ class LiveSession:
         session_id: str | None = None,
         sample_rate: int,
         session_options: SessionOptions,
-        recorder: Subscriber | None = None,
-        on_audio: Callable[[np.ndarray], None] | None = None,
+        recorder: Recorder | None = None,
     ) -> None:
         self.options = options
         self.session = Session(workers, options=session_options, session_id=session_id)
@@ -89,7 +108,6 @@ class LiveSession:
         self.overflowed = False
         """The client stopped reading: the outbox filled up and the session was stopped."""
         self._reported_failures: set[str] = set()
-        self._on_audio = on_audio
         self._expiry: asyncio.TimerHandle | None = None
         self._recorder = recorder
         if recorder is not None:
@@ -99,9 +117,8 @@ class LiveSession:
         self.task.add_done_callback(self._finished)
 
     def _finished(self, task: asyncio.Task[Any]) -> None:
-        close = getattr(self._recorder, "close", None)
-        if callable(close):
-            close()
+        if self._recorder is not None:
+            self._recorder.close()
         if not task.cancelled() and task.exception() is not None:
             logger.error("session %s failed", self.id, exc_info=task.exception())
             message = "the session failed; it was saved"
@@ -134,8 +151,8 @@ class LiveSession:
                 f"the session reached its limit of {self.options.max_session_s / 60:.0f} minutes",
             )
         resampled = self.resampler.process(samples)
-        if self._on_audio is not None and resampled.size:
-            self._on_audio(resampled)
+        if self._recorder is not None and resampled.size:
+            self._recorder.append_audio(resampled)
             self._report_storage_failures()
         await self.source.push(resampled)
 
@@ -195,20 +212,23 @@ class LiveSession:
 
     def _report_storage_failures(self) -> None:
         """Tell the client once when its session stops being saved (the recorder logs it)."""
+        if self._recorder is None:
+            return
         messages = {
             "failure": (
+                self._recorder.failure,
                 ErrorCode.SAVING_STOPPED,
                 "this session is no longer being saved ({}); it goes on, and what was "
                 "saved before is kept",
             ),
             "audio_failure": (
+                self._recorder.audio_failure,
                 ErrorCode.AUDIO_SAVING_STOPPED,
                 "the audio of this session is no longer being saved ({}); its "
                 "sentences and pictures still are",
             ),
         }
-        for name, (code, message) in messages.items():
-            failure = getattr(self._recorder, name, None)
+        for name, (failure, code, message) in messages.items():
             if failure is not None and name not in self._reported_failures:
                 self._reported_failures.add(name)
                 self._send(StageFailed("store", message.format(failure), code=code))

@@ -83,5 +83,4 @@ class AppState:
             sample_rate=sample_rate,
             session_options=session_options,
             recorder=recorder,
-            on_audio=recorder.append_audio if recorder is not None else None,
         )
