@@ -66,6 +66,9 @@ SETS = Path(__file__).parent
         ("In front of the house stands a huge snowman.", ("snowman", "in front of", "house")),
         ("On the table she put a big vase.", ("vase", "on", "table")),
         ("Under the bridge lived a grumpy troll.", ("troll", "under", "bridge")),
+        # Each other, hand in hand.
+        ("The boy and his dad were holding hands.", ("boy", "holding hands with", "dad")),
+        ("The cat and the dog chased each other.", ("cat", "chasing", "dog")),
         # The sides of the picture.
         ("My mum is on the left and my dad is on the right.", ("mum", "left of", "dad")),
         ("On the right you can see our dog and on the left the cat.", ("cat", "left of", "dog")),

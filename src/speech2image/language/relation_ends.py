@@ -6,6 +6,8 @@
 - "On top" without "of" is on the thing just named before the list it ends ("the noodles
   with mushrooms and a fried egg on top": the egg on the noodles).
 - "The red one" is the thing named before it ("our old car, the red one parked ...").
+- Two things a verb is said of together, with "each other" or "hands", are its two ends
+  ("the boy and his dad were holding hands").
 - Whoever holds, reads, rides or eats a thing is where it is ("Grandpa was reading the
   newspaper in his armchair" has Grandpa in the armchair too); a thing thrown, put or
   watched goes where the phrase says on its own.
@@ -15,11 +17,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from speech2image.language.frames import VerbFrame, mention_at
+from speech2image.language.frames import (
+    VerbFrame,
+    mention_at,
+    negated,
+    verb_form,
+    verb_lemma,
+    verb_subjects,
+)
 from speech2image.language.lexicon import CONTAINERS
 from speech2image.language.mentions import Mention
 from speech2image.language.nonthings import DRINKING_VESSELS
 from speech2image.language.places import PART_NOUNS
+from speech2image.language.verb_words import VERB_NAMES
+
+_HANDS = frozenset({"hold", "shake", "join", "clasp"})
+"""Verbs that, with "hands", are two people hand in hand."""
 
 _SIDES = frozenset({"front", "left", "right", "rear", "underside", "tip"})
 """Parts of a thing named by where they are ("on the front of a bicycle")."""
@@ -190,3 +203,22 @@ def picture_sides(doc: Any, mentions: list[Mention]) -> list[tuple[int, int, str
     found += [(at, m, "right of", left) for m in sides["middle"] for left in sides["left"]]
     found += [(at, m, "left of", right) for m in sides["middle"] for right in sides["right"]]
     return [f for f in found if f[1] != f[3]]
+
+
+def reciprocal_frames(doc: Any, mentions: list[Mention]) -> list[VerbFrame]:
+    """ "The boy and his dad were holding hands", "the cat and the dog chased each other":
+    the verb between the things it is said of, the first to the second."""
+    frames: list[VerbFrame] = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or negated(verb):
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        mutual = [o for o in objects if o.lower_ in ("other", "another")]
+        hands = [o for o in objects if o.lower_ == "hands" and verb_lemma(verb) in _HANDS]
+        subjects = verb_subjects(doc, mentions, verb)
+        if not (mutual or hands) or len(subjects) < 2:
+            continue
+        name = f"{verb_form(verb)} hands with" if hands else verb_form(verb)
+        name = VERB_NAMES.get(verb_lemma(verb), name) if mutual else name
+        frames.append(VerbFrame(verb.i, (subjects[0],), name, tuple(subjects[1:])))
+    return frames

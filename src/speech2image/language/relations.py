@@ -40,6 +40,7 @@ from speech2image.language.relation_ends import (
     on_top,
     part_whole,
     picture_sides,
+    reciprocal_frames,
     whole_of,
     with_doers,
 )
@@ -356,6 +357,7 @@ def find_relations(doc: Any, mentions: list[Mention]) -> tuple[list[MentionRelat
     frames = find_frames(doc, mentions) + possession_frames(doc, mentions)
     claimed = {i for frame in frames if frame.objects for i in frame.claimed}
     frames += verb_held_frames(doc, mentions, claimed) + vehicle_frames(doc, mentions)
+    frames += reciprocal_frames(doc, mentions)
     carriers = _carriers(frames, ("holding", "wearing", "carrying"))
     said, places = _spatial(doc, mentions, claimed, frames)
     said.extend(_contents(doc, mentions))
