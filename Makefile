@@ -61,6 +61,7 @@ system-packages-test:
 assets: setup
 	$(BIN)/speech2image assets install --pack openmoji
 	$(BIN)/speech2image assets install --pack fluent
+	$(BIN)/speech2image assets install --pack cldr
 
 lint: setup-dev $(ESLINT)
 	$(BIN)/ruff check src tests

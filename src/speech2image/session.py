@@ -48,6 +48,7 @@ from speech2image.events import (
 )
 from speech2image.fragments import picture_text
 from speech2image.imaging.engine import DrawingCancelled
+from speech2image.language.builder import SourceText
 from speech2image.scene import Scene
 from speech2image.session_options import SessionOptions
 from speech2image.stage import StageBroken, StageTimeout
@@ -63,6 +64,15 @@ class _Job:
     text: str
     final: bool
     end_s: float = 0.0
+    source: SourceText | None = None
+    """The sentence as said when ``text`` is its English translation."""
+
+
+def _source_of(final: FinalTranscript) -> SourceText | None:
+    """``final`` as said, when its picture is drawn from an English translation of it."""
+    if final.english is None or final.language in (None, "en"):
+        return None
+    return SourceText(final.language, final.text)
 
 
 @dataclass
@@ -263,7 +273,13 @@ class Session:
             if self.options.pictures:
                 self._draft = None
                 # A sentence in another language is drawn from its English translation.
-                job = _Job(event.index, self._picture_text(event, typed), True, event.end_s)
+                job = _Job(
+                    event.index,
+                    self._picture_text(event, typed),
+                    True,
+                    event.end_s,
+                    _source_of(event),
+                )
                 self._queued_final_text = job.text
                 await self._finals.put(job)
                 self._wake.set()
@@ -322,11 +338,14 @@ class Session:
             return
         started = time.monotonic()
         try:
+            # The sentence as said, only when there is one: other builders need not know it.
+            said = {"source": job.source} if job.source is not None else {}
             scene = await self.workers.language.call(
                 builder.build,
                 job.text,
                 context=self._context,
                 final=job.final,
+                **said,
             )
             scene = self._styled(scene)
             parsed = time.monotonic()

@@ -5,9 +5,11 @@ Portuguese (:mod:`.language_sentences`, a third of each held out). Each recordin
 transcribed whole with the multilingual model (``--asr-model base``) and the language given
 (or detected, ``--detect``), as ``transcribe --language`` does; the scene is built from
 Whisper's English translation and drawn by the clip-art composer, as a live session draws
-it. For each language the bench prints the WER of the transcript against the sentence said
-(in its own language), the share of the sentence's things that the English translation
-names, and the share that the picture draws, the development and held-out sentences apart.
+it, with the things of the sentence as said that the CLDR glossary finds
+(``--without-glossary``: the translation alone). For each language the bench prints the
+WER of the transcript against the sentence said (in its own language), the share of the
+sentence's things that the English translation names, and the share that the picture
+draws, the development and held-out sentences apart.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import numpy as np
 from speech2image.bench.language_sentences import SENTENCES, VOICES, SpokenSentence
 from speech2image.config import SAMPLE_RATE, TranscriberOptions, from_env
 from speech2image.events import FinalTranscript
+from speech2image.language.builder import SourceText
 
 IRREGULAR_PLURALS = {"children": "child", "men": "man", "women": "woman", "people": "person"}
 PAD_S = 0.3
@@ -71,6 +74,11 @@ def register(subparsers: Any) -> None:
         "--detect", action="store_true", help="let Whisper detect the language (auto)"
     )
     parser.add_argument("--speed", type=int, default=135, help="espeak-ng words a minute")
+    parser.add_argument(
+        "--without-glossary",
+        action="store_true",
+        help="draw from the translation alone, without the things of the sentence as said",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.set_defaults(handler=main)
 
@@ -135,9 +143,17 @@ class LanguageBench:
     builder and one composer."""
 
     def __init__(
-        self, recognizer: Any, builder: Any, composer: Any, *, asr_model: str, detect: bool
+        self,
+        recognizer: Any,
+        builder: Any,
+        composer: Any,
+        *,
+        asr_model: str,
+        detect: bool,
+        glossary: bool = True,
     ) -> None:
         self.recognizer = recognizer
+        self.glossary = glossary
         self.asr_model = asr_model
         self.builder = builder
         self.composer = composer
@@ -162,8 +178,15 @@ class LanguageBench:
         heard = " ".join(f.text for f in finals)
         english = " ".join(f.scene_text for f in finals)
         drawn: list[str] = []
+        language = finals[0].language if finals else None
+        # As a session draws it: the translation, and the things of the sentence as said.
+        said = (
+            {"source": SourceText(language, heard)}
+            if self.glossary and language not in (None, "en") and english != heard
+            else {}
+        )
         if english.strip():
-            scene = self.builder.build(english, context=self.builder.new_context())
+            scene = self.builder.build(english, context=self.builder.new_context(), **said)
             drawn = [o.noun for o in self.composer.draw(scene).scene.objects]
         translated_words = words_of(english)
         return SentenceFigures(
@@ -233,7 +256,12 @@ def main(args: argparse.Namespace) -> int:
         raise CommandError(str(e)) from e
     composer.warm_up()
     bench = LanguageBench(
-        recognizer, SpacySceneBuilder(), composer, asr_model=args.asr_model, detect=args.detect
+        recognizer,
+        SpacySceneBuilder(),
+        composer,
+        asr_model=args.asr_model,
+        detect=args.detect,
+        glossary=not args.without_glossary,
     )
     rows: list[SentenceFigures] = []
     with tempfile.TemporaryDirectory(prefix="s2i-languages-") as folder:
@@ -250,7 +278,11 @@ def main(args: argparse.Namespace) -> int:
 
 def _print(summary: dict[str, Any], args: argparse.Namespace) -> None:
     mode = "detected" if args.detect else "given"
-    print(f"{args.asr_model}, language {mode}; espeak-ng voices at {args.speed} words a minute")
+    drawn = "translation alone" if args.without_glossary else "translation and CLDR glossary"
+    print(
+        f"{args.asr_model}, language {mode}; espeak-ng voices at {args.speed} words a minute; "
+        f"drawn from the {drawn}"
+    )
     print("language  split       sentences  WER     things translated  things drawn")
     for language, splits in summary.items():
         for split, f in splits.items():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from pathlib import Path
 from typing import Any
 
 from speech2image.cli import CommandError
@@ -15,6 +16,9 @@ imports no imaging code)."""
 _NEEDED = ("openmoji", "fluent")
 """Packs that ``--pack all`` must install (the main pack and its stand-in); the others are
 installed when their Debian packages are there."""
+_GLOSSARY = "cldr"
+"""Not clip art: Unicode CLDR's names of every emoji in every language, the glossary through
+which things said in another language are drawn (:mod:`speech2image.language.glossary`)."""
 
 
 def register(subparsers: Any) -> None:
@@ -29,10 +33,11 @@ def register(subparsers: Any) -> None:
     install = inner.add_parser("install", help="install a pack and embed its annotations")
     install.add_argument(
         "--pack",
-        choices=(*_PACKS, "all"),
+        choices=(*_PACKS, _GLOSSARY, "all"),
         default="openmoji",
-        help="which pack (default openmoji); 'all' installs OpenMoji and Fluent Emoji (colour) "
-        "and every other pack that can be installed here",
+        help="which pack (default openmoji); 'cldr' is the glossary of emoji names in every "
+        "language; 'all' installs OpenMoji, Fluent Emoji (colour), the glossary and every "
+        "other pack that can be installed here",
     )
     install.add_argument(
         "--no-embed",
@@ -49,6 +54,10 @@ def _install(args: argparse.Namespace) -> int:
     from speech2image.imaging.compose.assets import INSTALLERS, PACKS, AssetsMissingError
 
     assets_dir = default_assets_dir()
+    if args.pack in (_GLOSSARY, "all"):
+        _install_glossary(assets_dir)
+        if args.pack == _GLOSSARY:
+            return 0
     packs = PACKS if args.pack == "all" else (args.pack,)
     failures = []
     for pack in packs:
@@ -68,6 +77,18 @@ def _install(args: argparse.Namespace) -> int:
     for failure in failures:
         print(f"skipped {failure}")
     return 0
+
+
+def _install_glossary(assets_dir: Path) -> None:
+    from speech2image.imaging.compose.assets import AssetsMissingError
+    from speech2image.imaging.compose.cldr import install_cldr
+
+    start = time.perf_counter()
+    try:
+        folder = install_cldr(assets_dir)
+    except AssetsMissingError as e:
+        raise CommandError(str(e)) from e
+    print(f"{_GLOSSARY}: ready in {folder} ({time.perf_counter() - start:.1f} s)")
 
 
 def _list(args: argparse.Namespace) -> int:

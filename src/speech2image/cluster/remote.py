@@ -30,6 +30,7 @@ from ray.serve.handle import DeploymentHandle
 
 from speech2image.asr.backend import RecognizedSegment
 from speech2image.imaging.engine import Picture
+from speech2image.language.builder import SourceText
 from speech2image.scene import Scene
 
 logger = logging.getLogger(__name__)
@@ -170,12 +171,19 @@ class RemoteSceneBuilder:
 
         return TravellingContext(copy.deepcopy(self._fresh))
 
-    def build(self, text: str, *, context: object | None = None, final: bool = True) -> Scene:
+    def build(
+        self,
+        text: str,
+        *,
+        context: object | None = None,
+        final: bool = True,
+        source: SourceText | None = None,
+    ) -> Scene:
         if context is not None and not isinstance(context, TravellingContext):
             raise TypeError("context must come from RemoteSceneBuilder.new_context()")
         state = context.state if context is not None else None
         scene: Scene
-        scene, after = self.deployment.call("build", text, state, final)
+        scene, after = self.deployment.call("build", text, state, final, source)
         if context is not None and after is not None:
             context.state = after  # only a final sentence changes the session's context
         return scene

@@ -33,6 +33,7 @@ from speech2image.cluster.watch import HUNG_AFTER_TIMEOUTS, HangWatch
 from speech2image.config import SAMPLE_RATE, TranscriberOptions, from_env
 from speech2image.factory import PipelineOptions
 from speech2image.imaging.diffusers import DiffusersOptions
+from speech2image.language.builder import SourceText
 from speech2image.scene import Relation, Scene, SceneObject
 from speech2image.stage import StageTimeouts
 
@@ -106,11 +107,13 @@ class SceneBuilding:
         return self._builder.new_context(), replica_id()
 
     def build(
-        self, text: str, context: object | None, final: bool
+        self, text: str, context: object | None, final: bool, source: SourceText | None = None
     ) -> tuple[Scene, object | None, str]:
-        """The scene of ``text``, and the context as the sentence left it (``None`` for a
-        draft, which only reads the context)."""
-        scene = self._watch.run(lambda: self._builder.build(text, context=context, final=final))
+        """The scene of ``text`` (with the things of ``source``, the sentence as said), and
+        the context as the sentence left it (``None`` for a draft, which only reads it)."""
+        scene = self._watch.run(
+            lambda: self._builder.build(text, context=context, final=final, source=source)
+        )
         return scene, context if final else None, replica_id()
 
     def check_health(self) -> None:

@@ -20,14 +20,17 @@ from typing import Any
 
 from speech2image.language.actions import find_actions
 from speech2image.language.attributes import is_animate
+from speech2image.language.builder import SourceText
 from speech2image.language.concepts import idiom_concept, sentence_concept
 from speech2image.language.context import SceneContext, Surroundings, owner, resolve_all
 from speech2image.language.drawable import Drawability, find_drawability
 from speech2image.language.frames import ing_form, negated
+from speech2image.language.glossary import Glossary
 from speech2image.language.implied import implied_relations, implied_things
 from speech2image.language.mentions import Mention, find_mentions
 from speech2image.language.places import SETTING_THINGS, THING_SETTINGS
 from speech2image.language.relations import MentionRelation, find_relations
+from speech2image.language.source_things import add_source_things
 from speech2image.language.vocabulary import FAIR_WEATHER_WORDS, SEASONS, TIMES, WEATHER
 from speech2image.language.wordclasses import WordClasses, attach
 from speech2image.scene import Relation, Scene, SceneObject, Skipped
@@ -124,8 +127,9 @@ def _import_spacy() -> Any:
 class SpacySceneBuilder:
     """Parses sentences into scenes with spaCy (blocking; thread-safe; loads lazily)."""
 
-    def __init__(self, *, model: str = SPACY_MODEL) -> None:
+    def __init__(self, *, model: str = SPACY_MODEL, glossary: Glossary | None = None) -> None:
         self._model_name = model
+        self._glossary = glossary if glossary is not None else Glossary.installed()
         self._nlp: Any = None
         self._classes: WordClasses | None = None
         self._lock = threading.Lock()
@@ -150,8 +154,19 @@ class SpacySceneBuilder:
         """Fresh per-session context."""
         return SceneContext()
 
-    def build(self, text: str, *, context: object | None = None, final: bool = True) -> Scene:
-        """Parse ``text`` into a scene; a final sentence updates ``context``."""
+    def build(
+        self,
+        text: str,
+        *,
+        context: object | None = None,
+        final: bool = True,
+        source: SourceText | None = None,
+    ) -> Scene:
+        """Parse ``text`` into a scene; a final sentence updates ``context``; the things that
+        ``source`` (the sentence as said, ``text`` its translation) names are drawn too."""
+        if source is not None:
+            scene = self.build(text, context=context, final=final)
+            return add_source_things(scene, source, self._glossary, max_objects=MAX_OBJECTS)
         if not isinstance(text, str):
             raise TypeError(f"text must be a str, not {type(text).__name__}")
         if context is not None and not isinstance(context, SceneContext):

@@ -1,0 +1,135 @@
+"""The CLDR glossary: things said in another language, drawn though the translation lost them.
+
+Real CLDR annotations (the installed glossary, or one installed with npm into a temporary
+folder for this run) and the real spaCy builder; the sentences are everyday ones of this
+file's own, not the bench's.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from speech2image.language import SpacySceneBuilder
+from speech2image.language.builder import SourceText
+from speech2image.language.glossary import GLOSSARY_META, Glossary
+from speech2image.language.source_things import find_source_things
+
+
+@functools.cache
+def _glossary() -> Glossary:
+    installed = Glossary.installed()
+    if (installed.folder / GLOSSARY_META).is_file():
+        return installed
+    if shutil.which("npm") is None:
+        pytest.skip("the CLDR glossary is not installed and npm is absent to fetch it")
+    from speech2image.imaging.compose.cldr import install_cldr
+
+    return Glossary(install_cldr(Path(tempfile.mkdtemp(prefix="s2i-test-cldr-"))))
+
+
+@pytest.fixture(scope="module")
+def glossary() -> Glossary:
+    return _glossary()
+
+
+@pytest.fixture(scope="module")
+def glossary_builder(glossary: Glossary) -> SpacySceneBuilder:
+    return SpacySceneBuilder(glossary=glossary)
+
+
+def things(glossary: Glossary, language: str, text: str) -> dict[str, int]:
+    words = glossary.language(language)
+    assert words is not None
+    return {t.thing.noun: t.count for t in find_source_things(words, text)}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("es", "Los dos gatos miran por la ventana.", {"cat": 2, "window": 1}),
+        ("es", "Mi abuela prepara una tarta de manzana.", {"apple": 1}),
+        ("de", "Drei Äpfel liegen neben dem Buch.", {"apple": 3, "book": 1}),
+        ("de", "Der Hund schläft unter dem Baum.", {"dog": 1, "tree": 1}),
+        ("fr", "Un cheval mange près de la maison.", {"horse": 1, "house": 1}),
+        ("fr", "Deux oiseaux chantent dans les arbres.", {"bird": 2, "tree": 1}),
+        ("it", "Il bambino ha un ombrello e un cane.", {"umbrella": 1, "dog": 1}),
+        ("pt", "Duas vacas comem erva perto do rio.", {"cow": 2}),
+    ],
+)
+def test_things_said_in_other_languages_are_found(
+    glossary: Glossary, language: str, text: str, expected: dict[str, int]
+) -> None:
+    found = things(glossary, language, text)
+    assert {k: found.get(k) for k in expected} == expected
+
+
+def test_verbs_and_articles_are_no_things(glossary: Glossary) -> None:
+    # "bebe" (drinks) is not "bebé" (baby); "una", "la" are articles.
+    assert "baby" not in things(glossary, "es", "El gato bebe agua en la cocina.")
+    assert things(glossary, "es", "una la de en y") == {}
+
+
+def test_a_word_many_emoji_share_is_not_drawn(glossary: Glossary) -> None:
+    # "cara" is a keyword of 133 faces, "Tier" of every animal: no one thing.
+    spanish, german = glossary.language("es"), glossary.language("de")
+    assert spanish is not None and german is not None
+    assert spanish.lookup(["cara"]) is None
+    assert german.lookup(["tier"]) is None
+    assert things(glossary, "es", "Tiene una cara alegre.") == {}
+
+
+def test_the_things_the_translation_lost_are_drawn(glossary_builder: SpacySceneBuilder) -> None:
+    said = SourceText("es", "Un pájaro canta en el árbol.")
+    scene = glossary_builder.build("A bird's nest in the air.", source=said)
+    nouns = [o.noun for o in scene.objects]
+    assert "bird" in nouns and "tree" in nouns
+    assert len({o.id for o in scene.objects}) == len(scene.objects)
+
+
+def test_the_things_the_translation_kept_are_not_drawn_twice(
+    glossary_builder: SpacySceneBuilder,
+) -> None:
+    said = SourceText("fr", "Deux chiens dorment sous un arbre.")
+    scene = glossary_builder.build("Two dogs are sleeping under a tree.", source=said)
+    assert sorted(o.noun for o in scene.objects) == ["dog", "dog", "tree"]
+
+
+def test_a_count_said_is_drawn(glossary_builder: SpacySceneBuilder) -> None:
+    said = SourceText("es", "Hay tres manzanas en la cesta.")
+    scene = glossary_builder.build("There is a basket.", source=said)
+    assert [o.noun for o in scene.objects].count("apple") == 3
+
+
+def test_a_sentence_of_no_things_becomes_one_of_the_things_said(
+    glossary_builder: SpacySceneBuilder,
+) -> None:
+    said = SourceText("de", "Ich habe Blumen für meine Mutter gekauft.")
+    scene = glossary_builder.build("I bought it.", source=said)
+    assert scene.depiction == "objects"
+    assert "flower" in [o.noun for o in scene.objects]
+
+
+def test_an_english_sentence_is_unchanged(glossary_builder: SpacySceneBuilder) -> None:
+    text = "Two cats sit on the old sofa near the window."
+    plain = glossary_builder.build(text)
+    assert glossary_builder.build(text, source=SourceText("en", text)) == plain
+
+
+def test_a_missing_glossary_is_one_logged_line_naming_the_command(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    missing = Glossary(tmp_path / "nowhere")
+    with caplog.at_level(logging.WARNING):
+        assert missing.language("es") is None
+        assert missing.language("fr") is None
+    lines = [r.getMessage() for r in caplog.records if "CLDR" in r.getMessage()]
+    assert len(lines) == 1 and "speech2image assets install --pack cldr" in lines[0]
+    builder = SpacySceneBuilder(glossary=missing)
+    said = SourceText("es", "Un pájaro canta.")
+    assert builder.build("A song.", source=said) == builder.build("A song.")
