@@ -69,6 +69,17 @@ def test_things_said_in_other_languages_are_found(
     assert {k: found.get(k) for k in expected} == expected
 
 
+def test_a_thing_named_in_a_complement_is_found(glossary: Glossary) -> None:
+    # The milk emoji is "glass of milk", "vaso de leche", "Glas Milch": milk all the same.
+    assert things(glossary, "es", "El niño bebe leche.").get("milk") == 1
+    assert things(glossary, "de", "Wir trinken Milch.").get("milk") == 1
+
+
+def test_a_word_after_a_preposition_in_a_name_is_not_its_thing(glossary: Glossary) -> None:
+    # "Sonnenaufgang über dem Meer" (sunrise over the sea) is no name of the sea.
+    assert "sunrise" not in things(glossary, "de", "Das Meer ist heute ruhig.")
+
+
 def test_verbs_and_articles_are_no_things(glossary: Glossary) -> None:
     # "bebe" (drinks) is not "bebé" (baby); "una", "la" are articles.
     assert "baby" not in things(glossary, "es", "El gato bebe agua en la cocina.")

@@ -56,7 +56,7 @@ MAX_NAME_WORDS = 5
 """The longest name matched, in words ("árbol de hoja caduca")."""
 PLAIN_NAMES = {
     **{"automobile": "car", "locomotive": "train", "ewe": "sheep", "shortcake": "cake"},
-    **{"cheese wedge": "cheese", "hot beverage": "coffee"},
+    **{"cheese wedge": "cheese", "hot beverage": "coffee", "blossom": "flower"},
 }
 """CLDR's English names that are not the words people use for the things."""
 HEAD_FIRST = frozenset({"es", "pt", "fr", "it", "ca", "ro", "gl", "oc", "la", "ht"})
@@ -76,6 +76,10 @@ class GlossaryThing:
     """The English noun to draw ("apple" for the red apple)."""
     aliases: frozenset[str]
     """English words for it: a scene noun among them means the thing is drawn already."""
+    named_by_complement: bool = False
+    """True when its English name names the thing in a complement, not in the head
+    ("glass of milk", "cheese wedge" are milk and cheese): so does its name in another
+    language ("vaso de leche", "Käsestück"), whose other end word then names it too."""
 
 
 def words_of(text: str) -> list[str]:
@@ -110,7 +114,9 @@ def english_things(annotations: dict[str, Any]) -> dict[str, GlossaryThing]:
         # A keyword that ends other emoji's names is another thing ("milk" of the cow).
         own = {english_singular(k) for k in keywords if " " not in k and heads[k] <= 1}
         aliases = frozenset({noun, name.lower(), *own}) - {""}
-        things[emoji] = GlossaryThing(emoji, noun, aliases)
+        head = name.lower().split(" of ")[0].split()[-1]  # "glass of milk": glass
+        complement = noun != english_singular(head) and len(name.split()) > 1
+        things[emoji] = GlossaryThing(emoji, noun, aliases, named_by_complement=complement)
     return things
 
 
@@ -119,7 +125,7 @@ def _english_noun(name: str, keywords: list[str]) -> str:
     apple; "glass of milk": milk), the animal of an animal's face ("dog face": dog)."""
     if name in PLAIN_NAMES:
         return PLAIN_NAMES[name]
-    words = re.split(r" with(?:out)? ", name)[0].split()  # "sun with face": sun
+    words = re.split(r" (?:with|without|at|in|on) ", name)[0].split()  # "bridge at night"
     if len(words) > 1 and words[-1] == "face" and words[0] in keywords:
         return PLAIN_NAMES.get(words[0], words[0])
     for word in reversed(words):
@@ -189,6 +195,7 @@ def load_language(
     annotations = json.loads(path.read_text(encoding="utf-8"))["annotations"]["annotations"]
     names: dict[str, list[str]] = {}
     keywords: dict[str, list[str]] = {}
+    stop = stop_words(language)
     for emoji, annotation in annotations.items():
         if emoji not in english or not annotation.get("tts"):
             continue
@@ -196,17 +203,31 @@ def load_language(
         if not 0 < len(name) <= MAX_NAME_WORDS:
             continue
         names.setdefault(" ".join(name), []).append(emoji)
-        head = name[0] if language in HEAD_FIRST else name[-1]
+        naming = _naming_words(language, name, english[emoji], stop)
         for keyword in annotation.get("default", []):
-            if len(name) > 1 and words_of(keyword) == [head]:
-                keywords.setdefault(head, []).append(emoji)
+            words = words_of(keyword)
+            if len(name) > 1 and len(words) == 1 and words[0] in naming:
+                keywords.setdefault(words[0], []).append(emoji)
     return LanguageGlossary(
         language=language,
         names={k: tuple(v) for k, v in names.items()},
         keywords={k: tuple(dict.fromkeys(v)) for k, v in keywords.items()},
         things=english,
-        stop_words=stop_words(language),
+        stop_words=stop,
     )
+
+
+def _naming_words(
+    language: str, name: list[str], thing: GlossaryThing, stop: frozenset[str]
+) -> tuple[str, ...]:
+    """The words of an emoji's ``name`` in ``language`` that name the thing: its head
+    (:data:`HEAD_FIRST`; in any language the first word before a preposition: "Sonnenaufgang
+    über dem Meer" is no sea), or either end when the English name names it in a complement
+    (:attr:`GlossaryThing.named_by_complement`: "vaso de leche", "Glas Milch": milk)."""
+    if thing.named_by_complement:
+        return name[0], name[-1]
+    phrase = any(w in stop for w in name[1:-1])
+    return (name[0],) if language in HEAD_FIRST or phrase else (name[-1],)
 
 
 def stop_words(language: str) -> frozenset[str]:
