@@ -7,8 +7,9 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from PIL import Image
 
-from speech2image.imaging.compose.composer import FRONT_LINE_FRACTION
+from speech2image.imaging.compose.sizes import rim_fraction
 from speech2image.scene import Relation, Scene, SceneObject
 
 pytestmark = pytest.mark.slow
@@ -131,9 +132,10 @@ def test_inside_is_within_and_partly_hidden_by_the_front(composer) -> None:
     assert box[0] <= cat[0] and cat[2] <= box[2]
     assert box[1] <= (cat[1] + cat[3]) / 2 <= box[3] and cat[3] <= box[3]
     assert picture.scene.extras["draw_order"] == ["o1", "o0"]
-    # Below the box's front line the box is drawn over the cat; above it the cat shows.
-    line = box[1] + round((box[3] - box[1]) * FRONT_LINE_FRACTION)
+    # Below the box's rim the box is drawn over the cat; above it the cat shows.
     rgb, opaque = sprite(composer, picture, "o1", image)
+    mask = Image.fromarray(np.where(opaque, 255, 0).astype(np.uint8))
+    line = box[1] + round((box[3] - box[1]) * rim_fraction(Image.merge("LA", (mask, mask))))
     assert shows_on_top(image, rgb, opaque, box, (cat[0], line + 1, cat[2], cat[3])) > 0.95
     cat_rgb, cat_opaque = sprite(composer, picture, "o0", image)
     assert shows_on_top(image, cat_rgb, cat_opaque, cat, (cat[0], cat[1], cat[2], line)) > 0.9

@@ -51,6 +51,7 @@ from speech2image.imaging.compose.sizes import (
     SIZE_WORD_SCALE,
     is_flying,
     is_raised,
+    rim_fraction,
     size_class,
     surface_fraction,
 )
@@ -62,9 +63,6 @@ logger = logging.getLogger(__name__)
 
 MIN_SIZE_PX = 64
 MAX_SIZE_PX = 4096
-FRONT_LINE_FRACTION = 0.45
-"""Below this fraction of its height a container's drawing is its front, drawn over what
-is inside it (a cat in a box shows above the box's rim)."""
 
 
 class ClipArtComposer:
@@ -89,7 +87,7 @@ class ClipArtComposer:
         self._matchers: dict[str, AssetMatcher] = {}
         self._rasterizer = AssetRasterizer()
         self._names: dict[str, frozenset[str]] = {}
-        self._shapes: dict[str, tuple[float, bool]] = {}
+        self._shapes: dict[str, tuple[float, bool, float]] = {}
         self._lock = threading.Lock()
 
     def matcher(self, pack: str | None = None) -> AssetMatcher:
@@ -205,14 +203,15 @@ class ClipArtComposer:
 
         return named
 
-    def _shape(self, match: AssetMatch) -> tuple[float, bool]:
-        """Where the drawing's top surface lies and whether it stands raised (memoised)."""
+    def _shape(self, match: AssetMatch) -> tuple[float, bool, float]:
+        """Where the drawing's top surface lies, whether it stands raised and where its rim
+        lies, were it a container (memoised)."""
         key = match.entry.key
         with self._lock:
             shape = self._shapes.get(key)
         if shape is None:
             base = self._rasterizer.base(match.entry)
-            shape = (surface_fraction(base), is_raised(base))
+            shape = (surface_fraction(base), is_raised(base), rim_fraction(base))
             with self._lock:
                 self._shapes[key] = shape
         return shape
@@ -233,7 +232,7 @@ class ClipArtComposer:
             drawn[placement.id] = (self._paste(canvas, obj, match, placement), placement.box)
             if placement.front_of in drawn:
                 image, box = drawn[placement.front_of]
-                line = round(image.height * FRONT_LINE_FRACTION)
+                line = round(image.height * placement.front_line)
                 front = image.crop((0, line, image.width, image.height))
                 canvas.paste(front, (box[0], box[1] + line), front)
 
@@ -267,6 +266,7 @@ class ClipArtComposer:
                     flying=is_flying(obj.noun, match.entry),
                     surface=self._shape(match)[0],
                     raised=self._shape(match)[1],
+                    rim=self._shape(match)[2],
                 )
             )
         return items

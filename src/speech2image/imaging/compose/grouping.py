@@ -61,3 +61,19 @@ def group_links(
         if subject in group_of and obj in group_of and group_of[subject] != group_of[obj]:
             found[(group_of[subject], relation, group_of[obj])] = None
     return list(found)
+
+
+def normalised_links(
+    links: list[tuple[int, str, int]], flying: set[int]
+) -> list[tuple[int, str, int]]:
+    """``a below b`` is ``b above a``; so is ``a under b`` when b flies (a bird)."""
+    return [
+        (o, "above", s) if r == "below" or (r == "under" and o in flying) else (s, r, o)
+        for s, r, o in links
+    ]
+
+
+def main_group(groups: list[int], links: list[tuple[int, str, int]]) -> int:
+    """The first group (in mention order) that is a relation's subject, else the first."""
+    subjects = [s for s, _, _ in links]
+    return min(subjects) if subjects else min(groups)

@@ -27,10 +27,11 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 
-from speech2image.imaging.compose import framing, poses
+from speech2image.imaging.compose import framing, grouping, poses
 from speech2image.imaging.compose.framing import fill_factor
-from speech2image.imaging.compose.grouping import group_links, split_between_targets
+from speech2image.imaging.compose.inside import make_room_inside, share_inside
 from speech2image.imaging.compose.placing import (
+    FRONT_LINE_FRACTION,
     Attached,
     Box,
     GroundPlane,
@@ -75,6 +76,8 @@ class LayoutItem:
     """Where its top surface lies below its box's top, as a fraction of its height."""
     raised: bool = False
     """Open space beneath it (a table's legs, a tree's trunk): things go under it."""
+    rim: float = 0.0
+    """Where its rim would lie below its box's top, as a fraction of its height."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,8 @@ class Placement:
     """It stands on the ground or on a surface and casts a contact shadow."""
     front_of: str | None = None
     """The container it is inside: that one's front part is drawn over it."""
+    front_line: float = FRONT_LINE_FRACTION
+    """Below this fraction of its height the container's drawing is its front."""
     motion: bool = False
     """In mid-jump: motion lines go behind it."""
 
@@ -127,14 +132,16 @@ def compute_layout(
     rng = random.Random(seed)
     plane = GroundPlane(height)
     # 1-2. Groups and the links between them.
-    items = split_between_targets(items, relations, facing=poses.is_facing)
-    items = ground_neighbours(make_room_beneath(items, relations), relations)
+    items = grouping.split_between_targets(items, relations, facing=poses.is_facing)
+    items = make_room_inside(make_room_beneath(items, relations), relations)
+    items = ground_neighbours(items, relations)
     groups: dict[int, _Group] = {}
     for item in items:
         groups.setdefault(item.group, _Group(item.group, [])).items.append(item)
-    links = _normalised(group_links(items, relations), groups)
+    flying = {g for g, grp in groups.items() if grp.flying}
+    links = grouping.normalised_links(grouping.group_links(items, relations), flying)
     # 3-4. The main subject; attachments make clusters.
-    main = _main_group(groups, links)
+    main = grouping.main_group(list(groups), links)
     _choose_parents(groups, links)
     roots = [g for g in groups if groups[g].parent is None]
     root_of = {g: _root(groups, g) for g in groups}
@@ -154,22 +161,6 @@ def compute_layout(
     for g, mirror in poses.facing(links, centres, rng, seed).items():
         groups[g].mirror = mirror
     return _placements(groups, plane, width)
-
-
-def _normalised(
-    links: list[tuple[int, str, int]], groups: dict[int, _Group]
-) -> list[tuple[int, str, int]]:
-    """``a below b`` is ``b above a``; so is ``a under b`` when b flies (a bird)."""
-    return [
-        (o, "above", s) if r == "below" or (r == "under" and groups[o].flying) else (s, r, o)
-        for s, r, o in links
-    ]
-
-
-def _main_group(groups: dict[int, _Group], links: list[tuple[int, str, int]]) -> int:
-    """The first group (in mention order) that is a relation's subject, else the first."""
-    subjects = [s for s, _, _ in links]
-    return min(subjects) if subjects else min(groups)
 
 
 def _choose_parents(groups: dict[int, _Group], links: list[tuple[int, str, int]]) -> None:
@@ -310,19 +301,30 @@ def _place_cluster(
         below = [b for g in _ancestors(groups, parent_index) for b in groups[g].placed.boxes]  # type: ignore[union-attr]
         k = parent.children.index(child.index)
         earlier = [b for c in parent.children[:k] for b in groups[c].placed.boxes]  # type: ignore[union-attr]
-        child.placed = _attach(relation, child, scale, parent, tuple(below), earlier, plane, rng)
+        if relation == "in":  # all that is in one container is heaped in it together
+            fellows = [groups[g].items for g in parent.children if groups[g].parent[0] == "in"]  # type: ignore[index]
+            child.placed = share_inside(fellows, child.items, scale, _where(parent), plane)
+        else:
+            child.placed = _attach(relation, child, scale, parent, tuple(below), earlier, plane,
+                                   rng)  # fmt: skip
         child.z = min(child.placed.zs)
         placed.extend(child.placed.boxes)
         pending.extend(child.children)
     return placed
 
 
+def _where(parent: _Group, support: tuple[Box, ...] = ()) -> Parent:
+    """What a group attached to ``parent`` stands relative to."""
+    first = parent.items[0]
+    return Parent(parent.placed.boxes, parent.z, first.surface, first.raised, support,  # type: ignore[union-attr]
+                  first.rim)  # fmt: skip
+
+
 def _attach(
     relation: str, child: _Group, scale: float, parent: _Group, support: tuple[Box, ...],
     earlier: list[Box], plane: GroundPlane, rng: random.Random,
 ) -> Attached:  # fmt: skip
-    first = parent.items[0]
-    where = Parent(parent.placed.boxes, parent.z, first.surface, first.raised, support)  # type: ignore[union-attr]
+    where = _where(parent, support)
     # Siblings alternate sides and keep out of each other's place (two kids, one ball).
     k = parent.children.index(child.index)
     if relation in SPATIAL_RELATIONS:
@@ -391,6 +393,6 @@ def _placements(groups: dict[int, _Group], plane: GroundPlane, width: int) -> li
             inside = groups[grp.parent[1]].items[0].id if grp.parent and placed.inside else None
             placements.append(Placement(item.id, at_least(box, 4, width, plane.height), own[-1],
                                         grp.mirror, placed.grounded and not grp.flying, inside,
-                                        placed.motion))  # fmt: skip
+                                        placed.front_line, placed.motion))  # fmt: skip
         keys[g] = own
     return sorted(placements, key=lambda p: p.depth)

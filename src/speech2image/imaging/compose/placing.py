@@ -25,6 +25,9 @@ HORIZONTAL = ("left of", "right of", "beside", "near", "between")
 """Relations that order things left to right."""
 UNDER_ROOM_FRACTION = 0.6
 """How tall a thing under a raised one may be, as a fraction of the raised one's height."""
+FRONT_LINE_FRACTION = 0.45
+"""Below this fraction of its height a raised thing's drawing (a tree, a car seat) is its
+front, drawn over what is in it; an open container's front starts at its rim."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +227,8 @@ class Attached:
     """Within its parent's outline: the parent's front part is drawn over it."""
     motion: bool = False
     """In mid-jump: motion lines are drawn behind it."""
+    front_line: float = FRONT_LINE_FRACTION
+    """Inside: below this fraction of its height the parent's drawing is its front."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +243,8 @@ class Parent:
     """Open space beneath (legs, a trunk, an arch)."""
     support: tuple[Box, ...] = ()
     """What the parent stands on or by (a table under the vase), to step aside from too."""
+    rim: float = 0.0
+    """Where its rim lies below the box top, as a fraction of its height (a container)."""
 
     @property
     def box(self) -> Box:
@@ -306,9 +313,9 @@ def attach(
         bottom = min(plane.height * 0.995, p.y1 + 0.02 * plane.height)
         return Attached(row_boxes(items, heights, cx, bottom), (z,) * n, (0.5,) * n)
     if relation == "in":
-        # Within the container's outline, its lower part behind the container's front
-        # (the composer draws the container's lower part again over it) and its upper
-        # part above the rim, its middle inside the container's box.
+        # Within a raised thing (a tree) or a seat (a driver's), its lower part behind the
+        # front the composer draws again over it, its middle inside the parent's box
+        # (an open container's contents: :mod:`speech2image.imaging.compose.inside`).
         heights = fitted_heights(items, scale, p.height * 0.9, p.width)
         boxes = row_boxes(items, heights, cx, p.y0 + 0.56 * p.height)
         return Attached(boxes, (parent.z,) * n, (0.5,) * n, grounded=False, inside=True)

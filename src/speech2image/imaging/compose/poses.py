@@ -90,6 +90,11 @@ FIGURE_SCALE = 1.3
 """Full-body figures are drawn taller than the busts of the same size class (a person
 standing beside a dog is taller than the dog)."""
 
+HELD_MAX_FRACTION = 0.8
+"""A held thing at least this tall beside its holder (a waiter a woman holds, a horse)
+is as big as the holder: it stands by the holder at its own size, not shrunk into the
+hand (a baby in its mother's arms is smaller)."""
+
 POSE_KINDS = {
     "riding": "mount", "sitting on": "seat", "lying on": "on", "standing on": "on",
     "driving": "in", "rowing": "in", "sitting in": "in", "sleeping in": "in",
@@ -301,6 +306,9 @@ def pose(
         return Attached(boxes, z, after, grounded=False)
     if kind in ("in", "on"):
         return attach(kind, items, scale, parent, plane, 1)
+    if kind == "hold" and max(i.height_px for i in items) * scale >= HELD_MAX_FRACTION * p.height:
+        # As big as the holder (a person, a horse): led by the hand beside it, not in it.
+        return _beside(kind, items, scale, parent, plane, flip)
     if kind in ("hold", "mouth", "book", "wear", "throw"):
         return _at_body(kind, items, scale, p, parent.z)
     if kind in ("kick", "climb"):

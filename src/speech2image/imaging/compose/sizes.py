@@ -116,6 +116,28 @@ def surface_fraction(image: Image.Image) -> float:
     return min(MAX_SURFACE_FRACTION, first / max(1, alpha.shape[0]))
 
 
+RIM_BODY_FRACTION = 0.12
+"""How deep the wide part of a drawing must run below a row for that row to be its rim
+(a bucket's handle bar above it is a thin stroke, not the rim)."""
+MAX_RIM_FRACTION = 0.6
+
+
+def rim_fraction(image: Image.Image) -> float:
+    """Where an open container's rim lies, as a fraction of its height from the top: the
+    first row from which the opaque span covers half the width for the next
+    :data:`RIM_BODY_FRACTION` of the height (the body below the rim), at most
+    :data:`MAX_RIM_FRACTION` down; things in the container stand in it through there."""
+    alpha = np.asarray(image.getchannel("A")) > 64
+    if not alpha.any():
+        return 0.0
+    wide = alpha.mean(axis=1) >= 0.5
+    rows = alpha.shape[0]
+    depth = max(1, round(RIM_BODY_FRACTION * rows))
+    limit = round(MAX_RIM_FRACTION * rows)
+    first = next((r for r in range(limit) if wide[r : r + depth].all()), limit)
+    return first / max(1, rows)
+
+
 def is_raised(image: Image.Image) -> bool:
     """True for drawings with open space beneath (a table or a bench on legs, a tree on
     its trunk, a bridge): their lower third is mostly empty below a wide top."""
