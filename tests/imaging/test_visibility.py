@@ -122,3 +122,23 @@ def test_a_held_thing_shows_at_the_hand(composer, thing) -> None:
     assert height(held) < height(nurse), "a hand-held thing is smaller than its holder"
     w = held.bbox[2] - held.bbox[0]
     assert w >= 0.05 * scene.width, f"the {thing} is a sliver"
+
+
+@pytest.mark.parametrize(
+    "setting",
+    ["beach", "park", "garden", "playground", "island", "desert", "field", "lake", "river",
+     "sea", "snow", None],
+)  # fmt: skip
+def test_a_kind_of_a_place_is_drawn_in_another_place(composer, setting) -> None:
+    """A sandcastle is drawn by the castle asset wherever it is built, at a toy's size."""
+    scene, visible = drawn(
+        composer, make_scene([("sandcastle", 0), ("sandcastle", 0), ("girl", 1)], setting=setting)
+    )
+    castles = [o for o in scene.objects if o.noun == "sandcastle"]
+    assert len(castles) == 2, scene.skipped
+    assert all(visible[o.id] for o in castles)
+    real, _ = drawn(composer, make_scene([("castle", 0), ("castle", 0), ("girl", 1)],
+                                         setting=setting))  # fmt: skip
+    assert height(castles[0]) / height(scene.objects[2]) < 0.7 * (
+        height(real.objects[0]) / height(real.objects[2])
+    ), "a sandcastle is no real castle"

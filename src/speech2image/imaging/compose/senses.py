@@ -72,7 +72,8 @@ def in_place(noun: str, asset_name: str, scene: Scene) -> bool:
     that skips an abstract word, "the slides of the meeting", is about something else)."""
     words = asset_name.lower().split()
     place = next((" ".join(words[:k]) for k in (2, 1) if " ".join(words[:k]) in SETTINGS), None)
-    if place is None or place == noun.lower() or noun.lower() in place:
+    # A kind of the place itself is drawn as it anywhere: a sandcastle on the beach.
+    if place is None or noun.lower().endswith(place) or noun.lower() in place:
         return True
     if scene.setting is not None:
         return scene.setting == place

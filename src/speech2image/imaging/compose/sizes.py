@@ -34,8 +34,9 @@ _BY_NOUN = {
     "sports ball, teddy bear, toy, doll, backpack, handbag, bag, suitcase, laptop, "
     "keyboard, tv, television, microwave, toaster, pizza, pineapple, watermelon, pumpkin, "
     "fish, squirrel, hedgehog, penguin, parrot, frisbee, kite, umbrella, lamp, plant, "
-    "potted plant, basket, box, gift, guitar, drum, skateboard, fire hydrant, "
-    "parking meter, hair drier, toilet, sink, snake, turtle, crab, octopus, monkey, fox, "
+    "potted plant, basket, box, gift, guitar, drum, skateboard, fire hydrant, sandcastle, "
+    "dollhouse, birdhouse, parking meter, hair drier, toilet, sink, snake, turtle, crab, "
+    "octopus, monkey, fox, "
     "stop sign, traffic light",
     "medium": "person, man, woman, boy, girl, child, kid, baby, dog, sheep, goat, pig, "
     "wolf, bicycle, bike, motorcycle, bench, tennis racket, skis, snowboard, surfboard, "
