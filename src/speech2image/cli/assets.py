@@ -99,5 +99,9 @@ def _list(args: argparse.Namespace) -> int:
     for pack in PACKS:
         state = f"{installed[pack]} assets" if pack in installed else "not installed"
         print(f"{pack:12s} {state}")
+    from speech2image.language.glossary import GLOSSARY_FOLDER, GLOSSARY_META
+
+    glossary = (assets_dir / GLOSSARY_FOLDER / GLOSSARY_META).is_file()
+    print(f"{_GLOSSARY:12s} {'installed' if glossary else 'not installed'} (glossary)")
     print(f"assets folder: {assets_dir}")
     return 0
