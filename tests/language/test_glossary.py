@@ -144,3 +144,37 @@ def test_a_missing_glossary_is_one_logged_line_naming_the_command(
     builder = SpacySceneBuilder(glossary=missing)
     said = SourceText("es", "Un pájaro canta.")
     assert builder.build("A song.", source=said) == builder.build("A song.")
+
+
+def test_a_session_draws_a_translated_final_with_the_sentence_as_said() -> None:
+    from speech2image.events import FinalTranscript
+    from speech2image.session import _source_of
+
+    spanish = FinalTranscript(0, "Dos perros.", 0.0, 1.0, language="es", english="Two.")
+    assert _source_of(spanish) == SourceText("es", "Dos perros.")
+    assert _source_of(FinalTranscript(0, "Two dogs.", 0.0, 1.0, language="en")) is None
+    assert _source_of(FinalTranscript(0, "Two dogs.", 0.0, 1.0)) is None
+
+
+def test_a_spanish_sentence_in_a_session_draws_what_was_said(
+    glossary_builder: SpacySceneBuilder,
+) -> None:
+    # The real builder and glossary; a scripted recogniser whose translation lost the things.
+    from speech2image.events import FinalTranscript, ImageReady
+    from speech2image.session_options import SessionOptions
+    from speech2image.testing import Cue, ScriptedTranscriber, SolidColorEngine, run_session
+    from speech2image.workers import Workers
+
+    final = FinalTranscript(
+        0, "Un pájaro canta en el árbol.", 0.0, 1.5, language="es", english="A nest in the air."
+    )
+    workers = Workers(
+        make_transcriber=lambda: ScriptedTranscriber([Cue(1.5, final)]),
+        builder=glossary_builder,
+        engine=SolidColorEngine(),
+    )
+    events = run_session(workers, options=SessionOptions(drafts=False), seconds=3.0)
+    pictures = [e for e in events if isinstance(e, ImageReady)]
+    assert len(pictures) == 1
+    nouns = {o.noun for o in pictures[0].scene.objects}
+    assert {"bird", "tree", "nest"} <= nouns
