@@ -9,10 +9,16 @@ English translation, which often loses or garbles the nouns ("un pájaro canta e
 
 The annotation files are installed by ``speech2image assets install --pack cldr`` under the
 assets folder (:data:`GLOSSARY_FOLDER`), one ``<code>.json`` per language; this module only
-reads them. Words are matched after Snowball stemming where Snowball has the language
-("manzanas" and "manzana" are one word), whole names before single words ("taza de café").
-A keyword that several emoji share names no one thing and is ignored, unless one emoji has
-it as its very name ("mujer" is the woman, not the 60 emoji of women doing things).
+reads them. Words are matched as said or as the singular a plural rule of the language gives
+("manzanas": manzana; "Äpfel": Apfel), whole names before single words ("guarda-chuva").
+An emoji's very name comes first ("mujer" is the woman, not the 60 emoji of women doing
+things); a keyword counts only as the head word of its emoji's name, and only when the
+emoji that have it agree on one thing ("árbol": three trees; "cara": 133 faces, none).
+
+Known limits: words that are two things (French "porte", door and carries; "lit", bed and
+reads) are taken for the thing, as no part of speech is known; a thing CLDR has no emoji
+for (a table, grass) is not found; CLDR's English names are plain words but for a few
+(:data:`PLAIN_NAMES`).
 """
 
 from __future__ import annotations
