@@ -28,6 +28,7 @@ from speech2image.imaging.compose.cast import (
     stand_in_pack,
 )
 from speech2image.imaging.compose.framing import BACKDROP_FILL_HEIGHT_FRACTION, FILL_HEIGHT_FRACTION
+from speech2image.imaging.compose.implied_setting import implied_setting
 from speech2image.imaging.compose.layout import LayoutItem, Placement, compute_layout
 from speech2image.imaging.compose.matching import (
     AssetMatch,
@@ -154,6 +155,8 @@ class ClipArtComposer:
         scene, matches = drop_unmatched(scene, matches, has_previous=previous is not None)
         if scene.depiction == "previous" and previous is not None and not scene.objects:
             return Picture(image=previous.copy(), scene=scene)
+        # (Where the sentence names no place, the one its things imply: cows on a farm.)
+        scene = _with_implied_setting(scene, matches)
         # (Actions: composite drawings, full-body figures; posing.py.)
         posing = pose_matches(scene.objects, scene.relations, matches, self._named(pack))
         matches = keep_tones(scene.objects, matches, posing.matches, posing.merged)
@@ -316,6 +319,17 @@ def _completed(
         extras={**scene.extras, "draw_order": [p.id for p in placements],
                 "composites": composites, **extras},
     )  # fmt: skip
+
+
+def _with_implied_setting(scene: Scene, matches: list[AssetMatch]) -> Scene:
+    """``scene`` in the place its drawn things imply when it names none
+    (:mod:`~speech2image.imaging.compose.implied_setting`); the extras say it was implied."""
+    if scene.setting is not None or scene.depiction != "objects" or not scene.objects:
+        return scene
+    setting = implied_setting(scene.objects, [m.entry for m in matches])
+    if setting is None:
+        return scene
+    return replace(scene, setting=setting, extras={**scene.extras, "implied_setting": True})
 
 
 def _stop_if_asked(should_stop: Callable[[], bool] | None) -> None:

@@ -1,0 +1,66 @@
+"""The place a picture's things imply when the sentence names none.
+
+"A cow and two pigs" is drawn on a farm, "a fish and an octopus" underwater, "a plane"
+in the sky: when the scene's ``setting`` is empty, the drawn things vote with their clip
+art's own annotations, the pack's tags (OpenMoji tags a cow ``farm``, a camel ``desert``,
+a rocket ``space``) and else its subgroup (marine animals live underwater, ground
+transport drives on a road). A place wins when more of the things' phrases vote for it
+than for any other and at least half of the phrases that are not people vote at all;
+people vote for nothing (a waiter is anywhere). The composer records the place in the
+completed scene, so a place is only ever chosen on the drawing side and never overrides
+one the sentence said.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from speech2image.imaging.compose.assets import AssetEntry
+from speech2image.scene import SceneObject
+
+TAG_SETTINGS = {
+    "sea": "sea", "ocean": "sea", "space": "space", "farm": "farm", "barn": "farm",
+    "sky": "sky", "snow": "snow", "antarctica": "snow", "arctic": "snow",
+    "forest": "forest", "desert": "desert", "jungle": "jungle", "zoo": "zoo",
+    "safari": "field", "garden": "garden", "classroom": "classroom",
+    "office": "office", "bathroom": "bathroom", "kitchen": "kitchen", "field": "field",
+    "station": "station", "stadium": "stadium",
+}  # fmt: skip
+"""Tags that name the place a thing belongs to. Left out on purpose: tags that name a
+place a thing merely evokes (food is tagged ``restaurant``, a whale ``beach``, books
+``library``, an ambulance ``hospital``, the moon's phases ``moon``, a bus ``school``)."""
+SUBGROUP_SETTINGS = {
+    "animal-marine": "underwater", "transport-water": "sea", "transport-air": "sky",
+    "transport-ground": "road",
+}  # fmt: skip
+"""The place of a thing whose tags name none, by its clip art's subgroup. A marine
+animal's tags count for nothing: it is drawn underwater whether tagged ``sea`` or not."""
+PEOPLE_GROUPS = ("people-body", "smileys-emotion")
+"""Groups of drawings of people and faces: they imply no place."""
+
+
+def thing_setting(entry: AssetEntry) -> str | None:
+    """The place ``entry``'s drawing belongs to, or ``None``."""
+    subgroup = entry.group.split("/")[-1]
+    if subgroup == "animal-marine":
+        return SUBGROUP_SETTINGS[subgroup]
+    tagged = next((TAG_SETTINGS[t] for t in entry.tags if t in TAG_SETTINGS), None)
+    return tagged or SUBGROUP_SETTINGS.get(subgroup)
+
+
+def implied_setting(objects: Sequence[SceneObject], entries: Sequence[AssetEntry]) -> str | None:
+    """The place the drawn ``objects`` (drawn by ``entries``) imply, or ``None``: one vote
+    per phrase (group), see the module docstring."""
+    votes: dict[tuple[int, str], str | None] = {}
+    for obj, entry in zip(objects, entries, strict=True):
+        if obj.concept or entry.group.startswith(PEOPLE_GROUPS):
+            continue
+        votes.setdefault((obj.group, obj.noun), thing_setting(entry))
+    counted = Counter(v for v in votes.values() if v is not None)
+    if not counted:
+        return None
+    ranked = counted.most_common()
+    best, n = ranked[0]
+    tied = len(ranked) > 1 and ranked[1][1] == n
+    return None if tied or 2 * sum(counted.values()) < len(votes) else best
