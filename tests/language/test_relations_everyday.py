@@ -66,6 +66,8 @@ SETS = Path(__file__).parent
         ("In front of the house stands a huge snowman.", ("snowman", "in front of", "house")),
         ("On the table she put a big vase.", ("vase", "on", "table")),
         ("Under the bridge lived a grumpy troll.", ("troll", "under", "bridge")),
+        # What a container holds is where the container is.
+        ("There's a bowl of cherries on the kitchen table.", ("cherry", "on", "table")),
         # Each other, hand in hand.
         ("The boy and his dad were holding hands.", ("boy", "holding hands with", "dad")),
         ("The cat and the dog chased each other.", ("cat", "chasing", "dog")),

@@ -360,7 +360,12 @@ def find_relations(doc: Any, mentions: list[Mention]) -> tuple[list[MentionRelat
     frames += reciprocal_frames(doc, mentions)
     carriers = _carriers(frames, ("holding", "wearing", "carrying"))
     said, places = _spatial(doc, mentions, claimed, frames)
-    said.extend(_contents(doc, mentions))
+    contents = _contents(doc, mentions)
+    # "A bowl of cherries on the table": the cherries are on it too, in their bowl.
+    held = {r.object: r.subject for _, r in contents}
+    said += [(i, MentionRelation(held[r.subject], r.relation, r.object)) for i, r in said
+             if r.subject in held and r.relation in ("on", "under", "beside", "near")]  # fmt: skip
+    said.extend(contents)
     said.extend((i, MentionRelation(s, r, o)) for i, s, r, o in picture_sides(doc, mentions))
     for frame in frames:
         # "a pirate holding a sword standing on a ship": the pirate stands, not the sword.
