@@ -3,8 +3,9 @@ of the same writing held out in relations_everyday_holdout.jsonl): its form, and
 figures through the bench's own runner (real spaCy, real MiniLM, real clip art), each above
 a floor measured on the code that passes it, with a margin.
 
-Measured on the commit that set these floors (2 cores, shared): the tuned part 65% of
-sentences right, positions 68%, verbs 81%; the held-out part see HOLDOUT_RIGHT_FLOOR."""
+Measured on the commit that set these floors: the tuned part 65% of sentences right
+(positions 68%, verbs 81%), the held-out part 65% (positions 75%, verbs 92%), scored once
+at the end of the tuning that wrote the set."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ HOLDOUT = HERE / "relations_everyday_holdout.jsonl"
 DEV_RIGHT_FLOOR = 0.58
 DEV_POSITION_FLOOR = 0.60
 DEV_VERB_FLOOR = 0.72
-HOLDOUT_RIGHT_FLOOR = 0.50
+HOLDOUT_RIGHT_FLOOR = 0.56
 
 
 def _cases(path: Path) -> list[dict[str, Any]]:
