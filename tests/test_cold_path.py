@@ -90,14 +90,14 @@ def test_serve_loads_every_model_before_the_app_starts(
 ) -> None:
     from fastapi.testclient import TestClient
 
-    from speech2image.factory import PipelineOptions
-    from speech2image.server.app import create_app, load_default
+    from speech2image.factory import PipelineOptions, load_server
+    from speech2image.server.app import create_app
     from speech2image.server.options import ServerOptions
 
     options = ServerOptions(data_dir=tmp_path / "data")
     pipeline = PipelineOptions(composer=ComposerOptions(assets_dir=fresh_assets))
-    loaded = load_default(options, pipeline)
-    workers = loaded[0]
+    loaded = load_server(options, pipeline)
+    workers = loaded.workers
     engine = workers.engine
     assert isinstance(engine, ClipArtComposer) and engine.embedder.loaded
     assert len(model_loads) == 1
@@ -173,16 +173,15 @@ SERVING_PATH = """
 import sys
 from pathlib import Path
 from speech2image.config import ComposerOptions
-from speech2image.factory import PipelineOptions
-from speech2image.server.app import load_default
+from speech2image.factory import PipelineOptions, load_server
 from speech2image.server.options import ServerOptions
 from speech2image.scene import Scene, SceneObject
 
 assets = Path(sys.argv[1])
-workers, _, _ = load_default(
+workers = load_server(
     ServerOptions(data_dir=Path(sys.argv[2])),
     PipelineOptions(composer=ComposerOptions(assets_dir=assets)),
-)
+).workers
 workers.engine.draw(Scene(text="a dog", objects=(SceneObject(id="o0", noun="dog", group=0),)))
 workers.close()
 print("backend", workers.engine.embedder.backend)

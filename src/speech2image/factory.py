@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from speech2image.asr.backend import Transcriber
-from speech2image.config import ComposerOptions, TranscriberOptions
+from speech2image.config import ComposerOptions, TranscriberOptions, from_env
 from speech2image.imaging.diffusers import DiffusersOptions
 from speech2image.imaging.engine import ImageEngine
 from speech2image.language.builder import SceneBuilder
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from speech2image.asr.backend import SpeechRecognizer
     from speech2image.asr.picturable import PicturableLexicon
     from speech2image.cluster.options import ClusterOptions
+    from speech2image.server.options import ServerOptions
+    from speech2image.server.state import Loaded
 
 logger = logging.getLogger(__name__)
 
@@ -240,7 +242,6 @@ def _load_remote_workers(options: PipelineOptions) -> Workers:
     from speech2image.cluster import deploy
     from speech2image.cluster.options import ASR_APP, IMAGE_APP, LANGUAGE_APP
     from speech2image.cluster.remote import RemoteEngine, RemoteRecognizer, RemoteSceneBuilder
-    from speech2image.config import from_env
     from speech2image.stage import ConcurrentStage, StageTimeouts
 
     assert options.cluster is not None
@@ -289,3 +290,33 @@ def warm_up(builder: SceneBuilder, engine: ImageEngine) -> None:
     scene = builder.build("A cat sits on a chair.", context=builder.new_context())
     engine.draw(scene)
     logger.info("warmed up: the parser and the image engine are loaded")
+
+
+def load_server(options: ServerOptions, pipeline: PipelineOptions | None = None) -> Loaded:
+    """What ``serve`` runs on: the engines ``pipeline`` names (by default the embedded ones),
+    the session store of ``options.data_dir`` and the choices the page may offer."""
+    from speech2image.imaging.compose import STYLES
+    from speech2image.imaging.compose.assets import PACKS, is_installed
+    from speech2image.server.state import Loaded
+    from speech2image.store import SessionStore
+
+    pipeline = pipeline or PipelineOptions(transcriber=from_env(TranscriberOptions))
+    store = SessionStore(options.data_dir, keep_audio=options.keep_audio)
+    workers = load_workers(pipeline)
+    if pipeline.engine == "diffusers":
+        from speech2image.imaging.diffusers_prompt import STYLES as DIFFUSION_STYLES
+
+        styles: tuple[str, ...] = tuple(DIFFUSION_STYLES)
+        packs: tuple[str, ...] = ()
+    else:
+        styles = tuple(STYLES)
+        packs = tuple(p for p in PACKS if is_installed(pipeline.composer.assets_dir, p))
+    transcribers = workers.make_transcriber
+    assert isinstance(transcribers, TranscriberFactory)
+    choices = {
+        "style": styles,
+        "pack": packs,
+        "asr": transcribers.available(),
+        "language": transcribers.languages(),
+    }
+    return Loaded(workers, store, choices)

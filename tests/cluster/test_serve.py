@@ -17,8 +17,7 @@ import pytest
 
 from speech2image.cluster.options import ClusterOptions, Replicas
 from speech2image.config import TranscriberOptions, from_env
-from speech2image.factory import PipelineOptions
-from speech2image.server.app import load_default
+from speech2image.factory import PipelineOptions, load_server
 from speech2image.server.options import ServerOptions
 from tests.cluster.client import DATA, of_type, pcm16, stream
 from tests.server.conftest import running_server
@@ -54,7 +53,7 @@ def ingress(ray_cluster: str, tmp_path_factory: pytest.TempPathFactory) -> Itera
     )
     options = ServerOptions(data_dir=tmp_path_factory.mktemp("data"))
     pipeline = PipelineOptions(transcriber=from_env(TranscriberOptions), cluster=cluster)
-    loaded = load_default(options, pipeline)  # deploys: every replica loads and warms up
+    loaded = load_server(options, pipeline)  # deploys: every replica loads and warms up
     with running_server(options, load=lambda: loaded) as url:
         yield url
 

@@ -11,6 +11,7 @@ import pytest
 from speech2image.cluster.config import serve_config, to_yaml
 from speech2image.cluster.options import ClusterOptions, Replicas, parse_replicas
 from speech2image.cluster.watch import HangWatch
+from speech2image.server.state import Loaded
 from speech2image.stage import ConcurrentStage, StageBroken, StageTimeout
 
 
@@ -133,7 +134,7 @@ def test_in_local_mode_the_cluster_endpoint_says_null() -> None:
         builder=WordSceneBuilder(),
         engine=SolidColorEngine(),
     )
-    with TestClient(create_app(load=lambda: (workers, None, {}))) as client:
+    with TestClient(create_app(load=lambda: Loaded(workers))) as client:
         assert client.get("/api/cluster").json() == {"cluster": None}
         health = client.get("/healthz").json()
         assert health["status"] == "ok" and "replicas" not in health

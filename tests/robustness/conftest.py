@@ -31,6 +31,7 @@ from fastapi import FastAPI
 
 from speech2image.server.app import create_app
 from speech2image.server.options import ServerOptions
+from speech2image.server.state import Loaded
 from speech2image.session import Workers
 from speech2image.stage import StageTimeouts
 from speech2image.testing import ScriptedTranscriber, SolidColorEngine, WordSceneBuilder
@@ -62,7 +63,7 @@ def serve_app(workers: Workers, store: Any = None, **options: Any) -> Iterator[t
     port = free_port()
     app = create_app(
         ServerOptions(port=port, **options),
-        load=lambda: (workers, store, {"style": (), "pack": (), "asr": ("local",)}),
+        load=lambda: Loaded(workers, store, {"style": (), "pack": (), "asr": ("local",)}),
     )
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)

@@ -26,6 +26,7 @@ from speech2image.imaging.compose import ClipArtComposer
 from speech2image.language import SpacySceneBuilder
 from speech2image.language.parse import MAX_OBJECTS
 from speech2image.server.options import ServerOptions
+from speech2image.server.state import Loaded
 from speech2image.session import Workers
 from speech2image.store import SessionStore
 from speech2image.testing import ScriptedTranscriber
@@ -119,14 +120,14 @@ def test_undecodable_text_is_drawn_with_the_replacement_character(
 
 
 def real_stages(data_dir: Path):
-    def load() -> tuple[Workers, SessionStore, dict[str, tuple[str, ...]]]:
+    def load() -> Loaded:
         composer = ClipArtComposer(ComposerOptions(size_px=128))
         builder = SpacySceneBuilder()
         composer.draw(builder.build("A cat sits on a chair."))
         workers = Workers(
             make_transcriber=lambda: ScriptedTranscriber([]), builder=builder, engine=composer
         )
-        return workers, SessionStore(data_dir), CHOICES
+        return Loaded(workers, SessionStore(data_dir), CHOICES)
 
     return load
 

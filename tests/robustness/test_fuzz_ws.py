@@ -26,6 +26,7 @@ from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
 
 from speech2image.server.options import ServerOptions
+from speech2image.server.state import Loaded
 from speech2image.session import Workers
 from speech2image.store import SessionStore
 from speech2image.testing import (
@@ -74,7 +75,7 @@ class ErrorLog(logging.Handler):
 def fake_load(data_dir: Path):
     """Fake stages that finish a sentence every 0.5 s of audio, and a real store."""
 
-    def load() -> tuple[Workers, SessionStore, dict[str, tuple[str, ...]]]:
+    def load() -> Loaded:
         workers = Workers(
             # Called with the session's "asr" choice when the client names one.
             make_transcriber=lambda asr=None: ScriptedTranscriber(
@@ -83,7 +84,7 @@ def fake_load(data_dir: Path):
             builder=WordSceneBuilder(),
             engine=SolidColorEngine(),
         )
-        return workers, SessionStore(data_dir), CHOICES
+        return Loaded(workers, SessionStore(data_dir), CHOICES)
 
     return load
 
@@ -444,13 +445,13 @@ def test_a_session_that_fails_ends_its_connection_at_once(tmp_path: Path) -> Non
     """Found by the fuzzer (its fake once refused the "asr" argument): a session that
     failed never sent "done", and its connection waited two minutes after "stop"."""
 
-    def load() -> tuple[Workers, None, dict[str, tuple[str, ...]]]:
+    def load() -> Loaded:
         workers = Workers(
             make_transcriber=broken_transcriber,
             builder=WordSceneBuilder(),
             engine=SolidColorEngine(),
         )
-        return workers, None, CHOICES
+        return Loaded(workers, choices=CHOICES)
 
     with fuzz_server(tmp_path, load=load) as server:
         outcome = converse(server, [START])

@@ -11,6 +11,7 @@ from typing import Any
 
 import uvicorn
 
+from speech2image.factory import load_server
 from speech2image.server.app import create_app
 from speech2image.server.options import ServerOptions
 
@@ -31,7 +32,10 @@ def running_server(
     if options.port != port:
         options = ServerOptions(**{**options.__dict__, "port": port})
     config = uvicorn.Config(
-        create_app(options, load=load), host="127.0.0.1", port=port, log_level="warning"
+        create_app(options, load=load or (lambda: load_server(options))),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

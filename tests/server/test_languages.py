@@ -6,6 +6,7 @@ from fastapi.testclient import TestClient
 
 from speech2image.server.app import create_app
 from speech2image.server.options import ServerOptions
+from speech2image.server.state import Loaded
 from speech2image.session import Workers
 from speech2image.testing import (
     ScriptedTranscriber,
@@ -26,7 +27,7 @@ def make_client(asked: list) -> TestClient:
         workers = Workers(
             make_transcriber=make_transcriber, builder=WordSceneBuilder(), engine=SolidColorEngine()
         )
-        return workers, None, CHOICES
+        return Loaded(workers, choices=CHOICES)
 
     return TestClient(create_app(ServerOptions(), load=load))
 

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from speech2image.server.app import create_app
 from speech2image.server.options import Secret, ServerOptions
+from speech2image.server.state import Loaded
 from speech2image.session import Workers
 from speech2image.testing import (
     ScriptedTranscriber,
@@ -32,7 +33,7 @@ def make_client(**options) -> TestClient:
             builder=WordSceneBuilder(),
             engine=SolidColorEngine(),
         )
-        return workers, None, CHOICES
+        return Loaded(workers, choices=CHOICES)
 
     return TestClient(create_app(ServerOptions(**options), load=load))
 

@@ -141,8 +141,8 @@ def _limit_names() -> list[str]:
 def serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from speech2image.factory import PipelineOptions, check_options
-    from speech2image.server.app import create_app, load_default
+    from speech2image.factory import PipelineOptions, check_options, load_server
+    from speech2image.server.app import create_app
 
     try:
         options = server_options_from_env(
@@ -174,7 +174,7 @@ def serve(args: argparse.Namespace) -> int:
     print("speech2image is loading its models…", flush=True)
     # Load before uvicorn starts, so a bad option is one clear line, not a lifespan traceback.
     try:
-        loaded = load_default(options, pipeline)
+        loaded = load_server(options, pipeline)
     except (ValueError, RuntimeError, OSError) as e:
         raise CommandError(str(e)) from e
     print(f"Ready: open {address}", flush=True)

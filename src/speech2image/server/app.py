@@ -1,7 +1,8 @@
 """The web app: the live page, the ``/ws`` protocol and the REST API.
 
-``create_app`` is an app factory; its lifespan loads the models once (or takes the workers a
-test built) and finishes every live session on shutdown.
+``create_app`` is an app factory: every route is registered when the app is built, its
+lifespan calls ``load`` once for the models and the store (``speech2image.factory.load_server``
+for the real engines, or what a test built) and finishes every live session on shutdown.
 """
 
 from __future__ import annotations
@@ -15,17 +16,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request, WebSocket
+from fastapi import Depends, FastAPI, HTTPException, Request, WebSocket
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
-from speech2image.factory import PipelineOptions
 from speech2image.server.options import ServerOptions
-from speech2image.server.state import AppState
+from speech2image.server.sessions_api import sessions_router
+from speech2image.server.state import AppState, Loaded
 from speech2image.server.ws import live_endpoint
-from speech2image.session import Workers
 
 logger = logging.getLogger(__name__)
 
@@ -35,22 +35,13 @@ _PUBLIC_PATHS = ("/healthz", "/static/", "/favicon.ico")
 _CLUSTER_ANSWER_S = 5.0
 
 
-def create_app(
-    options: ServerOptions | None = None,
-    *,
-    load: Callable[[], tuple[Workers, Any, dict[str, tuple[str, ...]]]] | None = None,
-) -> FastAPI:
-    """Build the app.
-
-    ``load`` returns ``(workers, store, choices)`` and runs once at start-up; by default it
-    loads the embedded engines and the session store of ``options.data_dir``.
-    """
+def create_app(options: ServerOptions | None = None, *, load: Callable[[], Loaded]) -> FastAPI:
+    """Build the app; ``load`` runs once at start-up and gives the models and the store."""
     options = options or ServerOptions()
-    loader = load or (lambda: load_default(options))
     # 1. The app, with a lifespan that loads the workers once.
     app = FastAPI(
         title="speech2image",
-        lifespan=_lifespan(options, loader),
+        lifespan=_lifespan(options, load),
         docs_url="/api/docs",
         redoc_url=None,
         # The API takes small JSON bodies only; a bigger one gets 413 before it is read whole.
@@ -61,27 +52,24 @@ def create_app(
     app.middleware("http")(_require_token)
     _include_live_routes(app)
     _include_health_routes(app)
+    _include_store_routes(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
 
 
-def _lifespan(
-    options: ServerOptions,
-    loader: Callable[[], tuple[Workers, Any, dict[str, tuple[str, ...]]]],
-) -> Callable[[FastAPI], Any]:
+def _lifespan(options: ServerOptions, load: Callable[[], Loaded]) -> Callable[[FastAPI], Any]:
     """Load the workers and the store once; on shutdown finish every live session."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        workers, store, choices = loader()
-        state = AppState(options, workers, store, choices=choices)
+        loaded = load()
+        state = AppState(options, loaded.workers, loaded.store, choices=loaded.choices)
         app.state.s2i = state
-        _include_store_routes(app, state)
         try:
             yield
         finally:
             await state.live.close()
-            workers.close()
+            loaded.workers.close()
 
     return lifespan
 
@@ -183,25 +171,39 @@ async def _cluster_report(state: AppState) -> dict[str, Any] | None:
     return result
 
 
-def _include_store_routes(app: FastAPI, state: AppState) -> None:
-    """Final pictures: the live session's memory first, then the store."""
+def _include_store_routes(app: FastAPI) -> None:
+    """Final pictures (the live session's memory first, then the store), and the stored
+    sessions' API and page, which answer 404 when the app keeps no sessions."""
 
     @app.get("/api/sessions/{session_id}/images/{name}")
     async def final_picture(request: Request, session_id: str, name: str) -> Response:
+        state: AppState = request.app.state.s2i
         live = _live_picture(state, session_id, name, final=True)
         if live.status_code == 200 or state.store is None:
             return live
         return _stored_picture(state, session_id, name)
 
-    store = state.store
-    if store is not None:
-        from speech2image.server.sessions_api import sessions_router
+    app.include_router(sessions_router(lambda: _store(app)), dependencies=[Depends(_kept(app))])
 
-        app.include_router(sessions_router(lambda: store))
+    @app.get("/sessions", include_in_schema=False)
+    async def sessions_page(request: Request) -> Response:
+        if request.app.state.s2i.store is None:
+            return JSONResponse({"detail": "this server keeps no sessions"}, status_code=404)
+        return FileResponse(STATIC_DIR / "sessions.html")
 
-        @app.get("/sessions", include_in_schema=False)
-        async def sessions_page() -> FileResponse:
-            return FileResponse(STATIC_DIR / "sessions.html")
+
+def _store(app: FastAPI) -> Any:
+    return app.state.s2i.store
+
+
+def _kept(app: FastAPI) -> Callable[[], None]:
+    """A dependency of the stored sessions' routes: 404 when the app keeps no sessions."""
+
+    def check() -> None:
+        if app.state.s2i.store is None:
+            raise HTTPException(status_code=404, detail="this server keeps no sessions")
+
+    return check
 
 
 async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
@@ -234,29 +236,3 @@ def _stored_picture(state: AppState, session_id: str, name: str) -> Response:
     except (KeyError, FileNotFoundError, ValueError):
         return JSONResponse({"detail": "no such picture"}, status_code=404)
     return FileResponse(path, media_type="image/png")
-
-
-def load_default(
-    options: ServerOptions, pipeline: PipelineOptions | None = None
-) -> tuple[Workers, Any, dict[str, tuple[str, ...]]]:
-    """The engines ``pipeline`` names (by default the embedded ones) and the session store."""
-    from speech2image.config import TranscriberOptions, from_env
-    from speech2image.factory import load_workers
-    from speech2image.imaging.compose import STYLES
-    from speech2image.imaging.compose.assets import PACKS, is_installed
-    from speech2image.store import SessionStore
-
-    pipeline = pipeline or PipelineOptions(transcriber=from_env(TranscriberOptions))
-    store = SessionStore(options.data_dir, keep_audio=options.keep_audio)
-    workers = load_workers(pipeline)
-    if pipeline.engine == "diffusers":
-        from speech2image.imaging.diffusers_prompt import STYLES as DIFFUSION_STYLES
-
-        styles: tuple[str, ...] = tuple(DIFFUSION_STYLES)
-        packs: tuple[str, ...] = ()
-    else:
-        styles = tuple(STYLES)
-        packs = tuple(p for p in PACKS if is_installed(pipeline.composer.assets_dir, p))
-    asr = workers.make_transcriber.available()  # type: ignore[attr-defined]
-    languages = workers.make_transcriber.languages()  # type: ignore[attr-defined]
-    return workers, store, {"style": styles, "pack": packs, "asr": asr, "language": languages}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from speech2image.events import ErrorCode
@@ -20,6 +21,17 @@ def short_repr(value: object, limit: int = 60) -> str:
     message without sending a megabyte back."""
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What the app runs on, loaded once before it serves: the models, the session store
+    (``None``: sessions are not kept) and what the page's pickers may offer."""
+
+    workers: Workers
+    store: SessionStore | None = None
+    choices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Allowed values of the page's pickers, e.g. ``{"style": (...), "pack": (...)}``."""
 
 
 class AppState:
