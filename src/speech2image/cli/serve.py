@@ -53,7 +53,7 @@ def register(subparsers: Any) -> None:
             type=kind,
             default=None,
             metavar=unit,
-            help=f"{what} (default {default:g}; S2I_{name.upper()})",
+            help=f"{what} (default {_number(default)}; S2I_{name.upper()})",
         )
     add_asr_argument(parser)
     add_engine_arguments(parser)
@@ -131,6 +131,11 @@ _LIMIT_FLAGS: tuple[tuple[str, type, str, str], ...] = (
     ("--resume-grace-s", float, "S", "how long a dropped session waits for a reconnect"),
 )
 """The ``serve`` flags of :class:`ServerOptions`' limits: flag, type, metavar, help."""
+
+
+def _number(value: float) -> str:
+    """``4``, ``0.5`` or ``1048576``: a default as a person writes it."""
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _limit_names() -> list[str]:
