@@ -28,6 +28,7 @@ class ErrorCode(StrEnum):
     ASR_FAILED = "asr_failed"
     IMAGE_FAILED = "image_failed"
     STAGE_FAILED = "stage_failed"
+    STAGE_TIMEOUT = "stage_timeout"
     SAVING_STOPPED = "saving_stopped"
     AUDIO_SAVING_STOPPED = "audio_saving_stopped"
     # The client broke the protocol or a limit; the connection closes after it.

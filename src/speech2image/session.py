@@ -38,6 +38,7 @@ from speech2image.asr.backend import Transcriber, TranscriberFailed, TranscriptE
 from speech2image.audio.sources import AudioSource
 from speech2image.drafts import DrawnDraft, same_words
 from speech2image.events import (
+    ErrorCode,
     Event,
     FinalTranscript,
     ImageReady,
@@ -255,7 +256,8 @@ class Session:
             # The hung pass may still be running inside this transcriber: it cannot be fed
             # again. Other sessions' passes go on in the stage's fresh thread.
             self._asr_failed = True
-            notices = [f"speech recognition stopped: {e}; typed sentences still work"]
+            hung = f"speech recognition stopped: {e}; typed sentences still work"
+            await self._fail("asr", hung, code=ErrorCode.STAGE_TIMEOUT)
         except Exception as e:
             logger.exception("transcription failed in session %s", self.id)
             rejected.append(f"transcription failed: {e}")
@@ -364,6 +366,10 @@ class Session:
                 drawn = DrawnDraft(job.index, scene, picture.scene, png, picture.image)
         except DrawingCancelled:
             return
+        except (StageTimeout, StageBroken) as e:
+            message = f"could not draw sentence {job.index}: {e}"
+            await self._fail("image", message, job.index, code=ErrorCode.STAGE_TIMEOUT)
+            return
         except Exception as e:
             logger.exception("drawing sentence %d failed in session %s", job.index, self.id)
             await self._fail("image", f"could not draw sentence {job.index}: {e}", job.index)
@@ -407,8 +413,10 @@ class Session:
 
     # -- publishing -----------------------------------------------------------------------
 
-    async def _fail(self, stage: str, message: str, index: int | None = None) -> None:
-        event = StageFailed(stage, message, index)
+    async def _fail(
+        self, stage: str, message: str, index: int | None = None, *, code: ErrorCode | None = None
+    ) -> None:
+        event = StageFailed(stage, message, index, code)
         self.summary.errors.append(event)
         await self._publish(event)
 

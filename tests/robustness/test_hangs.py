@@ -204,7 +204,7 @@ def test_a_picture_that_hangs_is_reported_and_the_next_ones_are_drawn(
     events = run_session(workers, options=SessionOptions(drafts=False), seconds=7)
     workers.close()
     errors = [e for e in events if isinstance(e, StageFailed)]
-    assert [(e.stage, e.index) for e in errors] == [("image", 1)]
+    assert [(e.stage, e.index, e.code) for e in errors] == [("image", 1, "stage_timeout")]
     assert "did not answer within 1 s" in errors[0].message
     pictures = [e.index for e in events if isinstance(e, ImageReady) and e.final]
     assert pictures == [0, 2]
@@ -238,6 +238,7 @@ def test_a_recogniser_that_fails_mid_session_keeps_what_it_heard(
     assert errors and all(e.stage == "asr" for e in errors)
     expected = "speech recognition stopped" if fault == "hang" else "scripted recogniser failure"
     assert expected in errors[0].message
+    assert errors[0].code == ("stage_timeout" if fault == "hang" else "asr_failed")
     assert [e.index for e in events if isinstance(e, ImageReady) and e.final] == pictured
     assert isinstance(events[-1], SessionEnded)
 
@@ -324,8 +325,9 @@ def test_a_hung_recogniser_stops_one_session_only(release: threading.Event) -> N
         hung.send(json.dumps({"type": "text", "text": "Typed sentences still work."}))
         hung.send(json.dumps({"type": "stop"}))
         hung_messages += _until(hung, "done")
-    errors = [m["message"] for m in hung_messages if m["type"] == "error"]
-    assert errors and "speech recognition stopped" in errors[0]
+    errors = [m for m in hung_messages if m["type"] == "error"]
+    assert errors and "speech recognition stopped" in errors[0]["message"]
+    assert errors[0]["code"] == "stage_timeout"
     finals = [m["text"] for m in hung_messages if m["type"] == "final"]
     assert finals == ["Typed sentences still work."]
     assert not [m for m in other_messages if m["type"] == "error"]
