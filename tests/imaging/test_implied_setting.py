@@ -74,3 +74,20 @@ def test_the_implied_place_is_drawn(composer) -> None:
     picture = composer.draw(scene_of(["fish", "octopus"]))
     said = composer.draw(replace(scene_of(["fish", "octopus"]), setting="underwater"))
     assert np.array_equal(np.asarray(picture.image), np.asarray(said.image))
+
+
+KEPT = [
+    (["crab", "bucket"], "in"), (["fish", "bowl"], "in"), (["fish", "plate"], "on"),
+    (["boy", "fish"], "holding"), (["cat", "fish"], "eating"), (["girl", "octopus"], "holding"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("nouns", "relation"), KEPT)
+def test_a_thing_kept_by_another_implies_no_place(composer, nouns, relation) -> None:
+    """Crabs in a bucket are no sea, a fish on a plate or in a hand no underwater."""
+    from speech2image.scene import Relation
+
+    scene = scene_of(nouns)
+    scene = Scene(text=scene.text, objects=scene.objects,
+                  relations=(Relation("o0", relation, "o1"),))  # fmt: skip
+    assert composer.draw(scene).scene.setting is None

@@ -51,6 +51,7 @@ from speech2image.imaging.compose.sizes import (
     SIZE_CLASSES,
     SIZE_WORD_SCALE,
     is_flying,
+    is_open_container,
     is_raised,
     rim_fraction,
     size_class,
@@ -269,7 +270,7 @@ class ClipArtComposer:
                     flying=is_flying(obj.noun, match.entry),
                     surface=self._shape(match)[0],
                     raised=self._shape(match)[1],
-                    rim=self._shape(match)[2],
+                    rim=self._shape(match)[2] if is_open_container(match.entry) else None,
                 )
             )
         return items
@@ -326,7 +327,7 @@ def _with_implied_setting(scene: Scene, matches: list[AssetMatch]) -> Scene:
     (:mod:`~speech2image.imaging.compose.implied_setting`); the extras say it was implied."""
     if scene.setting is not None or scene.depiction != "objects" or not scene.objects:
         return scene
-    setting = implied_setting(scene.objects, [m.entry for m in matches])
+    setting = implied_setting(scene.objects, [m.entry for m in matches], scene.relations)
     if setting is None:
         return scene
     return replace(scene, setting=setting, extras={**scene.extras, "implied_setting": True})

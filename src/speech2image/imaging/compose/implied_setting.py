@@ -6,9 +6,10 @@ art's own annotations, the pack's tags (OpenMoji tags a cow ``farm``, a camel ``
 a rocket ``space``) and else its subgroup (marine animals live underwater, ground
 transport drives on a road). A place wins when more of the things' phrases vote for it
 than for any other and at least half of the phrases that are not people vote at all;
-people vote for nothing (a waiter is anywhere). The composer records the place in the
-completed scene, so a place is only ever chosen on the drawing side and never overrides
-one the sentence said.
+people vote for nothing (a waiter is anywhere), and nor does a thing kept by another (in
+a bucket, on a plate, held, eaten: crabs in a bucket are no sea). The composer records
+the place in the completed scene, so a place is only ever chosen on the drawing side and
+never overrides one the sentence said.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from speech2image.imaging.compose.assets import AssetEntry
-from speech2image.scene import SceneObject
+from speech2image.imaging.compose.poses import OBJECT_MOVES, pose_kind
+from speech2image.scene import SPATIAL_RELATIONS, Relation, SceneObject
 
 TAG_SETTINGS = {
     "sea": "sea", "ocean": "sea", "space": "space", "farm": "farm", "barn": "farm",
@@ -49,12 +51,21 @@ def thing_setting(entry: AssetEntry) -> str | None:
     return tagged or SUBGROUP_SETTINGS.get(subgroup)
 
 
-def implied_setting(objects: Sequence[SceneObject], entries: Sequence[AssetEntry]) -> str | None:
+def implied_setting(
+    objects: Sequence[SceneObject], entries: Sequence[AssetEntry], relations: Sequence[Relation]
+) -> str | None:
     """The place the drawn ``objects`` (drawn by ``entries``) imply, or ``None``: one vote
     per phrase (group), see the module docstring."""
+    kept = {r.subject for r in relations if r.relation in ("in", "on")} | {
+        r.object for r in relations
+        if r.relation not in SPATIAL_RELATIONS and pose_kind(r.relation) in OBJECT_MOVES
+    }  # fmt: skip
     votes: dict[tuple[int, str], str | None] = {}
     for obj, entry in zip(objects, entries, strict=True):
         if obj.concept or entry.group.startswith(PEOPLE_GROUPS):
+            continue
+        if obj.id in kept:
+            votes.setdefault((obj.group, obj.noun), None)
             continue
         votes.setdefault((obj.group, obj.noun), thing_setting(entry))
     counted = Counter(v for v in votes.values() if v is not None)

@@ -5,7 +5,8 @@ A thing said to be in a container must show: it stands in it through its rim (wh
 the container's front (the composer draws the front again over it) and the upper part
 above the rim. Everything in one container shares it as a heap, none standing in
 another's place, and the container is drawn big enough to hold them. A raised thing (a
-tree) and a seat (a driver's) keep :func:`~speech2image.imaging.compose.placing.attach`.
+tree), a seat (a driver's) and what has no open top (a car, a house, a tent) keep
+:func:`~speech2image.imaging.compose.placing.attach`.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def make_room_inside(
     grow: dict[int, float] = {}
     for container_id, inside in contents.items():
         c = by_id[container_id]
-        if c.raised:
+        if c.raised or c.rim is None:
             continue
         row_px = pile_width([i.height_px * i.aspect for i in inside])
         tall_px = max(i.height_px for i in inside)
@@ -65,17 +66,17 @@ def share_inside(
     """The boxes of ``own`` (one of the ``groups`` in ``parent``), all placed together (a
     lobster and two crabs in a bucket side by side, none hidden behind another)."""
     everything = [item for group in groups for item in group]
-    if parent.raised:
+    if parent.raised or parent.rim is None:
         whole = attach("in", everything, scale, parent, plane, 1)
     else:
-        whole = heap(everything, scale, parent)
+        whole = heap(everything, scale, parent, parent.rim)
     start = everything.index(own[0])
     end = start + len(own)
     return replace(whole, boxes=whole.boxes[start:end], zs=whole.zs[start:end],
                    orders=whole.orders[start:end])  # fmt: skip
 
 
-def heap(items: list[LayoutItem], scale: float, parent: Parent) -> Attached:
+def heap(items: list[LayoutItem], scale: float, parent: Parent, rim_fraction: float) -> Attached:
     """Within the container's outline, in a heap, :data:`INSIDE_SHOWN_FRACTION` of each
     above the rim and each one's middle inside the container's box. Three or more that
     would be crumbs in one row stand in two: the back one higher, drawn first, peeking
@@ -89,7 +90,7 @@ def heap(items: list[LayoutItem], scale: float, parent: Parent) -> Attached:
         fit = _pile_fit(items, rows, scale, p)
     heights = [i.height_px * scale * fit for i in items]
     tallest = max(heights)
-    rim = p.y0 + parent.rim * p.height
+    rim = p.y0 + rim_fraction * p.height
     lift = BACK_ROW_LIFT_FRACTION * tallest
     # Every one's middle inside the container's box, the back row's too.
     inside = p.y0 + 0.55 * tallest + (len(rows) - 1) * lift
@@ -104,7 +105,7 @@ def heap(items: list[LayoutItem], scale: float, parent: Parent) -> Attached:
             orders[k] = 0.5 - 0.05 * tier
             x += w * PILE_STEP_FRACTION
     return Attached(tuple(boxes), (parent.z,) * n, tuple(orders), grounded=False, inside=True,
-                    front_line=parent.rim)  # fmt: skip
+                    front_line=rim_fraction)  # fmt: skip
 
 
 def _pile_fit(items: list[LayoutItem], rows: list[list[int]], scale: float, p: Box) -> float:

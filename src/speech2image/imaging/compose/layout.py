@@ -76,8 +76,9 @@ class LayoutItem:
     """Where its top surface lies below its box's top, as a fraction of its height."""
     raised: bool = False
     """Open space beneath it (a table's legs, a tree's trunk): things go under it."""
-    rim: float = 0.0
-    """Where its rim would lie below its box's top, as a fraction of its height."""
+    rim: float | None = None
+    """Where its rim lies below its box's top (a fraction of its height); ``None``: no open
+    top (a car, a house: what is in one shows through it)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -243,8 +243,9 @@ class Parent:
     """Open space beneath (legs, a trunk, an arch)."""
     support: tuple[Box, ...] = ()
     """What the parent stands on or by (a table under the vase), to step aside from too."""
-    rim: float = 0.0
-    """Where its rim lies below the box top, as a fraction of its height (a container)."""
+    rim: float | None = None
+    """Where its rim lies below the box top, as a fraction of its height (an open
+    container; ``None`` for a car or a house)."""
 
     @property
     def box(self) -> Box:

@@ -139,6 +139,12 @@ def rim_fraction(image: Image.Image) -> float:
     return first / max(1, rows)
 
 
+def is_open_container(entry: AssetEntry) -> bool:
+    """False for things one is in but not through a rim: vehicles, buildings, tents (what
+    is in them shows through their windows and doors)."""
+    return not entry.group.startswith("travel-places")
+
+
 def is_raised(image: Image.Image) -> bool:
     """True for drawings with open space beneath (a table or a bench on legs, a tree on
     its trunk, a bridge): their lower third is mostly empty below a wide top."""
