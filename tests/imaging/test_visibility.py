@@ -142,3 +142,15 @@ def test_a_kind_of_a_place_is_drawn_in_another_place(composer, setting) -> None:
     assert height(castles[0]) / height(scene.objects[2]) < 0.7 * (
         height(real.objects[0]) / height(real.objects[2])
     ), "a sandcastle is no real castle"
+
+
+@pytest.mark.parametrize(("thing", "container"), [("ship", "bottle"), ("cat", "box"),
+                                                  ("egg", "cup"), ("apple", "bowl")])  # fmt: skip
+def test_one_thing_in_each_of_several_containers(composer, thing, container) -> None:
+    """Ships in bottles: each ship in its own bottle, not a heap over all of them."""
+    things = [(thing, 0)] * 3 + [(container, 1)] * 3
+    scene, visible = drawn(composer, make_scene(things, [(k, "in", k + 3) for k in range(3)]))
+    objects = scene.objects
+    for k in range(3):
+        assert visible[objects[k].id]
+        assert relation_holds("in", objects[k], [objects[k + 3]]), f"{thing} {k} not in its own"

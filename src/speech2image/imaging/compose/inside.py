@@ -68,12 +68,33 @@ def share_inside(
     everything = [item for group in groups for item in group]
     if parent.raised or parent.rim is None:
         whole = attach("in", everything, scale, parent, plane, 1)
+    elif len(parent.boxes) > 1:  # ships in bottles: a share of them in each bottle
+        shares = [_each_in_one(everything, scale, parent, k) for k in range(len(parent.boxes))]
+        placed = {
+            i.id: (box, order)
+            for items, part in shares
+            for i, box, order in zip(items, part.boxes, part.orders, strict=True)
+        }
+        boxes, orders = zip(*(placed[i.id] for i in everything), strict=True)
+        whole = replace(shares[0][1], boxes=boxes, zs=(parent.z,) * len(everything),
+                        orders=orders)  # fmt: skip
     else:
         whole = heap(everything, scale, parent, parent.rim)
     start = everything.index(own[0])
     end = start + len(own)
     return replace(whole, boxes=whole.boxes[start:end], zs=whole.zs[start:end],
                    orders=whole.orders[start:end])  # fmt: skip
+
+
+def _each_in_one(
+    everything: list[LayoutItem], scale: float, parent: Parent, k: int
+) -> tuple[list[LayoutItem], Attached]:
+    """The ``k``-th of as many even shares of ``everything`` as the parent has instances,
+    heaped in its ``k``-th instance."""
+    n = len(parent.boxes)
+    items = everything[k * len(everything) // n : (k + 1) * len(everything) // n]
+    one = replace(parent, boxes=(parent.boxes[k],))
+    return items, heap(items, scale, one, parent.rim or 0.0) if items else Attached((), (), ())
 
 
 def heap(items: list[LayoutItem], scale: float, parent: Parent, rim_fraction: float) -> Attached:
