@@ -154,3 +154,24 @@ def test_one_thing_in_each_of_several_containers(composer, thing, container) -> 
     for k in range(3):
         assert visible[objects[k].id]
         assert relation_holds("in", objects[k], [objects[k + 3]]), f"{thing} {k} not in its own"
+
+
+CHASES = [
+    ("dog", "squirrel", "tree", "climbing"), ("dog", "cat", "wall", "on"),
+    ("fox", "rabbit", "log", "on"), ("cat", "mouse", "table", "on"),
+    ("boy", "cat", "car", "on"), ("dog", "bird", "fence", "on"),
+    ("lion", "monkey", "tree", "climbing"), ("girl", "dog", "bench", "on"),
+    ("wolf", "goat", "rock", "on"), ("dog", "cat", "couch", "on"),
+    ("bear", "boy", "tree", "climbing"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("chaser", "chased", "support", "relation"), CHASES)
+def test_a_chaser_is_not_hidden_behind_what_the_chased_is_on(
+    composer, chaser, chased, support, relation
+) -> None:
+    scene, visible = drawn(composer, make_scene([(chaser, 0), (chased, 1), (support, 2)],
+                                                [(0, "chasing", 1), (1, relation, 2)]))  # fmt: skip
+    assert all(visible[o.id] for o in scene.objects), [
+        o.noun for o in scene.objects if not visible[o.id]
+    ]
