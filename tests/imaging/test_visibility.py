@@ -175,3 +175,29 @@ def test_a_chaser_is_not_hidden_behind_what_the_chased_is_on(
     assert all(visible[o.id] for o in scene.objects), [
         o.noun for o in scene.objects if not visible[o.id]
     ]
+
+
+@pytest.mark.parametrize(
+    ("doer", "done", "relation"),
+    [("girl", "brother", "kicking"), ("lion", "zebra", "eating"), ("boy", "man", "kicking"),
+     ("bear", "deer", "eating"), ("woman", "girl", "throwing"), ("dog", "horse", "eating"),
+     ("man", "cow", "holding"), ("girl", "woman", "holding"), ("kid", "teacher", "kicking"),
+     ("tiger", "goat", "eating")],
+)  # fmt: skip
+def test_a_person_sized_thing_kicked_eaten_or_thrown_keeps_its_size(
+    composer, doer, done, relation
+) -> None:
+    scene, visible = drawn(composer, make_scene([(doer, 0), (done, 1)], [(0, relation, 1)]))
+    a, b = scene.objects
+    assert visible[a.id] and visible[b.id]
+    assert height(b) >= 0.45 * height(a), f"the {done} is shrunk to a prop"
+
+
+@pytest.mark.parametrize(
+    "part", ["bone", "tooth", "ear", "nose", "brain", "foot", "eye", "leg", "lungs", "tongue"]
+)
+def test_a_body_part_is_a_small_thing(composer, part) -> None:
+    scene, visible = drawn(composer, make_scene([("dog", 0), (part, 1)], [(0, "eating", 1)]))
+    dog, thing = scene.objects
+    assert visible[thing.id]
+    assert height(thing) < 0.6 * height(dog), f"a {part} drawn as big as a person"

@@ -92,9 +92,9 @@ FIGURE_SCALE = 1.3
 standing beside a dog is taller than the dog)."""
 
 HELD_MAX_FRACTION = 0.8
-"""A held thing at least this tall beside its holder (a waiter a woman holds, a horse)
-is as big as the holder: it stands by the holder at its own size, not shrunk into the
-hand (a baby in its mother's arms is smaller)."""
+"""A held, eaten, kicked or thrown thing at least this tall beside the doer (a waiter a
+woman holds, a horse, a brother kicked) is as big as the doer: it stands by the doer at
+its own size, not shrunk into the hand (a baby in its mother's arms is smaller)."""
 
 POSE_KINDS = {
     "riding": "mount", "sitting on": "seat", "lying on": "on", "standing on": "on",
@@ -307,8 +307,10 @@ def pose(
         return Attached(boxes, z, after, grounded=False)
     if kind in ("in", "on"):
         return attach(kind, items, scale, parent, plane, 1)
-    if kind == "hold" and max(i.height_px for i in items) * scale >= HELD_MAX_FRACTION * p.height:
-        # As big as the holder (a person, a horse): led by the hand beside it, not in it.
+    big = max(i.height_px for i in items) * scale >= HELD_MAX_FRACTION * p.height
+    if big and kind in ("hold", "mouth", "kick", "throw"):
+        # As big as the doer (a person, a horse): beside it at its own size, not shrunk
+        # into its hand, its mouth or before its foot.
         return _beside(kind, items, scale, parent, plane, flip)
     if kind in ("hold", "mouth", "book", "wear", "throw"):
         return _at_body(kind, items, scale, p, parent.z)

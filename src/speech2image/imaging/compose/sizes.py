@@ -67,11 +67,13 @@ FLYING = frozenset(
 _GROUNDED_WEATHER = ("umbrella", "snowman", "thermometer", "fire", "droplet", "wave", "voltage")
 """Drawings of the sky-and-weather group that stand on the ground."""
 
+# Body parts and hands go before people: a bone or a tooth is no person-sized thing.
 _BY_GROUP = (
     ("food-drink", "tiny"), ("animal-bug", "tiny"), ("animal-bird", "small"),
     ("animal-mammal", "medium"), ("animal-marine", "small"), ("animal-reptile", "small"),
     ("transport-ground", "large"), ("transport-air", "huge"), ("transport-water", "large"),
-    ("place", "huge"), ("plant", "small"), ("person", "medium"), ("people", "medium"),
+    ("place", "huge"), ("plant", "small"), ("body-parts", "tiny"), ("/hand", "small"),
+    ("person", "medium"), ("people", "medium"),
     ("household", "small"), ("clothing", "tiny"), ("sport", "small"),
 )  # fmt: skip
 
