@@ -201,3 +201,22 @@ def test_a_body_part_is_a_small_thing(composer, part) -> None:
     dog, thing = scene.objects
     assert visible[thing.id]
     assert height(thing) < 0.6 * height(dog), f"a {part} drawn as big as a person"
+
+
+PUSHES = [
+    ("nurse", "patient", "wheelchair"), ("dad", "kid", "cart"), ("mom", "baby", "basket"),
+    ("boy", "girl", "box"), ("man", "dog", "bucket"), ("woman", "cat", "basket"),
+    ("girl", "boy", "cart"), ("grandpa", "puppy", "box"), ("teacher", "kid", "cart"),
+    ("man", "woman", "wheelchair"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("pusher", "pushed", "seat"), PUSHES)
+def test_a_pusher_stands_behind_what_the_pushed_sits_in(composer, pusher, pushed, seat) -> None:
+    scene, visible = drawn(composer, make_scene([(pusher, 0), (pushed, 1), (seat, 2)],
+                                                [(0, "pushing", 1), (1, "in", 2)]))  # fmt: skip
+    assert all(visible[o.id] for o in scene.objects), [
+        o.noun for o in scene.objects if not visible[o.id]
+    ]
+    order = scene.extras["draw_order"]
+    assert order.index("o0") < order.index("o1"), "the pusher is behind, the pushed in front"

@@ -367,14 +367,15 @@ def _beside(
     width = sum(h * i.aspect for h, i in zip(heights, items, strict=True)) * 1.04
     gap = {"chase": 0.02, "lead": 0.0, "push": -0.08, "hug": -0.22}.get(kind, 0.05)
     side = (1 if kind in ("chase", "lead") else -1) * (-1 if flip else 1)
-    # A chaser further back steps clear of what the chased climbs or stands on too (a dog
-    # after a squirrel up a tree is not hidden behind the tree).
-    around = bounds([*parent.boxes, *parent.support]) if kind == "chase" else p
+    # A chaser or a pusher steps clear of what the other climbs, stands on or sits in too
+    # (a dog after a squirrel up a tree is not hidden behind the tree; a nurse pushing a
+    # patient in a wheelchair stands behind the wheelchair, not over the patient).
+    around = bounds([*parent.boxes, *parent.support]) if kind in ("chase", "push") else p
     centre = around.centre[0] + side * ((around.width + width) / 2 + gap * plane.height)
     # On the ground beside it, unless it stands on something (then level with it).
     in_sky = p.y1 < plane.horizon_y and not all(i.flying for i in items)
     bottom = plane.bottom_y(z) if kind == "chase" or in_sky else p.y1
-    order = -0.5 if kind == "chase" else 0.5
+    order = -0.5 if kind in ("chase", "push") else 0.5  # a pusher stands behind what it pushes
     return Attached(row_boxes(items, heights, centre, bottom), (z,) * n, (order,) * n)
 
 
