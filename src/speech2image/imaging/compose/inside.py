@@ -51,7 +51,11 @@ def make_room_inside(
         c = by_id[container_id]
         if c.raised or c.rim is None:
             continue
-        row_px = pile_width([i.height_px * i.aspect for i in inside])
+        widths = [i.height_px * i.aspect for i in inside]
+        # Three or more may stand in two rows (:func:`heap`): the narrower need counts.
+        row_px = pile_width(widths)
+        if len(widths) >= 3:
+            row_px = min(row_px, max(pile_width(widths[::2]), pile_width(widths[1::2])))
         tall_px = max(i.height_px for i in inside)
         room = INSIDE_ROOM_FRACTION * c.height_px
         need = max(row_px / max(1.0, room * c.aspect), tall_px / max(1.0, room))
