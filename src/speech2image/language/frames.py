@@ -182,6 +182,18 @@ def _subject_children(verb: Any) -> list[Any]:
     return sorted(children, key=lambda c: abs(c.i - verb.i))
 
 
+def said_subject(verb: Any) -> bool:
+    """True when ``verb`` has a subject of its own in the words (not a relative pronoun):
+    when that subject is not drawn ("I", "we", "you"), what the verb says is dropped,
+    never hung on another thing ("while I sat on a bench": not the ducks on the bench)."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and c.tag_ not in ("WDT", "WP")
+        and c.lower_ not in ("that", "which", "who")
+        for c in _subject_children(verb)
+    )
+
+
 def verb_subjects(doc: Any, mentions: list[Mention], verb: Any, depth: int = 0) -> list[int]:
     """The mentions that do what ``verb`` says, from the parse."""
     for child in _subject_children(verb):
@@ -198,7 +210,9 @@ def verb_subjects(doc: Any, mentions: list[Mention], verb: Any, depth: int = 0) 
         if (held or verb.head.dep_ == "pobj") and outer.pos_ == "VERB" and depth < 3:
             found = verb_subjects(doc, mentions, outer, depth + 1)
             if not is_animate(mentions[head]) and (held or verb_lemma(verb) not in THINGS_DO):
-                return found if _any_animate(mentions, found) else [head]
+                if _any_animate(mentions, found) or said_subject(outer):
+                    return found  # "I sat on a bench eating": not the bench eating
+                return [head]
         return coordinated(doc, mentions, verb.head, verb.i)
     before = [k for k, m in enumerate(mentions) if m.head == verb.i - 1 and m.pronoun is None]
     seen = doc[verb.i - 1].dep_ == "dobj" or verb.dep_ in ("acl", "pcomp", "dobj")

@@ -20,6 +20,7 @@ from speech2image.language.attributes import (
     predicate_attributes,
 )
 from speech2image.language.concepts import MASS_NOUNS
+from speech2image.language.distributive import distribute
 from speech2image.language.drawable import Drawability, find_drawability
 from speech2image.language.nouns import (
     EMOJI,
@@ -376,7 +377,7 @@ def find_mentions(doc: Any, drawability: Drawability | None = None) -> list[Ment
             mention = replace(mention, head=token.head.i, **_role(token.head))
         taken.update(range(mention.start, mention.head + 1))
         mentions.append(mention)
-    return _with_ones(doc, mentions)
+    return distribute(doc, _with_ones(doc, mentions))  # "each kid had a backpack"
 
 
 def _with_ones(doc: Any, mentions: list[Mention]) -> list[Mention]:

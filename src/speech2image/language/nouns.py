@@ -58,8 +58,23 @@ def singular(token: Any) -> str:
         if word.endswith(ending) and candidate in KNOWN_NOUNS:
             return candidate  # "boots" is never "boy"
     if token.tag_ in ("NNS", "NNPS") or word.endswith("s"):
-        return token.lemma_.lower()
+        return _ie_singular(token, token.lemma_.lower())
     return word
+
+
+_Y_SPELLINGS = frozenset({"granny", "panty", "doggy", "bogy", "catty", "dy"})
+"""Plurals in "-ies" whose "-y" singular is the usual spelling though "-ie" is a noun too."""
+
+
+def _ie_singular(token: Any, lemma: str) -> str:
+    """The "-ie" singular of an "-ies" plural the lemmatiser made "-y" where both are nouns:
+    "cookies" is "cookie" (not the old spelling "cooky"), "smoothies" "smoothie",
+    "pixies" "pixie"; "puppies" stays "puppy" ("puppie" is no word)."""
+    word = token.lower_
+    classes = word_classes(token)
+    if not word.endswith("ies") or lemma != word[:-3] + "y" or lemma in _Y_SPELLINGS:
+        return lemma
+    return word[:-1] if classes is not None and word[:-1] in classes.nouns else lemma
 
 
 def compound_heads(doc: Any, verbs: set[int]) -> dict[int, int]:

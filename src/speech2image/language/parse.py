@@ -28,7 +28,7 @@ from speech2image.language.frames import ing_form, negated
 from speech2image.language.glossary import Glossary
 from speech2image.language.implied import implied_relations, implied_things
 from speech2image.language.mentions import Mention, find_mentions
-from speech2image.language.places import SETTING_THINGS, THING_SETTINGS
+from speech2image.language.places import SETTING_THINGS, THING_SETTINGS, night_sky
 from speech2image.language.relations import MentionRelation, find_relations
 from speech2image.language.source_things import add_source_things
 from speech2image.language.vocabulary import FAIR_WEATHER_WORDS, SEASONS, TIMES, WEATHER
@@ -100,7 +100,7 @@ def _time_weather_season(
             time = TIMES.get(word) or TIMES[lemma]
         if season is None and word in SEASONS and token.pos_ in ("NOUN", "PROPN"):
             season = SEASONS[word]
-    return time, weather, season
+    return time or ("night" if night_sky(doc) else None), weather, season
 
 
 def _import_spacy() -> Any:

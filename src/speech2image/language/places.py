@@ -228,6 +228,22 @@ def _phrase_settings(doc: Any, blocked: Collection[int]) -> dict[int, tuple[str,
     return found
 
 
+_NIGHT_SKY = frozenset({"moon", "moonlight", "star", "starlight", "stars", "moonbeam"})
+_SKY_PREPOSITIONS = frozenset({"under", "beneath", "underneath", "by", "in"})
+
+
+def night_sky(doc: Any) -> bool:
+    """True when the scene is said to be under the night sky ("under the full moon",
+    "beneath the stars", "by moonlight"): outdoors, at night."""
+    return any(
+        t.dep_ == "pobj"
+        and t.lemma_.lower() in _NIGHT_SKY
+        and t.head.lower_ in _SKY_PREPOSITIONS
+        and (t.head.lower_ != "in" or t.lemma_.lower() in ("moonlight", "starlight"))
+        for t in doc
+    )
+
+
 def find_places(doc: Any, blocked: Collection[int] = ()) -> Places:
     """The setting, place words and lighting of ``doc``; ``blocked`` tokens (idioms such
     as "over the moon") name no place."""
@@ -249,6 +265,8 @@ def find_places(doc: Any, blocked: Collection[int] = ()) -> Places:
     # behind the barn") is the setting only when no other place is said, else a thing.
     chosen = places[-1:] or things[:1]
     setting = candidates[chosen[0]][0] if chosen else None
+    if setting is None and night_sky(doc):
+        setting = "field"  # "a fox crept past the chickens under the full moon": outdoors
     tokens = {i for k, (_, span) in candidates.items() if k in places or k in chosen for i in span}
     return Places(setting=setting, tokens=frozenset(tokens), lighting=_lighting(doc, tokens))
 

@@ -23,6 +23,7 @@ from speech2image.language.frames import (
     is_animate,
     mention_at,
     negated,
+    said_subject,
     verb_subjects,
 )
 from speech2image.language.implied import vehicle_frames
@@ -236,8 +237,8 @@ def _attached(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
             return coordinated(doc, mentions, doc[mentions[k].head], start) or [k]
         if governor.pos_ in ("VERB", "AUX"):
             found = _verb_subjects(doc, mentions, governor, start)
-            if found is None or found:
-                return found or []
+            if found is None or found or said_subject(governor):
+                return found or []  # a subject not drawn ("I sat on a bench"): no one
             if governor.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl", "ccomp"):
                 governor = governor.head
                 continue

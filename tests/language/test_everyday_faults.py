@@ -1,0 +1,121 @@
+"""Faults seen when drawing everyday speech, one class at a time, each with several
+wordings: relations of things not drawn, pronouns and repeated names, compound nouns,
+plurals, possessors of body parts, "each"/"every" and the night sky (real spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from speech2image.language import SpacySceneBuilder
+from speech2image.scene import Scene
+from tests.language.scenes import counted, nouns
+
+pytestmark = pytest.mark.slow
+
+
+def _nouns_of(scene: Scene) -> dict[str, str]:
+    return {o.id: o.noun for o in scene.objects}
+
+
+def _triples(scene: Scene) -> set[tuple[str, str, str]]:
+    """(subject noun, relation, object noun) for each relation of ``scene``."""
+    noun = _nouns_of(scene)
+    return {(noun[r.subject], r.relation, noun[r.object]) for r in scene.relations}
+
+
+def _story(builder: SpacySceneBuilder, *sentences: str) -> Scene:
+    context = builder.new_context()
+    scenes = [builder.build(s, context=context) for s in sentences]
+    return scenes[-1]
+
+
+# 1. A relation whose subject is not drawn is dropped, never hung on another thing.
+@pytest.mark.parametrize(
+    ("text", "drawn", "wrong_subject"),
+    [
+        (
+            "After school my sister fed the ducks at the pond while I sat on a bench eating "
+            "an ice cream",
+            "bench",
+            "duck",
+        ),
+        ("My brother walked the dog while we sat under a tree", "tree", "dog"),
+        ("Mum cooked pasta while you sat at the table reading a book", "table", "pasta"),
+        ("Dad washed the car and I stood on the porch", "porch", "car"),
+    ],
+)
+def test_an_undrawn_subject_keeps_its_relations(
+    builder: SpacySceneBuilder, text: str, drawn: str, wrong_subject: str
+) -> None:
+    scene = builder.build(text)
+    triples = _triples(scene)
+    assert not any(s == wrong_subject and o == drawn for s, _, o in triples), triples
+    assert not any(s == drawn and r == "eating" for s, r, _ in triples), triples
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She gave me a cookie", "The cat sat on me", "The puppy licked us", "Grandma hugged you"],
+)
+def test_an_undrawn_object_draws_no_relation(builder: SpacySceneBuilder, text: str) -> None:
+    assert builder.build(text).relations == ()
+
+
+# 7. Under the moon or the stars: outdoors, at night.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fox crept past the sleeping chickens under the full moon",
+        "The owls sat quietly under the stars",
+        "The wolf howled beneath the moon",
+        "We camped in the forest under the stars",
+    ],
+)
+def test_under_the_night_sky_is_night_outdoors(builder: SpacySceneBuilder, text: str) -> None:
+    scene = builder.build(text)
+    assert scene.time == "night"
+    assert scene.setting is not None
+
+
+@pytest.mark.parametrize("text", ["A star above the moon", "The cow jumped over the moon"])
+def test_the_moon_elsewhere_is_no_night(builder: SpacySceneBuilder, text: str) -> None:
+    assert builder.build(text).time is None
+
+
+# 4. Plurals in "-ies": the singular the clip art knows, not the lemmatiser's old spelling.
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("She baked cookies for the party", "cookie"),
+        ("We drank smoothies at the beach", "smoothie"),
+        ("The pixies danced in the garden", "pixie"),
+        ("Three puppies slept on the rug", "puppy"),
+        ("The ponies ate hay", "pony"),
+    ],
+)
+def test_plurals_in_ies(builder: SpacySceneBuilder, text: str, noun: str) -> None:
+    assert noun in nouns(builder.build(text))
+
+
+# 6. "Each" and "every": several, and one of what they have each.
+@pytest.mark.parametrize(
+    ("text", "owner", "owned"),
+    [
+        ("Each kid had a backpack", "kid", "backpack"),
+        ("Every girl held a balloon", "girl", "balloon"),
+        ("Each of the three boys carried a bag", "boy", "bag"),
+        ("Every child sat on a chair", "child", "chair"),
+        ("The boys had a kite each", "boy", "kite"),
+    ],
+)
+def test_each_has_one_of_their_own(
+    builder: SpacySceneBuilder, text: str, owner: str, owned: str
+) -> None:
+    drawn = counted(builder.build(text))
+    assert drawn[owner] >= 2
+    assert drawn[owned] == drawn[owner]
+
+
+def test_each_shares_what_is_said_with_the(builder: SpacySceneBuilder) -> None:
+    drawn = counted(builder.build("Each kid sat on the bench"))
+    assert drawn["kid"] >= 2 and drawn["bench"] == 1
