@@ -264,10 +264,11 @@ def _load_remote_workers(options: PipelineOptions) -> Workers:
         remote_calls=REMOTE_CALLS,
         cluster=cluster,
     )
-    # Partial passes give way when every recognition replica is busy, as they do locally
-    # when other sessions queue for the one model thread.
-    assert isinstance(workers.asr, ConcurrentStage)
-    workers.asr.waiting_beyond = cluster.handles[ASR_APP].saturated
+    # Partial passes and drafts give way when calls wait for a replica of their engine, as
+    # they do locally when other sessions queue for the one model thread.
+    for stage, app in ((workers.asr, ASR_APP), (workers.imaging, IMAGE_APP)):
+        assert isinstance(stage, ConcurrentStage)
+        stage.waiting_beyond = cluster.handles[app].saturated
     return workers
 
 

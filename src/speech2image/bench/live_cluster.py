@@ -118,6 +118,9 @@ class ConfigurationFigures:
     """``cpu_s`` per second of speech streamed (all clients): cores one speaker keeps busy."""
     replica_calls: dict[str, dict[str, int]] = field(default_factory=dict)
     """Calls each replica answered, per deployment (from ``/api/cluster``)."""
+    call_timings: dict[str, Any] = field(default_factory=dict)
+    """Per deployment, the ingress's recent calls: seconds waiting in the ingress for a
+    free replica, on the replica, and in the router and in transit (``/api/cluster``)."""
     cluster: Any = None
     """``/api/cluster`` at the end, as the ingress said it."""
     wall_s: float = 0.0
@@ -277,6 +280,18 @@ def _fill(
         figures.cpu_s_per_stream_s = round(figures.cpu_s / stream_s, 3)
         figures.pictures_per_stream_s = round((figures.pictures + figures.drafts) / stream_s, 3)
     figures.replica_calls = replica_calls(figures.cluster)
+    figures.call_timings = call_timings(figures.cluster)
+
+
+def call_timings(cluster: Any) -> dict[str, Any]:
+    """``recent_calls`` of each deployment in an ``/api/cluster`` answer."""
+    deployments = (cluster or {}).get("cluster", cluster or {})
+    deployments = deployments.get("deployments", {}) if isinstance(deployments, dict) else {}
+    return {
+        name: d["recent_calls"]
+        for name, d in deployments.items()
+        if isinstance(d, dict) and isinstance(d.get("recent_calls"), dict)
+    }
 
 
 def replica_calls(cluster: Any) -> dict[str, dict[str, int]]:
@@ -337,4 +352,12 @@ def render(report: dict[str, Any]) -> str:
             )
         for deployment, calls in c["replica_calls"].items():
             lines.append(f"    {deployment} calls per replica: {sorted(calls.values())}")
+        for deployment, recent in c.get("call_timings", {}).items():
+            spans = ", ".join(
+                f"{key.removesuffix('_s').replace('_', ' ')} p50/p95/max "
+                f"{value['p50']}/{value['p95']}/{value['max']} s"
+                for key, value in recent.items()
+                if isinstance(value, dict)
+            )
+            lines.append(f"    {deployment} last {recent['calls']} calls: {spans}")
     return "\n".join(lines)

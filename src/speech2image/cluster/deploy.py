@@ -102,7 +102,7 @@ class Cluster:
         each replica takes one call at a time) and the answers each replica gave."""
         deployments = self.status()
         for app, name in DEPLOYMENTS.items():
-            deployments[name].update(self.handles[app].ledger.snapshot())
+            deployments[name].update(self.handles[app].report())
             deployments[name]["application"] = app
         return {
             "address": self.options.address or "local",

@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import io
 import logging
-import threading
-from collections import Counter
+import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -29,6 +27,15 @@ from ray import exceptions as ray_exceptions
 from ray.serve.handle import DeploymentHandle
 
 from speech2image.asr.backend import RecognizedSegment
+from speech2image.cluster.ledger import (
+    BACKGROUND,
+    URGENT,
+    CallGate,
+    CallLedger,
+    CallTiming,
+    GateTimeout,
+    Served,
+)
 from speech2image.imaging.engine import Picture
 from speech2image.language.builder import SourceText
 from speech2image.scene import Scene
@@ -42,28 +49,10 @@ class ReplicaFailed(RuntimeError):
     """A replica did not answer within the stage's time-out, or failed to."""
 
 
-@dataclass
-class CallLedger:
-    """What this ingress asked of one deployment: calls in flight, answers per replica."""
-
-    in_flight: int = 0
-    answered_by: Counter[str] = field(default_factory=Counter)
-    failed: int = 0
-    retried: int = 0
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-
-    def snapshot(self) -> dict[str, Any]:
-        with self._lock:
-            return {
-                "in_flight": self.in_flight,
-                "answered_by_replica": dict(self.answered_by),
-                "failed": self.failed,
-                "retried": self.retried,
-            }
-
-
 class RemoteDeployment:
-    """One deployment's handle, with a time-out per call and a ledger of its answers."""
+    """One deployment's handle, with a time-out per call, a :class:`~.ledger.CallGate` that
+    keeps calls waiting for a free replica in the ingress (urgent ones first), and a ledger
+    of its answers."""
 
     def __init__(
         self, name: str, handle: DeploymentHandle, *, timeout_s: float, replicas: int = 1
@@ -71,28 +60,52 @@ class RemoteDeployment:
         self.name = name
         self.handle = handle
         self.timeout_s = timeout_s
-        self.replicas = replicas
-        """Replicas that take calls (the most an autoscaled deployment may have)."""
+        self.gate = CallGate(replicas)
         self.ledger = CallLedger()
 
-    def saturated(self) -> bool:
-        """More calls in flight than replicas: some wait in the router's queue (each replica
-        takes one at a time)."""
-        return self.ledger.in_flight > self.replicas
+    @property
+    def replicas(self) -> int:
+        """Replicas that take calls (the most an autoscaled deployment may have): the calls
+        this ingress sends at once."""
+        return self.gate.slots
 
-    def call(self, method: str, *args: Any) -> Any:
-        """``method(*args)`` on some replica; returns its answer less the replica id (every
-        replica method answers a tuple that ends with its replica's id)."""
+    @replicas.setter
+    def replicas(self, count: int) -> None:
+        self.gate.resize(count)
+
+    def saturated(self) -> bool:
+        """Calls wait in the ingress for a replica (each replica takes one at a time)."""
+        return self.gate.waiting > 0
+
+    def report(self) -> dict[str, Any]:
+        """The ledger's snapshot, with the calls waiting in the ingress now."""
+        return self.ledger.snapshot(waiting=self.gate.waiting)
+
+    def call(self, method: str, *args: Any, priority: int = URGENT) -> Any:
+        """``method(*args)`` on some replica, within ``timeout_s`` of now (time waiting for
+        a free replica included); returns its answer less what the replica says of itself
+        (every replica method answers a tuple that ends with it)."""
+        deadline = time.monotonic() + self.timeout_s
+        entered = time.monotonic()
+        try:
+            self.gate.acquire(priority, self.timeout_s)
+        except GateTimeout as e:
+            with self.ledger._lock:
+                self.ledger.failed += 1
+            raise ReplicaFailed(
+                f"the {self.name} deployment did not answer within {self.timeout_s:g} s"
+            ) from e
+        sent = time.monotonic()
         with self.ledger._lock:
             self.ledger.in_flight += 1
         try:
             try:
-                answer = self._once(method, args)
+                answer = self._once(method, args, deadline)
             except _REPLICA_DIED as e:
                 logger.warning("a %s replica died during a call (%s); retrying", self.name, e)
                 with self.ledger._lock:
                     self.ledger.retried += 1
-                answer = self._once(method, args)
+                answer = self._once(method, args, deadline)
         except Exception:
             with self.ledger._lock:
                 self.ledger.failed += 1
@@ -100,15 +113,34 @@ class RemoteDeployment:
         finally:
             with self.ledger._lock:
                 self.ledger.in_flight -= 1
-        *result, replica = answer
+            self.gate.release()
+        *result, served = answer
+        replica, compute_s = (
+            (served.replica, served.compute_s) if isinstance(served, Served) else (served, None)
+        )
+        timing = CallTiming(
+            waited_s=sent - entered, sent_s=time.monotonic() - sent, compute_s=compute_s
+        )
+        self.ledger.record(timing)
+        logger.debug(
+            "%s.%s (priority %d): %.0f ms waiting in the ingress, %.0f ms sent (%s ms on "
+            "replica %s)",
+            self.name,
+            method,
+            priority,
+            timing.waited_s * 1000,
+            timing.sent_s * 1000,
+            "?" if compute_s is None else f"{compute_s * 1000:.0f}",
+            replica,
+        )
         with self.ledger._lock:
-            self.ledger.answered_by[replica] += 1
+            self.ledger.answered_by[str(replica)] += 1
         return result[0] if len(result) == 1 else tuple(result)
 
-    def _once(self, method: str, args: tuple[Any, ...]) -> tuple[Any, ...]:
+    def _once(self, method: str, args: tuple[Any, ...], deadline: float) -> tuple[Any, ...]:
         response = getattr(self.handle, method).remote(*args)
         try:
-            return tuple(response.result(timeout_s=self.timeout_s))
+            return tuple(response.result(timeout_s=max(0.01, deadline - time.monotonic())))
         except TimeoutError as e:
             response.cancel()
             raise ReplicaFailed(
@@ -138,8 +170,15 @@ class RemoteRecognizer:
         return self._default_language
 
     def recognize(self, audio: np.ndarray, **options: Any) -> list[RecognizedSegment]:
+        """One pass on a replica. A greedy pass with no prompt (``beam_size`` 1) is the
+        streaming transcriber's partial pass: it waits behind the final passes of other
+        sessions (where finals are greedy too, all passes share one priority)."""
+        partial = options.get("beam_size") == 1 and not options.get("prompt")
         segments: list[RecognizedSegment] = self.deployment.call(
-            "recognize", np.ascontiguousarray(audio, dtype=np.float32), options
+            "recognize",
+            np.ascontiguousarray(audio, dtype=np.float32),
+            options,
+            priority=BACKGROUND if partial else URGENT,
         )
         return segments
 
@@ -183,7 +222,9 @@ class RemoteSceneBuilder:
             raise TypeError("context must come from RemoteSceneBuilder.new_context()")
         state = context.state if context is not None else None
         scene: Scene
-        scene, after = self.deployment.call("build", text, state, final, source)
+        scene, after = self.deployment.call(
+            "build", text, state, final, source, priority=URGENT if final else BACKGROUND
+        )
         if context is not None and after is not None:
             context.state = after  # only a final sentence changes the session's context
         return scene
@@ -233,7 +274,9 @@ class RemoteEngine:
             # The composer reads the last picture only to show it again; diffusers evolves
             # from it. A picture that came from a replica still holds its PNG.
             previous_png = previous.info.get("s2i_png") or _png(previous)
-        png, drawn = self.deployment.call("draw", scene, draft, previous_png, seed)
+        png, drawn = self.deployment.call(
+            "draw", scene, draft, previous_png, seed, priority=BACKGROUND if draft else URGENT
+        )
         return RemotePicture(png, drawn)
 
 

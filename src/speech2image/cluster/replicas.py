@@ -4,8 +4,10 @@ Each deployment holds one model, loaded once in the replica's constructor and wa
 there (no cold path: Serve routes no request to a replica before its constructor returned),
 and answers stateless calls: everything per session (the streaming policy, the scene
 context between calls, the last picture) stays with the session in the ingress and travels
-with each call. Every answer carries the id of the replica that computed it, so the ingress
-can count what each replica did (``/api/cluster``).
+with each call. Every answer ends with the id of the replica that computed it (a
+:class:`~.ledger.Served`, with the call's seconds on the replica, for the work itself), so
+the ingress can count what each replica did and tell time on a replica from time queued
+(``/api/cluster``).
 
 The builder functions (:func:`recognizer_app`, :func:`scene_app`, :func:`drawing_app`) are
 the import paths of the Serve config file (:mod:`.config`) and of ``serve run``; their
@@ -15,6 +17,7 @@ arguments are plain JSON.
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 import numpy as np
@@ -22,6 +25,7 @@ from ray import serve
 from ray.serve import Application, Deployment
 
 from speech2image.asr.backend import RecognizedSegment
+from speech2image.cluster.ledger import Served
 from speech2image.cluster.options import (
     ASR_APP,
     DEPLOYMENTS,
@@ -53,6 +57,11 @@ def replica_id() -> str:
     return str(serve.get_replica_context().replica_id.unique_id)
 
 
+def served_since(started: float) -> Served:
+    """This replica, and the seconds since ``started`` (``time.perf_counter``)."""
+    return Served(replica_id(), round(time.perf_counter() - started, 4))
+
+
 class Recognizer:
     """One Whisper model; :meth:`recognize` and :meth:`translate` are single passes."""
 
@@ -80,13 +89,17 @@ class Recognizer:
 
     def recognize(
         self, audio: np.ndarray, options: dict[str, Any]
-    ) -> tuple[list[RecognizedSegment], str]:
+    ) -> tuple[list[RecognizedSegment], Served]:
         """One recognition pass over ``audio`` (``options``: the pass's keyword arguments)."""
-        return self._watch.run(lambda: self._recognizer.recognize(audio, **options)), replica_id()
+        started = time.perf_counter()
+        segments = self._watch.run(lambda: self._recognizer.recognize(audio, **options))
+        return segments, served_since(started)
 
-    def translate(self, audio: np.ndarray, options: dict[str, Any]) -> tuple[str, str]:
+    def translate(self, audio: np.ndarray, options: dict[str, Any]) -> tuple[str, Served]:
         """Whisper's English for ``audio`` (``options``: ``language``, ``beam_size``, …)."""
-        return self._watch.run(lambda: self._recognizer.translate(audio, **options)), replica_id()
+        started = time.perf_counter()
+        text = self._watch.run(lambda: self._recognizer.translate(audio, **options))
+        return text, served_since(started)
 
     def check_health(self) -> None:
         self._watch.check()
@@ -108,13 +121,14 @@ class SceneBuilding:
 
     def build(
         self, text: str, context: object | None, final: bool, source: SourceText | None = None
-    ) -> tuple[Scene, object | None, str]:
+    ) -> tuple[Scene, object | None, Served]:
         """The scene of ``text`` (with the things of ``source``, the sentence as said), and
         the context as the sentence left it (``None`` for a draft, which only reads it)."""
+        started = time.perf_counter()
         scene = self._watch.run(
             lambda: self._builder.build(text, context=context, final=final, source=source)
         )
-        return scene, context if final else None, replica_id()
+        return scene, context if final else None, served_since(started)
 
     def check_health(self) -> None:
         self._watch.check()
@@ -139,8 +153,9 @@ class Drawing:
 
     def draw(
         self, scene: Scene, draft: bool, previous_png: bytes | None, seed: int
-    ) -> tuple[bytes, Scene, str]:
+    ) -> tuple[bytes, Scene, Served]:
         """The picture of ``scene`` as PNG, and the scene as drawn (assets, boxes)."""
+        started = time.perf_counter()
         previous = None
         if previous_png is not None:
             import io
@@ -152,7 +167,7 @@ class Drawing:
         picture = self._watch.run(
             lambda: self._engine.draw(scene, draft=draft, previous=previous, seed=seed)
         )
-        return picture.to_png(), picture.scene, replica_id()
+        return picture.to_png(), picture.scene, served_since(started)
 
     def check_health(self) -> None:
         self._watch.check()
