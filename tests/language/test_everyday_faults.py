@@ -119,3 +119,37 @@ def test_each_has_one_of_their_own(
 def test_each_shares_what_is_said_with_the(builder: SpacySceneBuilder) -> None:
     drawn = counted(builder.build("Each kid sat on the bench"))
     assert drawn["kid"] >= 2 and drawn["bench"] == 1
+
+
+# 2. A repeated name keeps its own clause: "it" of that clause is the other thing; "he"
+# and "she" keep to the sex of the kin word said before.
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("The dog saw a cat. The dog chased it.", ("dog", "chasing", "cat")),
+        ("The boy found a ball in the garden. The boy kicked it.", ("boy", "kicking", "ball")),
+        ("The man bought a newspaper. The man read it.", ("man", "reading", "newspaper")),
+    ],
+)
+def test_a_repeated_subject_is_not_its_own_object(
+    builder: SpacySceneBuilder, text: str, triple: tuple[str, str, str]
+) -> None:
+    scene = builder.build(text)
+    triples = _triples(scene)
+    assert triple in triples, triples
+    assert not any(s == o for s, _, o in triples), triples
+
+
+@pytest.mark.parametrize(
+    ("story", "noun"),
+    [
+        (("Mum saw the boy. She hugged him.", "He laughed."), "boy"),
+        (("The boy saw his mum. He hugged her.", "She laughed."), "mum"),
+        (("Grandma met the boy at the gate.", "He waved."), "boy"),
+        (("Dad found the girl in the garden.", "She giggled."), "girl"),
+    ],
+)
+def test_he_and_she_keep_to_kin_words(
+    builder: SpacySceneBuilder, story: tuple[str, ...], noun: str
+) -> None:
+    assert nouns(_story(builder, *story)) == [noun]

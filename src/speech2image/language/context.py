@@ -269,7 +269,9 @@ def resolve_all(
             continue
         gender = _GENDER_OF.get(mention.pronoun or "")
         other = gendered["female" if gender == "male" else "male"] if gender else []
-        found = resolve(mention, mentions, context, avoid=tuple(other))
+        found = resolve(
+            mention, mentions, context, avoid=(*other, *_doers(raw, k, mentions, index_of))
+        )
         if gender is not None:
             gendered[gender].extend(found)  # "she found him": two creatures, not one
         if word is not None and len(found) == 1:
@@ -283,6 +285,22 @@ def resolve_all(
             index_of.setdefault(k, len(mentions))
             mentions.append(resolved)
     return mentions, index_of
+
+
+def _doers(
+    raw: list[Mention], k: int, mentions: list[Mention], index_of: dict[int, int]
+) -> list[Mention]:
+    """What the subject of pronoun ``raw[k]``'s own clause was resolved to, even when a
+    repeated name merged it into an earlier mention ("the dog saw a cat; the dog chased
+    it": "it" is not the dog)."""
+    pronoun = raw[k]
+    if pronoun.pronoun is None or pronoun.subject:
+        return []
+    return [
+        mentions[index_of[j]]
+        for j, m in enumerate(raw[:k])
+        if m.subject and m.governor == pronoun.governor and j in index_of
+    ]
 
 
 _GENDER_OF = {"he": "male", "him": "male", "she": "female", "her": "female"}

@@ -196,9 +196,15 @@ PERSON_WORDS = frozenset(
 )  # fmt: skip
 FEMALE_WORDS = frozenset(
     {"woman", "girl", "queen", "princess", "lady", "mother", "mom", "grandmother",
-     "witch", "sister", "daughter", "wife", "aunt"}
+     "witch", "sister", "daughter", "wife", "aunt", "mum", "mummy", "mommy", "mama", "ma",
+     "grandma", "granny", "nana", "gran", "auntie", "niece", "bride", "girlfriend",
+     "actress", "waitress", "nun", "mermaid", "ballerina", "duchess", "stepmother",
+     "grandmom", "grandmum", "madam", "schoolgirl", "policewoman", "businesswoman"}
 )  # fmt: skip
 MALE_WORDS = frozenset(
     {"man", "boy", "king", "prince", "gentleman", "father", "dad", "grandfather",
-     "wizard", "brother", "son", "husband", "uncle"}
+     "wizard", "brother", "son", "husband", "uncle", "daddy", "papa", "pa", "grandpa",
+     "grandad", "granddad", "nephew", "groom", "boyfriend", "monk", "duke", "stepfather",
+     "lad", "schoolboy", "policeman", "fireman", "postman", "fisherman", "businessman",
+     "cowboy", "grandpop"}
 )  # fmt: skip
