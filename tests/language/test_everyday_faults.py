@@ -8,6 +8,7 @@ import pytest
 
 from speech2image.language import SpacySceneBuilder
 from speech2image.scene import Scene
+from tests.faithfulness.fixtures import shared_composer
 from tests.language.scenes import counted, nouns
 
 pytestmark = pytest.mark.slow
@@ -153,3 +154,80 @@ def test_he_and_she_keep_to_kin_words(
     builder: SpacySceneBuilder, story: tuple[str, ...], noun: str
 ) -> None:
     assert nouns(_story(builder, *story)) == [noun]
+
+
+# 3. Parts, shapes, rings and materials are no things of their own.
+@pytest.mark.parametrize(
+    ("text", "drawn", "not_drawn"),
+    [
+        ("A cat slept on the roof of the car", "car", "roof"),
+        ("The bird sat on the handle of the basket", "basket", "handle"),
+        ("She lifted the lid of the pot", "pot", "lid"),
+    ],
+)
+def test_a_part_of_a_named_thing_is_the_thing(
+    builder: SpacySceneBuilder, text: str, drawn: str, not_drawn: str
+) -> None:
+    scene = builder.build(text)
+    assert drawn in nouns(scene) and not_drawn not in nouns(scene)
+
+
+@pytest.mark.parametrize(
+    ("text", "shape"),
+    [
+        ("The kids sat in a circle on the grass", "circle"),
+        ("The children stood in a line at the door", "line"),
+        ("The ducks walked in a row to the pond", "row"),
+    ],
+)
+def test_a_shape_a_group_is_in_is_not_drawn(
+    builder: SpacySceneBuilder, text: str, shape: str
+) -> None:
+    assert shape not in nouns(builder.build(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The clowns in the ring juggled balls",
+        "The boxer stepped into the ring",
+        "Two horses ran round inside the ring",
+    ],
+)
+def test_in_the_ring_is_a_place_not_jewellery(builder: SpacySceneBuilder, text: str) -> None:
+    assert "ring" not in nouns(builder.build(text))
+
+
+def test_a_ring_worn_is_still_a_ring(builder: SpacySceneBuilder) -> None:
+    assert "ring" in nouns(builder.build("She wore a ring on her finger"))
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "material"),
+    [
+        ("A hat made out of paper", "hat", "paper"),
+        ("The little house was built from stone", "house", "stone"),
+        ("He wore a crown made of gold", "crown", "gold"),
+    ],
+)
+def test_made_out_of_is_a_material(
+    builder: SpacySceneBuilder, text: str, noun: str, material: str
+) -> None:
+    scene = builder.build(text)
+    assert [o.material for o in scene.objects if o.noun == noun] == [material]
+    assert material not in nouns(scene)
+
+
+@pytest.mark.parametrize("noun", ["monkey bar", "climbing frame"])
+def test_a_compound_is_not_another_compound_of_its_head(noun: str) -> None:
+    matcher = shared_composer().matcher()
+    found = matcher.match(noun)
+    assert not (found.confident and found.entry.name.lower().split()[0] != noun.split()[0])
+
+
+@pytest.mark.parametrize(
+    ("noun", "asset"), [("chocolate bar", "chocolate bar"), ("toy car", "automobile")]
+)
+def test_a_compound_of_its_own_name_still_matches(noun: str, asset: str) -> None:
+    found = shared_composer().matcher().match(noun)
+    assert found.confident and found.entry.name.lower() == asset

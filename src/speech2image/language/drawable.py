@@ -44,7 +44,13 @@ from speech2image.language.nonthings import (
     TIME_PREPOSITIONS,
     WEEKDAYS,
 )
-from speech2image.language.places import PART_NOUNS, Places, find_places
+from speech2image.language.places import (
+    PART_NOUNS,
+    THING_PARTS,
+    Places,
+    find_places,
+    formation,
+)
 from speech2image.scene import Skipped
 
 _PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -161,6 +167,18 @@ def _in_compound_noun(token: Any) -> bool:
     )
 
 
+_MAKING = frozenset({"make", "build", "carve", "craft", "fold", "knit", "sew", "weave"})
+
+
+def _made_of(prep: Any) -> Any | None:
+    """The verb of making a material phrase hangs on ("made of gold", "made out of paper",
+    "built from stone"), or ``None``."""
+    if prep.lower_ not in ("of", "from"):
+        return None
+    verb = prep.head.head if prep.head.lower_ == "out" else prep.head
+    return verb if verb.lemma_.lower() in _MAKING else None
+
+
 def _surface(token: Any) -> tuple[Any, str, str] | None:
     """The noun ``token`` gives a pattern or material to, with the field and value: "a
     dress with blue dots", "her dress was white with dots", "made of gold"."""
@@ -170,11 +188,11 @@ def _surface(token: Any) -> tuple[Any, str, str] | None:
     word = token.lower_
     if prep.lower_ in ("with", "in") and word in PATTERN_WORDS:
         found = ("pattern", PATTERN_WORDS[word])
-    elif prep.lower_ == "of" and prep.head.lemma_ == "make" and word in MATERIAL_WORDS:
+    elif _made_of(prep) is not None and word in MATERIAL_WORDS:
         found = ("material", MATERIAL_WORDS[word])
     else:
         return None
-    owner = prep.head
+    owner = _made_of(prep) or prep.head
     while owner.pos_ in ("ADJ", "VERB", "AUX") and owner.dep_ in ("acomp", "amod", "acl"):
         owner = owner.head
     if owner.pos_ in ("VERB", "AUX"):
@@ -274,7 +292,9 @@ def _word_reason(token: Any) -> str | None:
         return "measure"  # "a cup of coffee": the coffee's drawing is the cup
     if lemma in MEASURE_NOUNS or word in MEASURE_NOUNS or token.ent_type_ == "PERCENT":
         return "measure"
-    if (lemma in PART_NOUNS and has_of) or lemma in LONE_PART_NOUNS:
+    if (lemma in PART_NOUNS | THING_PARTS and has_of) or lemma in LONE_PART_NOUNS:
+        return "not depictable"
+    if formation(token):
         return "not depictable"
     if lemma in ABSTRACT_NOUNS or word in ABSTRACT_NOUNS:
         return "abstract"

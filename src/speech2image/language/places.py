@@ -33,6 +33,13 @@ PLACE_PREPOSITIONS = frozenset(
 """Prepositions after which a place word names the setting ("in the city"), unlike "of"
 in "in front of a house", or "behind" in "a playground behind the school" (a landmark)."""
 
+THING_PARTS = frozenset(
+    {"roof", "lid", "handle", "seat", "bonnet", "hood", "deck", "rim", "tip", "spout",
+     "doorstep", "windowsill", "sill", "ledge", "step", "steps", "porch", "chimney"}
+)  # fmt: skip
+"""Parts of a thing that the sentence names with the thing ("the roof of the car"): what
+is on the part is on the whole."""
+
 _SURFACE_PREPOSITIONS = frozenset({"on", "onto", "to", "from", "at", "across"})
 """The Moon and Mars are a setting only where one stands on them or goes to them: "a
 star above the Moon" shows the Moon in the sky."""
@@ -196,10 +203,37 @@ def _in_place_phrase(noun: Any, key: str) -> bool:
     return False
 
 
+FORMATIONS = frozenset({"circle", "semicircle", "row", "line", "queue", "ring", "column"})
+"""Shapes people stand or sit in ("sat in a circle", "stood in a line"): no thing."""
+
+
+def _arena(token: Any) -> bool:
+    """True for "in the ring" (a ring people are in, not one worn)."""
+    return (
+        token.lemma_.lower() == "ring"
+        and token.dep_ == "pobj"
+        and token.head.lower_ in ("in", "into", "inside")
+        and any(c.lower_ == "the" for c in token.children)
+    )
+
+
+def formation(token: Any) -> bool:
+    """True for a shape a group is in: "in a circle", "in two rows", "in a line"."""
+    return (
+        token.lemma_.lower() in FORMATIONS
+        and token.dep_ == "pobj"
+        and token.head.lower_ in ("in", "into")
+        and not any(c.lower_ == "the" for c in token.children)
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    )
+
+
 def place_of(token: Any) -> str | None:
     """The setting a token names, if it names one where it stands."""
     if token.pos_ not in ("NOUN", "PROPN", "ADV", "ADJ", "VERB") or not token.is_alpha:
         return None
+    if _arena(token):
+        return "stage"  # "the clowns in the ring", "into the ring": a circus or boxing ring
     key = _place_key(token)
     if key is None:
         if token.ent_type_ == "GPE" and token.dep_ == "pobj":

@@ -28,7 +28,7 @@ from speech2image.language.frames import (
 from speech2image.language.lexicon import CONTAINERS
 from speech2image.language.mentions import Mention
 from speech2image.language.nonthings import DRINKING_VESSELS
-from speech2image.language.places import PART_NOUNS
+from speech2image.language.places import PART_NOUNS, THING_PARTS
 from speech2image.language.verb_words import VERB_NAMES
 
 _HANDS = frozenset({"hold", "shake", "join", "clasp"})
@@ -49,14 +49,6 @@ CONTACT_FRAMES = frozenset(
 sits on, lies on or rides a thing is drawn on it, so goes where it goes already.)"""
 
 
-_THING_PARTS = frozenset(
-    {"roof", "lid", "handle", "seat", "bonnet", "hood", "deck", "rim", "tip", "spout",
-     "doorstep", "windowsill", "sill", "ledge", "step", "steps", "porch", "chimney"}
-)  # fmt: skip
-"""Parts of a thing that the sentence names with the thing ("the roof of the car"): what
-is on the part is on the whole."""
-
-
 _VESSELS = CONTAINERS | DRINKING_VESSELS | {
     "pan", "saucepan", "wok", "oven", "fridge", "freezer", "sink", "microwave", "toaster",
     "dishwasher", "kettle", "teapot", "cauldron", "cage", "tank", "aquarium", "jar", "tin",
@@ -66,7 +58,7 @@ _VESSELS = CONTAINERS | DRINKING_VESSELS | {
 
 def whole_of(mentions: list[Mention], noun: Any) -> list[int]:
     """The thing ``noun`` (a drawn part: "the roof of the car") is a part of, if named."""
-    if noun.lemma_.lower() not in _THING_PARTS:
+    if noun.lemma_.lower() not in THING_PARTS:
         return []
     return [
         k
@@ -81,7 +73,7 @@ def part_whole(mentions: list[Mention], noun: Any, relation: str) -> tuple[list[
     """The mentions a part noun (``noun``, a preposition's object) is a part of, and the
     relation the phrase then says; no mentions when ``noun`` is no part of a thing."""
     lemma = noun.lemma_.lower()
-    if lemma not in PART_NOUNS | _SIDES:
+    if lemma not in PART_NOUNS | _SIDES | THING_PARTS:
         return [], relation
     wholes = [
         k

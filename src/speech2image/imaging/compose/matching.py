@@ -218,6 +218,8 @@ class AssetMatcher:
         a person was taken by :meth:`_role`."""
         if score < MATCH_THRESHOLD or false_friend(noun, best.name.lower()):
             return False
+        if self._other_compound(noun, best):
+            return False
         if score >= CLEAR_SCORE:
             return True
         kind = kind_of(best.name.lower())
@@ -228,6 +230,15 @@ class AssetMatcher:
                 continue
             return score - float(masked[row]) >= MATCH_MARGIN
         return True
+
+    def _other_compound(self, noun: str, entry: AssetEntry) -> bool:
+        """True when ``entry`` is another compound of the noun's head word whose first word
+        is not the noun's, and the noun's first word is a thing of its own: "monkey bar"
+        is no "chocolate bar", "climbing frame" no "picture frame"."""
+        words, name = noun.split(), entry.name.lower().split()
+        if len(words) != 2 or len(name) < 2 or name[-1] != words[-1] or words[0] in name:
+            return False
+        return self._named(alias_for(self.pack, words[0]) or words[0], ordinary=True) is not None
 
     def _plural_named(self, noun: str) -> AssetEntry | None:
         """The asset whose name is the noun's plural ("firework" drawn by "fireworks")."""
@@ -278,7 +289,7 @@ class AssetMatcher:
             return None
         head = self.match(words[-1])
         row = next((k for k, e in enumerate(self.entries) if e is head.entry), None)
-        if not head.confident or row is None:
+        if not head.confident or row is None or self._other_compound(noun, head.entry):
             return None
         if scores[row] < HEAD_THRESHOLD and not head.entry.group.startswith(PERSON_GROUPS):
             return None  # a person is a person whatever the job: "tennis player", "bus driver"
