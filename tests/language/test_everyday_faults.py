@@ -231,3 +231,32 @@ def test_a_compound_is_not_another_compound_of_its_head(noun: str) -> None:
 def test_a_compound_of_its_own_name_still_matches(noun: str, asset: str) -> None:
     found = shared_composer().matcher().match(noun)
     assert found.confident and found.entry.name.lower() == asset
+
+
+# 5. Whose body part a thing is on: the owner is in the picture.
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("The boy sat on his dad's shoulders", ("boy", "on", "dad")),
+        ("The cat curled up on the girl's lap", ("cat", "on", "girl")),
+        ("A parrot perched on the pirate's shoulder", ("parrot", "on", "pirate")),
+    ],
+)
+def test_the_owner_of_a_body_part_is_drawn(
+    builder: SpacySceneBuilder, text: str, triple: tuple[str, str, str]
+) -> None:
+    assert triple in _triples(builder.build(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [("Her mother's hair was long", "mother"), ("The baby slept in his mum's arms", "mum")],
+)
+def test_a_body_part_said_of_someone_draws_them(
+    builder: SpacySceneBuilder, text: str, owner: str
+) -> None:
+    assert owner in nouns(builder.build(text))
+
+
+def test_an_owned_thing_still_shows_the_thing(builder: SpacySceneBuilder) -> None:
+    assert nouns(builder.build("Grandma's cake was delicious")) == ["cake"]

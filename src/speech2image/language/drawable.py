@@ -44,13 +44,7 @@ from speech2image.language.nonthings import (
     TIME_PREPOSITIONS,
     WEEKDAYS,
 )
-from speech2image.language.places import (
-    PART_NOUNS,
-    THING_PARTS,
-    Places,
-    find_places,
-    formation,
-)
+from speech2image.language.places import PART_NOUNS, THING_PARTS, Places, find_places, formation
 from speech2image.scene import Skipped
 
 _PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -201,6 +195,12 @@ def _surface(token: Any) -> tuple[Any, str, str] | None:
     if owner is None or owner.pos_ not in ("NOUN", "PROPN"):
         return None
     return owner, found[0], found[1]
+
+
+def _owner_not_shown(token: Any) -> bool:
+    """ "Grandma's cake" shows the cake; "on his dad's shoulders" shows the dad."""
+    poss = token.dep_ == "poss" and token.pos_ in ("NOUN", "PROPN")
+    return poss and token.head.lemma_.lower() not in BODY_PARTS
 
 
 def _negated(token: Any) -> bool:
@@ -378,8 +378,8 @@ def find_drawability(doc: Any) -> Drawability:
             surfaces[surface[0].i] = (surface[1], surface[2])
             blocked.add(token.i)
             continue
-        if (token.dep_ == "poss" and token.pos_ in ("NOUN", "PROPN")) or _same_as_subject(token):
-            blocked.add(token.i)  # "Grandma's cake" shows the cake
+        if _owner_not_shown(token) or _same_as_subject(token):
+            blocked.add(token.i)
             continue
         twin = appositive_twin(token)
         if twin is not None:

@@ -144,6 +144,8 @@ def _objects(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
         and (measured := _measured(mentions, pobjs[0]))
     ):
         return measured  # "beside a mug of tea", "on a slice of bread": the tea, the bread
+    elif pobjs and (k := _part_owner(mentions, pobjs[0])) is not None:
+        return [k]  # "on his dad's shoulders": on the dad
     elif pobjs and pobjs[0].pos_ in ("NOUN", "PROPN", "PRON"):
         return []  # a thing said but not drawn ("on the phone", "on her lap") is no place
     if not objects:
@@ -329,6 +331,14 @@ def _contents(doc: Any, mentions: list[Mention]) -> list[tuple[int, MentionRelat
                 on = of.head.lemma_.lower() in ("plate", "tray")
                 found.append((of.i, MentionRelation(held, "on" if on else "in", holder)))
     return found
+
+
+def _part_owner(mentions: list[Mention], noun: Any) -> int | None:
+    """The drawn one whose body part ``noun`` is ("his dad's shoulders": the dad)."""
+    if noun.lemma_.lower() not in BODY_PARTS:
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
+    return mention_at(mentions, owners[0].i) if owners else None
 
 
 def _owned_part(doc: Any, phrase: _Phrase) -> bool:
