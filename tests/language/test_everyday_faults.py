@@ -260,3 +260,13 @@ def test_a_body_part_said_of_someone_draws_them(
 
 def test_an_owned_thing_still_shows_the_thing(builder: SpacySceneBuilder) -> None:
     assert nouns(builder.build("Grandma's cake was delicious")) == ["cake"]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [("Flip each pancake when the bottom is golden", "pancake"), ("Wash every cup", "cup")],
+)
+def test_each_said_of_what_is_done_to_is_one_at_a_time(
+    builder: SpacySceneBuilder, text: str, noun: str
+) -> None:
+    assert counted(builder.build(text))[noun] == 1

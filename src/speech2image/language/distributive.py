@@ -81,7 +81,8 @@ def distribute(doc: Any, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with "each"/"every" read as several, each with one of its own."""
     found = list(mentions)
     pairs: list[tuple[int, Any]] = [(k, doc[m.head]) for k, m in enumerate(found)
-                                    if m.pronoun is None and _said_each(doc, m)]  # fmt: skip
+                                    if m.pronoun is None and _said_each(doc, m)
+                                    and doc[m.head].dep_ in _SUBJECTS]  # fmt: skip
     pairs += _of_each(doc, found)
     owned: list[tuple[int, int]] = _each_after(doc, found)
     for k, subject in pairs:
