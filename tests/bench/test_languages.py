@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from speech2image.bench.language_sentences import SENTENCES, VOICES
+from speech2image.bench.language_sentences import SENTENCES, VOICES, SpokenSentence
 from speech2image.bench.languages import (
     SentenceFigures,
+    chosen_sentences,
     found,
+    measure_written,
     singular,
     summarize,
     word_error_rate,
@@ -41,26 +43,52 @@ def test_wer_keeps_accented_words_whole() -> None:
     assert word_error_rate("Una casa pequeña.", "una casa pequena") == pytest.approx(1 / 3)
 
 
-def figures(language: str, held_out: bool, wer: float, drawn: tuple[str, ...]) -> SentenceFigures:
+def figures(
+    language: str, held_out: bool, wer: float, drawn: tuple[str, ...], wrong: tuple[str, ...] = ()
+) -> SentenceFigures:
     return SentenceFigures(
         language=language, held_out=held_out, said="uno dos tres cuatro", heard="",
         english="", detected=language, wer=wer, things=("dog", "cat"), translated=drawn,
-        drawn=drawn, busy_s=0.1,
+        drawn=drawn, busy_s=0.1, wrong=wrong,
     )  # fmt: skip
 
 
 def test_the_summary_keeps_held_out_sentences_apart() -> None:
     rows = [
-        figures("es", False, 0.5, ("dog",)),
+        figures("es", False, 0.5, ("dog",), wrong=("pound",)),
         figures("es", False, 0.0, ("dog", "cat")),
         figures("es", True, 1.0, ()),
     ]
     summary = summarize(rows)
     assert summary["es"]["development"] == {
         "sentences": 2, "wer": 0.25, "things": 4, "translated": 0.75, "drawn": 0.75,
+        "wrong": 1,
     }  # fmt: skip
     assert summary["es"]["held_out"]["drawn"] == 0.0
     assert summary["all"]["held_out"]["sentences"] == 1
+
+
+def test_a_split_chooses_the_sentences_and_an_unknown_language_none() -> None:
+    development = chosen_sentences("es,de", "development")
+    held_out = chosen_sentences("es,de", "held-out")
+    assert development and held_out
+    assert not any(s.held_out for s in development) and all(s.held_out for s in held_out)
+    assert {s.language for s in development} == {"es", "de"}
+    assert len(chosen_sentences("es,de", "all")) == len(development) + len(held_out)
+    assert chosen_sentences("es,xx", "all") == [] and chosen_sentences(" ", "all") == []
+
+
+def test_the_written_sentences_score_the_glossary_alone() -> None:
+    from speech2image.language.glossary import GLOSSARY_META, Glossary
+
+    glossary = Glossary.installed()
+    if not (glossary.folder / GLOSSARY_META).is_file():
+        pytest.skip("the CLDR glossary is not installed")
+    sentence = SpokenSentence("fr", "Le chien dort sous un arbre.", ("dog", "tree"), False)
+    row = measure_written(sentence, glossary)
+    assert row.drawn == ("dog", "tree") and row.wrong == () and row.wer == 0.0
+    wrong = measure_written(SpokenSentence("fr", "Un chien et un chat.", ("dog",), False), glossary)
+    assert wrong.drawn == ("dog",) and wrong.wrong == ("cat",)
 
 
 @pytest.mark.slow

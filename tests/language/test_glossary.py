@@ -18,7 +18,7 @@ import pytest
 from speech2image.language import SpacySceneBuilder
 from speech2image.language.builder import SourceText
 from speech2image.language.glossary import GLOSSARY_META, Glossary
-from speech2image.language.source_things import find_source_things
+from speech2image.language.source_things import Translation, find_source_things
 
 
 @functools.cache
@@ -178,3 +178,61 @@ def test_a_spanish_sentence_in_a_session_draws_what_was_said(
     assert len(pictures) == 1
     nouns = {o.noun for o in pictures[0].scene.objects}
     assert {"bird", "tree", "nest"} <= nouns
+
+
+def test_a_keyword_of_one_emoji_alone_names_it(glossary: Glossary) -> None:
+    # "Kaffee" and "Großvater" are keywords of the hot beverage and the old man alone.
+    assert things(glossary, "de", "Mein Großvater trinkt Kaffee.") == {"man": 1, "coffee": 1}
+    assert "man" in things(glossary, "it", "Il nonno dorme.")
+
+
+def test_a_keyword_that_is_a_word_of_a_name_is_no_thing(glossary: Glossary) -> None:
+    # "mesa" is of "tenis de mesa" (ping pong), "rossa" of "mela rossa" (the red apple).
+    assert things(glossary, "es", "El perro duerme debajo de la mesa.") == {"dog": 1}
+    assert "apple" not in things(glossary, "it", "Ha comprato una macchina rossa.")
+
+
+def test_a_german_compound_is_found_by_its_head(glossary: Glossary) -> None:
+    # "Käsestück" (cheese wedge) names cheese by its first part; an unknown compound by
+    # its last ("Apfelbaum": Baum, a tree).
+    assert things(glossary, "de", "Wir essen Brot und Käse.") == {"bread": 1, "cheese": 1}
+    assert things(glossary, "de", "Der Apfelbaum blüht.") == {"tree": 1}
+    assert "flower" in things(glossary, "de", "Ich habe Blumen gekauft.")
+
+
+def test_the_word_after_a_subject_pronoun_is_a_verb(glossary: Glossary) -> None:
+    # "elle porte" (she carries) is no door; "la porte" is.
+    assert things(glossary, "fr", "Elle porte un parapluie.") == {"umbrella": 1}
+    assert "door" in things(glossary, "fr", "Le chat dort devant la porte.")
+    assert "door" not in things(glossary, "it", "Lei porta un ombrello.")
+
+
+def test_the_translation_chooses_between_the_senses_of_a_word(glossary: Glossary) -> None:
+    # "livre": the pound by its name, a book by its keyword; "fiori": clubs or flowers.
+    french, italian = glossary.language("fr"), glossary.language("it")
+    assert french is not None and italian is not None
+    assert {t.noun for t in french.senses(["livre"]).all} >= {"pound", "book"}
+    book = Translation(("he", "read", "a", "book"), frozenset({"book"}))
+    said = find_source_things(french, "Il lit un livre.", book)
+    assert [t.thing.noun for t in said] == ["book"]
+    flowers = Translation(("i", "bought", "flower"), frozenset({"flower"}))
+    said = find_source_things(italian, "Ho comprato dei fiori.", flowers)
+    assert [t.thing.noun for t in said] == ["flower"]
+
+
+def test_a_keyword_thing_the_translation_contradicts_is_dropped(glossary: Glossary) -> None:
+    # "jour" (day) is a keyword of the sun alone; where the translation draws a day there,
+    # no sun; with no translation, or one that draws nothing there, the sun stays.
+    french = glossary.language("fr")
+    assert french is not None and french.senses(["jour"]).weak
+    text = "Un chat dort tout le jour."
+    day = Translation(("a", "cat", "sleep", "all", "day"), frozenset({"cat", "day"}))
+    assert "sun" not in {t.thing.noun for t in find_source_things(french, text, day)}
+    assert "sun" in {t.thing.noun for t in find_source_things(french, text)}
+
+
+def test_the_glossary_warms_up_every_installed_language(glossary: Glossary) -> None:
+    fresh = Glossary(glossary.folder)
+    fresh.warm_up(background=False)
+    installed = {p.stem for p in glossary.folder.glob("*.json") if p.name != GLOSSARY_META}
+    assert {"en", "es", "de", "fr"} <= installed <= fresh.loaded

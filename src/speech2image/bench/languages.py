@@ -8,8 +8,11 @@ Whisper's English translation and drawn by the clip-art composer, as a live sess
 it, with the things of the sentence as said that the CLDR glossary finds
 (``--without-glossary``: the translation alone). For each language the bench prints the
 WER of the transcript against the sentence said (in its own language), the share of the
-sentence's things that the English translation names, and the share that the picture
-draws, the development and held-out sentences apart.
+sentence's things that the English translation names, the share that the picture draws,
+and how many things the glossary added that the sentence does not name (``wrong``), the
+development and held-out sentences apart (``--split`` measures one). ``--written`` needs
+no speech: it scores the glossary alone on the sentences as written, its ceiling were
+recognition perfect and the translation lost every thing.
 """
 
 from __future__ import annotations
@@ -55,6 +58,8 @@ class SentenceFigures:
     drawn: tuple[str, ...]
     """The things the picture shows."""
     busy_s: float
+    wrong: tuple[str, ...] = ()
+    """What the glossary added that the sentence does not name (the pound of "livre")."""
 
 
 def register(subparsers: Any) -> None:
@@ -78,6 +83,17 @@ def register(subparsers: Any) -> None:
         "--without-glossary",
         action="store_true",
         help="draw from the translation alone, without the things of the sentence as said",
+    )
+    parser.add_argument(
+        "--split",
+        choices=("all", "development", "held-out"),
+        default="all",
+        help="which sentences (default all; tune on development only)",
+    )
+    parser.add_argument(
+        "--written",
+        action="store_true",
+        help="no speech: the glossary alone on the sentences as written (its ceiling)",
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.set_defaults(handler=main)
@@ -185,9 +201,13 @@ class LanguageBench:
             if self.glossary and language not in (None, "en") and english != heard
             else {}
         )
+        wrong: list[str] = []
         if english.strip():
             scene = self.builder.build(english, context=self.builder.new_context(), **said)
             drawn = [o.noun for o in self.composer.draw(scene).scene.objects]
+            plain = self.builder.build(english, context=self.builder.new_context())
+            added = {o.noun for o in scene.objects} - {o.noun for o in plain.objects}
+            wrong = sorted(n for n in added if not any(found(t, [n]) for t in sentence.things))
         translated_words = words_of(english)
         return SentenceFigures(
             language=sentence.language,
@@ -201,7 +221,31 @@ class LanguageBench:
             translated=tuple(t for t in sentence.things if found(t, translated_words)),
             drawn=tuple(t for t in sentence.things if found(t, drawn)),
             busy_s=round(busy_s, 3),
+            wrong=tuple(wrong),
         )
+
+
+def measure_written(sentence: SpokenSentence, glossary: Any) -> SentenceFigures:
+    """The things the glossary finds in ``sentence`` as written: what it could add were
+    recognition perfect and the translation lost every thing (its ceiling)."""
+    from speech2image.language.source_things import find_source_things
+
+    words = glossary.language(sentence.language)
+    nouns = [t.thing.noun for t in find_source_things(words, sentence.text)] if words else []
+    return SentenceFigures(
+        language=sentence.language,
+        held_out=sentence.held_out,
+        said=sentence.text,
+        heard=sentence.text,
+        english="",
+        detected=sentence.language,
+        wer=0.0,
+        things=sentence.things,
+        translated=(),
+        drawn=tuple(t for t in sentence.things if found(t, nouns)),
+        busy_s=0.0,
+        wrong=tuple(n for n in nouns if not any(found(t, [n]) for t in sentence.things)),
+    )
 
 
 def summarize(rows: Sequence[SentenceFigures]) -> dict[str, Any]:
@@ -219,6 +263,7 @@ def summarize(rows: Sequence[SentenceFigures]) -> dict[str, Any]:
             if things
             else None,
             "drawn": round(sum(len(r.drawn) for r in part) / things, 4) if things else None,
+            "wrong": sum(len(r.wrong) for r in part),
         }
 
     summary: dict[str, Any] = {}
@@ -236,16 +281,46 @@ def summarize(rows: Sequence[SentenceFigures]) -> dict[str, Any]:
 
 
 def main(args: argparse.Namespace) -> int:
+    from speech2image.errors import CommandError
+
+    sentences = chosen_sentences(args.languages, args.split)
+    if not sentences:
+        raise CommandError(f"--languages {args.languages!r}: choose from {', '.join(VOICES)}")
+    if args.written:
+        from speech2image.language.glossary import Glossary
+
+        glossary = Glossary.installed()
+        rows = [measure_written(s, glossary) for s in sentences]
+    else:
+        rows = _measure_spoken(sentences, args)
+    summary = summarize(rows)
+    if args.json:
+        print(json.dumps({"summary": summary, "sentences": [asdict(r) for r in rows]}, indent=2))
+    else:
+        _print(summary, args)
+    return 0
+
+
+def chosen_sentences(languages: str, split: str) -> list[SpokenSentence]:
+    """The sentences of ``languages`` (comma-separated codes) in ``split`` (``all``,
+    ``development``, ``held-out``); none when a code is unknown."""
+    codes = [code.strip() for code in languages.split(",") if code.strip()]
+    if not codes or any(code not in VOICES for code in codes):
+        return []
+    wanted = {"all": (False, True), "development": (False,), "held-out": (True,)}[split]
+    return [s for s in SENTENCES if s.language in codes and s.held_out in wanted]
+
+
+def _measure_spoken(
+    sentences: Sequence[SpokenSentence], args: argparse.Namespace
+) -> list[SentenceFigures]:
+    """Each sentence said by espeak-ng, recognised, translated and drawn."""
     from speech2image.asr.whisper import WhisperRecognizer
     from speech2image.config import ComposerOptions
     from speech2image.errors import CommandError
     from speech2image.imaging.compose import ClipArtComposer
     from speech2image.language import SpacySceneBuilder
 
-    languages = [code.strip() for code in args.languages.split(",") if code.strip()]
-    unknown = [code for code in languages if code not in VOICES]
-    if unknown or not languages:
-        raise CommandError(f"--languages {args.languages!r}: choose from {', '.join(VOICES)}")
     if shutil.which("espeak-ng") is None:
         raise CommandError("espeak-ng is needed: apt-get install espeak-ng")
     try:
@@ -263,34 +338,31 @@ def main(args: argparse.Namespace) -> int:
         detect=args.detect,
         glossary=not args.without_glossary,
     )
-    rows: list[SentenceFigures] = []
     with tempfile.TemporaryDirectory(prefix="s2i-languages-") as folder:
-        for sentence in (s for s in SENTENCES if s.language in languages):
-            audio = say(sentence.text, VOICES[sentence.language], Path(folder), speed=args.speed)
-            rows.append(bench.measure(sentence, audio))
-    summary = summarize(rows)
-    if args.json:
-        print(json.dumps({"summary": summary, "sentences": [asdict(r) for r in rows]}, indent=2))
-    else:
-        _print(summary, args)
-    return 0
+        return [
+            bench.measure(s, say(s.text, VOICES[s.language], Path(folder), speed=args.speed))
+            for s in sentences
+        ]
 
 
 def _print(summary: dict[str, Any], args: argparse.Namespace) -> None:
     mode = "detected" if args.detect else "given"
     drawn = "translation alone" if args.without_glossary else "translation and CLDR glossary"
-    print(
-        f"{args.asr_model}, language {mode}; espeak-ng voices at {args.speed} words a minute; "
-        f"drawn from the {drawn}"
-    )
-    print("language  split       sentences  WER     things translated  things drawn")
+    if args.written:
+        print("the sentences as written, the CLDR glossary alone (no speech, no translation)")
+    else:
+        print(
+            f"{args.asr_model}, language {mode}; espeak-ng voices at {args.speed} words a "
+            f"minute; drawn from the {drawn}"
+        )
+    print("language  split       sentences  WER     things translated  things drawn  wrong")
     for language, splits in summary.items():
         for split, f in splits.items():
             if not f["sentences"]:
                 continue
             print(
                 f"{language:9s} {split:11s} {f['sentences']:9d}  {_pct(f['wer']):6s}  "
-                f"{_pct(f['translated']):17s}  {_pct(f['drawn'])}"
+                f"{_pct(f['translated']):17s}  {_pct(f['drawn']):12s}  {f['wrong']}"
             )
 
 

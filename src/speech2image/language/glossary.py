@@ -12,13 +12,19 @@ assets folder (:data:`GLOSSARY_FOLDER`), one ``<code>.json`` per language; this 
 reads them. Words are matched as said or as the singular a plural rule of the language gives
 ("manzanas": manzana; "Äpfel": Apfel), whole names before single words ("guarda-chuva").
 An emoji's very name comes first ("mujer" is the woman, not the 60 emoji of women doing
-things); a keyword counts only as the head word of its emoji's name, and only when the
-emoji that have it agree on one thing ("árbol": three trees; "cara": 133 faces, none).
+things); then a keyword that is the head word of its emoji's name, when the emoji that
+have it agree on one thing ("árbol": three trees; "cara": 133 faces, none); then a keyword
+of one emoji alone that is a noun by its form and no word of any name ("Kaffee": the hot
+beverage; "nonno", "Großvater": the old man; not "mesa" of "tenis de mesa"); in German and
+the other compounding languages, the head of a compound that is unknown whole
+("Apfelbaum": Baum). A word may have other senses too (:class:`Senses`: "livre" is the
+pound by its name and a book by its keyword), which the translation chooses between
+(:mod:`speech2image.language.source_things`).
 
-Known limits: words that are two things (French "porte", door and carries; "lit", bed and
-reads) are taken for the thing, as no part of speech is known; a thing CLDR has no emoji
-for (a table, grass) is not found; CLDR's English names are plain words but for a few
-(:data:`PLAIN_NAMES`).
+Known limits: a word of two things is taken for the one its name gives when the
+translation names neither (French "fils", sons, is the singular "fil", yarn); a thing CLDR
+has no emoji for (a table, grass) is not found; CLDR's English names are plain words but
+for a few (:data:`speech2image.language.cldr_things.PLAIN_NAMES`).
 """
 
 from __future__ import annotations
@@ -26,12 +32,26 @@ from __future__ import annotations
 import importlib.util
 import json
 import logging
-import re
 import threading
-from collections import Counter
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+
+from speech2image.language.cldr_things import (
+    GlossaryThing,
+    english_singular,
+    english_things,
+    words_of,
+)
+
+__all__ = [
+    "Glossary",
+    "GlossaryThing",
+    "LanguageGlossary",
+    "Senses",
+    "english_singular",
+    "words_of",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +60,8 @@ GLOSSARY_FOLDER = "cldr"
 GLOSSARY_META = "cldr.json"
 """Written last by the installer: the source and the languages kept."""
 CLDR_LOCALES = {"jw": "jv", "tl": "fil"}
-"""Whisper's codes that CLDR spells otherwise."""
+"""Whisper's codes that CLDR spells otherwise; the installer saves those languages under
+Whisper's codes (``jw.json``), as every other."""
 PLURAL_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
     "es": (("ces", "z"), ("es", ""), ("s", "")),
     "ca": (("ns", "n"), ("es", "a"), ("os", ""), ("s", "")),
@@ -58,86 +79,25 @@ _UMLAUTS = str.maketrans("äöü", "aou")
 MAX_SHARED_EMOJI = 8
 """The most emoji one word may name and still name one kind of thing ("libro": the open,
 closed, green, blue and orange books); "cara" (133 faces) names none."""
+WARM_UP_PAUSE_S = 0.02
+"""The pause between two languages read in the background at warm-up, so that the thread
+leaves the interpreter to a session or a run starting meanwhile."""
 MAX_NAME_WORDS = 5
 """The longest name matched, in words ("árbol de hoja caduca")."""
-PLAIN_NAMES = {
-    **{"automobile": "car", "locomotive": "train", "ewe": "sheep", "shortcake": "cake"},
-    **{"cheese wedge": "cheese", "hot beverage": "coffee", "blossom": "flower"},
-}
-"""CLDR's English names that are not the words people use for the things."""
 HEAD_FIRST = frozenset({"es", "pt", "fr", "it", "ca", "ro", "gl", "oc", "la", "ht"})
 """Languages whose noun phrases name the thing first ("árbol de hoja caduca", a tree;
 "tenis de mesa" is no table); in the others it comes last ("Regenschirm", "Sakeflasche")."""
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_SKIPPED_NAME = re.compile(r":|^(flag|keycap|regional indicator)\b")
-"""Flags, keycaps and families ("family: man, woman, boy") are no one thing."""
-
-
-@dataclass(frozen=True, slots=True)
-class GlossaryThing:
-    """A thing the glossary knows: an emoji and its English names."""
-
-    emoji: str
-    noun: str
-    """The English noun to draw ("apple" for the red apple)."""
-    aliases: frozenset[str]
-    """English words for it: a scene noun among them means the thing is drawn already."""
-    named_by_complement: bool = False
-    """True when its English name names the thing in a complement, not in the head
-    ("glass of milk", "cheese wedge" are milk and cheese): so does its name in another
-    language ("vaso de leche", "Käsestück"), whose other end word then names it too."""
-
-
-def words_of(text: str) -> list[str]:
-    """Lower-case words of any script (no digits, no punctuation; "l'arbre": l, arbre)."""
-    return _WORD.findall(text.lower())
-
-
-def english_singular(word: str) -> str:
-    """A plain English singular ("apples": apple, "glasses": glass, "puppies": puppy)."""
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if re.search(r"(ss|x|ch|sh)es$", word):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
-def english_things(annotations: dict[str, Any]) -> dict[str, GlossaryThing]:
-    """The things of CLDR's English annotations, by emoji."""
-    named = {
-        e: (a["tts"][0], [k.lower() for k in a.get("default", [])])
-        for e, a in annotations.items()
-        if a.get("tts") and not _SKIPPED_NAME.search(a["tts"][0])
-    }
-    heads = Counter(english_singular(words_of(n)[-1]) for n, _ in named.values() if words_of(n))
-    things = {}
-    for emoji, (name, keywords) in named.items():
-        if re.search(r"\s[A-Z]", name):
-            continue  # a proper name ("Mrs. Claus", "Tokyo tower") is no everyday thing
-        noun = _english_noun(name.lower(), keywords)
-        # A keyword that ends other emoji's names is another thing ("milk" of the cow).
-        own = {english_singular(k) for k in keywords if " " not in k and heads[k] <= 1}
-        aliases = frozenset({noun, name.lower(), *own}) - {""}
-        head = name.lower().split(" of ")[0].split()[-1]  # "glass of milk": glass
-        complement = noun != english_singular(head) and len(name.split()) > 1
-        things[emoji] = GlossaryThing(emoji, noun, aliases, named_by_complement=complement)
-    return things
-
-
-def _english_noun(name: str, keywords: list[str]) -> str:
-    """The noun of an English emoji name: its last word that is a keyword ("red apple":
-    apple; "glass of milk": milk), the animal of an animal's face ("dog face": dog)."""
-    if name in PLAIN_NAMES:
-        return PLAIN_NAMES[name]
-    words = re.split(r" (?:with|without|at|in|on) ", name)[0].split()  # "bridge at night"
-    if len(words) > 1 and words[-1] == "face" and words[0] in keywords:
-        return PLAIN_NAMES.get(words[0], words[0])
-    for word in reversed(words):
-        if word in keywords:
-            return PLAIN_NAMES.get(word, english_singular(word))
-    return PLAIN_NAMES.get(name, name)
+COMPOUNDING = frozenset({"de", "nl", "sv", "da", "no", "nn", "is", "fi", "et"})
+"""Languages that write a noun compound as one word, its head last ("Apfelbaum", a tree)."""
+MIN_COMPOUND_HEAD = 4
+"""The shortest head of a compound looked up alone ("Apfel|baum"; not "Bahn|hof")."""
+INFINITIVE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "es": ("ar", "er", "ir"), "pt": ("ar", "er", "ir"), "ca": ("ar", "er", "ir"),
+    "gl": ("ar", "er", "ir"), "fr": ("er", "ir", "re"), "it": ("are", "ere", "ire"),
+    "ro": ("a", "ea", "i"), "nl": ("en",),
+}  # fmt: skip
+"""Verb endings: a keyword so ending ("cocinar", to cook) is no noun by its form (German
+nouns are known by their capital instead)."""
 
 
 def singulars(language: str, word: str) -> list[str]:
@@ -153,6 +113,23 @@ def singulars(language: str, word: str) -> list[str]:
 
 
 @dataclass(frozen=True, slots=True)
+class Senses:
+    """What some words may name: the thing they name when nothing else is known, and the
+    other things they may be ("livre": the pound by its name, a book by a keyword)."""
+
+    default: GlossaryThing | None
+    others: tuple[GlossaryThing, ...] = ()
+    weak: bool = False
+    """True when the default is known by a keyword of its emoji alone
+    (:attr:`LanguageGlossary.sole_keywords`), not by a name or a head keyword."""
+
+    @property
+    def all(self) -> tuple[GlossaryThing, ...]:
+        """Every thing the words may name, the default first."""
+        return (self.default, *self.others) if self.default else self.others
+
+
+@dataclass(frozen=True, slots=True)
 class LanguageGlossary:
     """One language's words for things: names and keywords (lower case) to emoji."""
 
@@ -163,34 +140,83 @@ class LanguageGlossary:
     """A keyword that is the head word of its emoji's name ("árbol" of "árbol de hoja
     caduca", :data:`HEAD_FIRST`) to the emoji that have it; other keywords ("madre" of Mrs.
     Claus, "cocina" of the frying pan, "mesa" of table tennis) are what the thing evokes or
-    is used with, not what it is, and are left out."""
+    is used with, not what it is, and are left out, but for :attr:`sole_keywords`."""
     things: dict[str, GlossaryThing]
     stop_words: frozenset[str]
     """Articles, pronouns and the like (spaCy's list), never a thing."""
+    sole_keywords: dict[str, str] = field(default_factory=dict)
+    """A keyword of one emoji alone that is a noun by its form (German: a capital; else no
+    verb ending, :data:`INFINITIVE_ENDINGS`) to that emoji ("Kaffee": hot beverage;
+    "Großvater", "nonno": old man); tried after names and head keywords."""
 
     def lookup(self, words: list[str]) -> GlossaryThing | None:
-        """The one thing ``words`` name, if they name one: as said before as singular; an
-        emoji's very name before a keyword; a keyword only when all its emoji are one kind
-        of thing (the three trees of "árbol"), never when they disagree ("cara": faces)."""
-        said = " ".join(words)
-        first = singulars(self.language, words[0])[1:]
-        last = singulars(self.language, words[-1])[1:] if len(words) > 1 else []
-        keys = [said, *(" ".join([f, *words[1:]]) for f in first)]
-        keys += [" ".join([*words[:-1], f]) for f in last]
+        """The one thing ``words`` name, if they name one (:meth:`senses`)."""
+        return self.senses(words).default
+
+    def senses(self, words: list[str]) -> Senses:
+        """What ``words`` may name: as said before as singular; an emoji's very name before a
+        keyword; a keyword only when all its emoji are one kind of thing (the three trees of
+        "árbol"), never when they disagree ("cara": faces) but as other senses; a keyword
+        of one emoji alone last; in a compounding language, the compound's head ("Apfelbaum":
+        Baum) when the whole is unknown."""
+        keys = self._keys(words)
+        found: list[GlossaryThing | None] = []
+        others: list[GlossaryThing] = []
         for table in (self.names, self.keywords):
             for key in keys:
                 emoji = table.get(key)
                 if emoji:
-                    return self._one(emoji)
+                    found.append(self._one(emoji))
+                    others += self._kinds(emoji)
+        strong = next((t for t in found if t is not None), None)
+        sole = [self.things[self.sole_keywords[k]] for k in keys if k in self.sole_keywords]
+        default = strong or next(iter(sole), None)
+        if default is None and not others and len(words) == 1:
+            head = self._compound_head(words[0])
+            return self.senses([head]) if head else Senses(None)
+        nouns = {default.noun} if default else set()
+        kinds = []
+        for thing in others:
+            if thing.noun not in nouns:
+                nouns.add(thing.noun)
+                kinds.append(thing)
+        return Senses(default, tuple(kinds), weak=strong is None and default is not None)
+
+    def _keys(self, words: list[str]) -> list[str]:
+        """``words`` as said, then with the first or last word as a singular."""
+        first = singulars(self.language, words[0])[1:]
+        last = singulars(self.language, words[-1])[1:] if len(words) > 1 else []
+        keys = [" ".join(words), *(" ".join([f, *words[1:]]) for f in first)]
+        return keys + [" ".join([*words[:-1], f]) for f in last]
+
+    def _compound_head(self, word: str) -> str | None:
+        """The longest known last part of ``word`` in a compounding language, if any."""
+        if self.language not in COMPOUNDING:
+            return None
+        for start in range(3, len(word) - MIN_COMPOUND_HEAD + 1):
+            head = word[start:]
+            if any(k in self.names or k in self.keywords for k in self._keys([head])):
+                return head
         return None
 
     def _one(self, emoji: tuple[str, ...]) -> GlossaryThing | None:
-        """The thing of ``emoji`` when they all have one noun (the red and green apples),
-        and not too many (a keyword of a whole category names none)."""
+        """The thing of ``emoji`` when they all have one noun (the red and green apples) or
+        kinds of one ("flower" of the sunflower), and not too many (a keyword of a whole
+        category names none)."""
         nouns = {self.things[e].noun for e in emoji}
-        if len(nouns) != 1 or len(emoji) > MAX_SHARED_EMOJI:
+        if len(emoji) > MAX_SHARED_EMOJI:
             return None
-        return self.things[emoji[0]]
+        general = min(nouns, key=len)  # "Blume": the wilted flower and the sunflower
+        if any(not n.endswith(general) for n in nouns):
+            return None
+        return next(self.things[e] for e in emoji if self.things[e].noun == general)
+
+    def _kinds(self, emoji: tuple[str, ...]) -> list[GlossaryThing]:
+        """One thing of each noun of ``emoji``; none when they are too many to be a few
+        senses of one word."""
+        if len(emoji) > MAX_SHARED_EMOJI:
+            return []
+        return list({self.things[e].noun: self.things[e] for e in emoji}.values())
 
 
 def load_language(
@@ -201,8 +227,12 @@ def load_language(
     annotations = json.loads(path.read_text(encoding="utf-8"))["annotations"]["annotations"]
     names: dict[str, list[str]] = {}
     keywords: dict[str, list[str]] = {}
+    every_keyword: dict[str, set[str]] = {}
     stop = stop_words(language)
     for emoji, annotation in annotations.items():
+        for keyword in annotation.get("default", []):
+            if len(words_of(keyword)) == 1 and _noun_by_form(language, keyword, stop):
+                every_keyword.setdefault(keyword.lower(), set()).add(emoji)
         if emoji not in english or not annotation.get("tts"):
             continue
         name = words_of(annotation["tts"][0])
@@ -212,15 +242,47 @@ def load_language(
         naming = _naming_words(language, name, english[emoji], stop)
         for keyword in annotation.get("default", []):
             words = words_of(keyword)
-            if len(name) > 1 and len(words) == 1 and words[0] in naming:
+            if len(words) == 1 and _names_it(language, words[0], name, naming):
                 keywords.setdefault(words[0], []).append(emoji)
+    # A word of some emoji's name ("mesa" of "tenis de mesa", "rossa" of "mela rossa") is
+    # what a thing is used with or looks like, not another name of it.
+    in_names = {w for name in names for w in name.split()}
+    sole = {
+        k: next(iter(emoji))
+        for k, emoji in every_keyword.items()
+        if len(emoji) == 1 and next(iter(emoji)) in english and k not in in_names
+    }
     return LanguageGlossary(
         language=language,
         names={k: tuple(v) for k, v in names.items()},
         keywords={k: tuple(dict.fromkeys(v)) for k, v in keywords.items()},
         things=english,
         stop_words=stop,
+        sole_keywords=sole,
     )
+
+
+def _noun_by_form(language: str, keyword: str, stop: frozenset[str]) -> bool:
+    """Whether a one-word ``keyword`` may be a noun by its form: a capital in German, no
+    verb ending elsewhere (:data:`INFINITIVE_ENDINGS`); never a stop word or under three
+    letters."""
+    word = keyword.lower()
+    if len(word) < 3 or word in stop:
+        return False
+    if language == "de":
+        return keyword[:1].isupper()
+    return not word.endswith(INFINITIVE_ENDINGS.get(language, ()))
+
+
+def _names_it(language: str, keyword: str, name: list[str], naming: tuple[str, ...]) -> bool:
+    """Whether ``keyword`` names its emoji: a naming word of a name of several words, or in a
+    compounding language the end of a one-word name that is a compound ("Regenschirm":
+    Schirm; "Käsestück", whose English names the cheese in a complement: Käse)."""
+    if len(name) > 1:
+        return keyword in naming
+    if language not in COMPOUNDING or keyword == name[0] or len(keyword) < MIN_COMPOUND_HEAD:
+        return False
+    return name[0].endswith(keyword) or (len(naming) > 1 and name[0].startswith(keyword))
 
 
 def _naming_words(
@@ -274,16 +336,35 @@ class Glossary:
 
         return cls(default_assets_dir() / GLOSSARY_FOLDER)
 
-    def warm_up(self) -> None:
-        """Read the English names now (0.1 s), not on the first sentence in another
-        language; each other language then takes some 30 ms the first time. Quiet when the
-        glossary is missing: English needs none."""
-        if (self.folder / GLOSSARY_META).is_file():
-            self.language("en")
+    def warm_up(self, *, background: bool = True) -> None:
+        """Read the English names now (0.1 s), then every installed language (some 90 ms
+        each, 91 languages: 8.4 s and 46 MB, measured under load) in a daemon thread, or
+        here when not ``background``; so a sentence in another language never waits on its
+        glossary, but within the first seconds, for the one language then loading. Quiet
+        when the glossary is missing: English needs none."""
+        if not (self.folder / GLOSSARY_META).is_file():
+            return
+        self.language("en")
+        if not background:
+            self._load_all()
+            return
+        threading.Thread(target=self._load_all, name="glossary-warm-up", daemon=True).start()
+
+    def _load_all(self) -> None:
+        """Every installed language, one at a time; the lock is let go between languages."""
+        for path in sorted(self.folder.glob("*.json")):
+            if path.name != GLOSSARY_META:
+                self.language(path.stem)
+                time.sleep(WARM_UP_PAUSE_S)
+
+    @property
+    def loaded(self) -> frozenset[str]:
+        """The languages read so far (a Whisper code each; those not installed included)."""
+        with self._lock:
+            return frozenset(self._languages)
 
     def language(self, language: str) -> LanguageGlossary | None:
         """The glossary of ``language`` (a Whisper code), ``None`` when not installed."""
-        language = CLDR_LOCALES.get(language, language)
         with self._lock:
             if language not in self._languages:
                 self._languages[language] = self._load(language)
