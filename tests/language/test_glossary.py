@@ -236,3 +236,24 @@ def test_the_glossary_warms_up_every_installed_language(glossary: Glossary) -> N
     fresh.warm_up(background=False)
     installed = {p.stem for p in glossary.folder.glob("*.json") if p.name != GLOSSARY_META}
     assert {"en", "es", "de", "fr"} <= installed <= fresh.loaded
+
+
+def test_the_glossaries_read_are_kept_for_the_next_warm_up(
+    glossary: Glossary, tmp_path: Path
+) -> None:
+    from speech2image.language.glossary_cache import CACHE_FILE
+
+    for name in ("en.json", "es.json", GLOSSARY_META):
+        shutil.copy(glossary.folder / name, tmp_path / name)
+    Glossary(tmp_path).warm_up(background=False)
+    assert (tmp_path / CACHE_FILE).is_file()
+    (tmp_path / "es.json").unlink()  # read from the kept file, not the annotations
+    kept = Glossary(tmp_path)
+    kept.warm_up()
+    spanish = kept.language("es")
+    assert spanish is not None and spanish.lookup(["perro"]) is not None
+    # A changed installation stales the kept file: Spanish is then read again, and gone.
+    (tmp_path / GLOSSARY_META).write_text("{}", encoding="utf-8")
+    fresh = Glossary(tmp_path)
+    fresh.warm_up(background=False)
+    assert fresh.language("es") is None and fresh.language("en") is not None

@@ -43,6 +43,14 @@ from speech2image.language.cldr_things import (
     english_things,
     words_of,
 )
+from speech2image.language.glossary_cache import cache_key, read_cache, write_cache
+from speech2image.language.word_forms import (
+    COMPOUNDING,
+    HEAD_FIRST,
+    INFINITIVE_ENDINGS,
+    MIN_COMPOUND_HEAD,
+    singulars,
+)
 
 __all__ = [
     "Glossary",
@@ -62,20 +70,6 @@ GLOSSARY_META = "cldr.json"
 CLDR_LOCALES = {"jw": "jv", "tl": "fil"}
 """Whisper's codes that CLDR spells otherwise; the installer saves those languages under
 Whisper's codes (``jw.json``), as every other."""
-PLURAL_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
-    "es": (("ces", "z"), ("es", ""), ("s", "")),
-    "ca": (("ns", "n"), ("es", "a"), ("os", ""), ("s", "")),
-    "pt": (("ões", "ão"), ("ães", "ão"), ("ãos", "ão"), ("ns", "m"), ("is", "l"), ("es", ""),
-           ("s", "")),
-    "fr": (("eaux", "eau"), ("aux", "al"), ("x", ""), ("s", "")),
-    "it": (("chi", "co"), ("ghi", "go"), ("che", "ca"), ("i", "o"), ("i", "e"), ("e", "a")),
-    "de": (("en", ""), ("er", ""), ("n", ""), ("e", ""), ("s", "")),
-    "nl": (("en", ""), ("s", "")),
-}  # fmt: skip
-"""Plural endings and what the singular ends in instead, per language; other languages drop
-a final ``s`` (a plain rule, unlike a stemmer's, that never makes a verb of a noun: Spanish
-"bebe", drinks, stays apart from "bebé", baby)."""
-_UMLAUTS = str.maketrans("äöü", "aou")
 MAX_SHARED_EMOJI = 8
 """The most emoji one word may name and still name one kind of thing ("libro": the open,
 closed, green, blue and orange books); "cara" (133 faces) names none."""
@@ -84,32 +78,6 @@ WARM_UP_PAUSE_S = 0.02
 leaves the interpreter to a session or a run starting meanwhile."""
 MAX_NAME_WORDS = 5
 """The longest name matched, in words ("árbol de hoja caduca")."""
-HEAD_FIRST = frozenset({"es", "pt", "fr", "it", "ca", "ro", "gl", "oc", "la", "ht"})
-"""Languages whose noun phrases name the thing first ("árbol de hoja caduca", a tree;
-"tenis de mesa" is no table); in the others it comes last ("Regenschirm", "Sakeflasche")."""
-COMPOUNDING = frozenset({"de", "nl", "sv", "da", "no", "nn", "is", "fi", "et"})
-"""Languages that write a noun compound as one word, its head last ("Apfelbaum", a tree)."""
-MIN_COMPOUND_HEAD = 4
-"""The shortest head of a compound looked up alone ("Apfel|baum"; not "Bahn|hof")."""
-INFINITIVE_ENDINGS: dict[str, tuple[str, ...]] = {
-    "es": ("ar", "er", "ir"), "pt": ("ar", "er", "ir"), "ca": ("ar", "er", "ir"),
-    "gl": ("ar", "er", "ir"), "fr": ("er", "ir", "re"), "it": ("are", "ere", "ire"),
-    "ro": ("a", "ea", "i"), "nl": ("en",),
-}  # fmt: skip
-"""Verb endings: a keyword so ending ("cocinar", to cook) is no noun by its form (German
-nouns are known by their capital instead)."""
-
-
-def singulars(language: str, word: str) -> list[str]:
-    """``word`` and the singulars it may be the plural of, in ``language`` ("Äpfel": äpfel,
-    apfel; "fleurs": fleurs, fleur)."""
-    forms = [word]
-    for ending, instead in PLURAL_ENDINGS.get(language, (("s", ""),)):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            forms.append(word[: len(word) - len(ending)] + instead)
-    if language == "de":  # "Bäume": Baum, "Äpfel": Apfel
-        forms += [f.translate(_UMLAUTS) for f in forms]
-    return list(dict.fromkeys(forms))
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,25 +305,42 @@ class Glossary:
         return cls(default_assets_dir() / GLOSSARY_FOLDER)
 
     def warm_up(self, *, background: bool = True) -> None:
-        """Read the English names now (0.1 s), then every installed language (some 90 ms
-        each, 91 languages: 8.4 s and 46 MB, measured under load) in a daemon thread, or
-        here when not ``background``; so a sentence in another language never waits on its
-        glossary, but within the first seconds, for the one language then loading. Quiet
+        """Read every installed language now, so that no sentence waits on its glossary:
+        from the glossaries kept by an earlier warm-up (0.2 s for 91 languages, 46 MB;
+        :mod:`speech2image.language.glossary_cache`), else the English names now (0.1 s)
+        and every other language after, in a daemon thread (or here when not
+        ``background``; 3.4-8.4 s under load), keeping them for the next warm-up. Quiet
         when the glossary is missing: English needs none."""
         if not (self.folder / GLOSSARY_META).is_file():
             return
+        key = cache_key(self.folder, GLOSSARY_META)
+        kept = read_cache(self.folder, key)
+        if kept is not None:
+            with self._lock:
+                for code, words in kept.items():
+                    self._languages.setdefault(code, words)
+                    if words is not None and self._english is None:
+                        self._english = words.things
+            return
         self.language("en")
         if not background:
-            self._load_all()
+            self._load_all(key)
             return
-        threading.Thread(target=self._load_all, name="glossary-warm-up", daemon=True).start()
+        worker = threading.Thread(
+            target=self._load_all, args=(key,), name="glossary-warm-up", daemon=True
+        )
+        worker.start()
 
-    def _load_all(self) -> None:
-        """Every installed language, one at a time; the lock is let go between languages."""
+    def _load_all(self, key: str) -> None:
+        """Every installed language, one at a time (the lock let go between two), then kept
+        under ``key``."""
         for path in sorted(self.folder.glob("*.json")):
             if path.name != GLOSSARY_META:
                 self.language(path.stem)
                 time.sleep(WARM_UP_PAUSE_S)
+        with self._lock:
+            languages = dict(self._languages)
+        write_cache(self.folder, key, languages)
 
     @property
     def loaded(self) -> frozenset[str]:
