@@ -152,3 +152,15 @@ def becomes_colour(token: Any) -> bool:
         and token.head.lemma_.lower() in _BECOMING_VERBS
         and not any(c.dep_ == "det" for c in token.children)
     )
+
+
+_MAKING = frozenset({"make", "build", "carve", "craft", "fold", "knit", "sew", "weave"})
+
+
+def made_of(prep: Any) -> Any | None:
+    """The verb of making a material phrase hangs on ("made of gold", "made out of paper",
+    "built from stone"), or ``None``."""
+    if prep.lower_ not in ("of", "from"):
+        return None
+    verb = prep.head.head if prep.head.lower_ == "out" else prep.head
+    return verb if verb.lemma_.lower() in _MAKING else None

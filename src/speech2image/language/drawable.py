@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from speech2image.language.appositions import appositive_twin
-from speech2image.language.attributes import ANIMALS, MATERIAL_WORDS, PATTERN_WORDS, PEOPLE
+from speech2image.language.attributes import (
+    ANIMALS,
+    MATERIAL_WORDS,
+    PATTERN_WORDS,
+    PEOPLE,
+    made_of,
+)
 from speech2image.language.concepts import (
     COMPOUND_NOUNS,
     CONCEPT_WORDS,
@@ -44,7 +50,14 @@ from speech2image.language.nonthings import (
     TIME_PREPOSITIONS,
     WEEKDAYS,
 )
-from speech2image.language.places import PART_NOUNS, THING_PARTS, Places, find_places, formation
+from speech2image.language.places import (
+    PART_NOUNS,
+    THING_PARTS,
+    Places,
+    find_places,
+    formation,
+    of_night_sky,
+)
 from speech2image.scene import Skipped
 
 _PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -161,18 +174,6 @@ def _in_compound_noun(token: Any) -> bool:
     )
 
 
-_MAKING = frozenset({"make", "build", "carve", "craft", "fold", "knit", "sew", "weave"})
-
-
-def _made_of(prep: Any) -> Any | None:
-    """The verb of making a material phrase hangs on ("made of gold", "made out of paper",
-    "built from stone"), or ``None``."""
-    if prep.lower_ not in ("of", "from"):
-        return None
-    verb = prep.head.head if prep.head.lower_ == "out" else prep.head
-    return verb if verb.lemma_.lower() in _MAKING else None
-
-
 def _surface(token: Any) -> tuple[Any, str, str] | None:
     """The noun ``token`` gives a pattern or material to, with the field and value: "a
     dress with blue dots", "her dress was white with dots", "made of gold"."""
@@ -182,11 +183,11 @@ def _surface(token: Any) -> tuple[Any, str, str] | None:
     word = token.lower_
     if prep.lower_ in ("with", "in") and word in PATTERN_WORDS:
         found = ("pattern", PATTERN_WORDS[word])
-    elif _made_of(prep) is not None and word in MATERIAL_WORDS:
+    elif made_of(prep) is not None and word in MATERIAL_WORDS:
         found = ("material", MATERIAL_WORDS[word])
     else:
         return None
-    owner = _made_of(prep) or prep.head
+    owner = made_of(prep) or prep.head
     while owner.pos_ in ("ADJ", "VERB", "AUX") and owner.dep_ in ("acomp", "amod", "acl"):
         owner = owner.head
     if owner.pos_ in ("VERB", "AUX"):
@@ -294,7 +295,7 @@ def _word_reason(token: Any) -> str | None:
         return "measure"
     if (lemma in PART_NOUNS | THING_PARTS and has_of) or lemma in LONE_PART_NOUNS:
         return "not depictable"
-    if formation(token):
+    if formation(token) or of_night_sky(token):
         return "not depictable"
     if lemma in ABSTRACT_NOUNS or word in ABSTRACT_NOUNS:
         return "abstract"

@@ -266,16 +266,21 @@ _NIGHT_SKY = frozenset({"moon", "moonlight", "star", "starlight", "stars", "moon
 _SKY_PREPOSITIONS = frozenset({"under", "beneath", "underneath", "by", "in"})
 
 
-def night_sky(doc: Any) -> bool:
-    """True when the scene is said to be under the night sky ("under the full moon",
-    "beneath the stars", "by moonlight"): outdoors, at night."""
-    return any(
-        t.dep_ == "pobj"
-        and t.lemma_.lower() in _NIGHT_SKY
-        and t.head.lower_ in _SKY_PREPOSITIONS
-        and (t.head.lower_ != "in" or t.lemma_.lower() in ("moonlight", "starlight"))
-        for t in doc
+def of_night_sky(token: Any) -> bool:
+    """True for the moon or stars a scene is said to be under ("under the full moon",
+    "beneath the stars", "by moonlight"): the night sky of the backdrop, no thing."""
+    lemma, prep = token.lemma_.lower(), token.head.lower_
+    return (
+        token.dep_ == "pobj"
+        and lemma in _NIGHT_SKY
+        and prep in _SKY_PREPOSITIONS
+        and (prep != "in" or lemma in ("moonlight", "starlight"))
     )
+
+
+def night_sky(doc: Any) -> bool:
+    """True when the scene is said to be under the night sky: outdoors, at night."""
+    return any(of_night_sky(t) for t in doc)
 
 
 def find_places(doc: Any, blocked: Collection[int] = ()) -> Places:
