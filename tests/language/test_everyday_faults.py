@@ -271,3 +271,17 @@ def test_each_said_of_what_is_done_to_is_one_at_a_time(
     builder: SpacySceneBuilder, text: str, noun: str
 ) -> None:
     assert counted(builder.build(text))[noun] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "count"),
+    [
+        ("We waited at the traffic lights", "traffic light", 1),
+        ("The kids played on the monkey bars", "monkey bar", 1),
+        ("Two traffic lights hung over the road", "traffic light", 2),
+    ],
+)
+def test_a_compound_plural_in_form_is_one_set(
+    builder: SpacySceneBuilder, text: str, noun: str, count: int
+) -> None:
+    assert counted(builder.build(text))[noun] == count

@@ -24,6 +24,7 @@ from speech2image.language.distributive import distribute
 from speech2image.language.drawable import Drawability, find_drawability
 from speech2image.language.nouns import (
     EMOJI,
+    ONE_SET_COMPOUNDS,
     PAIRED_NOUNS,
     compound_heads,
     event_modifier,
@@ -287,7 +288,7 @@ def _noun_mention(doc: Any, token: Any, drawability: Drawability) -> Mention:
     said = _modifiers(doc, first)
     post_color, post_size = _predicate_adjectives(token)
     plural = (token.tag_ in ("NNS", "NNPS") or token.lower_ != lemma) and lemma not in MASS_NOUNS
-    plural = plural and lemma not in PAIRED_NOUNS
+    plural = plural and lemma not in PAIRED_NOUNS and noun not in ONE_SET_COMPOUNDS
     part = partitive_count(token)
     count = part or said.count
     if lemma in PAIRED_NOUNS and first >= 2 and doc[first - 2].lemma_.lower() == "pair":

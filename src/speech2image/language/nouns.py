@@ -43,6 +43,9 @@ PAIRED_NOUNS = frozenset(
 )  # fmt: skip
 """Nouns plural in form that name one thing ("sunglasses", "a pair of jeans"): one drawn."""
 _IRREGULAR_SINGULAR.update({noun: noun for noun in PAIRED_NOUNS})
+ONE_SET_COMPOUNDS = frozenset({"traffic light", "monkey bar", "fairy light", "parallel bar"})
+"""Compounds plural in form that name one set ("at the traffic lights", "on the monkey
+bars"): one drawn unless a number is said."""
 
 
 def singular(token: Any) -> str:
