@@ -115,11 +115,19 @@ class RemoteDeployment:
                 self.ledger.in_flight -= 1
             self.gate.release()
         *result, served = answer
+        self._account(method, priority, served, waited_s=sent - entered, sent_at=sent)
+        return result[0] if len(result) == 1 else tuple(result)
+
+    def _account(
+        self, method: str, priority: int, served: object, *, waited_s: float, sent_at: float
+    ) -> None:
+        """Count the answer for its replica and keep the call's timings (``serve -vv`` logs
+        each: where a sentence's time goes, in the ingress, the router or the replica)."""
         replica, compute_s = (
             (served.replica, served.compute_s) if isinstance(served, Served) else (served, None)
         )
         timing = CallTiming(
-            waited_s=sent - entered, sent_s=time.monotonic() - sent, compute_s=compute_s
+            waited_s=waited_s, sent_s=time.monotonic() - sent_at, compute_s=compute_s
         )
         self.ledger.record(timing)
         logger.debug(
@@ -135,7 +143,6 @@ class RemoteDeployment:
         )
         with self.ledger._lock:
             self.ledger.answered_by[str(replica)] += 1
-        return result[0] if len(result) == 1 else tuple(result)
 
     def _once(self, method: str, args: tuple[Any, ...], deadline: float) -> tuple[Any, ...]:
         response = getattr(self.handle, method).remote(*args)

@@ -177,8 +177,9 @@ def _deployment(cls: type, app: str, **options: Any) -> Deployment:
     """``cls`` as the deployment of ``app``, with what every engine's replicas share."""
     return serve.deployment(
         name=DEPLOYMENTS[app],
-        # One call at a time per replica, as a model's stage thread runs them locally: the
-        # router sends each call to a free replica instead of queueing it behind a busy one.
+        # One call at a time per replica, as a model's stage thread runs them locally. The
+        # ingress sends no more calls than there are replicas (.ledger.CallGate): the
+        # router's own queue, FIFO and polled with back-off, held finals for seconds.
         max_ongoing_requests=1,
         health_check_period_s=10.0,
         health_check_timeout_s=30.0,
