@@ -19,6 +19,7 @@ from PIL import Image
 from speech2image.config import ComposerOptions
 from speech2image.imaging.compose.assets import PACKS
 from speech2image.imaging.compose.backdrop_shapes import pack_sprites
+from speech2image.imaging.compose.bodies import item_kind
 from speech2image.imaging.compose.cast import (
     cast_extras,
     cast_objects,
@@ -42,6 +43,7 @@ from speech2image.imaging.compose.poses import (
     Posing,
     draw_motion_lines,
     is_figure,
+    is_person,
     pose_matches,
 )
 from speech2image.imaging.compose.raster import AssetRasterizer
@@ -271,6 +273,9 @@ class ClipArtComposer:
                     surface=self._shape(match)[0],
                     raised=self._shape(match)[1],
                     rim=self._shape(match)[2] if is_open_container(match.entry) else None,
+                    kind=item_kind(
+                        obj.noun, match.entry.name, match.entry.group, person=is_person(obj.noun)
+                    ),
                 )
             )
         return items

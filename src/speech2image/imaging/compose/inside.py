@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from speech2image.imaging.compose.placing import Attached, Box, Parent, attach
+from speech2image.imaging.compose import bodies
+from speech2image.imaging.compose.placing import Attached, Box, Parent
 
 if TYPE_CHECKING:
     from speech2image.imaging.compose.layout import LayoutItem
@@ -71,7 +72,7 @@ def share_inside(
     lobster and two crabs in a bucket side by side, none hidden behind another)."""
     everything = [item for group in groups for item in group]
     if parent.raised or parent.rim is None:
-        whole = attach("in", everything, scale, parent, plane, 1)
+        whole = bodies.attach("in", everything, scale, parent, plane, 1)
     elif len(parent.boxes) > 1:  # ships in bottles: a share of them in each bottle
         shares = [_each_in_one(everything, scale, parent, k) for k in range(len(parent.boxes))]
         placed = {

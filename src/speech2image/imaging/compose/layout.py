@@ -27,7 +27,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 
-from speech2image.imaging.compose import framing, grouping, poses
+from speech2image.imaging.compose import bodies, framing, grouping, poses
 from speech2image.imaging.compose.framing import fill_factor
 from speech2image.imaging.compose.inside import make_room_inside, share_inside
 from speech2image.imaging.compose.placing import (
@@ -37,7 +37,6 @@ from speech2image.imaging.compose.placing import (
     GroundPlane,
     Parent,
     at_least,
-    attach,
     bounds,
     clear_of,
     depth_rows,
@@ -77,8 +76,9 @@ class LayoutItem:
     raised: bool = False
     """Open space beneath it (a table's legs, a tree's trunk): things go under it."""
     rim: float | None = None
-    """Where its rim lies below its box's top (a fraction of its height); ``None``: no open
-    top (a car, a house: what is in one shows through it)."""
+    """Its rim below its box's top (a fraction of its height); ``None``: no open top (a car)."""
+    kind: str = ""
+    """A person, a vehicle, a worn thing: :data:`.bodies.ITEM_KINDS`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,7 +318,7 @@ def _where(parent: _Group, support: tuple[Box, ...] = ()) -> Parent:
     """What a group attached to ``parent`` stands relative to."""
     first = parent.items[0]
     return Parent(parent.placed.boxes, parent.z, first.surface, first.raised, support,  # type: ignore[union-attr]
-                  first.rim)  # fmt: skip
+                  first.rim, first.kind)  # fmt: skip
 
 
 def _attach(
@@ -332,7 +332,8 @@ def _attach(
         side = 1 if rng.random() < 0.5 else -1
         parent.side = parent.side or side
         side = -parent.side if k % 2 else parent.side
-        return clear_of(attach(relation, child.items, scale, where, plane, side), earlier, side)
+        placed = bodies.attach(relation, child.items, scale, where, plane, side)
+        return clear_of(placed, earlier, side)
     posed = poses.pose(poses.pose_kind(relation), child.items, scale, where, plane, flip=k % 2 == 1)
     return clear_of(posed, earlier, 1 if k % 2 else -1)
 

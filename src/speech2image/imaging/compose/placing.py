@@ -246,6 +246,8 @@ class Parent:
     rim: float | None = None
     """Where its rim lies below the box top, as a fraction of its height (an open
     container; ``None`` for a car or a house)."""
+    kind: str = ""
+    """What it is where that matters (:data:`.bodies.ITEM_KINDS`)."""
 
     @property
     def box(self) -> Box:

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PIL import Image, ImageDraw
 
+from speech2image.imaging.compose import bodies
 from speech2image.imaging.compose.placing import (
     Attached,
     Box,
     GroundPlane,
     Parent,
-    attach,
     bounds,
     fitted_heights,
     row_boxes,
@@ -88,13 +88,11 @@ SEATED = frozenset(
 )
 """Relations whose subject shows only from the waist up: a bust draws it best."""
 FIGURE_SCALE = 1.3
-"""Full-body figures are drawn taller than the busts of the same size class (a person
-standing beside a dog is taller than the dog)."""
+"""Full-body figures are drawn taller than the busts of the same size class."""
 
 HELD_MAX_FRACTION = 0.8
-"""A held, eaten, kicked or thrown thing at least this tall beside the doer (a waiter a
-woman holds, a horse, a brother kicked) is as big as the doer: it stands by the doer at
-its own size, not shrunk into the hand (a baby in its mother's arms is smaller)."""
+"""A held, eaten, kicked or thrown thing at least this tall beside the doer (a horse, a
+brother kicked) is as big as the doer: it stands by the doer at its own size."""
 
 POSE_KINDS = {
     "riding": "mount", "sitting on": "seat", "lying on": "on", "standing on": "on",
@@ -212,6 +210,7 @@ def pose_matches(
     """Composite drawings, full-body figures and an open book for a book being read;
     ``named(name)`` is the pack's drawing of that exact name, or ``None``."""
     triples = [(r.subject, r.relation, r.object) for r in relations]
+    objects = bodies.seated_where_placed(objects, triples)  # sleeping in a car: sitting in it
     composites = find_composites(
         [(o.id, o.noun) for o in objects], triples, lambda name: named(name) is not None
     )
@@ -299,19 +298,23 @@ def pose(
         bottom = p.y0 + max(parent.surface, 0.25) * p.height + 0.3 * max(heights)
         boxes = row_boxes(items, heights, p.centre[0] - 0.08 * p.width, bottom)
         return Attached(boxes, z, after, grounded=False)
+    if kind in ("in", "on") or (kind == "seat" and parent.kind == "person"):
+        return bodies.attach("on" if kind == "seat" else kind, items, scale, parent, plane, 1)
     if kind == "seat":
         # Seen from the front, a sitter sits in front of the seat's back, sunk into it
         # down to about a third of its height (a chair's or a bench's seat).
         heights = fitted_heights(items, scale * 0.9, p.height * 1.6, p.width * 1.3)
         boxes = row_boxes(items, heights, p.centre[0], p.y0 + 0.34 * p.height)
         return Attached(boxes, z, after, grounded=False)
-    if kind in ("in", "on"):
-        return attach(kind, items, scale, parent, plane, 1)
     big = max(i.height_px for i in items) * scale >= HELD_MAX_FRACTION * p.height
+    big = big or (kind == "hold" and all(i.kind == "person" for i in items))  # a held person
     if big and kind in ("hold", "mouth", "kick", "throw"):
         # As big as the doer (a person, a horse): beside it at its own size, not shrunk
         # into its hand, its mouth or before its foot.
         return _beside(kind, items, scale, parent, plane, flip)
+    at_body = {"wear": bodies.worn, "hold": bodies.carried}.get(kind)
+    if at_body is not None and (placed := at_body(items, scale, p, parent.z)) is not None:
+        return placed  # worn where it is worn, or carried at its own size
     if kind in ("hold", "mouth", "book", "wear", "throw"):
         return _at_body(kind, items, scale, p, parent.z)
     if kind in ("kick", "climb"):
