@@ -257,3 +257,14 @@ def test_the_glossaries_read_are_kept_for_the_next_warm_up(
     fresh = Glossary(tmp_path)
     fresh.warm_up(background=False)
     assert fresh.language("es") is None and fresh.language("en") is not None
+
+
+def test_a_guessed_singular_the_translation_contradicts_is_dropped(glossary: Glossary) -> None:
+    # "fils" (sons, a son) is the plural of "fil" (thread) by form alone.
+    french = glossary.language("fr")
+    assert french is not None and french.senses(["fils"]).weak
+    assert not french.senses(["chien"]).weak
+    son = Translation(("my", "son", "ride", "a", "bike"), frozenset({"son", "bike"}))
+    text = "Mon fils fait du vélo."
+    assert [t.thing.noun for t in find_source_things(french, text, son)] == ["bicycle"]
+    assert [t.thing.noun for t in find_source_things(french, text)] == ["yarn", "bicycle"]

@@ -89,7 +89,9 @@ class Senses:
     others: tuple[GlossaryThing, ...] = ()
     weak: bool = False
     """True when the default is known by a keyword of its emoji alone
-    (:attr:`LanguageGlossary.sole_keywords`), not by a name or a head keyword."""
+    (:attr:`LanguageGlossary.sole_keywords`), or by a name or head keyword of a singular
+    the plural rules guessed ("fils", sons: "fil", thread), not by a name or a head
+    keyword as said."""
 
     @property
     def all(self) -> tuple[GlossaryThing, ...]:
@@ -128,15 +130,16 @@ class LanguageGlossary:
         of one emoji alone last; in a compounding language, the compound's head ("Apfelbaum":
         Baum) when the whole is unknown."""
         keys = self._keys(words)
-        found: list[GlossaryThing | None] = []
+        found: list[tuple[GlossaryThing, bool]] = []  # each thing, and whether as said
         others: list[GlossaryThing] = []
         for table in (self.names, self.keywords):
             for key in keys:
                 emoji = table.get(key)
                 if emoji:
-                    found.append(self._one(emoji))
+                    one = self._one(emoji)
+                    found += [(one, key == keys[0])] if one else []
                     others += self._kinds(emoji)
-        strong = next((t for t in found if t is not None), None)
+        strong, as_said = found[0] if found else (None, False)
         sole = [self.things[self.sole_keywords[k]] for k in keys if k in self.sole_keywords]
         default = strong or next(iter(sole), None)
         if default is None and not others and len(words) == 1:
@@ -148,7 +151,7 @@ class LanguageGlossary:
             if thing.noun not in nouns:
                 nouns.add(thing.noun)
                 kinds.append(thing)
-        return Senses(default, tuple(kinds), weak=strong is None and default is not None)
+        return Senses(default, tuple(kinds), weak=default is not None and not as_said)
 
     def _keys(self, words: list[str]) -> list[str]:
         """``words`` as said, then with the first or last word as a singular."""

@@ -155,9 +155,9 @@ def _resolve(
 ) -> GlossaryThing | None:
     """The thing of a word said ``share`` of the way through its sentence: the first of its
     senses that the ``translation`` names ("livre": book, not the pound); else its default
-    sense, unless that is only a keyword of its emoji (:attr:`Senses.weak`) and the
-    translation draws another thing near there that no word said explains ("jour", day,
-    is a keyword of the sun alone).
+    sense, unless that is weak (:attr:`Senses.weak`: a keyword of its emoji alone, or the
+    name of a singular guessed) and the translation draws another thing near there that
+    no word said explains ("mon fils", my son, is no "fil", thread).
 
     Names and head keywords are not dropped so: on espeak-ng speech, the base model's
     translations are too garbled to align ("un uccello canta sull'albero": "a boy sings on
