@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 
+import numpy as np
 import pytest
 
 from speech2image.cluster.ledger import (
@@ -73,3 +74,33 @@ def test_the_ledger_tells_time_on_the_replica_from_time_waiting() -> None:
     assert recent["router_and_transit_s"]["max"] == 0.2
     with pytest.raises(ValueError, match="slots"):
         CallGate(0)
+
+
+class _RecordingDeployment:
+    """Stands in for a deployment's handle: records each call's method and priority."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, int]] = []
+
+    def call(self, method: str, *args: object, priority: int = URGENT) -> object:
+        self.calls.append((method, priority))
+        if method == "describe":
+            return {"multilingual": False, "default_language": "en"}
+        return []
+
+
+def test_partial_passes_wait_behind_final_and_pause_passes() -> None:
+    from speech2image.cluster.remote import RemoteRecognizer
+
+    deployment = _RecordingDeployment()
+    recognizer = RemoteRecognizer(deployment)  # type: ignore[arg-type]
+    audio = np.zeros(1600, dtype=np.float32)
+    # As the streaming transcriber asks: a partial pass is greedy with no prompt.
+    recognizer.recognize(audio, prompt=None, beam_size=1, window_s=10.0)
+    recognizer.recognize(audio, prompt="A cat.", beam_size=5, window_s=10.0)  # a final
+    recognizer.recognize(audio, prompt=None, beam_size=5, window_s=10.0)  # a pause pass
+    assert deployment.calls[1:] == [
+        ("recognize", BACKGROUND),
+        ("recognize", URGENT),
+        ("recognize", URGENT),
+    ]
