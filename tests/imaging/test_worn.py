@@ -5,9 +5,9 @@ pixels, as the faithfulness bench checks them)."""
 from __future__ import annotations
 
 import pytest
+from tests.imaging.test_visibility import drawn, height, make_scene
 
 from speech2image.imaging.compose.bodies import item_kind
-from tests.imaging.test_visibility import drawn, height, make_scene
 
 # (wearer, worn thing, where: the band of the wearer's height its middle lies in)
 WORN = [
