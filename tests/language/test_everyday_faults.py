@@ -43,6 +43,8 @@ def _story(builder: SpacySceneBuilder, *sentences: str) -> Scene:
         ("My brother walked the dog while we sat under a tree", "tree", "dog"),
         ("Mum cooked pasta while you sat at the table reading a book", "table", "pasta"),
         ("Dad washed the car and I stood on the porch", "porch", "car"),
+        ("Fed the ducks, then sat on a bench.", "bench", "duck"),
+        ("Grabbed the ball and ran to the car", "car", "ball"),
     ],
 )
 def test_an_undrawn_subject_keeps_its_relations(
@@ -285,3 +287,16 @@ def test_a_compound_plural_in_form_is_one_set(
     builder: SpacySceneBuilder, text: str, noun: str, count: int
 ) -> None:
     assert counted(builder.build(text))[noun] == count
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("My sister fed the ducks and sat on a bench", ("sister", "sitting on", "bench")),
+        ("The dog dropped the stick and lay on the rug", ("dog", "lying on", "rug")),
+    ],
+)
+def test_a_drawn_subject_keeps_its_joined_verbs(
+    builder: SpacySceneBuilder, text: str, triple: tuple[str, str, str]
+) -> None:
+    assert triple in _triples(builder.build(text))

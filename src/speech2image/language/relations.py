@@ -233,17 +233,24 @@ def _attached(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
     """The mentions the phrase attaches to in the parse, else the one just before it."""
     start = phrase.start
     governor = doc[start].head
+    joined = False  # climbed from a verb joined by "and": its doer, never the other's object
     for _ in range(_MAX_CLIMB):
         k = mention_at(mentions, governor.i)
         if k is not None and mentions[k].head < start:
             return coordinated(doc, mentions, doc[mentions[k].head], start) or [k]
         if governor.pos_ in ("VERB", "AUX"):
-            found = _verb_subjects(doc, mentions, governor, start)
-            if found is None or found or said_subject(governor):
+            if joined:
+                found: list[int] | None = verb_subjects(doc, mentions, governor)
+            else:
+                found = _verb_subjects(doc, mentions, governor, start)
+            if found is None or found or said_subject(governor) or joined:
                 return found or []  # a subject not drawn ("I sat on a bench"): no one
             if governor.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl", "ccomp"):
+                joined = governor.dep_ == "conj"
                 governor = governor.head
                 continue
+            if governor.pos_ == "VERB" and governor.dep_ == "ROOT":
+                return []  # "Fed the ducks, then sat on a bench": the one who sat, not drawn
         if governor.dep_ in ("prep", "advmod", "npadvmod") or governor.pos_ == "ADP":
             governor = governor.head
             continue
