@@ -196,22 +196,24 @@ def worn(items: list[LayoutItem], scale: float, p: Box, z: float) -> Attached | 
 
 
 def carried(items: list[LayoutItem], scale: float, p: Box, z: float) -> Attached | None:
-    """A thing carried at its own size (a big box, a person) in the arms, several stacked
-    in a column in front of the body; ``None`` for a small thing (held in the hand)."""
+    """A thing carried at its own size (a big box, a pumpkin) in the arms, several stacked
+    two abreast in front of the body; ``None`` for a small thing (held in the hand)."""
     own = [i.height_px * scale for i in items]
     if max(own) < CARRIED_MIN_FRACTION * p.height:
         return None
     n = len(items)
+    cols = 1 if n <= 2 else 2
+    rows = -(-n // cols)
+    cell_w = max(h * i.aspect for h, i in zip(own, items, strict=True))
+    shrink = min(1.0, p.height / (rows * max(own)), 1.8 * p.width / (cols * cell_w))
     bust = p.width > 0.6 * p.height
-    shrink = min(1.0, 0.85 * p.height / sum(own), 1.6 * p.width / max(
-        h * i.aspect for h, i in zip(own, items, strict=True)))  # fmt: skip
     arms = p.y1 if bust else p.y0 + 0.62 * p.height
-    x = p.x1 - 0.15 * p.width
+    left = p.x1 - 0.15 * p.width - cols * cell_w * shrink / 2
     boxes = []
-    bottom = arms
-    for h, item in zip(own, items, strict=True):
+    for k, (h, item) in enumerate(zip(own, items, strict=True)):
+        row, col = divmod(k, cols)
         h *= shrink
-        w = h * item.aspect
-        boxes.append(Box(x - w / 2, bottom - h, x + w / 2, bottom))
-        bottom -= h * 0.97
+        x = left + (col + 0.5 + 0.5 * (row % 2 and cols > 1)) * cell_w * shrink * 0.98
+        bottom = arms - row * max(own) * shrink * 0.97
+        boxes.append(Box(x - h * item.aspect / 2, bottom - h, x + h * item.aspect / 2, bottom))
     return Attached(tuple(boxes), (z,) * n, (0.5,) * n, grounded=False)
