@@ -14,7 +14,7 @@ has its head down to seven tenths and its shoulders below.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -59,7 +59,7 @@ VEHICLE_FRONT_FRACTION = 0.5
 """Below this fraction of its height a vehicle's drawing is drawn over who is in it."""
 IN_VEHICLE_MAX_FRACTION = 0.75
 """The tallest a person in a vehicle is drawn, as a fraction of the vehicle's height."""
-CARRIED_MIN_FRACTION = 0.25
+CARRIED_MIN_FRACTION = 0.45
 """A carried thing at least this tall beside the carrier (own size) is carried in the arms
 at its own size, several stacked, rather than shrunk into the hand."""
 UNDER_LOW_FRACTION = 0.4
@@ -171,6 +171,23 @@ def under_low(
     return Attached(boxes, (parent.z,) * n, (0.5,) * n, inside=True, front_line=line)
 
 
+def one_each(
+    place: Callable[[list[LayoutItem], float, Box, float], Attached | None],
+    items: list[LayoutItem], scale: float, parent: Parent,
+) -> Attached | None:  # fmt: skip
+    """``place`` the things at the parent's bodies: one at each where there are as many
+    (three girls carrying three baskets, two kids wearing backpacks), else all at all."""
+    n = len(items)
+    if n == 1 or len(parent.boxes) != n:
+        return place(items, scale, parent.box, parent.z)
+    found = [place([i], scale, box, parent.z) for i, box in zip(items, parent.boxes, strict=True)]
+    each = [a for a in found if a is not None]
+    if len(each) < n:
+        return None
+    return replace(each[0], boxes=tuple(a.boxes[0] for a in each), zs=(parent.z,) * n,
+                   orders=tuple(a.orders[0] for a in each))  # fmt: skip
+
+
 def worn(items: list[LayoutItem], scale: float, p: Box, z: float) -> Attached | None:
     """A worn thing where it is worn on the body in ``p`` (see :data:`WORN_AT`); ``None``
     for a thing of no known place (the head, as a hat, is the caller's)."""
@@ -196,24 +213,28 @@ def worn(items: list[LayoutItem], scale: float, p: Box, z: float) -> Attached | 
 
 
 def carried(items: list[LayoutItem], scale: float, p: Box, z: float) -> Attached | None:
-    """A thing carried at its own size (a big box, a pumpkin) in the arms, several stacked
-    two abreast in front of the body; ``None`` for a small thing (held in the hand)."""
+    """A thing carried at its own size (a big box, a suitcase) in the arms: one or two at
+    the sides (one in each hand), more stacked two abreast before the body; ``None`` for
+    a small thing (held in the hand)."""
     own = [i.height_px * scale for i in items]
     if max(own) < CARRIED_MIN_FRACTION * p.height:
         return None
     n = len(items)
     cols = 1 if n <= 2 else 2
-    rows = -(-n // cols)
+    rows = 1 if n <= 2 else -(-n // cols)
     cell_w = max(h * i.aspect for h, i in zip(own, items, strict=True))
     shrink = min(1.0, p.height / (rows * max(own)), 1.8 * p.width / (cols * cell_w))
     bust = p.width > 0.6 * p.height
-    arms = p.y1 if bust else p.y0 + 0.62 * p.height
-    left = p.x1 - 0.15 * p.width - cols * cell_w * shrink / 2
+    # Held by the hands at the end of the arms, a little below their middle.
+    hands = p.y1 if bust else p.y0 + 0.62 * p.height + 0.3 * max(own) * shrink
+    left = p.centre[0] - cols * cell_w * shrink / 2
     boxes = []
     for k, (h, item) in enumerate(zip(own, items, strict=True)):
-        row, col = divmod(k, cols)
+        row, col = divmod(k, cols) if n > 2 else (0, 0)
         h *= shrink
         x = left + (col + 0.5 + 0.5 * (row % 2 and cols > 1)) * cell_w * shrink * 0.98
-        bottom = arms - row * max(own) * shrink * 0.97
+        if n <= 2:  # at the hand on the right, the second at the one on the left
+            x = p.x0 if k else p.x1
+        bottom = min(p.y1, hands) - row * max(own) * shrink * 0.97
         boxes.append(Box(x - h * item.aspect / 2, bottom - h, x + h * item.aspect / 2, bottom))
     return Attached(tuple(boxes), (z,) * n, (0.5,) * n, grounded=False)

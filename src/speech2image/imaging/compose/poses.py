@@ -91,13 +91,12 @@ FIGURE_SCALE = 1.3
 """Full-body figures are drawn taller than the busts of the same size class."""
 
 HELD_MAX_FRACTION = 0.8
-"""A held, eaten, kicked or thrown thing at least this tall beside the doer (a horse, a
-brother kicked) is as big as the doer: it stands by the doer at its own size."""
+"""A held, eaten, kicked or thrown thing this tall beside the doer stands by it, as big."""
 
 POSE_KINDS = {
     "riding": "mount", "sitting on": "seat", "lying on": "on", "standing on": "on",
     "driving": "in", "rowing": "in", "sitting in": "in", "sleeping in": "in",
-    "swimming in": "in", "holding": "hold", "carrying": "hold", "catching": "hold",
+    "swimming in": "in", "holding": "carry", "carrying": "carry", "catching": "hold",
     "feeding": "hold", "cooking": "hold", "painting": "hold", "writing": "hold",
     "eating": "mouth", "drinking": "mouth", "reading": "book", "wearing": "wear",
     "kicking": "kick", "throwing": "throw", "climbing": "climb", "chasing": "chase",
@@ -106,7 +105,7 @@ POSE_KINDS = {
 }  # fmt: skip
 """How each action is posed; any other verb (playing with, talking to, looking at...) is
 ``"face"``: side by side, facing each other."""
-OBJECT_MOVES = frozenset({"hold", "mouth", "book", "wear", "kick", "throw"})
+OBJECT_MOVES = frozenset({"hold", "carry", "mouth", "book", "wear", "kick", "throw"})
 """Poses where the object goes to the subject (the held thing to the holder's hand)."""
 BOOK_ASSET = "open book"
 """What a book being read is drawn as."""
@@ -307,14 +306,15 @@ def pose(
         boxes = row_boxes(items, heights, p.centre[0], p.y0 + 0.34 * p.height)
         return Attached(boxes, z, after, grounded=False)
     big = max(i.height_px for i in items) * scale >= HELD_MAX_FRACTION * p.height
-    big = big or (kind == "hold" and all(i.kind == "person" for i in items))  # a held person
-    if big and kind in ("hold", "mouth", "kick", "throw"):
+    big = big or (kind in ("hold", "carry") and all(i.kind == "person" for i in items))
+    if big and kind in ("hold", "carry", "mouth", "kick", "throw"):
         # As big as the doer (a person, a horse): beside it at its own size, not shrunk
         # into its hand, its mouth or before its foot.
         return _beside(kind, items, scale, parent, plane, flip)
-    at_body = {"wear": bodies.worn, "hold": bodies.carried}.get(kind)
-    if at_body is not None and (placed := at_body(items, scale, p, parent.z)) is not None:
-        return placed  # worn where it is worn, or carried at its own size
+    at_body = {"wear": bodies.worn, "carry": bodies.carried}.get(kind)
+    if at_body is not None and (placed := bodies.one_each(at_body, items, scale, parent)):
+        return placed
+    kind = "hold" if kind == "carry" else kind  # small: in the hand, as one fed or caught
     if kind in ("hold", "mouth", "book", "wear", "throw"):
         return _at_body(kind, items, scale, p, parent.z)
     if kind in ("kick", "climb"):
