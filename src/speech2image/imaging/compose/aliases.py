@@ -121,7 +121,8 @@ _OPENMOJI_PEOPLE = {
     "ranger": "person standing", "mayor": "person standing", "actor": "person standing",
     "actress": "woman standing", "player": "person standing", "servant": "person standing",
     "niece": "girl", "nephew": "boy", "grandson": "boy", "granddaughter": "girl",
-    "grandchild": "child", "cousin": "person standing",
+    "grandchild": "child", "cousin": "person standing", "boxer": "person standing",
+    "referee": "person standing", "fencer": "person standing", "pirate": "person standing",
 }  # fmt: skip
 """People, family and roles: a person who looks the part (a grandfather is an old man)."""
 
@@ -218,7 +219,8 @@ RELATED_ALIASES = frozenset(
      "squirrel", "king", "queen", "doll", "toy", "pumpkin", "piano", "sword", "fisherman",
      "sailor", "wall", "log", "magazine", "dessert", "pianist", "guitarist", "drummer",
      "violinist", "trumpeter", "sausage", "moth", "stick", "golf club", "saucer", "knight",
-     "giant", "suit", "uniform", "bush", "shrub", "hedge", "necklace", "lavender", "cousin"}
+     "giant", "suit", "uniform", "bush", "shrub", "hedge", "necklace", "lavender", "cousin",
+     "boxer", "referee", "fencer", "pirate"}
 )  # fmt: skip
 """Aliases that draw a related thing a person accepts (a desk as a table, a fisherman as a
 person rowing a boat), not the thing itself: drawn, with :data:`RELATED_SCORE`."""
