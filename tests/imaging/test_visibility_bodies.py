@@ -79,3 +79,21 @@ def test_a_carried_person_is_person_sized(composer, carrier, held) -> None:
     person, other = scene.objects
     assert visible[person.id] and visible[other.id]
     assert height(other) >= 0.6 * height(person), f"the {held} is hand-sized"
+
+
+@pytest.mark.parametrize(
+    ("carrier", "relation", "thing"),
+    [("girl", "carrying", "basket"), ("kid", "wearing", "backpack"), ("man", "carrying", "box"),
+     ("boy", "wearing", "hat"), ("woman", "carrying", "suitcase")],
+)  # fmt: skip
+def test_as_many_things_as_carriers_one_each(composer, carrier, relation, thing) -> None:
+    """Three girls carrying three baskets: each basket at its own girl, every girl shows."""
+    things = [(carrier, 0)] * 3 + [(thing, 1)] * 3
+    scene, visible = drawn(composer, make_scene(things, [(k, relation, k + 3) for k in range(3)]))
+    people, held = scene.objects[:3], scene.objects[3:]
+    assert all(visible[o.id] for o in scene.objects), [o.noun for o in scene.objects
+                                                       if not visible[o.id]]  # fmt: skip
+    for person, obj in zip(people, held, strict=True):
+        middle = (obj.bbox[0] + obj.bbox[2]) / 2
+        width = person.bbox[2] - person.bbox[0]
+        assert person.bbox[0] - 0.6 * width <= middle <= person.bbox[2] + 0.6 * width

@@ -205,11 +205,11 @@ def worn(items: list[LayoutItem], scale: float, p: Box, z: float) -> Attached | 
     }[place][bust]
     heights = fitted_heights(items, scale, p.height * fit, p.width * wide)
     h = max(heights)
-    # A backpack shows at the back, beside the body and behind it; the rest over it.
-    x = p.x1 - 0.1 * p.width if place == "back" else p.centre[0]
+    # A backpack shows at the back: beside the body, over its shoulder (drawn after it,
+    # so that a neighbour in a row does not hide it); the rest over the body.
+    x = p.x1 if place == "back" else p.centre[0]
     boxes = row_boxes(items, heights, x, p.y0 + at * p.height + h / 2)
-    order = -0.5 if place == "back" else 0.5
-    return Attached(boxes, (z,) * n, (order,) * n, grounded=False)
+    return Attached(boxes, (z,) * n, (0.5,) * n, grounded=False)
 
 
 def carried(items: list[LayoutItem], scale: float, p: Box, z: float) -> Attached | None:
