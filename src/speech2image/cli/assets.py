@@ -82,12 +82,16 @@ def _install(args: argparse.Namespace) -> int:
 def _install_glossary(assets_dir: Path) -> None:
     from speech2image.imaging.compose.assets import AssetsMissingError
     from speech2image.imaging.compose.cldr import install_cldr
+    from speech2image.language.glossary import Glossary
 
     start = time.perf_counter()
     try:
         folder = install_cldr(assets_dir)
     except AssetsMissingError as e:
         raise CommandError(str(e)) from e
+    # Read every language once now and keep the result, so the first server after the
+    # install loads them all in a fraction of a second (no cold path on a first sentence).
+    Glossary(folder).warm_up(background=False)
     print(f"{_GLOSSARY}: ready in {folder} ({time.perf_counter() - start:.1f} s)")
 
 
