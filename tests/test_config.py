@@ -6,15 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from speech2image.asr.options import TranscriberOptions, VadOptions
 from speech2image.cli import CommandError, build_parser
 from speech2image.cli.common import live_transcriber_options, transcriber_options
-from speech2image.config import (
-    ComposerOptions,
-    TranscriberOptions,
-    VadOptions,
-    from_env,
-    parse_bool,
-)
+from speech2image.config import ComposerOptions, from_env, parse_bool
 from speech2image.server.options import server_options_from_env
 from speech2image.stage import StageTimeouts
 

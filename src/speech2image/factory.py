@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from speech2image.asr.backend import Transcriber
-from speech2image.config import ComposerOptions, TranscriberOptions, from_env
+from speech2image.asr.options import TranscriberOptions
+from speech2image.config import ComposerOptions, from_env
 from speech2image.imaging.diffusers import DiffusersOptions
 from speech2image.imaging.engine import ImageEngine
 from speech2image.language.builder import SceneBuilder

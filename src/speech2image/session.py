@@ -26,7 +26,6 @@ import logging
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import partial
 from typing import Any
@@ -49,42 +48,14 @@ from speech2image.events import (
 )
 from speech2image.fragments import picture_text
 from speech2image.imaging.engine import DrawingCancelled
-from speech2image.language.builder import SourceText
 from speech2image.scene import Scene
+from speech2image.session_jobs import Job, SessionSummary, source_of
 from speech2image.session_options import SessionOptions
 from speech2image.stage import StageBroken, StageTimeout
 from speech2image.subscribers import Subscriber, Subscribers
 from speech2image.workers import Workers
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class _Job:
-    index: int
-    text: str
-    final: bool
-    end_s: float = 0.0
-    source: SourceText | None = None
-    """The sentence as said when ``text`` is its English translation."""
-
-
-def _source_of(final: FinalTranscript) -> SourceText | None:
-    """``final`` as said, when its picture is drawn from an English translation of it."""
-    if final.english is None or final.language in (None, "en"):
-        return None
-    return SourceText(final.language, final.text)
-
-
-@dataclass
-class SessionSummary:
-    """What a finished session produced."""
-
-    session_id: str
-    sentences: list[FinalTranscript] = field(default_factory=list)
-    pictures: int = 0
-    errors: list[StageFailed] = field(default_factory=list)
-    elapsed_s: float = 0.0
 
 
 class Session:
@@ -101,8 +72,8 @@ class Session:
         self.options = options or SessionOptions()
         self.id = session_id or uuid.uuid4().hex[:12]
         self._subscribers = Subscribers()
-        self._finals: asyncio.Queue[_Job | None] = asyncio.Queue()
-        self._draft: _Job | None = None
+        self._finals: asyncio.Queue[Job | None] = asyncio.Queue()
+        self._draft: Job | None = None
         self._wake = asyncio.Event()
         self._last_draft_text = ""
         self._last_image: Image.Image | None = None
@@ -212,24 +183,23 @@ class Session:
         rejected: list[str] = []
         submitted = time.monotonic()
 
-        def step() -> tuple[list[TranscriptEvent], list[str]]:
-            queued_s = time.monotonic() - submitted
-            if queued_s > 0.05:
-                logger.debug("session %s: asr step queued %.0f ms", self.id, queued_s * 1000)
+        def insert() -> None:
             for chunk in chunks:
                 try:
                     transcriber.insert_audio_chunk(chunk)
                 except ValueError as e:
                     rejected.append(str(e))  # a bad chunk costs that chunk only
+
+        def step() -> tuple[list[TranscriptEvent], list[str]]:
+            queued_s = time.monotonic() - submitted
+            if queued_s > 0.05:
+                logger.debug("session %s: asr step queued %.0f ms", self.id, queued_s * 1000)
+            insert()
             events = transcriber.finish() if ended else transcriber.process_iter()
             return events, transcriber.pop_notices()
 
         def feed() -> list[TranscriptEvent]:
-            for chunk in chunks:
-                try:
-                    transcriber.insert_audio_chunk(chunk)
-                except ValueError as e:
-                    rejected.append(str(e))
+            insert()
             return transcriber.poll()  # type: ignore[attr-defined]
 
         def recognize() -> tuple[list[TranscriptEvent], list[str]]:
@@ -275,12 +245,12 @@ class Session:
             if self.options.pictures:
                 self._draft = None
                 # A sentence in another language is drawn from its English translation.
-                job = _Job(
+                job = Job(
                     event.index,
                     self._picture_text(event, typed),
                     True,
                     event.end_s,
-                    _source_of(event),
+                    source_of(event),
                 )
                 self._queued_final_text = job.text
                 await self._finals.put(job)
@@ -289,7 +259,7 @@ class Session:
             await self._publish(event)
             english = event.language in (None, "en")  # the scene parser reads English
             if self.options.pictures and self.options.drafts and event.text and english:
-                self._draft = _Job(len(self.summary.sentences), event.text, False)
+                self._draft = Job(len(self.summary.sentences), event.text, False)
                 self._wake.set()
 
     def _picture_text(self, final: FinalTranscript, typed: bool) -> str:
@@ -308,7 +278,7 @@ class Session:
                 return
             await self._draw(job)
 
-    async def _next_job(self) -> _Job | None:
+    async def _next_job(self) -> Job | None:
         while True:
             if not self._finals.empty():
                 return self._finals.get_nowait()
@@ -323,7 +293,7 @@ class Session:
             self._wake.clear()
             await self._wake.wait()
 
-    def _draft_superseded(self, job: _Job) -> bool:
+    def _draft_superseded(self, job: Job) -> bool:
         """A newer draft or another final is waiting: the draft being drawn is worth nothing
         now, and a final must not wait behind it. A final of the same words will reuse the
         draft's picture, so that draft goes on."""
@@ -334,7 +304,7 @@ class Session:
     def _similar(self, a: str, b: str) -> bool:
         return SequenceMatcher(None, a.lower(), b.lower()).ratio() >= self.options.draft_similarity
 
-    async def _draw(self, job: _Job) -> None:
+    async def _draw(self, job: Job) -> None:
         builder, engine = self.workers.builder, self.workers.engine
         if builder is None or engine is None:
             return

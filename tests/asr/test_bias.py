@@ -10,11 +10,11 @@ import numpy as np
 import pytest
 
 from speech2image.asr.bias import PicturableCorrector, picturable_corrector
+from speech2image.asr.options import TranscriberOptions
 from speech2image.asr.picturable import PicturableLexicon
 from speech2image.asr.policy import Word, join_words
 from speech2image.asr.streaming import StreamingTranscriber
 from speech2image.audio.decode import decode_file
-from speech2image.config import TranscriberOptions
 from speech2image.events import FinalTranscript
 from speech2image.factory import PipelineOptions, load_picturable_lexicon
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from speech2image.asr.languages import WHISPER_LANGUAGES, check_language
-from speech2image.config import TranscriberOptions, from_env
+from speech2image.asr.options import TranscriberOptions
+from speech2image.config import from_env
 
 
 def test_the_codes_are_whispers() -> None:

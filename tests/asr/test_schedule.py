@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 
+from speech2image.asr.options import TranscriberOptions
 from speech2image.asr.schedule import StreamState, open_pass
-from speech2image.config import SAMPLE_RATE, TranscriberOptions
+from speech2image.config import SAMPLE_RATE
 
 OPTIONS = TranscriberOptions()
 MS = SAMPLE_RATE // 1000

@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from speech2image.asr.options import TranscriberOptions
 from speech2image.asr.streaming import StreamingTranscriber
-from speech2image.config import TranscriberOptions
 from speech2image.events import FinalTranscript, PartialTranscript
 from tests.asr.speech import speak
 

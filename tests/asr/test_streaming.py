@@ -7,9 +7,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from speech2image.asr.options import TranscriberOptions
 from speech2image.asr.streaming import StreamingTranscriber
 from speech2image.audio.decode import decode_file
-from speech2image.config import TranscriberOptions
 from speech2image.events import FinalTranscript, PartialTranscript
 
 pytestmark = pytest.mark.slow

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import numpy as np
 
+from speech2image.asr.options import VadOptions
 from speech2image.asr.vad import WINDOW_SAMPLES, SileroDetector, SpeechGate, SpeechRegion
 from speech2image.audio.decode import decode_file
-from speech2image.config import VadOptions
 
 OPTIONS = VadOptions(min_silence_duration_ms=96, min_speech_duration_ms=64)  # 3 and 2 windows
 
@@ -51,8 +51,8 @@ def test_detector_hears_nothing_in_silence_and_noise() -> None:
 
 
 def test_speech_start_after_a_pause_inside_the_region() -> None:
+    from speech2image.asr.options import VadOptions
     from speech2image.asr.vad import SpeechGate
-    from speech2image.config import VadOptions
 
     gate = SpeechGate(VadOptions(min_silence_duration_ms=1000), sample_rate=16_000)
     window = 512

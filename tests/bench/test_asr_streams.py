@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from speech2image.asr.options import TranscriberOptions
 from speech2image.audio.decode import decode_file
 from speech2image.bench.asr_streams import measure_streams
-from speech2image.config import TranscriberOptions
 
 pytestmark = pytest.mark.slow
 

@@ -95,9 +95,10 @@ def test_the_written_sentences_score_the_glossary_alone() -> None:
 def test_one_spanish_sentence_is_heard_translated_and_drawn(tmp_path: Path) -> None:
     if shutil.which("espeak-ng") is None:
         pytest.skip("needs espeak-ng")
+    from speech2image.asr.options import TranscriberOptions
     from speech2image.asr.whisper import WhisperRecognizer
     from speech2image.bench.languages import LanguageBench, say
-    from speech2image.config import ComposerOptions, TranscriberOptions
+    from speech2image.config import ComposerOptions
     from speech2image.imaging.compose import ClipArtComposer
     from speech2image.language import SpacySceneBuilder
 

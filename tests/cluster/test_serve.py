@@ -15,8 +15,9 @@ from typing import Any
 
 import pytest
 
+from speech2image.asr.options import TranscriberOptions
 from speech2image.cluster.options import ClusterOptions, Replicas
-from speech2image.config import TranscriberOptions, from_env
+from speech2image.config import from_env
 from speech2image.factory import PipelineOptions, load_server
 from speech2image.server.options import ServerOptions
 from tests.cluster.client import DATA, of_type, pcm16, stream

@@ -148,12 +148,12 @@ def test_a_missing_glossary_is_one_logged_line_naming_the_command(
 
 def test_a_session_draws_a_translated_final_with_the_sentence_as_said() -> None:
     from speech2image.events import FinalTranscript
-    from speech2image.session import _source_of
+    from speech2image.session_jobs import source_of
 
     spanish = FinalTranscript(0, "Dos perros.", 0.0, 1.0, language="es", english="Two.")
-    assert _source_of(spanish) == SourceText("es", "Dos perros.")
-    assert _source_of(FinalTranscript(0, "Two dogs.", 0.0, 1.0, language="en")) is None
-    assert _source_of(FinalTranscript(0, "Two dogs.", 0.0, 1.0)) is None
+    assert source_of(spanish) == SourceText("es", "Dos perros.")
+    assert source_of(FinalTranscript(0, "Two dogs.", 0.0, 1.0, language="en")) is None
+    assert source_of(FinalTranscript(0, "Two dogs.", 0.0, 1.0)) is None
 
 
 def test_a_spanish_sentence_in_a_session_draws_what_was_said(

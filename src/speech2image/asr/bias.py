@@ -22,9 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from speech2image.asr.options import TranscriberOptions
 from speech2image.asr.picturable import Candidate, PicturableLexicon
 from speech2image.asr.policy import Word, join_words
-from speech2image.config import TranscriberOptions
 
 logger = logging.getLogger(__name__)
 

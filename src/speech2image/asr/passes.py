@@ -11,8 +11,9 @@ import logging
 from dataclasses import dataclass
 
 from speech2image.asr.backend import RecognizedSegment
+from speech2image.asr.options import TranscriberOptions
 from speech2image.asr.policy import Sentence, Word, ends_sentence, is_hallucination, normalize_word
-from speech2image.config import SAMPLE_RATE, TranscriberOptions
+from speech2image.config import SAMPLE_RATE
 
 logger = logging.getLogger(__name__)
 

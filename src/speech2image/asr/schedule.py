@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from speech2image.config import SAMPLE_RATE, TranscriberOptions
+from speech2image.asr.options import TranscriberOptions
+from speech2image.config import SAMPLE_RATE
 
 PassKind = Literal["long", "pause", "partial"]
 

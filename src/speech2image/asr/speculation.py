@@ -10,9 +10,10 @@ import dataclasses
 from dataclasses import dataclass
 
 from speech2image.asr.endpoint import PausePolicy
+from speech2image.asr.options import TranscriberOptions, VadOptions
 from speech2image.asr.policy import Word
 from speech2image.asr.vad import SpeechGate, SpeechRegion
-from speech2image.config import SAMPLE_RATE, TranscriberOptions, VadOptions
+from speech2image.config import SAMPLE_RATE
 
 
 def pause_policy(options: TranscriberOptions) -> tuple[PausePolicy, VadOptions]:

@@ -15,8 +15,7 @@ The policy combines three signals:
 3. A bound: speech past ``max_utterance_s`` without a pause has its complete sentences
    committed. Which pass runs when is :mod:`.schedule`'s pure policy.
 
-Finals in another language carry Whisper's English (:mod:`.translation`). Audio before the
-committed point is dropped from the buffer.
+Other languages' finals carry Whisper's English (:mod:`.translation`); committed audio goes.
 """
 
 from __future__ import annotations
@@ -33,6 +32,7 @@ from speech2image.asr.bias import picturable_corrector
 from speech2image.asr.chunks import as_mono_float32 as as_mono_float32
 from speech2image.asr.endpoint import clause_cut
 from speech2image.asr.languages import AUTO
+from speech2image.asr.options import TranscriberOptions
 from speech2image.asr.passes import by_utterance, complete_before, echoes, heard_words
 from speech2image.asr.policy import (
     Sentence,
@@ -47,7 +47,7 @@ from speech2image.asr.schedule import PassKind, StreamState, open_pass
 from speech2image.asr.speculation import Speculation, pass_start, pause_policy, silent_since
 from speech2image.asr.translation import translate_sentences
 from speech2image.asr.vad import SileroDetector
-from speech2image.config import SAMPLE_RATE, TranscriberOptions
+from speech2image.config import SAMPLE_RATE
 from speech2image.events import FinalTranscript, PartialTranscript
 
 logger = logging.getLogger(__name__)

@@ -7,8 +7,9 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from speech2image.asr.backend import SpeechTranslator
+from speech2image.asr.options import TranscriberOptions
 from speech2image.asr.policy import Sentence
-from speech2image.config import SAMPLE_RATE, TranscriberOptions
+from speech2image.config import SAMPLE_RATE
 
 _PAD_S = 0.15
 """Audio kept either side of a sentence's words when it is translated on its own."""

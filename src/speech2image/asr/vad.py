@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from speech2image.config import SAMPLE_RATE, VadOptions
+from speech2image.asr.options import VadOptions
+from speech2image.config import SAMPLE_RATE
 
 WINDOW_SAMPLES = 512
 """Silero VAD scores 32 ms windows at 16 kHz."""

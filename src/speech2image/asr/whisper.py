@@ -13,9 +13,10 @@ import numpy as np
 from speech2image.asr.backend import RecognizedSegment
 from speech2image.asr.languages import AUTO
 from speech2image.asr.models import model_path
+from speech2image.asr.options import TranscriberOptions
 from speech2image.asr.picturable import PicturableLexicon
 from speech2image.asr.policy import Word
-from speech2image.config import SAMPLE_RATE, TranscriberOptions
+from speech2image.config import SAMPLE_RATE
 
 logger = logging.getLogger(__name__)
 

@@ -20,8 +20,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from speech2image.asr.options import TranscriberOptions
 from speech2image.bench.metrics import normalize_text, word_error_rate
-from speech2image.config import SAMPLE_RATE, TranscriberOptions, from_env
+from speech2image.config import SAMPLE_RATE, from_env
 from speech2image.events import FinalTranscript
 
 _NUMBERS = (

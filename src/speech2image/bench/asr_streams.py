@@ -19,9 +19,10 @@ from typing import Any
 
 import numpy as np
 
+from speech2image.asr.options import TranscriberOptions
 from speech2image.bench import percentile
 from speech2image.bench.metrics import word_error_rate
-from speech2image.config import SAMPLE_RATE, TranscriberOptions
+from speech2image.config import SAMPLE_RATE
 from speech2image.events import FinalTranscript
 
 MAX_LAG_GROWTH_S = 1.0

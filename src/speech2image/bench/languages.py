@@ -31,8 +31,9 @@ from typing import Any
 
 import numpy as np
 
+from speech2image.asr.options import TranscriberOptions
 from speech2image.bench.language_sentences import SENTENCES, VOICES, SpokenSentence
-from speech2image.config import SAMPLE_RATE, TranscriberOptions, from_env
+from speech2image.config import SAMPLE_RATE, from_env
 from speech2image.events import FinalTranscript
 from speech2image.language.builder import SourceText
 

@@ -14,10 +14,11 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from speech2image.asr.models import ASR_MODELS
+from speech2image.asr.options import TranscriberOptions, VadOptions
 from speech2image.audio.decode import AudioDecodeError
 from speech2image.audio.sources import FileSource
 from speech2image.cli import CommandError
-from speech2image.config import SAMPLE_RATE, TranscriberOptions, VadOptions, from_env
+from speech2image.config import SAMPLE_RATE, from_env
 from speech2image.events import Event, StageFailed
 from speech2image.imaging.diffusers import DiffusersOptions
 

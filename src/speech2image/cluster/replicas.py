@@ -25,6 +25,7 @@ from ray import serve
 from ray.serve import Application, Deployment
 
 from speech2image.asr.backend import RecognizedSegment
+from speech2image.asr.options import TranscriberOptions
 from speech2image.cluster.ledger import Served
 from speech2image.cluster.options import (
     ASR_APP,
@@ -34,7 +35,7 @@ from speech2image.cluster.options import (
     ClusterOptions,
 )
 from speech2image.cluster.watch import HUNG_AFTER_TIMEOUTS, HangWatch
-from speech2image.config import SAMPLE_RATE, TranscriberOptions, from_env
+from speech2image.config import SAMPLE_RATE, from_env
 from speech2image.factory import PipelineOptions
 from speech2image.imaging.diffusers import DiffusersOptions
 from speech2image.language.builder import SourceText

@@ -299,19 +299,14 @@ class DiffusersEngine:
         # 1. A request superseded while it waited is dropped before any work.
         if should_stop is not None and should_stop():
             raise DrawingCancelled("superseded before drawing")
-        # 2. The prompt, from the sentence, the session's context and the style.
-        # Fitted to the text encoder's own token count, so the style words are never cut.
+        # 2. The prompt, fitted to the text encoder's own token count (style words kept).
         tokenizer = self.pipeline.tokenizer
-        prompt = build_prompt(
-            scene,
-            count_tokens=lambda text: len(tokenizer(text).input_ids),
-            max_tokens=tokenizer.model_max_length,
-        )
+        prompt = build_prompt(scene, count_tokens=lambda text: len(tokenizer(text).input_ids),
+                              max_tokens=tokenizer.model_max_length)  # fmt: skip
         # 3. The drawing size: the model needs multiples of 8; the picture has the scene's.
         width, height = self._drawing_size(scene)
         # 4. Image-to-image from the previous picture, or text-to-image.
-        strength = self.options.draft_strength if draft else self.options.final_strength
-        steps = self.options.draft_steps if draft else self.options.steps
+        strength, steps = self._strength_and_steps(draft)
         start = previous if strength is not None else None
         # 5. Stop between denoising steps when newer text superseded this drawing.
         steps_done = 0
@@ -324,55 +319,66 @@ class DiffusersEngine:
             return kwargs
 
         arguments: dict[str, Any] = {
-            "prompt": prompt.positive,
-            "guidance_scale": self.options.guidance_scale,
+            "prompt": prompt.positive, "guidance_scale": self.options.guidance_scale,
             "generator": self._torch.Generator("cpu").manual_seed(seed),
-            "callback_on_step_end": on_step_end,
-            "output_type": "pil",
-        }
+            "callback_on_step_end": on_step_end, "output_type": "pil",
+        }  # fmt: skip
         if self.options.guidance_scale > 1 and self._takes_negative_prompt:
             arguments["negative_prompt"] = prompt.negative
         # 6. Denoise and decode.
         try:
-            with self._torch.inference_mode():
-                if start is not None and strength is not None:
-                    # The pipeline runs int(steps * strength) steps: ask for enough that
-                    # `steps` of them run (1 step at strength 0.5 is a call for 2).
-                    result = self.image_to_image(
-                        image=start.convert("RGB").resize(
-                            (width, height), Image.Resampling.LANCZOS
-                        ),
-                        strength=strength,
-                        num_inference_steps=max(steps, math.ceil(steps / strength)),
-                        **arguments,
-                    )
-                else:
-                    result = self.pipeline(
-                        width=width, height=height, num_inference_steps=steps, **arguments
-                    )
+            image = self._denoise(arguments, start, strength, steps, (width, height))
         except _Superseded:
             logger.debug("drawing superseded after %d denoising steps", steps_done)
             raise DrawingCancelled(f"superseded after {steps_done} denoising steps") from None
-        image = result.images[0]
-        if image.size != (scene.width, scene.height):
+        if image.size != (scene.width, scene.height):  # the picture has the scene's size
             image = image.resize((scene.width, scene.height), Image.Resampling.LANCZOS)
         # 7. The completed scene keeps how it was drawn.
-        extras = {
-            **scene.extras,
-            "engine": self.name,
-            "prompt": prompt.positive,
-            "negative_prompt": prompt.negative,
-            "diffusion": {
-                "model": self.options.model,
-                "mode": "image-to-image" if start is not None else "text-to-image",
-                "steps": steps_done,
-                "strength": strength if start is not None else 1.0,
-                "guidance_scale": self.options.guidance_scale,
-                "seed": seed,
-                "size": [width, height],
-            },
+        diffusion = {
+            "model": self.options.model,
+            "mode": "image-to-image" if start is not None else "text-to-image",
+            "steps": steps_done,
+            "strength": strength if start is not None else 1.0,
+            "guidance_scale": self.options.guidance_scale,
+            "seed": seed,
+            "size": [width, height],
         }
+        extras = {**scene.extras, "engine": self.name, "prompt": prompt.positive,
+                  "negative_prompt": prompt.negative, "diffusion": diffusion}  # fmt: skip
         return Picture(image=image, scene=replace(scene, extras=extras))
+
+    def _strength_and_steps(self, draft: bool) -> tuple[float | None, int]:
+        """A draft's or a final's image-to-image strength (``None``: from text) and steps."""
+        if draft:
+            return self.options.draft_strength, self.options.draft_steps
+        return self.options.final_strength, self.options.steps
+
+    def _denoise(
+        self,
+        arguments: dict[str, Any],
+        start: Image.Image | None,
+        strength: float | None,
+        steps: int,
+        size: tuple[int, int],
+    ) -> Image.Image:
+        """Image-to-image from ``start`` at ``strength``, else text-to-image, at ``size``."""
+        with self._torch.inference_mode():
+            if start is not None and strength is not None:
+                # The pipeline runs int(steps * strength) steps: ask for enough that `steps`
+                # of them run (1 step at strength 0.5 is a call for 2).
+                result = self.image_to_image(
+                    image=start.convert("RGB").resize(size, Image.Resampling.LANCZOS),
+                    strength=strength,
+                    num_inference_steps=max(steps, math.ceil(steps / strength)),
+                    **arguments,
+                )
+            else:
+                width, height = size
+                result = self.pipeline(
+                    width=width, height=height, num_inference_steps=steps, **arguments
+                )
+        image: Image.Image = result.images[0]
+        return image
 
     def _drawing_size(self, scene: Scene) -> tuple[int, int]:
         if self.options.size_px is not None:

@@ -17,19 +17,17 @@ from typing import Any
 
 from speech2image.language.appositions import appositive_twin
 from speech2image.language.attributes import (
-    ANIMALS,
     MATERIAL_WORDS,
     PATTERN_WORDS,
-    PEOPLE,
     made_of,
 )
 from speech2image.language.concepts import (
     COMPOUND_NOUNS,
-    CONCEPT_WORDS,
     IDIOM_CONCEPTS,
     KNOWN_NOUNS,
     phrase_at,
 )
+from speech2image.language.names import is_name, take_name
 from speech2image.language.nonthings import (
     ABSTRACT_NOUNS,
     ABSTRACT_SUFFIXES,
@@ -43,7 +41,7 @@ from speech2image.language.nonthings import (
     MEALS,
     MEASURE_NOUNS,
     MONTHS,
-    NAME_VERBS,
+    NOT_THINGS,
     PHRASES,
     PORTION_NOUNS,
     TIME_NOUNS,
@@ -68,10 +66,6 @@ for _phrase, _reason in sorted({**PHRASES, **_IDIOMS}.items(), key=lambda item: 
 _RELATION_PARTS = frozenset({"front", "top", "left", "right", "back", "side"})
 """Part nouns inside relation phrases ("in front of", "on the left of"): no thing, and not
 worth recording as skipped."""
-_NAME_ENTITIES = frozenset(
-    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART",
-     "LANGUAGE", "LAW"}
-)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,51 +111,6 @@ def _phrase_spans(doc: Any) -> list[tuple[range, str]]:
                 taken.update(span)
                 break
     return spans
-
-
-def _name_span(token: Any) -> tuple[list[int], str]:
-    """The token indexes and text of a name, with its compound parts ("Mister Fox")."""
-    parts = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    indexes = sorted([token.i, *(c.i for c in parts)])
-    doc = token.doc
-    return indexes, " ".join(doc[i].text for i in indexes)
-
-
-def _named(token: Any) -> Any | None:
-    """The noun a name is given to: "a dog called Rex", "my dog Rex", "Rex the dog"."""
-    phrase = token
-    while phrase.dep_ == "compound" and phrase.head.i != phrase.i:
-        phrase = phrase.head  # "a dog called Rex sleeps" parsed with "Rex sleeps" one phrase
-    head = phrase.head
-    if phrase.dep_ in ("oprd", "attr", "dobj", "xcomp", "npadvmod", "ccomp") and (
-        head.lemma_.lower() in NAME_VERBS
-    ):
-        if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN"):
-            return head.head
-        objects = [c for c in head.children if c.dep_ == "dobj" and c.i != phrase.i]
-        return objects[0] if objects else None
-    if token.dep_ == "appos" and head.pos_ == "NOUN":
-        return head
-    if token.dep_ == "compound" and head.pos_ == "NOUN":
-        return head
-    # "our dog Biscuit", "Rex the dog": the common noun beside the name.
-    beside = [c for c in token.children if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN"]
-    return beside[0] if beside else None
-
-
-def _is_name(token: Any) -> bool:
-    """A proper name; a capitalised common word the model took for one ("Knowledge is
-    power", "Dogs bark") is not."""
-    word = token.lower_
-    if token.pos_ != "PROPN" or word in KNOWN_NOUNS or word in ANIMALS or word in PEOPLE:
-        return False
-    if token.lemma_.lower() in _NOT_THINGS or word in _NOT_THINGS:
-        return False
-    if token.is_sent_start and word in CONCEPT_WORDS:
-        return False  # "Lunch was delicious", taken for a person's name
-    if token.ent_type_ in _NAME_ENTITIES:
-        return True
-    return token.text[:1].isupper() and not token.is_sent_start
 
 
 def _in_compound_noun(token: Any) -> bool:
@@ -245,13 +194,10 @@ _POINTING = frozenset(
 a red bike" draw the shark and the bike."""
 
 
-_NOT_THINGS = frozenset({*ABSTRACT_NOUNS, *ACTIVITY_NOUNS, *TIME_NOUNS, *MEASURE_NOUNS, *WEEKDAYS})
-
-
 def _concrete_compound(token: Any) -> bool:
     """True when a thing's word names this one ("pencil case"), unlike "sales team"."""
     return any(
-        c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in _NOT_THINGS
+        c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in NOT_THINGS
         for c in token.children
     )
 
@@ -357,22 +303,8 @@ def find_drawability(doc: Any) -> Drawability:
             blocked.add(token.i)
             skipped.append(Skipped(token.text, _word_reason(token) or "time phrase"))
             continue
-        if _is_name(token):
-            indexes, name = _name_span(token)
-            if token.dep_ == "compound" and token.head.pos_ == "PROPN":
-                continue  # "Tom" of "Tom Smith": the last word carries the name
-            owner = _named(token)
-            blocked.update(indexes)
-            name_tokens.update(indexes)
-            if owner is not None:
-                names[owner.i] = name
-            elif token.ent_type_ == "PERSON" or (
-                token.ent_type_ == "" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "conj")
-            ):
-                people[token.i] = name
-                blocked.discard(token.i)
-                continue
-            skipped.append(Skipped(name, "name"))
+        if is_name(token):
+            take_name(token, blocked, name_tokens, names, people, skipped)
             continue
         surface = _surface(token)
         if surface is not None:

@@ -193,3 +193,6 @@ routine when ("before work"), not where."""
 
 NAME_VERBS = frozenset({"call", "name", "nickname", "christen", "dub"})
 """Verbs that give a name: "a dog called Rex", "a girl named Anna"."""
+
+NOT_THINGS = frozenset({*ABSTRACT_NOUNS, *ACTIVITY_NOUNS, *TIME_NOUNS, *MEASURE_NOUNS, *WEEKDAYS})
+"""Nouns that are never a drawn thing: ideas, activities, times, measures and weekdays."""

