@@ -33,9 +33,11 @@ import numpy as np
 
 from speech2image.asr.options import TranscriberOptions
 from speech2image.bench.language_sentences import SENTENCES, VOICES, SpokenSentence
+from speech2image.bench.metrics import words_error_rate
 from speech2image.config import SAMPLE_RATE, from_env
 from speech2image.events import FinalTranscript
 from speech2image.language.builder import SourceText
+from speech2image.language.cldr_things import english_singular
 
 IRREGULAR_PLURALS = {"children": "child", "men": "man", "women": "woman", "people": "person"}
 PAD_S = 0.3
@@ -104,15 +106,7 @@ def singular(word: str) -> str:
     """A plain English singular, enough to compare nouns ("apples" and "bird's" are
     "apple" and "bird")."""
     word = word.lower().removesuffix("'s").removesuffix("'")
-    if word in IRREGULAR_PLURALS:
-        return IRREGULAR_PLURALS[word]
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if re.search(r"(ss|x|ch|sh)es$", word):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
+    return IRREGULAR_PLURALS.get(word) or english_singular(word)
 
 
 def found(thing: str, words: Sequence[str]) -> bool:
@@ -130,16 +124,7 @@ def words_of(text: str) -> list[str]:
 
 def word_error_rate(reference: str, hypothesis: str) -> float:
     """WER over words of any script (accents kept: "pequeña" is one word)."""
-    ref, hyp = words_of(reference), words_of(hypothesis)
-    if not ref:
-        raise ValueError("the reference text has no words")
-    previous = list(range(len(hyp) + 1))
-    for i, r in enumerate(ref, 1):
-        current = [i] + [0] * len(hyp)
-        for j, h in enumerate(hyp, 1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (r != h))
-        previous = current
-    return previous[-1] / len(ref)
+    return words_error_rate(words_of(reference), words_of(hypothesis))
 
 
 def say(text: str, voice: str, folder: Path, *, speed: int) -> np.ndarray:

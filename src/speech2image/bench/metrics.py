@@ -15,7 +15,11 @@ def word_error_rate(reference: str, hypothesis: str) -> float:
 
     Raises ``ValueError`` for an empty reference.
     """
-    ref, hyp = normalize_text(reference), normalize_text(hypothesis)
+    return words_error_rate(normalize_text(reference), normalize_text(hypothesis))
+
+
+def words_error_rate(ref: list[str], hyp: list[str]) -> float:
+    """WER of word lists already split and normalised (any script, any rule)."""
     if not ref:
         raise ValueError("the reference text has no words")
     previous = list(range(len(hyp) + 1))
