@@ -61,6 +61,7 @@ def test_every_final_gets_one_final_picture_in_order() -> None:
         assert events.index(finals[picture.index]) < events.index(picture)
 
 
+@pytest.mark.slow
 def test_drafts_follow_partials_and_never_replace_finals() -> None:
     engine = SolidColorEngine(delay_s=0.01)
     events = run_session(workers(engine), source=ArraySource(np.zeros(16_000 * 7), realtime=True))
@@ -71,6 +72,7 @@ def test_drafts_follow_partials_and_never_replace_finals() -> None:
     assert [p.index for p in finals] == [0, 1, 2]
 
 
+@pytest.mark.slow
 def test_drafts_latest_wins_when_drawing_is_slow() -> None:
     # Partials every 0.08 s, drawing 0.25 s each, then a second of quiet before the final.
     *partials, final = sentence_script(
@@ -88,6 +90,7 @@ def test_drafts_latest_wins_when_drawing_is_slow() -> None:
     assert len([e for e in of_type(events, ImageReady) if e.final]) == 1
 
 
+@pytest.mark.slow
 def test_a_final_cancels_the_draft_being_drawn() -> None:
     # Drawing takes longer than the gap between partials, so a draft is always being drawn
     # when the final arrives: it is dropped rather than make the final picture wait.

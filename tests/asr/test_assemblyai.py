@@ -418,6 +418,7 @@ def test_a_dropped_connection_reconnects_and_loses_nothing(start_fake: StartFake
     assert len(transcriber.session_ids) == 2
 
 
+@pytest.mark.slow
 def test_after_a_drop_only_audio_since_the_last_final_is_resent(start_fake: StartFake) -> None:
     # The first turn ends at 1.3 s (its last word at 0.85 s); the drop comes at 1.5 s.
     fake = start_fake(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from speech2image.audio.sources import ArraySource
 from speech2image.events import FinalTranscript, ImageReady, PartialTranscript
@@ -29,6 +30,7 @@ def pictures(events: list, *, final: bool) -> list[ImageReady]:
     return [e for e in events if isinstance(e, ImageReady) and e.final == final]
 
 
+@pytest.mark.slow
 def test_the_pause_draft_is_the_final_picture() -> None:
     # The speaker pauses: the words to be finalised come as partial text at 1.0 s, the
     # final 0.4 s later says the same (with its full stop).
@@ -47,6 +49,7 @@ def test_the_pause_draft_is_the_final_picture() -> None:
     assert len(engine.drawn) == 2  # the two drafts; the final drew nothing
 
 
+@pytest.mark.slow
 def test_a_final_with_other_things_is_drawn() -> None:
     cues = [
         Cue(1.0, PartialTranscript("The cat sleeps on the", 0.0)),
@@ -60,6 +63,7 @@ def test_a_final_with_other_things_is_drawn() -> None:
     assert ("The cat sleeps on the bed.", True) in [(t, not d) for t, d in engine.drawn]
 
 
+@pytest.mark.slow
 def test_a_draft_of_an_earlier_sentence_is_never_reused() -> None:
     cues = [
         Cue(0.5, PartialTranscript("A red car", 0.0)),
@@ -73,6 +77,7 @@ def test_a_draft_of_an_earlier_sentence_is_never_reused() -> None:
     assert [text for text, draft in engine.drawn if not draft] == ["A red car."]
 
 
+@pytest.mark.slow
 def test_a_final_does_not_cancel_the_draft_of_its_own_words() -> None:
     # Drawing takes 0.6 s: the final arrives while the pause's draft is still being drawn.
     cues = [

@@ -129,6 +129,7 @@ def _fill(folder: Path) -> Path:
     return filler
 
 
+@pytest.mark.slow
 def test_a_full_disk_is_reported_and_the_session_goes_on(small_mount: Path) -> None:
     store = SessionStore(small_mount / "data")
     workers = fake_workers(
