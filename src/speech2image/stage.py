@@ -138,11 +138,7 @@ class _Thread:
             job.started_at = time.monotonic()
             self.current = job
             try:
-                result = job.fn()
-            except BaseException as e:
-                _settle(job.future, error=e)
-            else:
-                _settle(job.future, result=result)
+                _call(job)
             finally:
                 self.current = None
                 del job  # the result belongs to the caller now, not to this frame
@@ -335,12 +331,17 @@ class ConcurrentStage:
         if not job.future.set_running_or_notify_cancel():
             return
         job.started_at = time.monotonic()
-        try:
-            result = job.fn()
-        except BaseException as e:
-            _settle(job.future, error=e)
-        else:
-            _settle(job.future, result=result)
+        _call(job)
+
+
+def _call(job: _Job) -> None:
+    """Run ``job`` and settle its future with what it returned or raised."""
+    try:
+        result = job.fn()
+    except BaseException as e:
+        _settle(job.future, error=e)
+    else:
+        _settle(job.future, result=result)
 
 
 def _settle(future: Future[Any], *, result: Any = None, error: BaseException | None = None) -> None:
