@@ -21,13 +21,16 @@ from speech2image.scene import (
     PATTERNS,
     SETTINGS,
     SPATIAL_RELATIONS,
+    TIMES,
+    WEATHERS,
 )
 from tests.faithfulness import make_compositional
 from tests.faithfulness.compositional_words import HOLDOUT_MATERIALS, HOLDOUT_NOUNS, HOLDOUT_VERBS
 
 HERE = Path(__file__).parent
 SIZES = {"natural_dev": 200, "natural_dev2": 150, "natural_holdout": 90, "natural_dev3": 150,
-         "natural_holdout2": 145, "compositional_dev": 200,
+         "natural_holdout2": 145, "natural_dev4": 155, "natural_holdout3": 155,
+         "compositional_dev": 200,
          "compositional_holdout": 150}  # fmt: skip
 
 
@@ -63,6 +66,8 @@ def test_every_case_is_well_formed(name: str) -> None:
         assert set(values(case.get("concept", []))) <= set(CONCEPTS)
         if case["setting"] is not None:
             assert set(values(case["setting"])) <= set(SETTINGS)
+        assert set(values(case.get("weather", []))) <= set(WEATHERS), case["id"]
+        assert set(values(case.get("time", []))) <= set(TIMES), case["id"]
 
 
 def test_natural_split_keeps_stories_whole_and_apart() -> None:
@@ -93,6 +98,29 @@ def test_third_writing_is_split_evenly_and_apart() -> None:
         assert in_dev and in_holdout and abs(in_dev - in_holdout) <= 2, register
     assert all(c["id"].startswith("d3-") for c in dev)
     assert all(c["id"].startswith("h2-") for c in holdout)
+
+
+def test_fourth_writing_is_split_evenly_and_apart() -> None:
+    dev, holdout = load("natural_dev4"), load("natural_holdout3")
+    assert {c["story"] for c in dev if c["story"]}.isdisjoint(
+        {c["story"] for c in holdout if c["story"]}
+    )
+    earlier = {(c.get("text") or c["prompt"]).lower() for name in SIZES
+               if name not in ("natural_dev4", "natural_holdout3") for c in load(name)}  # fmt: skip
+    texts = [c["text"].lower() for c in dev + holdout]
+    assert len(set(texts)) == len(texts) and not set(texts) & earlier
+    registers = {c["register"] for c in dev} | {c["register"] for c in holdout}
+    assert len(registers) >= 24
+    for register in registers:
+        in_dev = sum(c["register"] == register for c in dev)
+        in_holdout = sum(c["register"] == register for c in holdout)
+        assert in_dev and in_holdout and abs(in_dev - in_holdout) <= 2, register
+    stories = [c for c in dev + holdout if c["story"]]
+    assert len(stories) >= len(texts) // 2 and len(stories) < len(texts)
+    depictions = [d for c in dev + holdout for d in values(c["depiction"])]
+    assert {"objects", "concept", "previous"} <= set(depictions)
+    assert all(c["id"].startswith("d4-") for c in dev)
+    assert all(c["id"].startswith("h3-") for c in holdout)
 
 
 def test_ids_are_unique_across_all_sets() -> None:

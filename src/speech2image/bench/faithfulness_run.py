@@ -31,15 +31,24 @@ SETS = {
     "natural_dev": "natural_dev.jsonl",
     "natural_dev2": "natural_dev2.jsonl",
     "natural_dev3": "natural_dev3.jsonl",
+    "natural_dev4": "natural_dev4.jsonl",
     "natural_holdout": "natural_holdout.jsonl",
     "natural_holdout2": "natural_holdout2.jsonl",
+    "natural_holdout3": "natural_holdout3.jsonl",
     "compositional_dev": "compositional_dev.jsonl",
     "compositional_holdout": "compositional_holdout.jsonl",
     "suite": "suite.jsonl",
 }
 """Set names and their files under ``tests/faithfulness``."""
 GROUPS = {
-    "dev": ("natural_dev", "natural_dev2", "natural_dev3", "compositional_dev", "suite"),
+    "dev": (
+        "natural_dev",
+        "natural_dev2",
+        "natural_dev3",
+        "natural_dev4",
+        "compositional_dev",
+        "suite",
+    ),
     "all": tuple(SETS),
 }
 """Names for several sets; ``dev`` leaves the held-out sets alone (the default)."""
