@@ -14,7 +14,6 @@ lake is the setting) is its subject's intransitive action ("sleeping", "swimming
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,13 +27,11 @@ from speech2image.language.lexicon import (
     RACES,
 )
 from speech2image.language.mentions import Mention
+from speech2image.language.places import PART_NOUNS, THING_PARTS
 from speech2image.language.verb_words import (
     ACTING_ON,
-    DOUBLED_FINAL,
     GIVING_VERBS,
-    ING_IRREGULAR,
     LEARNED,
-    LEMMA_FIXES,
     NOT_DRAWN_VERBS,
     PARTICLE_DEPS,
     PARTICLE_NAMES,
@@ -46,7 +43,10 @@ from speech2image.language.verb_words import (
     VERB_NAMES,
     VERB_PREPOSITIONS,
 )
-from speech2image.scene import ACTION_RELATIONS
+from speech2image.language.verb_words import ing_form as ing_form
+from speech2image.language.verb_words import verb_form as verb_form
+from speech2image.language.verb_words import verb_lemma as verb_lemma
+from speech2image.scene import ACTION_RELATIONS, SPATIAL_RELATIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,36 +62,6 @@ class VerbFrame:
     objects: tuple[int, ...] = ()
     claimed: tuple[int, ...] = ()
     """Token indexes of prepositions the frame took, which are no spatial relation."""
-
-
-def ing_form(lemma: str) -> str:
-    """The ``-ing`` form of a verb lemma: ride -> riding, sit -> sitting, lie -> lying."""
-    word = lemma.lower()
-    if word in ING_IRREGULAR:
-        return ING_IRREGULAR[word]
-    if word.endswith("ie"):
-        return word[:-2] + "ying"
-    if word.endswith("e") and not word.endswith(("ee", "ye", "oe")) and len(word) > 2:
-        return word[:-1] + "ing"
-    one_syllable = re.fullmatch(r"[^aeiou]*[aeiou]+[^aeiou]*", word) is not None
-    if re.search(r"[^aeiou][aeiou][^aeiouwxy]$", word) and (one_syllable or word in DOUBLED_FINAL):
-        return word + word[-1] + "ing"
-    return word + "ing"
-
-
-def verb_form(token: Any) -> str:
-    """The ``-ing`` form of a verb token, from its text when it is one already (the small
-    model lemmatises "riding" as "rid")."""
-    text = token.lower_
-    if text.endswith("ing") and token.tag_ == "VBG" and len(text) > 4:
-        return text
-    return ing_form(verb_lemma(token))
-
-
-def verb_lemma(token: Any) -> str:
-    """The lemma of a verb token, repaired where the small model is wrong."""
-    lemma = token.lemma_.lower()
-    return LEMMA_FIXES.get(lemma, lemma) if token.pos_ == "VERB" else lemma
 
 
 def is_animate(mention: Mention) -> bool:
@@ -125,6 +95,32 @@ def mention_at(mentions: list[Mention], token_index: int) -> int | None:
         if m.start <= token_index <= m.head:
             return k
     return None
+
+
+_POINTERS = frozenset({"this", "that", "these", "those", "it", "here", "there"})
+"""Subjects of "that's my dad" that point at the thing the predicate names."""
+
+
+_PHRASE_PARTS = frozenset({"top", "front", "left", "right", "middle", "back", "bottom", "side"})
+
+
+def _spatial_phrase(prep: Any, noun: Any) -> bool:
+    """True for "on top of", "in front of", "to the left of": one spatial phrase, which
+    :mod:`relations` reads, not a part of the thing."""
+    return prep.lower_ in ("on", "in", "at", "to") and noun.lower_ in _PHRASE_PARTS
+
+
+def whole_named(mentions: list[Mention], noun: Any, depth: int = 0) -> list[int]:
+    """The thing a part noun that is no mention names with "of" ("the roof of the shed",
+    "the edge of the roof of the barn"): what is at the part is at the whole."""
+    if noun.lemma_.lower() not in PART_NOUNS | THING_PARTS or depth > 2:
+        return []
+    for pobj in [c for p in noun.children if p.lower_ == "of" for c in p.children]:
+        k = mention_at(mentions, pobj.i) if pobj.dep_ == "pobj" else None
+        found = [k] if k is not None else whole_named(mentions, pobj, depth + 1)
+        if found:
+            return found
+    return []
 
 
 def coordinated(doc: Any, mentions: list[Mention], token: Any, before: int) -> list[int]:
@@ -198,8 +194,14 @@ def verb_subjects(doc: Any, mentions: list[Mention], verb: Any, depth: int = 0) 
     """The mentions that do what ``verb`` says, from the parse."""
     for child in _subject_children(verb):
         if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and _has_got(verb)):
-            if child.tag_ in ("WDT", "WP") or child.lower_ in ("that", "which", "who"):
+            pointed = [c for c in verb.children if c.dep_ == "attr" and verb.lemma_ == "be"]
+            if child.lower_ in _POINTERS and child.tag_ == "DT" and pointed:
+                child = pointed[0]  # "that's my dad, reading the paper": the dad reads
+            elif child.tag_ in ("WDT", "WP") or child.lower_ in ("that", "which", "who"):
                 break  # a relative pronoun: the noun the clause modifies is the subject
+            misread = [c for c in child.children if c.dep_ == "compound"]
+            if child.pos_ == "VERB" and misread:
+                child = misread[0]  # "the parrot keeps saying": "keeps" parsed as the noun
             return coordinated(doc, mentions, child, verb.i)
     head = mention_at(mentions, verb.head.i)
     if verb.dep_ in ("acl", "relcl") and head is not None:
@@ -236,6 +238,7 @@ def _preposition_frame(
             for c in prep.children
             if c.dep_ == "pobj"
             for o in coordinated(doc, mentions, c, len(doc))
+            or ([] if _spatial_phrase(prep, c) else whole_named(mentions, c))
         ]
         name = _preposition_name(mentions, verb, lemma, prep.lower_, objects)
         if lemma in NOT_DRAWN_VERBS and (lemma, prep.lower_) not in PHRASE_NAMES:
@@ -246,6 +249,8 @@ def _preposition_frame(
         ):
             continue  # "a table covered with books" holds nothing
         objects = [o for o in objects if o not in subjects]
+        if not objects and name in SPATIAL_RELATIONS:
+            name = verb_form(verb)  # "hanging from the gutter": where is said by no thing
         found.append(VerbFrame(verb.i, tuple(subjects), name, tuple(objects), (prep.i,)))
     found.sort(key=lambda f: not f.objects)  # one with a drawn object first
     return found[0] if found else None

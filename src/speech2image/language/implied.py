@@ -28,7 +28,7 @@ from typing import Any
 
 from speech2image.language.contradictions import MentionRelation
 from speech2image.language.frames import VerbFrame, mention_at, negated, verb_lemma, verb_subjects
-from speech2image.language.lexicon import PEOPLE
+from speech2image.language.lexicon import INSTRUMENTS, PEOPLE
 from speech2image.language.mentions import Mention
 from speech2image.language.verb_words import NOT_ROLES, ROLE_ENDINGS
 
@@ -201,6 +201,36 @@ def implied_things(doc: Any, raw: list[Mention]) -> list[Mention]:
         if any(m.noun == implied.noun for m in found):
             continue
         found.append(Mention(noun=implied.noun, head=token.i, start=token.i, count=1))
+    return found + _instruments(raw, named)
+
+
+_MUSICIAN_ENDINGS = ("ist", "er", "ian")
+
+
+def instrument_of(noun: str) -> str | None:
+    """The instrument a musician's name is made of ("harpist": harp, "pianist": piano,
+    "drummer": drum, "saxophonist": saxophone), or None."""
+    for ending in _MUSICIAN_ENDINGS:
+        if not noun.endswith(ending) or len(noun) <= len(ending) + 2:
+            continue
+        stem = noun[: -len(ending)]
+        undoubled = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem
+        for word in (stem, stem + "o", stem + "e", undoubled):
+            if word in INSTRUMENTS:
+                return word
+    return None
+
+
+def _instruments(raw: list[Mention], named: set[str]) -> list[Mention]:
+    """The instrument of each musician named by it ("the harpist played at the wedding"),
+    unless an instrument is named."""
+    if named & INSTRUMENTS:
+        return []
+    found: list[Mention] = []
+    for mention in raw:
+        instrument = instrument_of(mention.noun.rsplit(" ", 1)[-1])
+        if instrument is not None and all(m.noun != instrument for m in found):
+            found.append(Mention(noun=instrument, head=mention.head, start=mention.head, count=1))
     return found
 
 
@@ -277,6 +307,10 @@ def implied_relations(
     things are numbered after the raw mentions (``len(raw) + j``)."""
     found: list[MentionRelation] = []
     for j, thing in enumerate(implied):
+        player = mention_at(raw, thing.head)
+        if player is not None and thing.noun in INSTRUMENTS:
+            found.append(MentionRelation(player, "playing", len(raw) + j))  # the harpist's harp
+            continue
         verb = doc[thing.head]
         relation = IMPLIED_RELATIONS.get(verb_lemma(verb))
         if relation is None:

@@ -24,17 +24,19 @@ from speech2image.language.builder import SourceText
 from speech2image.language.concepts import idiom_concept, sentence_concept
 from speech2image.language.context import SceneContext, Surroundings, owner, resolve_all
 from speech2image.language.drawable import Drawability, find_drawability
-from speech2image.language.frames import ing_form, negated
+from speech2image.language.frames import ing_form
 from speech2image.language.glossary import Glossary
 from speech2image.language.implied import implied_relations, implied_things
 from speech2image.language.instances import MAX_OBJECTS, instance_relations_of, instances
 from speech2image.language.mentions import Mention, find_mentions
-from speech2image.language.places import SETTING_THINGS, THING_SETTINGS, night_sky
+from speech2image.language.places import SETTING_THINGS
+from speech2image.language.relation_ends import group_reciprocals
 from speech2image.language.relations import find_relations
 from speech2image.language.source_things import add_source_things
-from speech2image.language.vocabulary import FAIR_WEATHER_WORDS, SEASONS, TIMES, WEATHER
+from speech2image.language.speakers import shown_speakers
+from speech2image.language.surroundings import said_surroundings, settled_surroundings
 from speech2image.language.wordclasses import WordClasses, attach
-from speech2image.scene import Scene, SceneObject
+from speech2image.scene import Relation, Scene, SceneObject
 
 logger = logging.getLogger(__name__)
 
@@ -61,45 +63,6 @@ def clean_text(text: str) -> str:
         cut = max(tail.find(". "), 0)
         text = tail[cut + 1 :].strip() if cut else tail
     return text
-
-
-def _said_of_sun(verb: Any) -> bool:
-    """ "The sun is setting", "the sun rose": the time of day, said with a verb."""
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() == "sun" for c in verb.children)
-
-
-def _fair(token: Any) -> bool:
-    """True for weather said to be fine ("lovely weather", "the weather is gorgeous")."""
-    words = [c for c in token.children if c.dep_ == "amod"]
-    if token.dep_ == "nsubj":
-        words += [c for c in token.head.children if c.dep_ == "acomp"]
-    return any(w.lower_ in FAIR_WEATHER_WORDS and not negated(w.head) for w in words)
-
-
-def _time_weather_season(
-    doc: Any, idioms: frozenset[int], names: frozenset[int]
-) -> tuple[str | None, str | None, str | None]:
-    """Time of day, weather and season named anywhere in ``doc`` but in a name, and
-    (for the time and season) in an idiom."""
-    time = weather = season = None
-    for token in doc:
-        if token.i in names:
-            continue
-        lemma = token.lemma_.lower()
-        word = token.lower_
-        if weather is None and (word in WEATHER or lemma in WEATHER):
-            weather = WEATHER.get(word) or WEATHER[lemma]  # "raining cats and dogs" too
-        if weather is None and lemma == "weather" and _fair(token):
-            weather = "sunny"  # "lovely weather today"
-        if token.i in idioms:
-            continue
-        if time is None and lemma in ("set", "rise") and _said_of_sun(token):
-            time = "sunset" if lemma == "set" else "dawn"
-        if time is None and (word in TIMES or lemma in TIMES):
-            time = TIMES.get(word) or TIMES[lemma]
-        if season is None and word in SEASONS and token.pos_ in ("NOUN", "PROPN"):
-            season = SEASONS[word]
-    return time or ("night" if night_sky(doc) else None), weather, season
 
 
 def _import_spacy() -> Any:
@@ -176,11 +139,11 @@ class SpacySceneBuilder:
         attach(doc, self._classes)
         # 2. Words that name no thing, and the place; unnamed ones persist from the context.
         drawability = find_drawability(doc)
-        surroundings = _surroundings(doc, drawability, context)
+        said = _said(doc, drawability)
         # 3. Mentions, resolved against earlier sentences, each with its entity id.
-        raw = find_mentions(doc, drawability)
+        raw = shown_speakers(doc, find_mentions(doc, drawability))  # "that's me ..."
         mentions, implied, index_of = _resolved(doc, raw, context, final=final)
-        surroundings = _implied_setting(surroundings, mentions)
+        surroundings = _settled(doc, said, drawability, context, mentions)
         # 4. Relations and intransitive actions between the raw mentions.
         raw_relations, _ = find_relations(doc, raw)
         raw_relations += implied_relations(doc, raw, implied)  # the girl driving the car
@@ -201,10 +164,12 @@ class SpacySceneBuilder:
             context.update(surroundings, [m for m in mentions if m.pronoun is None])
         setting = surroundings.setting
         skipped = (*drawability.skipped, *too_many)[:MAX_SKIPPED]
+        relations = instance_relations_of(raw_relations, index_of, ids)
+        relations += _within_groups(group_reciprocals(doc, raw), index_of, ids)
         return Scene(
             text=text,
             objects=tuple(objects),
-            relations=tuple(dict.fromkeys(instance_relations_of(raw_relations, index_of, ids))),
+            relations=tuple(dict.fromkeys(relations)),
             setting=setting,
             setting_things=SETTING_THINGS.get(setting, ()) if setting else (),
             time=surroundings.time,
@@ -214,6 +179,21 @@ class SpacySceneBuilder:
             skipped=skipped,
             extras={"season": surroundings.season} if surroundings.season else {},
         )
+
+
+def _within_groups(
+    said: list[tuple[int, str]], index_of: dict[int, int], ids: list[list[str]]
+) -> list[Relation]:
+    """Relations between the instances of one group that do a verb to one another, in
+    pairs ("four boxers are fighting": two bouts); an odd one out joins the last pair."""
+    found: list[Relation] = []
+    for mention, relation in said:
+        group = ids[index_of[mention]] if mention in index_of else []
+        for k in range(1, len(group), 2):
+            found.append(Relation(group[k - 1], relation, group[k]))
+        if len(group) % 2 and len(group) > 1:
+            found.append(Relation(group[-1], relation, group[-2]))
+    return found
 
 
 def _checked(text: object, context: object | None) -> SceneContext | None:
@@ -266,40 +246,22 @@ def _only_nobody(raw: list[Mention], resolved: list[Mention]) -> bool:
 
 def _said(doc: Any, drawability: Drawability) -> Surroundings:
     """The surroundings this sentence itself names."""
-    time, weather, season = _time_weather_season(doc, drawability.idioms, drawability.name_tokens)
-    places = drawability.places
-    return Surroundings(places.setting, places.lighting, time, weather, season)
+    idioms, names = drawability.idioms, drawability.name_tokens
+    return said_surroundings(doc, drawability.places, idioms, names)
 
 
-def _implied_setting(surroundings: Surroundings, mentions: list[Mention]) -> Surroundings:
-    """With no place said or kept, the place its things or weather imply: a tractor is on
-    a farm, snowfall covers the ground."""
-    if surroundings.setting is not None:
-        return surroundings
-    for mention in mentions:
-        setting = THING_SETTINGS.get(mention.noun)
-        if setting is not None:
-            return replace(surroundings, setting=setting)
-    return replace(surroundings, setting="snow") if surroundings.weather == "snow" else surroundings
-
-
-def _surroundings(doc: Any, drawability: Drawability, context: SceneContext | None) -> Surroundings:
-    """Setting, lighting, time, weather and season: named here, else kept from before.
-
-    Lighting belongs to its place: a new place without a lighting word is lit plainly."""
-    said = _said(doc, drawability)
-    if context is None:
-        return said
-    kept = context.surroundings
-    lighting = said.lighting or (None if said.setting else kept.lighting)
-    return replace(
-        said,
-        setting=said.setting or kept.setting,
-        lighting=lighting,
-        time=said.time or kept.time,
-        weather=said.weather or kept.weather,
-        season=said.season or kept.season,
-    )
+def _settled(
+    doc: Any,
+    said: Surroundings,
+    drawability: Drawability,
+    context: SceneContext | None,
+    mentions: list[Mention],
+) -> Surroundings:
+    """Setting, lighting, time, weather and season: said here, else kept from before,
+    else (the place) implied by the things and doings (see ``language.surroundings``)."""
+    nouns = [m.noun for m in mentions]
+    skipped = drawability.idioms | drawability.name_tokens
+    return settled_surroundings(doc, said, drawability.places, context, nouns, skipped)
 
 
 def _owners(doc: Any, mentions: list[Mention], context: SceneContext | None) -> list[Mention]:

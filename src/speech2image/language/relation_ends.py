@@ -197,9 +197,37 @@ def picture_sides(doc: Any, mentions: list[Mention]) -> list[tuple[int, int, str
     return [f for f in found if f[1] != f[3]]
 
 
+_MUTUAL_VERBS = {
+    "fight": "fighting", "argue": "fighting", "quarrel": "fighting", "squabble": "fighting",
+    "bicker": "fighting", "wrestle": "fighting", "box": "fighting", "spar": "fighting",
+    "duel": "fighting", "scuffle": "fighting", "brawl": "fighting", "hug": "hugging",
+    "cuddle": "hugging", "embrace": "hugging", "kiss": "kissing", "chat": "talking to",
+    "talk": "talking to", "gossip": "talking to", "whisper": "talking to",
+}  # fmt: skip
+"""Verbs that, said of two or more with no other partner, are done to one another ("two
+boxers are fighting", "the twins were arguing", "my parents hugged")."""
+_TOGETHER_VERBS = {"play": "playing with", "dance": "dancing with", "chase": "chasing"}
+"""Verbs done to one another only when said so ("the puppies played together")."""
+_PARTNER_PREPOSITIONS = frozenset({"with", "to", "at", "against", "toward", "towards"})
+
+
+def _mutual_name(verb: Any) -> str | None:
+    """The relation a verb said of several with no one else is between them, or None."""
+    lemma = verb_lemma(verb)
+    together = any(c.lower_ == "together" for c in verb.children)
+    name = _MUTUAL_VERBS.get(lemma) or (_TOGETHER_VERBS.get(lemma) if together else None)
+    partner = any(
+        c.dep_ in ("dobj", "dative")
+        or (c.dep_ == "prep" and c.lower_ in _PARTNER_PREPOSITIONS and not together)
+        for c in verb.children
+    )
+    return None if partner else name
+
+
 def reciprocal_frames(doc: Any, mentions: list[Mention]) -> list[VerbFrame]:
-    """ "The boy and his dad were holding hands", "the cat and the dog chased each other":
-    the verb between the things it is said of, the first to the second."""
+    """ "The boy and his dad were holding hands", "the cat and the dog chased each other",
+    "the cat and the dog were fighting": the verb between the things it is said of, the
+    first to the second."""
     frames: list[VerbFrame] = []
     for verb in doc:
         if verb.pos_ != "VERB" or negated(verb):
@@ -208,9 +236,26 @@ def reciprocal_frames(doc: Any, mentions: list[Mention]) -> list[VerbFrame]:
         mutual = [o for o in objects if o.lower_ in ("other", "another")]
         hands = [o for o in objects if o.lower_ == "hands" and verb_lemma(verb) in _HANDS]
         subjects = verb_subjects(doc, mentions, verb)
-        if not (mutual or hands) or len(subjects) < 2:
+        said = _mutual_name(verb)
+        if not (mutual or hands or said) or len(subjects) < 2:
             continue
         name = f"{verb_form(verb)} hands with" if hands else verb_form(verb)
-        name = VERB_NAMES.get(verb_lemma(verb), name) if mutual else name
+        name = VERB_NAMES.get(verb_lemma(verb), name) if mutual else said or name
         frames.append(VerbFrame(verb.i, (subjects[0],), name, tuple(subjects[1:])))
     return frames
+
+
+def group_reciprocals(doc: Any, mentions: list[Mention]) -> list[tuple[int, str]]:
+    """(mention, relation) for a group that does a verb to one another ("two boxers are
+    fighting", "the puppies chased each other"): its instances pair up."""
+    found: list[tuple[int, str]] = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or negated(verb):
+            continue
+        mutual = any(c.dep_ == "dobj" and c.lower_ in ("other", "another") for c in verb.children)
+        name = _mutual_name(verb) or (VERB_NAMES.get(verb_lemma(verb), verb_form(verb))
+                                      if mutual else None)  # fmt: skip
+        subjects = verb_subjects(doc, mentions, verb)
+        if name is not None and len(subjects) == 1 and mentions[subjects[0]].count > 1:
+            found.append((subjects[0], name))
+    return found

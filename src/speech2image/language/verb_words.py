@@ -6,6 +6,9 @@ Read by :mod:`speech2image.language.frames` and :mod:`speech2image.language.held
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 DOUBLED_FINAL = frozenset({"begin", "forget", "admit", "commit", "regret", "occur", "prefer"})
 """Verbs of two or more syllables that double their last consonant (begin -> beginning)."""
 ING_IRREGULAR = {"picnic": "picnicking", "panic": "panicking", "mimic": "mimicking"}
@@ -60,6 +63,13 @@ PHRASE_NAMES = {
     ("clamber", "up"): "climbing", ("hang", "off"): "under", ("cling", "onto"): "holding",
     ("lean", "on"): "beside", ("lean", "against"): "beside", ("fight", "over"): "fighting",
     ("argue", "over"): "fighting", ("squabble", "over"): "fighting",
+    ("say", "to"): "talking to", ("shout", "to"): "talking to", ("shout", "at"): "talking to",
+    ("yell", "at"): "talking to", ("yell", "to"): "talking to", ("call", "to"): "talking to",
+    ("whisper", "to"): "talking to", ("chat", "to"): "talking to", ("explain", "to"): "talking to",
+    ("reply", "to"): "talking to", ("scream", "at"): "talking to", ("sing", "to"): "singing to",
+    ("read", "to"): "reading to", ("wave", "to"): "waving to", ("wave", "at"): "waving to",
+    ("smile", "at"): "smiling at", ("laugh", "at"): "laughing at", ("point", "at"): "pointing at",
+    ("point", "to"): "pointing at",
 }  # fmt: skip
 """Verb and preposition pairs whose frame has a name of its own (hanging from a branch is
 under it, the one relation an engine draws that way)."""
@@ -97,3 +107,33 @@ NOT_ROLES = frozenset(
      "floor", "mirror", "paper", "timer", "monitor", "container", "trailer", "roller"}
 )  # fmt: skip
 """Nouns with a role ending that are things."""
+
+
+def ing_form(lemma: str) -> str:
+    """The ``-ing`` form of a verb lemma: ride -> riding, sit -> sitting, lie -> lying."""
+    word = lemma.lower()
+    if word in ING_IRREGULAR:
+        return ING_IRREGULAR[word]
+    if word.endswith("ie"):
+        return word[:-2] + "ying"
+    if word.endswith("e") and not word.endswith(("ee", "ye", "oe")) and len(word) > 2:
+        return word[:-1] + "ing"
+    one_syllable = re.fullmatch(r"[^aeiou]*[aeiou]+[^aeiou]*", word) is not None
+    if re.search(r"[^aeiou][aeiou][^aeiouwxy]$", word) and (one_syllable or word in DOUBLED_FINAL):
+        return word + word[-1] + "ing"
+    return word + "ing"
+
+
+def verb_form(token: Any) -> str:
+    """The ``-ing`` form of a verb token, from its text when it is one already (the small
+    model lemmatises "riding" as "rid")."""
+    text = token.lower_
+    if text.endswith("ing") and token.tag_ == "VBG" and len(text) > 4:
+        return text
+    return ing_form(verb_lemma(token))
+
+
+def verb_lemma(token: Any) -> str:
+    """The lemma of a verb token, repaired where the small model is wrong."""
+    lemma = token.lemma_.lower()
+    return LEMMA_FIXES.get(lemma, lemma) if token.pos_ == "VERB" else lemma
