@@ -42,6 +42,7 @@ from speech2image.imaging.compose.embedding import TextEmbedder, embedding_model
 from speech2image.imaging.compose.embedding import (
     ensure_pack_embeddings as _ensure_pack_embeddings,
 )
+from speech2image.imaging.compose.extras import EXTRA_NOUNS
 from speech2image.imaging.compose.senses import false_friend, in_place, kind_of, same_kind
 from speech2image.imaging.compose.symbols import CONCEPT_ASSETS, CONCEPT_SYMBOLS, GENERAL_THINGS
 from speech2image.scene import Scene, SceneObject, Skipped
@@ -150,7 +151,7 @@ class AssetMatcher:
         one or two words (logos, flags and signs left out)."""
         names = {e.name.lower() for e in self.entries if len(e.name.split()) <= 2 and _ordinary(e)}
         aliases = {n for n in COMMON_NOUNS if alias_for(self.pack, n) or n in names}
-        return frozenset((names | aliases | set(GENERAL_THINGS)) - NEVER_MATCHED)
+        return frozenset((names | aliases | set(GENERAL_THINGS) | set(EXTRA_NOUNS)) - NEVER_MATCHED)
 
     def match(self, noun: str, *, age: str | None = None) -> AssetMatch:
         """The asset that draws ``noun`` (see the module docstring for the steps)."""
@@ -188,7 +189,11 @@ class AssetMatcher:
         aged = self._named(AGE_VARIANTS.get((age or "", noun)))
         if aged is not None:
             return AssetMatch(aged, 1.0, False)
-        # 4. A curated alias, a category word, the noun itself, an abstract idea's symbol.
+        # 4. The project's own drawing of the thing (a shelf, a pram: :mod:`.extras`), a
+        # curated alias, a category word, the noun itself, an abstract idea's symbol.
+        extra = self._named(EXTRA_NOUNS.get(noun))
+        if extra is not None:
+            return AssetMatch(extra, 1.0, False)
         named = self._named(alias_for(self.pack, noun)) or self._named(GENERAL_THINGS.get(noun))
         if named is not None:
             return AssetMatch(named, RELATED_SCORE if noun in RELATED_ALIASES else 1.0, False)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from speech2image.imaging.compose.assets import AssetEntry
+from speech2image.imaging.compose.extras import EXTRA_SIZES
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -49,8 +50,11 @@ _BY_NOUN = {
     "house, castle, tree, palm tree, pine tree, christmas tree, rocket, dinosaur, dragon, "
     "mountain, building, tower, church, windmill",
 }
-SIZE_OF_NOUN = {noun.strip(): size for size, nouns in _BY_NOUN.items() for noun in nouns.split(",")}
-"""Size class of common nouns (singular, lower case)."""
+SIZE_OF_NOUN = EXTRA_SIZES | {
+    noun.strip(): size for size, nouns in _BY_NOUN.items() for noun in nouns.split(",")
+}
+"""Size class of common nouns (singular, lower case); the project's own drawings
+(:mod:`.extras`) bring theirs (a swimming pool is large, a cliff huge)."""
 
 MAX_SURFACE_FRACTION = 0.3
 """The deepest a top surface may lie below its box's top (a chair's seat under its back):
