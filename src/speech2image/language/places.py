@@ -13,8 +13,14 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
+from speech2image.language.attributes import PEOPLE, is_animate
 from speech2image.language.concepts import COMPOUND_NOUNS
-from speech2image.language.vocabulary import SETTING_PHRASES, SETTINGS
+from speech2image.language.implied_places import THING_SETTINGS as THING_SETTINGS
+from speech2image.language.vocabulary import OUTDOOR_SETTINGS, SETTING_PHRASES, SETTINGS
+
+PLACE_WORDS = {**SETTINGS, "wave": "sea", "waves": "sea", "fish tank": "underwater",
+               "fishbowl": "underwater", "fishtank": "underwater"}  # fmt: skip
+"""Place words and their settings: the vocabulary's and the waves ("beneath the waves")."""
 
 ALWAYS_SETTING = frozenset(
     {"beach", "seaside", "forest", "jungle", "woods", "woodland", "rainforest", "desert",
@@ -69,46 +75,6 @@ PLACE_THINGS = frozenset(
 sky): the setting only when no other place is said ("a camel crosses the desert under a
 sunny sky" is in the desert)."""
 
-THING_SETTINGS = {
-    "coral": "underwater", "seaweed": "underwater", "jellyfish": "underwater",
-    "wave": "sea", "ferry": "sea", "sailboat": "sea", "surfer": "beach",
-    "surfboard": "beach", "sandcastle": "beach", "tractor": "farm", "farmer": "farm",
-    "cow": "field", "haystack": "farm", "scarecrow": "farm", "oven": "kitchen",
-    "stove": "kitchen", "chef": "kitchen", "frying pan": "kitchen", "nurse": "hospital",
-    "band": "stage", "lavender": "garden", "flowerbed": "garden", "snowman": "snow",
-    "sled": "snow", "penguin": "snow", "igloo": "snow", "camel": "desert",
-    "cactus": "desert", "astronaut": "space", "planet": "space", "blackboard": "classroom",
-    "whale": "sea", "dolphin": "sea", "cockpit": "airport", "runway": "airport",
-    "bookshelf": "library", "bed": "bedroom", "bathtub": "bathroom", "tent": "forest",
-    "bath": "bathroom", "toilet": "bathroom", "shower": "bathroom", "wardrobe": "bedroom",
-    "fireplace": "room", "sofa": "room", "couch": "room", "armchair": "room", "rug": "room",
-}  # fmt: skip
-"""Things that tell where a scene is when no place is said ("the farmer was driving a
-red tractor" is on a farm)."""
-
-_PLACE_CLASSES = {
-    "city": ("skyscraper", "post office", "bank", "bakery", "hotel", "cathedral", "museum",
-             "taxi", "tram", "traffic light", "police officer", "policeman", "pedestrian"),
-    "farm": ("barn", "hay", "haystack", "cart", "pig", "hen", "rooster", "goat", "sheep",
-             "lamb", "piglet", "calf", "foal", "duckling"),
-    "garden": ("gardener", "tulip", "rose", "daisy", "hose", "watering can", "wheelbarrow",
-               "lawnmower", "shed", "greenhouse", "vegetable patch"),
-    "classroom": ("blackboard", "whiteboard", "pupil", "student", "schoolbag"),
-    "stadium": ("goalkeeper", "striker", "referee", "footballer", "tennis player",
-                "football player", "cheerleader"),
-    "snow": ("skier", "snowboarder", "snowman", "sled", "sledge", "igloo", "ski"),
-    "sea": ("submarine", "lighthouse", "pier", "yacht", "ship", "sailor", "shark"),
-    "restaurant": ("waiter", "waitress", "menu"),
-    "field": ("meadow", "haystack", "scarecrow", "grass"),
-}  # fmt: skip
-"""Broad classes of things that belong to one kind of place (buildings of a town, farm
-animals, garden plants and tools, sports players, snow sports, sea craft), merged into
-:data:`THING_SETTINGS` without overriding its entries."""
-THING_SETTINGS.update(
-    {noun: place for place, nouns in _PLACE_CLASSES.items() for noun in nouns
-     if noun not in THING_SETTINGS}
-)  # fmt: skip
-
 PLACE_VERBS = frozenset(
     {"visit", "enter", "leave", "explore", "reach", "cross", "tour", "clean", "decorate",
      "sweep", "mop", "vacuum", "hoover", "tidy"}
@@ -159,19 +125,69 @@ class Places:
     """Indexes of every place word (and its compound words): never drawn as things."""
     lighting: str | None
     """One of :data:`speech2image.scene.LIGHTINGS` or ``None``."""
+    setting_word: str | None = None
+    """The lemma of the word that named :attr:`setting` ("water" for a lake)."""
 
 
 def _place_key(token: Any) -> str | None:
-    """The key of :data:`SETTINGS` a token names, with a compound word before it."""
+    """The key of :data:`PLACE_WORDS` a token names, with a compound word before it."""
     text, lemma = token.lower_, token.lemma_.lower()
     for child in token.children:
         if child.dep_ in ("compound", "amod") and child.i == token.i - 1:
             joined = f"{child.lower_} {text}"
-            if joined in SETTINGS:
+            if joined in PLACE_WORDS:
                 return joined
-    if text in SETTINGS:
+    if text in PLACE_WORDS:
         return text
-    return lemma if lemma in SETTINGS else None
+    return lemma if lemma in PLACE_WORDS else None
+
+
+LANDSCAPES = frozenset(
+    {"field", "mountains", "forest", "sea", "lake", "desert", "jungle", "river", "island"}
+)
+"""Settings that are a landscape: "behind the hills" or "beyond the sea" is in them
+too, while "behind the school" is beside a landmark."""
+OUTSIDE_PREPOSITIONS = frozenset({"outside", "past"})
+"""Prepositions that put a scene outdoors at a building: "outside the hotel"."""
+_UNDER = frozenset({"under", "beneath", "below", "underneath"})
+_WATER_SETTINGS = frozenset({"sea", "lake", "river"})
+_FLIGHT_WORDS = frozenset({"fly", "flight", "plane", "airplane", "aeroplane", "jet"})
+ENCLOSURES = frozenset({"pool", "enclosure", "house", "cage", "pen", "pit", "tank", "den"})
+"""Places that, after an animal ("the penguin pool", "the lion enclosure"), are a zoo's
+(or a farm's, for farm animals: "the pig pen")."""
+FARM_ANIMALS = frozenset(
+    {"pig", "hen", "chicken", "cow", "sheep", "goat", "horse", "pony", "duck", "goose",
+     "rabbit", "rooster", "donkey"}
+)  # fmt: skip
+
+
+def _enclosure(token: Any) -> str | None:
+    """ "zoo" for "the penguin pool", "farm" for "the pig pen", else ``None``."""
+    if token.lemma_.lower() not in ENCLOSURES:
+        return None
+    for child in token.children:
+        if child.dep_ == "compound" and child.i == token.i - 1:
+            animal = child.lemma_.lower()
+            if animal in FARM_ANIMALS:
+                return "farm"
+            if is_animate(animal) and animal not in PEOPLE:
+                return "zoo"
+    return None
+
+
+def _outside_building(noun: Any, setting: str) -> str:
+    """The setting of a place phrase: the street for an indoor place one is outside or
+    passing ("waiting outside the hotel", "skateboarding past the library", "in front
+    of the bank"); ``setting`` itself otherwise."""
+    if setting in OUTDOOR_SETTINGS or noun.dep_ != "pobj":
+        return setting
+    prep = noun.head
+    outside = prep.lower_ in OUTSIDE_PREPOSITIONS or (
+        prep.lower_ == "of" and prep.head.lower_ == "front" and prep.head.head.lower_ == "in"
+    )
+    if not outside:
+        return setting
+    return "playground" if setting == "classroom" else "city"
 
 
 def _in_place_phrase(noun: Any, key: str) -> bool:
@@ -187,7 +203,11 @@ def _in_place_phrase(noun: Any, key: str) -> bool:
             return prep in _SURFACE_PREPOSITIONS
         if prep in PLACE_PREPOSITIONS:
             return True
+        if prep in ("behind", "beyond") and PLACE_WORDS[key] in LANDSCAPES:
+            return True  # "the sun is setting behind the hills"
         part = head.head
+        if prep == "of" and part.lower_ == "front" and part.head.lower_ == "in":
+            return PLACE_WORDS[key] not in OUTDOOR_SETTINGS  # "in front of the hotel": the street
         # "at the edge of a pine forest", "the end of the street": the part is the place.
         return (
             prep == "of"
@@ -198,6 +218,8 @@ def _in_place_phrase(noun: Any, key: str) -> bool:
         return head.lemma_.lower() in PLACE_VERBS
     if noun.dep_ == "nsubj" and head.lemma_ == "be":
         return True  # "the beach was crowded", "the library is on the second floor"
+    if noun.dep_ == "attr" and head.lemma_ == "be" and PLACE_WORDS[key] in OUTDOOR_SETTINGS:
+        return any(c.dep_ == "expl" for c in head.children)  # "there is a football field"
     if noun.dep_ == "advmod" and noun.lower_ == "home":
         return head.lemma_.lower() in MOTION_VERBS
     return False
@@ -234,20 +256,31 @@ def place_of(token: Any) -> str | None:
         return None
     if _arena(token):
         return "stage"  # "the clowns in the ring", "into the ring": a circus or boxing ring
+    enclosure = _enclosure(token)
+    if enclosure is not None and token.dep_ in ("pobj", "dobj", "nsubj", "attr"):
+        return enclosure
     key = _place_key(token)
     if key is None:
         if token.ent_type_ == "GPE" and token.dep_ == "pobj":
-            return "city" if token.head.lower_ in ("in", "at", "to", "from") else None
+            prep = token.head
+            if prep.lower_ in ("to", "from") and prep.head.lemma_.lower() in _FLIGHT_WORDS:
+                return None  # "the flight to Lisbon" is in the sky, not in Lisbon
+            return "city" if prep.lower_ in ("in", "at", "to", "from") else None
         return None
     if key in ALWAYS_SETTING and token.pos_ in ("NOUN", "PROPN"):
-        return SETTINGS[key]
+        return PLACE_WORDS[key]
     noun = token
     if token.dep_ == "compound":
         # "on the kitchen shelf" is in the kitchen; "on the school bus" is on a bus.
         if key not in COMPOUND_PLACES or f"{key} {token.head.lemma_.lower()}" in COMPOUND_NOUNS:
             return None
         noun = token.head
-    return SETTINGS[key] if _in_place_phrase(noun, key) else None
+    if not _in_place_phrase(noun, key):
+        return None
+    setting = PLACE_WORDS[key]
+    if setting in _WATER_SETTINGS and noun.dep_ == "pobj" and noun.head.lower_ in _UNDER:
+        return "underwater"  # "a submarine diving beneath the waves"
+    return _outside_building(noun, setting)
 
 
 def _phrase_settings(doc: Any, blocked: Collection[int]) -> dict[int, tuple[str, range]]:
@@ -294,7 +327,9 @@ def find_places(doc: Any, blocked: Collection[int] = ()) -> Places:
         name = place_of(token)
         if name is None:
             continue
-        span = sorted({token.i, *(c.i for c in token.children if c.dep_ == "compound")})
+        # "the penguin pool": the penguin is drawn, the pool is the zoo's.
+        compounds = [c.i for c in token.children if c.dep_ == "compound"]
+        span = sorted({token.i, *([] if _enclosure(token) else compounds)})
         taken.update(span)
         candidates.setdefault(token.i, (name, range(span[0], span[-1] + 1)))
     places = [i for i in sorted(candidates) if doc[i].lemma_.lower() not in PLACE_THINGS]
@@ -307,7 +342,9 @@ def find_places(doc: Any, blocked: Collection[int] = ()) -> Places:
     if setting is None and night_sky(doc):
         setting = "field"  # "a fox crept past the chickens under the full moon": outdoors
     tokens = {i for k, (_, span) in candidates.items() if k in places or k in chosen for i in span}
-    return Places(setting=setting, tokens=frozenset(tokens), lighting=_lighting(doc, tokens))
+    word = doc[chosen[0]].lemma_.lower() if chosen else None
+    return Places(setting=setting, tokens=frozenset(tokens), lighting=_lighting(doc, tokens),
+                  setting_word=word)  # fmt: skip
 
 
 def _lighting(doc: Any, place_tokens: set[int]) -> str | None:

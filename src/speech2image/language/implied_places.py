@@ -1,0 +1,154 @@
+"""Places a sentence implies without naming one: by its things, its people, its doings.
+
+"The farmer was driving a red tractor" is on a farm, "the zookeeper" at the zoo, "a
+squirrel was climbing the oak" in a park, "my daughter plays water polo" in a swimming
+pool, "the flight to Lisbon" in the sky, "whisk the eggs" in a kitchen. An implied place
+is the lowest of the three ways a place is known (said, kept from the story, implied):
+:mod:`speech2image.language.surroundings` uses it only where neither of the others is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import Any
+
+THING_SETTINGS = {
+    "coral": "underwater", "seaweed": "underwater", "jellyfish": "underwater",
+    "wave": "sea", "ferry": "sea", "sailboat": "sea", "surfer": "beach",
+    "surfboard": "beach", "sandcastle": "beach", "tractor": "farm", "farmer": "farm",
+    "cow": "field", "haystack": "farm", "scarecrow": "farm", "oven": "kitchen",
+    "stove": "kitchen", "chef": "kitchen", "frying pan": "kitchen", "nurse": "hospital",
+    "band": "stage", "lavender": "garden", "flowerbed": "garden", "snowman": "snow",
+    "sled": "snow", "penguin": "snow", "igloo": "snow", "camel": "desert",
+    "cactus": "desert", "astronaut": "space", "planet": "space", "blackboard": "classroom",
+    "whale": "sea", "dolphin": "sea", "cockpit": "airport", "runway": "airport",
+    "bookshelf": "library", "bed": "bedroom", "bathtub": "bathroom", "tent": "forest",
+    "bath": "bathroom", "toilet": "bathroom", "shower": "bathroom", "wardrobe": "bedroom",
+    "fireplace": "room", "sofa": "room", "couch": "room", "armchair": "room", "rug": "room",
+}  # fmt: skip
+"""Things that tell where a scene is when no place is said ("the farmer was driving a
+red tractor" is on a farm)."""
+
+_PLACE_CLASSES = {
+    "city": ("skyscraper", "post office", "bank", "bakery", "hotel", "cathedral", "museum",
+             "taxi", "tram", "traffic light", "police officer", "policeman", "pedestrian",
+             "bus stop", "busker", "street musician", "street lamp", "lamp post"),
+    "road": ("cyclist", "ambulance", "lorry", "truck", "fire engine", "motorcyclist",
+             "traffic", "van"),
+    "farm": ("barn", "hay", "haystack", "cart", "pig", "hen", "rooster", "goat", "sheep",
+             "lamb", "piglet", "calf", "foal", "duckling"),
+    "garden": ("gardener", "tulip", "rose", "daisy", "hose", "watering can", "wheelbarrow",
+               "lawnmower", "shed", "greenhouse", "vegetable patch", "hammock", "lawn",
+               "garden gnome", "gnome", "bird bath", "sunflower"),
+    "park": ("squirrel", "jogger", "bandstand", "picnic blanket"),
+    "zoo": ("zookeeper", "zoo keeper"),
+    "field": ("meadow", "haystack", "scarecrow", "grass", "jockey", "racehorse", "lion",
+              "lioness", "zebra", "giraffe", "rhino", "rhinoceros", "hippo", "hippopotamus",
+              "cheetah", "antelope", "gazelle", "wildebeest", "hyena", "warthog"),
+    "jungle": ("toucan", "sloth", "chameleon", "jaguar", "orangutan", "gorilla", "tapir",
+               "anaconda", "macaw", "vine", "liana"),
+    "classroom": ("blackboard", "whiteboard", "pupil", "student", "schoolbag", "teacher",
+                  "classmate", "homework", "exam", "textbook", "worksheet", "school desk"),
+    "office": ("intern", "colleague", "receptionist", "secretary", "photocopier",
+               "office worker"),
+    "kitchen": ("saucepan", "whisk", "rolling pin", "mixing bowl", "batter", "dough",
+                "chopping board", "cutting board", "baking tray", "kettle", "toaster",
+                "fridge", "refrigerator", "microwave", "dishwasher", "pan", "wok"),
+    "bathroom": ("toothbrush", "toothpaste", "bubble bath"),
+    "stadium": ("goalkeeper", "striker", "referee", "footballer", "tennis player",
+                "football player", "cheerleader", "rugby player", "umpire"),
+    "snow": ("skier", "snowboarder", "snowman", "sled", "sledge", "igloo", "ski",
+             "snowboard", "toboggan", "ice skater"),
+    "sea": ("submarine", "lighthouse", "pier", "yacht", "ship", "sailor", "shark",
+            "mermaid", "fishing boat", "sailing boat"),
+    "swimming pool": ("swimmer", "diving board", "water polo"),
+    "underwater": ("diver", "scuba diver", "snorkel"),
+    "station": ("train", "steam train", "locomotive", "ticket inspector"),
+    "sky": ("airplane", "plane", "aeroplane", "jet", "flight", "pilot", "hot air balloon",
+            "parachute", "paraglider"),
+    "restaurant": ("waiter", "waitress", "menu"),
+}  # fmt: skip
+"""Broad classes of things and people that belong to one kind of place (buildings of a
+town, road traffic, farm animals, garden plants and tools, savanna and jungle animals,
+school and office people, kitchen tools, sports players, snow sports, sea craft,
+aircraft), merged into :data:`THING_SETTINGS` without overriding its entries."""
+THING_SETTINGS.update(
+    {noun: place for place, nouns in _PLACE_CLASSES.items() for noun in nouns
+     if noun not in THING_SETTINGS}
+)  # fmt: skip
+
+ACTIVITY_SETTINGS = {
+    "surf": "beach", "surfing": "beach", "sunbathe": "beach", "sunbathing": "beach",
+    "snorkel": "underwater", "snorkelling": "underwater", "snorkeling": "underwater",
+    "scuba": "underwater", "ski": "snow", "skiing": "snow", "snowboarding": "snow",
+    "sledging": "snow", "sledding": "snow", "tobogganing": "snow", "hike": "mountains",
+    "hiking": "mountains", "mountaineering": "mountains", "camping": "forest",
+    "fishing": "lake", "picnic": "park", "jog": "park", "jogging": "park", "golf": "field",
+    "sail": "sea", "sailing": "sea", "cycling": "road", "bake": "kitchen",
+    "baking": "kitchen", "whisk": "kitchen", "knead": "kitchen", "sift": "kitchen",
+    "fly": "sky", "flying": "sky", "flight": "sky", "water polo": "swimming pool",
+    "football": "stadium", "soccer": "stadium", "rugby": "stadium", "cricket": "stadium",
+    "hockey": "stadium", "baseball": "stadium", "tennis": "stadium",
+}  # fmt: skip
+"""Doings (verbs, nouns, gerunds) that happen in one kind of place: "we went surfing",
+"my daughter plays water polo", "sift the flour", "the flight to Lisbon". Flying is the
+sky only where what flies is an aircraft or a person (a bird flies anywhere)."""
+LAP_WORDS = frozenset({"lap", "length"})
+"""Swum, these are lengths of a swimming pool: "she swims the last lap"."""
+GROWING_VERBS = frozenset({"grow", "bloom", "blossom", "sprout", "ripen", "flower"})
+PLANTS = frozenset(
+    {"tomato", "potato", "carrot", "bean", "pea", "lettuce", "cabbage", "pumpkin", "onion",
+     "strawberry", "raspberry", "flower", "rose", "tulip", "daisy", "sunflower", "plant",
+     "vegetable", "herb", "seedling", "bulb", "daffodil", "lily", "courgette", "cucumber",
+     "marrow", "bluebell", "poppy", "blossom", "bud"}
+)  # fmt: skip
+"""Plants that, growing or blooming, are in a garden: "the tomatoes are growing"."""
+_FLIERS = frozenset({"i", "we", "you", "he", "she", "they", "plane", "airplane", "jet",
+                     "pilot", "aeroplane", "helicopter"})  # fmt: skip
+
+
+def _activity_of(token: Any) -> str | None:
+    """The place a doing implies, if this token is one."""
+    word, lemma = token.lower_, token.lemma_.lower()
+    compound = next((c for c in token.children if c.dep_ == "compound"), None)
+    if compound is not None:
+        joined = f"{compound.lower_} {word}"
+        if joined in ACTIVITY_SETTINGS:
+            return ACTIVITY_SETTINGS[joined]
+    if token.dep_ == "compound" and f"{word} {token.head.lower_}" in ACTIVITY_SETTINGS:
+        return ACTIVITY_SETTINGS[f"{word} {token.head.lower_}"]
+    if lemma in LAP_WORDS and token.head.lemma_.lower() == "swim":
+        return "swimming pool"
+    if lemma in PLANTS and token.dep_ == "nsubj" and token.head.lemma_.lower() in GROWING_VERBS:
+        return "garden"
+    place = ACTIVITY_SETTINGS.get(word) or ACTIVITY_SETTINGS.get(lemma)
+    if place is None or token.pos_ not in ("NOUN", "VERB", "PROPN"):
+        return None
+    if lemma == "fly" and token.pos_ == "VERB":
+        subjects = [c.lower_ for c in token.children if c.dep_ == "nsubj"]
+        return place if subjects and all(s in _FLIERS for s in subjects) else None
+    if place == "stadium":
+        # "my son plays football", "the tennis match": a game, not a ball or a cricket.
+        playing = token.head.lemma_.lower() in ("play", "watch", "match", "game")
+        after = any(c.lemma_.lower() in ("match", "game") for c in token.children)
+        heads_match = token.dep_ == "compound" and token.head.lemma_.lower() in ("match", "game")
+        return place if playing or after or heads_match else None
+    return place
+
+
+def implied_place(
+    doc: Any, nouns: Sequence[str], skipped_tokens: Collection[int] = ()
+) -> str | None:
+    """The place the sentence's things (``nouns``, in the order said) or, failing them,
+    its doings imply, or ``None``; ``skipped_tokens`` (idioms, names) imply nothing."""
+    for noun in nouns:
+        place = THING_SETTINGS.get(noun)
+        if place is not None:
+            return place
+    for token in doc:
+        if token.i in skipped_tokens:
+            continue
+        place = _activity_of(token)
+        if place is not None:
+            return place
+    return None

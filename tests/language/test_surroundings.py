@@ -1,0 +1,143 @@
+"""The sky (time of day, weather), places implied by things and doings, and a story's
+place kept across sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from speech2image.language import SpacySceneBuilder
+from speech2image.language.implied_places import ACTIVITY_SETTINGS, THING_SETTINGS
+from speech2image.language.sky import WEATHER_THINGS
+from speech2image.language.surroundings import VAGUE_PLACES
+from speech2image.scene import SETTINGS, WEATHERS
+
+
+def test_tables_name_only_known_settings_and_weathers() -> None:
+    assert set(THING_SETTINGS.values()) <= set(SETTINGS)
+    assert set(ACTIVITY_SETTINGS.values()) <= set(SETTINGS)
+    assert set(WEATHER_THINGS.values()) <= set(WEATHERS)
+    assert all(kept <= set(SETTINGS) for kept in VAGUE_PLACES.values())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "time", "weather"),
+    [
+        ("By the time we got off, the sun was shining on the canals.", "day", "sunny"),
+        ("Snowflakes were falling softly on the frozen lake.", None, "snow"),
+        ("The desert was so hot that the sand burned our feet.", None, "sunny"),
+        ("It was a scorching afternoon.", "day", "sunny"),
+        ("It poured all weekend.", None, "rain"),
+        ("The sun came out after lunch.", "day", "sunny"),
+        ("The sun went down behind the hills.", "sunset", None),
+        ("We watched a shooting star from the garden.", "night", None),
+        ("The stars twinkled above the tents.", "night", None),
+        ("The fireworks lit up the harbour.", "night", None),
+        ("I got a gold star for my spelling test.", None, None),
+        ("She is a film star.", None, None),
+        ("The soup is too hot.", None, None),
+        ("I was so hot after the run.", None, None),
+        ("The water in the lake was clear.", None, None),
+        ("A clear sky over the fields.", None, "sunny"),
+        ("A horse called Thunder.", None, None),
+    ],
+)
+def test_the_sky_from_what_the_sun_snow_and_stars_do(
+    builder: SpacySceneBuilder, text: str, time: str | None, weather: str | None
+) -> None:
+    scene = builder.build(text)
+    assert (scene.time, scene.weather) == (time, weather)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "setting"),
+    [
+        ("My daughter plays water polo twice a week.", "swimming pool"),
+        ("She swims the last lap and touches the wall first.", "swimming pool"),
+        ("The flight to Lisbon only takes about two hours.", "sky"),
+        ("We had our sandwiches on a bench next to the penguin pool.", "zoo"),
+        ("The children fed the goats in the goat pen.", "farm"),
+        ("A woman with a pram was waiting at the bus stop.", "city"),
+        ("A yellow taxi is waiting outside the hotel.", "city"),
+        ("Two teenagers are skateboarding past the library.", "city"),
+        ("We are reading in the library.", "library"),
+        ("The sun is setting behind the hills.", "field"),
+        ("A bench behind the school.", None),
+        ("A submarine is diving beneath the waves.", "underwater"),
+        ("Behind the school there is a football field.", "field"),
+        ("On our street there's a bakery next to a small bank.", "city"),
+        ("The monkey threw a banana at the zookeeper.", "zoo"),
+        ("A squirrel is climbing the oak tree.", "park"),
+        ("The lion is lying in the shade of a tree.", "field"),
+        ("A chameleon was clinging to the branch.", "jungle"),
+        ("The tomatoes are growing in pots along the fence.", "garden"),
+        ("The ambulance raced past us.", "road"),
+        ("The new intern is sitting at the desk by the window.", "office"),
+        ("Sift the flour into a large bowl.", "kitchen"),
+        ("My son plays football every Saturday.", "stadium"),
+        ("A cricket chirped in the dark.", None),
+        ("The owl flew over the house.", None),
+    ],
+)
+def test_a_place_from_place_phrases_things_and_doings(
+    builder: SpacySceneBuilder, text: str, setting: str | None
+) -> None:
+    assert builder.build(text).setting == setting
+
+
+def _story(builder: SpacySceneBuilder, sentences: list[str]) -> list[tuple[str | None, ...]]:
+    context = builder.new_context()
+    scenes = [builder.build(text, context=context) for text in sentences]
+    return [(s.setting, s.time, s.weather) for s in scenes]
+
+
+@pytest.mark.slow
+def test_a_story_keeps_its_place_through_words_for_a_kind_of_place(
+    builder: SpacySceneBuilder,
+) -> None:
+    told = _story(
+        builder,
+        [
+            "An old fisherman lived in a hut by the sea.",
+            "A golden fish jumped out and spoke to him.",
+            "He let it go, and it swam back into the dark water.",
+            "The narwhal pushed the ice back to the shore.",
+            "Then they flew a kite high in the sky.",
+        ],
+    )
+    assert [setting for setting, _, _ in told] == ["sea"] * 5
+
+
+@pytest.mark.slow
+def test_a_word_for_a_kind_of_place_is_that_place_when_none_is_kept(
+    builder: SpacySceneBuilder,
+) -> None:
+    assert _story(builder, ["A frog jumped into the water."])[0][0] == "lake"
+
+
+@pytest.mark.slow
+def test_a_new_room_of_the_home_by_its_furniture_and_a_sunny_morning_after_night(
+    builder: SpacySceneBuilder,
+) -> None:
+    told = _story(
+        builder,
+        [
+            "We caught the night train to the coast.",
+            "By the time we got off, the sun was shining.",
+            "Yesterday the dog stole a sausage off the kitchen table.",
+            "When we found him he was hiding behind the sofa.",
+            "He ate a carrot.",
+        ],
+    )
+    assert told[0][1] == "night"
+    assert told[1][1:] == ("day", "sunny")
+    assert [setting for setting, _, _ in told[2:]] == ["kitchen", "room", "room"]
+
+
+@pytest.mark.slow
+def test_a_place_kept_from_the_story_beats_one_its_things_imply(
+    builder: SpacySceneBuilder,
+) -> None:
+    told = _story(builder, ["We went to the zoo.", "A penguin dived into the pool."])
+    assert told[1][0] == "zoo"
