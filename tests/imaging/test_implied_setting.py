@@ -58,11 +58,38 @@ def test_things_that_imply_no_place_get_none(composer, nouns) -> None:
     assert "implied_setting" not in drawn.extras
 
 
-@pytest.mark.parametrize("setting", ["kitchen", "park", "classroom", "beach"])
-def test_a_place_the_sentence_said_is_kept(composer, setting) -> None:
-    drawn = composer.draw(scene_of(["fish", "cow", "airplane"], setting=setting)).scene
+@pytest.mark.parametrize(
+    ("setting", "nouns"),
+    [("kitchen", ["fish", "cow", "teddy bear"]), ("park", ["fish", "cow", "airplane"]),
+     ("classroom", ["fish", "cow", "bicycle"]), ("beach", ["fish", "cow", "airplane"])],
+)  # fmt: skip
+def test_a_place_the_sentence_said_is_kept(composer, setting, nouns) -> None:
+    drawn = composer.draw(scene_of(nouns, setting=setting)).scene
     assert drawn.setting == setting
     assert "implied_setting" not in drawn.extras
+
+
+@pytest.mark.parametrize(
+    ("setting", "nouns", "outdoors"),
+    [("kitchen", ["woman", "taxi", "suitcase"], "road"), ("room", ["car"], "road"),
+     ("classroom", ["airplane", "boy"], "sky"), ("bedroom", ["bus"], "road")],
+)  # fmt: skip
+def test_a_big_vehicle_is_drawn_outdoors_not_in_a_room(composer, setting, nouns, outdoors) -> None:
+    """ "She took a taxi to the airport" after the kitchen table: no taxi in the kitchen."""
+    drawn = composer.draw(scene_of(nouns, setting=setting)).scene
+    assert drawn.setting == outdoors
+    assert drawn.setting_things == ()
+
+
+@pytest.mark.parametrize("nouns", [["toy car"], ["boy", "bicycle"]])
+def test_a_toy_or_a_bicycle_stays_in_the_room(composer, nouns) -> None:
+    assert composer.draw(scene_of(nouns, setting="bedroom")).scene.setting == "bedroom"
+
+
+@pytest.mark.parametrize("nouns", [["star"], ["sun"], ["moon"], ["cloud", "cat"]])
+def test_the_lights_and_clouds_of_every_sky_imply_no_place(composer, nouns) -> None:
+    """A gold star is no sky, the sun no outer space."""
+    assert composer.draw(scene_of(nouns)).scene.setting is None
 
 
 def test_the_implied_place_is_drawn(composer) -> None:

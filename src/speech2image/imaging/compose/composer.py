@@ -29,7 +29,7 @@ from speech2image.imaging.compose.cast import (
     stand_in_pack,
 )
 from speech2image.imaging.compose.framing import BACKDROP_FILL_HEIGHT_FRACTION, FILL_HEIGHT_FRACTION
-from speech2image.imaging.compose.implied_setting import implied_setting
+from speech2image.imaging.compose.implied_setting import implied_setting, vehicle_setting
 from speech2image.imaging.compose.layout import LayoutItem, Placement, compute_layout
 from speech2image.imaging.compose.matching import (
     AssetMatch,
@@ -333,14 +333,21 @@ def _completed(
 
 
 def _with_implied_setting(scene: Scene, matches: list[AssetMatch]) -> Scene:
-    """``scene`` in the place its drawn things imply when it names none
-    (:mod:`~speech2image.imaging.compose.implied_setting`); the extras say it was implied."""
-    if scene.setting is not None or scene.depiction != "objects" or not scene.objects:
+    """``scene`` in the place its drawn things imply when it names none, or outdoors when
+    a room would hold a bus (:mod:`~speech2image.imaging.compose.implied_setting`); the
+    extras say it was implied."""
+    if scene.depiction != "objects" or not scene.objects:
         return scene
-    setting = implied_setting(scene.objects, [m.entry for m in matches], scene.relations)
+    entries = [m.entry for m in matches]
+    if scene.setting is not None:
+        sizes = [size_class(o.noun, e) for o, e in zip(scene.objects, entries, strict=True)]
+        setting = vehicle_setting(scene.setting, scene.objects, entries, sizes)
+    else:
+        setting = implied_setting(scene.objects, entries, scene.relations)
     if setting is None:
         return scene
-    return replace(scene, setting=setting, extras={**scene.extras, "implied_setting": True})
+    extras = {**scene.extras, "implied_setting": True}
+    return replace(scene, setting=setting, setting_things=(), extras=extras)
 
 
 def _stop_if_asked(should_stop: Callable[[], bool] | None) -> None:

@@ -9,7 +9,8 @@ than for any other and at least half of the phrases that are not people vote at 
 people vote for nothing (a waiter is anywhere), and nor does a thing kept by another (in
 a bucket, on a plate, held, eaten: crabs in a bucket are no sea). The composer records
 the place in the completed scene, so a place is only ever chosen on the drawing side and
-never overrides one the sentence said.
+never overrides one the sentence said, but for one: a big vehicle is never drawn inside a
+room ("she took a taxi to the airport" after the kitchen table is on the road).
 """
 
 from __future__ import annotations
@@ -40,6 +41,14 @@ SUBGROUP_SETTINGS = {
 animal's tags count for nothing: it is drawn underwater whether tagged ``sea`` or not."""
 PEOPLE_GROUPS = ("people-body", "smileys-emotion")
 """Groups of drawings of people and faces: they imply no place."""
+INTERIORS = frozenset(
+    {"room", "kitchen", "bedroom", "bathroom", "classroom", "office", "library",
+     "restaurant", "shop", "hospital"}
+)  # fmt: skip
+"""Settings inside a building, where no car, bus, ship or plane stands."""
+_TOY_WORDS = frozenset({"toy", "model", "paper", "lego", "wooden", "plastic", "little", "tiny"})
+VEHICLE_SUBGROUPS = ("transport-ground", "transport-air", "transport-water")
+"""Subgroups of drawings of vehicles."""
 
 
 def thing_setting(entry: AssetEntry) -> str | None:
@@ -47,6 +56,10 @@ def thing_setting(entry: AssetEntry) -> str | None:
     subgroup = entry.group.split("/")[-1]
     if subgroup == "animal-marine":
         return SUBGROUP_SETTINGS[subgroup]
+    if subgroup == "sky-weather":
+        # The sun, the moon, a star and a cloud are in every sky (a gold star is no
+        # space, the sun no outer space); only snow says where it lies.
+        return "snow" if "snow" in entry.tags else None
     tagged = next((TAG_SETTINGS[t] for t in entry.tags if t in TAG_SETTINGS), None)
     return tagged or SUBGROUP_SETTINGS.get(subgroup)
 
@@ -75,3 +88,24 @@ def implied_setting(
     best, n = ranked[0]
     tied = len(ranked) > 1 and ranked[1][1] == n
     return None if tied or 2 * sum(counted.values()) < len(votes) else best
+
+
+def vehicle_setting(
+    setting: str | None,
+    objects: Sequence[SceneObject],
+    entries: Sequence[AssetEntry],
+    sizes: Sequence[str],
+) -> str | None:
+    """Outdoors where a big vehicle is drawn inside a room: "she locked the door and took
+    a taxi to the airport" is not a taxi in the kitchen. The place the first vehicle of
+    size ``large`` or ``huge`` (``sizes``, one per object) belongs to, or ``None`` when
+    ``setting`` is no interior or no such vehicle is drawn."""
+    if setting not in INTERIORS:
+        return None
+    for obj, entry, size in zip(objects, entries, sizes, strict=True):
+        toy = obj.size == "small" or obj.noun.split()[0] in _TOY_WORDS  # "a toy car"
+        if obj.concept or toy or size not in ("large", "huge"):
+            continue
+        if entry.group.split("/")[-1] in VEHICLE_SUBGROUPS:
+            return thing_setting(entry)
+    return None

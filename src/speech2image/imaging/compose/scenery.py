@@ -75,6 +75,10 @@ def _dimmed(colour: Color, factor: float) -> Color:
     return (round(colour[0] * factor), round(colour[1] * factor), round(colour[2] * factor))
 
 
+SKY_BODIES = frozenset({"sun", "moon"})
+"""Words of drawings that are the sky's own sun or moon ("sun", "crescent moon")."""
+
+
 def _stars(draw: ImageDraw.ImageDraw, size: int, until: int, rng: random.Random) -> None:
     for _ in range(120):
         x, y = rng.uniform(0, size), rng.uniform(0, until)
@@ -97,8 +101,11 @@ def _celestial(draw: ImageDraw.ImageDraw, size: int, time: str, weather: str | N
         draw.ellipse([x - r, y - r, x + r, y + r], fill=(255, 220, 80))
 
 
-def _sky(kind: str, time: str, weather: str | None, size: int, rng: random.Random) -> Image.Image:
-    """The sky behind every backdrop (shown where the backdrop leaves it open)."""
+def _sky(
+    kind: str, time: str, weather: str | None, size: int, rng: random.Random, *, bodies: bool
+) -> Image.Image:
+    """The sky behind every backdrop (shown where the backdrop leaves it open); without
+    the sun or moon when not ``bodies``."""
     top, bottom = sky_colors(kind, time, weather)
     horizon = int(HORIZON_FRACTION * size)
     sky = gradient(size, size, top, bottom) if kind == "space" else Image.new("RGB", (size, size))
@@ -108,7 +115,7 @@ def _sky(kind: str, time: str, weather: str | None, size: int, rng: random.Rando
     draw = ImageDraw.Draw(sky)
     if kind == "space" or (kind == "time" and time == "night" and weather is None):
         _stars(draw, size, size if kind == "space" else horizon, rng)
-    if kind == "time" or (kind == "mars" and time not in ("night", "dusk")):
+    if bodies and (kind == "time" or (kind == "mars" and time not in ("night", "dusk"))):
         _celestial(draw, size, time, weather)
     return sky
 
@@ -176,9 +183,11 @@ def background(
     ``avoid`` names the assets the sentence's things are drawn with:
     the backdrop leaves such a landmark out (see :attr:`.backdrop_shapes.Stage.avoid`).
     """
-    base = (setting, time, weather, season, lighting, size, seed, pack, tuple(things),
-            sprite is None)  # fmt: skip
     avoid = frozenset(a.lower() for a in avoid)
+    # (The sun or the moon the sentence names is drawn as its thing, not again in the sky.)
+    bodies = not any(word in SKY_BODIES for name in avoid for word in name.split())
+    base = (setting, time, weather, season, lighting, size, seed, pack, tuple(things),
+            sprite is None, bodies)  # fmt: skip
     with _cache_lock:
         # Only the landmarks this backdrop has matter: a sentence that avoids none of them
         # shares the backdrop of every other such sentence.
@@ -189,7 +198,7 @@ def background(
             _cache.move_to_end(key)
             return found
     picture, landmarks = _paint(setting, time, weather, season, size, seed, lighting, things,
-                                sprite, avoid)  # fmt: skip
+                                sprite, avoid, bodies=bodies)  # fmt: skip
     with _cache_lock:
         _landmarks[base] = landmarks
         _cache[(*base, avoid & landmarks)] = picture
@@ -202,14 +211,14 @@ def background(
 
 def _paint(setting: str | None, time: str | None, weather: str | None, season: str | None,
            size: int, seed: int, lighting: str | None, things: Sequence[str],
-           sprite: SpriteSource | None, avoid: frozenset[str],
+           sprite: SpriteSource | None, avoid: frozenset[str], *, bodies: bool = True,
            ) -> tuple[Image.Image, frozenset[str]]:  # fmt: skip
     """The backdrop, and the landmark names its recipe asked for."""
     rng = random.Random(seed)
     time_of_day = time or "day"
     outdoors = time is not None or weather is not None or season is not None
     recipe = backdrop(setting or ("park" if outdoors else "studio"))
-    sky = _sky(recipe.sky, time_of_day, weather, size, rng)
+    sky = _sky(recipe.sky, time_of_day, weather, size, rng, bodies=bodies)
     layer = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     window_sky = sky_colors(recipe.sky if recipe.sky != "none" else "time", time_of_day, weather)
     stage = Stage(layer=layer, draw=ImageDraw.Draw(layer), size=size,

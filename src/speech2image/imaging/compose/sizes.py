@@ -88,6 +88,8 @@ def size_class(noun: str, entry: AssetEntry) -> str:
     noun = noun.lower()
     if noun in SIZE_OF_NOUN:
         return SIZE_OF_NOUN[noun]
+    if noun.startswith(("toy ", "model ")):
+        return "small"  # "a toy car", "a model ship": held in a hand
     head = noun.split()[-1] if noun.split() else noun
     if head in SIZE_OF_NOUN:
         return SIZE_OF_NOUN[head]
