@@ -53,6 +53,9 @@ def possession_frames(doc: Any, mentions: list[Mention]) -> list[VerbFrame]:
         if owner is None or not is_animate(mentions[owner]) or negated(prep.head.head):
             continue
         pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+        # "a man with an accordion playing": the small model's object is "playing".
+        pobjs = [m for c in pobjs for m in ([c] if mention_at(mentions, c.i) is not None else
+                 [a for a in c.children if a.dep_ in ("amod", "compound")] or [c])]  # fmt: skip
         objects = [o for c in pobjs for o in coordinated(doc, mentions, c, len(doc)) if o != owner]
         subjects = tuple(coordinated(doc, mentions, held_by, max(prep.i, held_by.i + 1)))
         with_ = word == "with"

@@ -19,13 +19,14 @@ from typing import Any
 
 from speech2image.language.frames import (
     VerbFrame,
+    is_animate,
     mention_at,
     negated,
     verb_form,
     verb_lemma,
     verb_subjects,
 )
-from speech2image.language.lexicon import CONTAINERS
+from speech2image.language.lexicon import BODY_PARTS, CONTAINERS
 from speech2image.language.mentions import Mention
 from speech2image.language.nonthings import DRINKING_VESSELS
 from speech2image.language.places import PART_NOUNS, THING_PARTS
@@ -198,8 +199,9 @@ def picture_sides(doc: Any, mentions: list[Mention]) -> list[tuple[int, int, str
 
 
 _MUTUAL_VERBS = {
-    "fight": "fighting", "argue": "fighting", "quarrel": "fighting", "squabble": "fighting",
-    "bicker": "fighting", "wrestle": "fighting", "box": "fighting", "spar": "fighting",
+    "fight": "fighting", "argue": "arguing with", "quarrel": "arguing with",
+    "squabble": "arguing with", "bicker": "arguing with", "wrestle": "fighting",
+    "box": "fighting", "spar": "fighting",
     "duel": "fighting", "scuffle": "fighting", "brawl": "fighting", "hug": "hugging",
     "cuddle": "hugging", "embrace": "hugging", "kiss": "kissing", "chat": "talking to",
     "talk": "talking to", "gossip": "talking to", "whisper": "talking to",
@@ -259,3 +261,40 @@ def group_reciprocals(doc: Any, mentions: list[Mention]) -> list[tuple[int, str]
         if name is not None and len(subjects) == 1 and mentions[subjects[0]].count > 1:
             found.append((subjects[0], name))
     return found
+
+
+def measured(mentions: list[Mention], noun: Any) -> list[int]:
+    """The thing a noun that is not drawn stands for: "a bowl of cherries" -> the cherries,
+    "our car, the red one" -> the car; none for a thing just not drawn ("the date on the
+    board")."""
+    if noun.dep_ == "appos" and (k := mention_at(mentions, noun.head.i)) is not None:
+        return [k]
+    for prep in noun.children:
+        if prep.lower_ == "of":
+            for pobj in prep.children:
+                k = mention_at(mentions, pobj.i)
+                if k is not None:
+                    return [k]
+    return []
+
+
+def part_owner(mentions: list[Mention], noun: Any) -> int | None:
+    """The drawn one whose body part ``noun`` is ("his dad's shoulders": the dad)."""
+    if noun.lemma_.lower() not in BODY_PARTS:
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
+    return mention_at(mentions, owners[0].i) if owners else None
+
+
+def owned_part(doc: Any, phrase: Any) -> bool:
+    """ "On her lap", "on his shoulder": a part of someone, who stands for it."""
+    pobjs = [c for c in doc[phrase.end - 1].children if c.dep_ == "pobj"]
+    owned = [c for p in pobjs for c in p.children if c.dep_ == "poss"]
+    parts = [p for p in pobjs if p.lemma_.lower() in BODY_PARTS]
+    return bool(parts) and any(c.lower_ in ("his", "her", "their") for c in owned)
+
+
+def part_owner_before(mentions: list[Mention], start: int, subjects: list[int]) -> list[int]:
+    """Whose part it is: the last person or animal named before, other than the subject."""
+    owners = [k for k, m in enumerate(mentions) if m.head < start and is_animate(m)]
+    return [k for k in owners if k not in subjects][-1:]

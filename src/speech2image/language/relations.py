@@ -38,7 +38,11 @@ from speech2image.language.possession import possession_frames, verb_held_frames
 from speech2image.language.relation_ends import (
     antecedent_of_one,
     is_picture_side,
+    measured,
     on_top,
+    owned_part,
+    part_owner,
+    part_owner_before,
     part_whole,
     picture_sides,
     reciprocal_frames,
@@ -135,16 +139,16 @@ def _objects(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
     if pobjs and (phrase.relation == "between" or phrase.reversed):
         objects = coordinated(doc, mentions, pobjs[0], len(doc))
     elif pobjs and (k := mention_at(mentions, pobjs[0].i)) is not None:
-        return [] if _owned_part(doc, phrase) else (whole_of(mentions, pobjs[0]) or [k])
+        return [] if owned_part(doc, phrase) else (whole_of(mentions, pobjs[0]) or [k])
     elif pobjs and (k := mention_at(mentions, pobjs[0].i + 1)) is not None:
         return [k]  # "beside three glass bowls" parsed with "glass" as the object
     elif (
         pobjs
         and pobjs[0].lemma_.lower() in _PORTIONS
-        and (measured := _measured(mentions, pobjs[0]))
+        and (portions := measured(mentions, pobjs[0]))
     ):
-        return measured  # "beside a mug of tea", "on a slice of bread": the tea, the bread
-    elif pobjs and (k := _part_owner(mentions, pobjs[0])) is not None:
+        return portions  # "beside a mug of tea", "on a slice of bread": the tea, the bread
+    elif pobjs and (k := part_owner(mentions, pobjs[0])) is not None:
         return [k]  # "on his dad's shoulders": on the dad
     elif pobjs and pobjs[0].pos_ in ("NOUN", "PROPN", "PRON"):
         return []  # a thing said but not drawn ("on the phone", "on her lap") is no place
@@ -256,7 +260,7 @@ def _attached(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
             continue
         said = any(c.dep_ in ("det", "poss") for c in governor.children)  # not a verb misread
         if governor.pos_ in ("NOUN", "PROPN") and governor.lower_ not in _PHRASE_NOUNS and said:
-            found = _measured(mentions, governor) or antecedent_of_one(mentions, governor)
+            found = measured(mentions, governor) or antecedent_of_one(mentions, governor)
             part = governor.dep_ == "dobj" and governor.lemma_.lower() in BODY_PARTS
             if found or not (governor.dep_ == "pobj" or part):
                 return found
@@ -266,21 +270,6 @@ def _attached(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
             continue
         break
     return [k for k, m in enumerate(mentions) if m.head < start][-1:]
-
-
-def _measured(mentions: list[Mention], noun: Any) -> list[int]:
-    """The thing a noun that is not drawn stands for: "a bowl of cherries" -> the cherries,
-    "our car, the red one" -> the car; none for a thing just not drawn ("the date on the
-    board")."""
-    if noun.dep_ == "appos" and (k := mention_at(mentions, noun.head.i)) is not None:
-        return [k]
-    for prep in noun.children:
-        if prep.lower_ == "of":
-            for pobj in prep.children:
-                k = mention_at(mentions, pobj.i)
-                if k is not None:
-                    return [k]
-    return []
 
 
 def _spatial(
@@ -302,15 +291,20 @@ def _spatial(
             objects, said_as = part_whole(mentions, pobj, said_as)  # "the back of the door"
         if _is_place(doc, mentions, phrase, objects):
             places.add(phrase.start)
-            continue
-        owned = _owned_part(doc, phrase)
+            # "next to the penguin pool", "by the duck pond": the place's own creatures.
+            compounds = [c for c in (pobj.children if pobj is not None else ())
+                         if c.dep_ == "compound"]  # fmt: skip
+            objects = [k for c in compounds if (k := mention_at(mentions, c.i)) is not None]
+            if not objects:
+                continue
+        owned = owned_part(doc, phrase)
         if owned and phrase.relation == "in":
             continue  # "a kite in his hand", "a bone in its mouth": held, said by the frame
         top = on_top(doc, mentions, phrase.start)
         if not (objects or owned or top) or _phrase_negated(doc, phrase):
             continue
         subjects = _subjects(doc, mentions, phrase, named, carriers)
-        objects = _owner(mentions, phrase.start, subjects) if owned else objects
+        objects = part_owner_before(mentions, phrase.start, subjects) if owned else objects
         subjects, objects = top or (subjects, objects)
         if doc[phrase.start].lower_ not in ("onto", "into"):  # "lifted it onto the rack"
             subjects = with_doers(mentions, frames, doc[phrase.start].head.i, subjects, objects)
@@ -338,28 +332,6 @@ def _contents(doc: Any, mentions: list[Mention]) -> list[tuple[int, MentionRelat
                 on = of.head.lemma_.lower() in ("plate", "tray")
                 found.append((of.i, MentionRelation(held, "on" if on else "in", holder)))
     return found
-
-
-def _part_owner(mentions: list[Mention], noun: Any) -> int | None:
-    """The drawn one whose body part ``noun`` is ("his dad's shoulders": the dad)."""
-    if noun.lemma_.lower() not in BODY_PARTS:
-        return None
-    owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
-    return mention_at(mentions, owners[0].i) if owners else None
-
-
-def _owned_part(doc: Any, phrase: _Phrase) -> bool:
-    """ "On her lap", "on his shoulder": a part of someone, who stands for it."""
-    pobjs = [c for c in doc[phrase.end - 1].children if c.dep_ == "pobj"]
-    owned = [c for p in pobjs for c in p.children if c.dep_ == "poss"]
-    parts = [p for p in pobjs if p.lemma_.lower() in BODY_PARTS]
-    return bool(parts) and any(c.lower_ in ("his", "her", "their") for c in owned)
-
-
-def _owner(mentions: list[Mention], start: int, subjects: list[int]) -> list[int]:
-    """Whose part it is: the last person or animal named before, other than the subject."""
-    owners = [k for k, m in enumerate(mentions) if m.head < start and is_animate(m)]
-    return [k for k in owners if k not in subjects][-1:]
 
 
 def _carriers(frames: list[VerbFrame], relations: tuple[str, ...]) -> dict[int, int]:

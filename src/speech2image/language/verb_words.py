@@ -112,6 +112,8 @@ NOT_ROLES = frozenset(
 def ing_form(lemma: str) -> str:
     """The ``-ing`` form of a verb lemma: ride -> riding, sit -> sitting, lie -> lying."""
     word = lemma.lower()
+    if word.endswith("ing") and re.search(r"[aeiouy]", word[:-3]) and len(word) > 5:
+        return word  # "playing" taken for a noun keeps its form (not "playinging")
     if word in ING_IRREGULAR:
         return ING_IRREGULAR[word]
     if word.endswith("ie"):

@@ -18,6 +18,12 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from PIL import Image, ImageDraw
 
 from speech2image.imaging.compose import bodies
+from speech2image.imaging.compose.composites import PEOPLE as PEOPLE
+from speech2image.imaging.compose.composites import Composite as Composite
+from speech2image.imaging.compose.composites import composite_name as composite_name
+from speech2image.imaging.compose.composites import drawn_as_person
+from speech2image.imaging.compose.composites import find_composites as find_composites
+from speech2image.imaging.compose.composites import is_person as is_person
 from speech2image.imaging.compose.placing import (
     Attached,
     Box,
@@ -35,14 +41,6 @@ if TYPE_CHECKING:
 
 Match = TypeVar("Match")
 
-PEOPLE = frozenset(
-    {"person", "man", "woman", "boy", "girl", "child", "kid", "lady", "gentleman", "guy",
-     "people", "teenager", "adult", "grandmother", "grandfather", "grandma", "grandpa",
-     "mother", "father", "mom", "mum", "dad", "son", "daughter", "brother", "sister",
-     "friend", "student", "teacher", "farmer", "doctor", "nurse", "king", "queen",
-     "prince", "princess", "player", "worker", "rider", "sailor", "fisherman", "chef"}
-)  # fmt: skip
-"""Nouns of people: they get full-body figures when they do something."""
 _FEMALE = frozenset(
     {"woman", "girl", "lady", "grandmother", "grandma", "mother", "mom", "mum", "daughter",
      "sister", "queen", "princess"}
@@ -51,20 +49,6 @@ _MALE = frozenset(
     {"man", "boy", "gentleman", "guy", "grandfather", "grandpa", "father", "dad", "son",
      "brother", "king", "prince", "fisherman"}
 )  # fmt: skip
-
-COMPOSITES: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
-    (frozenset({"riding", "sitting on"}), frozenset({"horse", "pony"}), "horse racing"),
-    (frozenset({"riding", "cycling", "pushing"}), frozenset({"bicycle", "bike"}), "person biking"),
-    (frozenset({"rowing", "sitting in", "sailing"}),
-     frozenset({"boat", "canoe", "rowboat", "kayak"}), "person rowing boat"),
-    (frozenset({"riding", "standing on"}), frozenset({"surfboard", "wave"}), "person surfing"),
-    (frozenset({"swimming in"}), frozenset({"water", "pool", "sea", "lake", "river", "ocean"}),
-     "person swimming"),
-    (frozenset({"sleeping in", "lying on", "lying in"}), frozenset({"bed"}), "person in bed"),
-    (frozenset({"climbing"}), frozenset({"wall", "rock", "cliff"}), "person climbing"),
-)  # fmt: skip
-"""(verbs, object nouns, drawing): a person doing one of the verbs to one of the things is
-drawn as the one drawing, where the pack has it."""
 
 ACTIVITY_ASSETS = {
     "swimming": "person swimming", "surfing": "person surfing", "skiing": "skier",
@@ -111,15 +95,6 @@ BOOK_ASSET = "open book"
 """What a book being read is drawn as."""
 
 
-@dataclass(frozen=True, slots=True)
-class Composite:
-    """Two things drawn as one drawing (``object_id`` is ``None`` for an activity)."""
-
-    subject_id: str
-    object_id: str | None
-    asset_name: str
-
-
 def pose_kind(relation: str) -> str:
     """The pose of an action relation (see :data:`POSE_KINDS`)."""
     return POSE_KINDS.get(relation, "face")
@@ -128,23 +103,6 @@ def pose_kind(relation: str) -> str:
 def is_facing(relation: str) -> bool:
     """True for actions posed side by side, facing each other (playing with, talking to)."""
     return relation not in SPATIAL_RELATIONS and pose_kind(relation) == "face"
-
-
-def is_person(noun: str) -> bool:
-    """True for nouns of people ("old woman", "little boy" included)."""
-    words = noun.lower().split()
-    return bool(words) and words[-1] in PEOPLE
-
-
-def composite_name(subject: str, relation: str, obj: str) -> str | None:
-    """The one drawing of ``subject relation obj`` (person riding horse: "horse racing")."""
-    if not is_person(subject):
-        return None
-    head = obj.lower().split()[-1] if obj.split() else obj
-    for verbs, objects, name in COMPOSITES:
-        if relation in verbs and head in objects:
-            return name
-    return None
 
 
 def figure_name(noun: str, action: str | None) -> str | None:
@@ -171,25 +129,6 @@ def is_figure(asset_name: str) -> bool:
     }
 
 
-def find_composites(
-    objects: list[tuple[str, str]], relations: list[tuple[str, str, str]],
-    has_asset: Callable[[str], bool],
-) -> list[Composite]:  # fmt: skip
-    """Composites of a scene: ``objects`` are (id, noun), ``relations`` (subject, verb,
-    object); each thing joins at most one composite, and only drawings the pack has."""
-    nouns = dict(objects)
-    used: set[str] = set()
-    found = []
-    for subject, relation, obj in relations:
-        if subject in used or obj in used or subject not in nouns or obj not in nouns:
-            continue
-        name = composite_name(nouns[subject], relation, nouns[obj])
-        if name is not None and has_asset(name):
-            found.append(Composite(subject, obj, name))
-            used.update((subject, obj))
-    return found
-
-
 @dataclass(frozen=True, slots=True)
 class Posing(Generic[Match]):
     """The drawings a scene's actions call for: one match per object, the composites,
@@ -210,8 +149,9 @@ def pose_matches(
     ``named(name)`` is the pack's drawing of that exact name, or ``None``."""
     triples = [(r.subject, r.relation, r.object) for r in relations]
     objects = bodies.seated_where_placed(objects, triples)  # sleeping in a car: sitting in it
+    people = frozenset(o.id for o, m in zip(objects, matches, strict=True) if drawn_as_person(m))
     composites = find_composites(
-        [(o.id, o.noun) for o in objects], triples, lambda name: named(name) is not None
+        [(o.id, o.noun) for o in objects], triples, lambda name: named(name) is not None, people
     )
     joined = {c.subject_id for c in composites} | {c.object_id for c in composites}
     composites += [c for c in _activities(objects, named) if c.subject_id not in joined]
