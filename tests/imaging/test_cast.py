@@ -99,12 +99,12 @@ def test_a_thing_the_pack_lacks_comes_from_the_other(fluent_composer: ClipArtCom
     picture = fluent_composer.draw(scene)
     dog, machine = picture.scene.objects
     assert dog.asset == "fluent:dog"
-    assert machine.asset is not None and machine.asset.startswith("openmoji:")
-    assert machine.asset_name == "espresso machine" and not machine.fallback
+    assert machine.asset is not None and not machine.asset.startswith("fluent:")
+    assert "machine" in (machine.asset_name or "") and not machine.fallback
     assert picture.scene.to_json()["pack"] == "fluent"
-    # The same scene for an OpenMoji picture: everything from OpenMoji.
+    # The same scene for an OpenMoji picture: OpenMoji and the drawings every pack shares.
     again = fluent_composer.draw(Scene(scene.text, scene.objects, extras={"pack": "openmoji"}))
-    assert [o.asset.split(":")[0] for o in again.scene.objects if o.asset] == ["openmoji"] * 2
+    assert {o.asset.split(":")[0] for o in again.scene.objects if o.asset} <= {"openmoji", "extra"}
 
 
 @pytest.mark.slow

@@ -12,7 +12,7 @@ from speech2image.scene import Scene, SceneObject, Skipped
 pytestmark = pytest.mark.slow
 
 
-@pytest.mark.parametrize("noun", ["blackboard", "wardrobe", "waterfall", "cockpit", "hammock"])
+@pytest.mark.parametrize("noun", ["waterfall", "cockpit", "hammock"])
 def test_a_noun_only_about_several_things_has_no_confident_match(noun: str) -> None:
     match = shared_matcher().match(noun)
     assert not match.confident, (noun, match.entry.name, match.score)

@@ -140,7 +140,7 @@ CONCEPT_WORDS = {
     **dict.fromkeys(("death", "die", "dead", "funeral"), "death"),
     **dict.fromkeys(("birth", "born", "pregnant"), "birth"),
     **dict.fromkeys(("hope", "wish", "dream", "pray"), "hope"),
-    **dict.fromkeys(("luck", "lucky", "fortune", "chance"), "luck"),
+    **dict.fromkeys(("luck", "lucky", "fortune"), "luck"),
     **dict.fromkeys(("science", "experiment", "scientist", "laboratory"), "science"),
     **dict.fromkeys(("technology", "computer", "software", "internet", "app", "digital",
                      "online", "website", "code"), "technology"),
@@ -206,6 +206,9 @@ IDIOM_CONCEPTS = {
         "get the ball rolling": "work", "beat around the bush": "question",
         "money doesn't grow on trees": "money",
         "no idea": "question", "give it a shot": "luck", "a shot in the dark": "luck",
+        "guess what": "surprise", "you 'll never guess": "surprise",
+        "you won't believe": "surprise", "behind schedule": "time",
+        "ahead of schedule": "time", "by chance": "luck", "take a chance": "luck",
     }.items()
 }  # fmt: skip
 """Idioms and the idea each says; their own words say nothing ("under the weather" is
@@ -259,6 +262,14 @@ _HEDGE_VERBS = frozenset({"think", "guess", "believe", "suppose", "reckon", "fee
 """Verbs that frame a clause as an opinion ("I think ...", "I guess ..."): no idea of their own."""
 
 
+def _has_object(verb: Any) -> bool:
+    """True when ``verb`` has a direct object that is a thing or a pronoun, not a quantity
+    ("cut it", not "cut costs")."""
+    return any(
+        c.dep_ == "dobj" and CONCEPT_WORDS.get(c.lemma_.lower()) is None for c in verb.children
+    )
+
+
 def sentence_concept(doc: Any, time_tokens: Collection[int] = ()) -> str | None:
     """The idea a sentence names, or ``None`` when it has no clear one; the words of its
     time phrases (``time_tokens``) may only say the time or the date."""
@@ -291,11 +302,15 @@ def sentence_concept(doc: Any, time_tokens: Collection[int] = ()) -> str | None:
             continue  # "let's talk after lunch" says nothing of food
         if concept is None or (token.pos_ == "ADJ" and token.dep_ == "amod"):
             continue  # "a lovely day" says nothing of beauty; "it was lovely" does
+        if concept == "decline" and token.pos_ == "VERB" and _has_object(token):
+            continue  # "cut it", "drop the bags": done to a thing, no quantity falling
         if concept == "no" and token.pos_ != "INTJ" and token.dep_ != "ROOT":
             continue  # "no cats": a determiner, not an answer
         if token.lemma_.lower() in _HEDGE_VERBS and any(c.dep_ == "ccomp" for c in token.children):
             continue  # "I think we should give peace a chance": the idea is in the clause
         rank = _PRIORITY.get(concept, 1) + (token.dep_ == "ROOT")
+        if concept == "date" and token.dep_ == "npadvmod" and token.head.lemma_ != "be":
+            rank = 1  # "guess who I saw yesterday": when it happened, not about a date
         best = max(best or (0, 0, ""), (rank, -token.i, concept))
     question = (words[-1:] == ["?"] and not _tag_question(doc)) or (
         words[:1] and words[0] in _WH_WORDS

@@ -27,6 +27,7 @@ from speech2image.language.concepts import (
     KNOWN_NOUNS,
     phrase_at,
 )
+from speech2image.language.lexicon import ANIMALS, FABRICS
 from speech2image.language.names import is_name, take_name
 from speech2image.language.nonthings import (
     ABSTRACT_NOUNS,
@@ -48,6 +49,7 @@ from speech2image.language.nonthings import (
     TIME_PREPOSITIONS,
     WEEKDAYS,
 )
+from speech2image.language.nouns import singular
 from speech2image.language.places import (
     PART_NOUNS,
     THING_PARTS,
@@ -56,6 +58,7 @@ from speech2image.language.places import (
     formation,
     of_night_sky,
 )
+from speech2image.language.vocabulary import SETTINGS
 from speech2image.scene import Skipped
 
 _PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -153,6 +156,14 @@ def _owner_not_shown(token: Any) -> bool:
     return poss and token.head.lemma_.lower() not in BODY_PARTS
 
 
+def _worn_cloth(token: Any) -> bool:
+    """Cloth someone is in ("the jockey in the green silks", "dressed in rags"): worn."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "in" or singular(token) not in FABRICS:
+        return False
+    return prep.head.pos_ in ("NOUN", "PROPN", "PRON", "VERB")
+
+
 def _negated(token: Any) -> bool:
     """ "He had no umbrella", "a bike without a bell": the thing is not there."""
     if any(c.lower_ == "no" and c.dep_ == "det" for c in token.children):
@@ -213,7 +224,7 @@ def _word_reason(token: Any) -> str | None:
         return None
     if word in INTERJECTION_NOUNS or (len(word) == 1 and word.isalpha()):
         return "not depictable"
-    if lemma in BODY_PARTS or word in BODY_PARTS or _negated(token):
+    if lemma in BODY_PARTS or word in BODY_PARTS or _negated(token) or _worn_cloth(token):
         return "not depictable"
     if token.ent_type_ in ("DATE", "TIME") and lemma not in KNOWN_NOUNS:
         return "time phrase"
@@ -256,6 +267,23 @@ def _word_reason(token: Any) -> str | None:
     return None
 
 
+def things_of_places(doc: Any, place_tokens: Collection[int]) -> frozenset[int]:
+    """Animals and known things that name a place after them ("the penguin pool", "the
+    duck pond", "the chicken farm"): the place is the setting, the thing is drawn in it. A
+    place of two words ("meeting room", "train station") names no thing."""
+    found = set()
+    for i in place_tokens:
+        token = doc[i]
+        head = token.head
+        if token.dep_ != "compound" or head.i not in place_tokens or head.i != i + 1:
+            continue
+        if f"{token.lower_} {head.lemma_.lower()}" in SETTINGS or token.lower_ in SETTINGS:
+            continue
+        if singular(token) in ANIMALS or singular(token) in KNOWN_NOUNS:
+            found.add(i)
+    return frozenset(found)
+
+
 def _topic(token: Any, blocked: Collection[int]) -> bool:
     """What a book, a film or a talk is about ("a book about sharks", "the lecture was
     about black holes"): its topic, not a thing in the picture. Words of an idiom are no
@@ -291,7 +319,7 @@ def find_drawability(doc: Any) -> Drawability:
         times.update(span if reason == "time phrase" else ())
         skipped.append(Skipped(doc[span.start : span.stop].text, reason))
     places = find_places(doc, blocked)
-    blocked |= places.tokens
+    blocked |= places.tokens - things_of_places(doc, places.tokens)
     names: dict[int, str] = {}
     people: dict[int, str] = {}
     surfaces: dict[int, tuple[str, str]] = {}

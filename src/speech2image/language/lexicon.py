@@ -57,6 +57,14 @@ PLACING_VERBS = frozenset({"put", "place", "set", "lay", "write", "draw", "hang"
 CONTAINERS = frozenset({"bowl", "basket", "box", "bag", "jar", "plate", "cup", "glass", "tray",
                        "bucket", "vase", "pot", "bottle", "crate", "tin"})  # fmt: skip
 """Things that hold other things: "a bowl of cherries" is cherries in a bowl."""
+FABRICS = frozenset(
+    {"silk", "satin", "velvet", "linen", "tweed", "denim", "lace", "leather", "wool",
+     "cotton", "lycra", "corduroy", "sequin", "rag", "finery", "white", "black", "camouflage",
+     "khaki", "fleece", "flannel", "chiffon", "tartan", "cashmere"}
+)  # fmt: skip
+"""Cloth and what is made of it, worn by whoever is "in" it ("the jockey in the green
+silks", "a bride in white lace", "dressed in rags"): the clothes of the one wearing
+them, never a bolt of cloth beside them."""
 WORN_ON_FEET_OR_HANDS = frozenset({"boot", "shoe", "sock", "glove", "mitten", "sneaker", "sandal"})
 """Things worn on the feet or hands: "a boy with boots" wears them, not on his head."""
 

@@ -28,10 +28,13 @@ from speech2image.language.nouns import (
     PAIRED_NOUNS,
     compound_heads,
     event_modifier,
+    gerunds_after_things,
     is_noun,
+    modifier_before_gerund,
     noun_words,
     singular,
     verbs_tagged_nouns,
+    young_animal,
 )
 from speech2image.language.places import place_of as place_of  # re-exported for relations
 from speech2image.language.vocabulary import (
@@ -300,7 +303,8 @@ def _noun_mention(doc: Any, token: Any, drawability: Drawability) -> Mention:
     if count > MAX_COUNT:
         logger.info("capping %d %s at %d", count, noun, MAX_COUNT)
     count = max(1, min(count, MAX_COUNT))
-    noun, implied_age = age_noun(noun)
+    young = young_animal(token)
+    noun, implied_age = (young, "baby") if young else age_noun(noun)
     before = attributes_of(list(said.words), noun)
     after = predicate_attributes(token, noun)
     surface = drawability.surfaces.get(token.i)
@@ -339,7 +343,8 @@ def find_mentions(doc: Any, drawability: Drawability | None = None) -> list[Ment
     drawability = drawability or find_drawability(doc)
     mentions: list[Mention] = []
     taken: set[int] = set()
-    verbs_as_nouns = verbs_tagged_nouns(doc)
+    gerunds = gerunds_after_things(doc)  # "an accordion playing": the accordion
+    verbs_as_nouns = verbs_tagged_nouns(doc) | gerunds
     compounds = compound_heads(doc, verbs_as_nouns)
     for token in doc:
         if token.pos_ == "PRON" and token.lower_ in PRONOUNS and token.tag_ != "PRP$":
@@ -357,7 +362,9 @@ def find_mentions(doc: Any, drawability: Drawability | None = None) -> list[Ment
             continue
         if token.i in taken or token.i in verbs_as_nouns or token.i + 1 in compounds:
             continue  # the first word of "teddy bear": the next token heads the phrase
-        if token.i in drawability.blocked or not is_noun(token, compounds):
+        if token.i in drawability.blocked:
+            continue
+        if not (is_noun(token, compounds) or modifier_before_gerund(token, gerunds)):
             continue
         # "a tiny fox hiding under a bush" parsed with "fox" a compound of "hiding".
         modifies_next = (
@@ -365,6 +372,7 @@ def find_mentions(doc: Any, drawability: Drawability | None = None) -> list[Ment
             and token.head.i > token.i
             and token.head.pos_ != "VERB"
             and token.head.i not in drawability.name_tokens  # "our dog Biscuit"
+            and token.head.i not in drawability.places.tokens  # "the penguin pool"
         )
         if modifies_next and token.head.i not in verbs_as_nouns:
             continue

@@ -19,6 +19,10 @@ _NAME_ENTITIES = frozenset(
 )  # fmt: skip
 
 
+_CAPITALISED_THINGS = frozenset({"earth", "sun", "moon", "equator", "milky"})
+"""Things written with a capital that are no one's name: "the Earth looked like a marble"."""
+
+
 def _name_span(token: Any) -> tuple[list[int], str]:
     """The token indexes and text of a name, with its compound parts ("Mister Fox")."""
     parts = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
@@ -54,6 +58,8 @@ def is_name(token: Any) -> bool:
     power", "Dogs bark") is not."""
     word = token.lower_
     if token.pos_ != "PROPN" or word in KNOWN_NOUNS or word in ANIMALS or word in PEOPLE:
+        return False
+    if word in _CAPITALISED_THINGS:
         return False
     if token.lemma_.lower() in NOT_THINGS or word in NOT_THINGS:
         return False

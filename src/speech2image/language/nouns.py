@@ -10,6 +10,7 @@ from typing import Any
 
 from speech2image.language.attributes import ATTRIBUTE_WORDS
 from speech2image.language.concepts import COMPOUND_NOUNS, KNOWN_NOUNS, MASS_NOUNS
+from speech2image.language.lexicon import ANIMALS, INSTRUMENTS, PEOPLE
 from speech2image.language.nonthings import ABSTRACT_NOUNS, ACTIVITY_NOUNS
 from speech2image.language.vocabulary import COLORS, NUMBER_WORDS, SIZE_WORDS
 from speech2image.language.wordclasses import word_classes
@@ -39,9 +40,10 @@ _IRREGULAR_SINGULAR = {
 PAIRED_NOUNS = frozenset(
     {"glasses", "sunglasses", "goggles", "binoculars", "scissors", "pliers", "tongs",
      "trousers", "jeans", "pants", "shorts", "tights", "leggings", "pyjamas", "pajamas",
-     "headphones", "earphones", "overalls"}
+     "headphones", "earphones", "overalls", "stairs", "chips", "fries", "crisps"}
 )  # fmt: skip
-"""Nouns plural in form that name one thing ("sunglasses", "a pair of jeans"): one drawn."""
+"""Nouns plural in form that name one thing ("sunglasses", "a pair of jeans", a flight of
+"stairs", a portion of "chips"): one drawn."""
 _IRREGULAR_SINGULAR.update({noun: noun for noun in PAIRED_NOUNS})
 ONE_SET_COMPOUNDS = frozenset({"traffic light", "monkey bar", "fairy light", "parallel bar"})
 """Compounds plural in form that name one set ("at the traffic lights", "on the monkey
@@ -108,7 +110,7 @@ def is_noun(token: Any, compound_heads: dict[int, int]) -> bool:
         and token.head.pos_ in ("NOUN", "PROPN", "ADP")
     ):
         return token.is_alpha  # "sharks and jellyfish" with "jellyfish" tagged a verb
-    if _adjective_as_noun(token):
+    if _adjective_as_noun(token) or _adverb_as_noun(token):
         return True
     # The small model tags some nouns as adjectives or verbs ("an oven", "the remote"),
     # even as an adjective of a verb ("the oven needs ..." with "oven" an amod of "needs").
@@ -136,6 +138,78 @@ def _adjective_as_noun(token: Any) -> bool:
     return token.dep_ in _ARGUMENT_ROLES and not any(
         c.dep_ in ("amod", "advmod") for c in token.children
     )
+
+
+def _adverb_as_noun(token: Any) -> bool:
+    """A word tagged an adverb right after its verb that WordNet knows only as a noun: the
+    verb's object ("he watches telly all day" with "telly" an adverb of "watches")."""
+    head = token.head
+    if token.pos_ != "ADV" or token.dep_ != "advmod" or not token.is_alpha:
+        return False
+    if head.pos_ != "VERB" or head.i != token.i - 1 or any(c.dep_ == "dobj" for c in head.children):
+        return False
+    classes = word_classes(token)
+    return classes is not None and classes.only_noun(token.lower_)
+
+
+def gerunds_after_things(doc: Any) -> set[int]:
+    """Gerunds the small model took for the head noun of the thing before them: "a man with
+    an accordion playing", "a banjo playing in the distance" (the accordion and the banjo
+    are the things; "playing" is what is done with them)."""
+    found: set[int] = set()
+    for token in doc:
+        word = token.lower_
+        if token.pos_ != "NOUN" or not word.endswith("ing") or token.i == 0:
+            continue
+        classes = word_classes(token)
+        stem = word[:-3]  # playing: play; dancing: dance; running: run
+        if classes is None or not {stem, stem + "e", stem[:-1]} & classes.verbs:
+            continue
+        before = doc[token.i - 1]
+        if before.head.i != token.i or before.dep_ not in ("compound", "amod"):
+            continue
+        if f"{before.lower_} {word}" in COMPOUND_NOUNS:
+            continue
+        doer = singular(before) in _DOERS  # "a brick building", "an oil painting": things
+        if (doer and before.pos_ in ("NOUN", "PROPN")) or (
+            before.pos_ == "ADJ" and classes.only_noun(before.lower_)
+        ):
+            found.add(token.i)
+    return found
+
+
+_DOERS = ANIMALS | PEOPLE | INSTRUMENTS
+"""Things a gerund after them is done by or with: "a bird singing", "a banjo playing"."""
+
+
+def modifier_before_gerund(token: Any, gerunds: Collection[int]) -> bool:
+    """True for the thing before such a gerund, whatever its tag ("an accordion playing"
+    with "accordion" tagged an adjective)."""
+    if token.head.i not in gerunds or token.head.i != token.i + 1 or not token.is_alpha:
+        return False
+    classes = word_classes(token)
+    return token.pos_ in ("NOUN", "PROPN") or (
+        classes is not None and classes.only_noun(token.lower_)
+    )
+
+
+YOUNG_ANIMALS = frozenset(
+    {"cub", "pup", "calf", "foal", "chick", "kit", "joey", "fawn", "cygnet", "kid",
+     "hatchling", "baby", "piglet", "duckling", "kitten", "puppy", "lamb", "owlet"}
+)  # fmt: skip
+"""Words for the young of an animal named before them ("bear cubs", "a seal pup", "the
+elephant calf"): the animal is drawn, young."""
+
+
+def young_animal(token: Any) -> str | None:
+    """The animal whose young ``token`` names ("the bear cubs": bear), or ``None``."""
+    if singular(token) not in YOUNG_ANIMALS or token.i == 0:
+        return None
+    before = token.doc[token.i - 1]
+    animal = singular(before)
+    if before.head.i == token.i and before.dep_ in ("compound", "amod") and animal in ANIMALS:
+        return animal
+    return None
 
 
 def event_modifier(token: Any) -> str | None:

@@ -213,6 +213,18 @@ _OPENMOJI_THINGS = {
 }  # fmt: skip
 """Everyday things whose OpenMoji name is not the word people say."""
 
+_BRITISH = {
+    "telly": "television", "chip": "french fries", "chips": "french fries",
+    "brolly": "umbrella", "specs": "glasses", "welly": "hiking boot",
+    "wellington": "hiking boot", "loo": "toilet", "settee": "couch",
+    "lolly": "lollipop", "ice lolly": "lollipop", "fizzy drink": "cup with straw",
+    "aubergine": "eggplant", "biro": "pen", "mobile": "mobile phone", "sweetie": "candy",
+    "jam jar": "jar", "dressing gown": "coat",
+    "gran": "old woman", "grandad": "old man", "lad": "boy", "lass": "girl",
+}  # fmt: skip
+"""British words for things the pack names in American English or by another word ("fish
+and chips" are french fries, "the telly" is a television)."""
+
 
 RELATED_ALIASES = frozenset(
     {"desk", "baseball glove", "baseball bat", "surfboard", "snowboard", "tennis racket", "lamp",
@@ -252,6 +264,7 @@ ALIASES = {
         **_OPENMOJI,
         **_OPENMOJI_THINGS,
         **_OPENMOJI_PEOPLE,
+        **_BRITISH,
     }
 }
 """Per pack: noun (singular, lower case) to the asset name that draws it. A pack without a

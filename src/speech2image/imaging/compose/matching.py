@@ -198,6 +198,7 @@ class AssetMatcher:
         if named is not None:
             return AssetMatch(named, RELATED_SCORE if noun in RELATED_ALIASES else 1.0, False)
         named = self._named(noun, ordinary=True) or self._plural_named(noun)
+        named = named or self._named(alias_for(self.pack, f"{noun}s"))  # "stair": stairs
         if named is not None:
             return AssetMatch(named, 1.0, False)
         symbol = self._named(CONCEPT_SYMBOLS.get(noun))

@@ -1,0 +1,103 @@
+"""Every thing said is drawn, nothing else: nouns the small tagger takes for other words,
+games played with a thing, the young of an animal, animals that name a place, cloth that is
+worn, plurals that name one thing, capitalised things, and the ideas of remarks whose time
+words only say when. The real spaCy builder throughout."""
+
+from __future__ import annotations
+
+import pytest
+
+from speech2image.language.concepts import sentence_concept
+from tests.language.scenes import builder, counted, first, nouns, skipped
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("My brother watches telly all day.", "telly"),  # tagged an adverb of "watches"
+        ("There was a man with an accordion playing on the platform.", "accordion"),
+        ("She loves a banjo playing in the distance.", "banjo"),
+        ("I saw a bird singing in the tree.", "bird"),
+    ],
+)
+def test_a_noun_the_tagger_took_for_another_word_is_drawn(text: str, noun: str) -> None:
+    scene = builder().build(text)
+    assert noun in nouns(scene)
+    assert not {"playing", "singing"} & set(nouns(scene))
+
+
+def test_a_thing_before_an_ing_noun_stays_a_word_of_its_name() -> None:
+    assert "brick" not in nouns(builder().build("A brick building stood by the road."))
+    assert "oil" not in nouns(builder().build("The oil painting on the wall is old."))
+
+
+@pytest.mark.parametrize(
+    "text", ["We meet every Wednesday to play chess.", "Two boys are playing tennis."]
+)
+def test_a_game_played_with_a_thing_is_a_thing(text: str) -> None:
+    scene = builder().build(text)
+    assert {"chess", "tennis"} & set(nouns(scene))
+    assert "chess" not in skipped(scene) and "tennis" not in skipped(scene)
+
+
+def test_the_young_of_an_animal_is_the_animal_young() -> None:
+    scene = builder().build("The bear cubs curled up in their cave and fell asleep.")
+    assert set(nouns(scene)) == {"bear"}
+    assert first(scene, "bear").age == "baby"
+    assert nouns(builder().build("A seal pup lay on the ice.")).count("seal") == 1
+
+
+def test_an_animal_that_names_a_place_is_drawn_in_it() -> None:
+    scene = builder().build("We had our sandwiches on a bench next to the penguin pool.")
+    assert "penguin" in nouns(scene)
+    assert "pool" not in nouns(scene)
+    assert "meeting" not in nouns(builder().build("They sat in the meeting room."))
+
+
+def test_cloth_someone_is_in_is_worn_not_drawn_beside_them() -> None:
+    scene = builder().build("The jockey in the green silks is riding a white horse.")
+    assert "silk" not in nouns(scene) and "silks" not in nouns(scene)
+    assert {"jockey", "horse"} <= set(nouns(scene))
+    assert "wool" in nouns(builder().build("She bought a ball of wool."))
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("After that we had fish and chips on the sea wall.", "chips"),
+        ("We have to carry everything up the stairs.", "stairs"),
+    ],
+)
+def test_a_plural_that_names_one_thing_is_drawn_once(text: str, noun: str) -> None:
+    assert counted(builder().build(text))[noun] == 1
+
+
+def test_a_capitalised_thing_is_no_name() -> None:
+    scene = builder().build("Far away, the Earth looked like a blue marble.")
+    assert "earth" in nouns(scene)
+    assert "earth" not in skipped(scene)
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("You'll never guess who I saw yesterday.", "surprise"),
+        ("I think we should give peace a chance.", "peace"),
+        ("I'm afraid the project is running behind schedule.", "time"),
+        ("They cut costs again.", "decline"),
+        ("Let's meet on Tuesday.", "date"),
+        ("The deadline is tomorrow.", "date"),
+    ],
+)
+def test_the_idea_of_a_remark(text: str, concept: str) -> None:
+    scene = builder().build(text)
+    assert scene.depiction == "concept"
+    assert nouns(scene) == [concept]
+
+
+def test_a_verb_done_to_a_thing_is_no_decline() -> None:
+    nlp = builder().nlp
+    assert sentence_concept(nlp("Let it cool down before you cut it.")) != "decline"
+    assert sentence_concept(nlp("Profits fell sharply.")) == "decline"
