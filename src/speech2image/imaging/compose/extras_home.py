@@ -46,11 +46,11 @@ from speech2image.imaging.compose.extras_svg import (
 _BOOK_COLOURS = (RED, BLUE, GREEN_LIGHT, YELLOW, PURPLE, ORANGE)
 
 
-def _books(x: float, bottom: float, count: int) -> str:
-    """A row of upright books standing on a shelf at ``bottom``."""
+def _books(x: float, bottom: float, count: int, tall: float = 11) -> str:
+    """A row of upright books, the tallest ``tall``, standing on a shelf at ``bottom``."""
     out, left = "", x
     for k in range(count):
-        width, height = 4 + k % 2, 11 - (k * 3) % 4
+        width, height = 4 + k % 2, tall - (k * 3) % 4
         out += rect(left, bottom - height, width, height, _BOOK_COLOURS[k % 6], 0.5)
         left += width
     return out
@@ -64,9 +64,9 @@ _CURTAIN = "M{a},10 H{b} Q{c},30 {d},40 Q{c},52 {e},64 H{a} Z"
 
 HOME = {
     "shelf": Extra(
-        "shelf", ("shelves", "wall shelf", "kitchen shelf", "shelving"), "medium",
+        "shelf", ("shelves", "wall shelf", "kitchen shelf", "shelving"), "large",
         svg(path("M12,36 V50 H16 V40 H26 V36 Z", DARK) + path("M60,36 V50 H56 V40 H46 V36 Z", DARK)
-            + _books(10, 28, 4) + rect(4, 28, 64, 8, WOOD, 1)),
+            + _books(10, 28, 4, tall=8) + rect(4, 28, 64, 8, WOOD, 1)),
     ),
     "bookshelf": Extra(
         "bookshelf", ("bookcase", "bookshelves", "book shelf", "bookcases"), "large",
@@ -200,6 +200,14 @@ HOME = {
         "saucepan", ("saucepans", "cooking pot", "stockpot", "sauce pan"), "tiny",
         svg(rect(44, 28, 24, 6, DARK, 3) + rect(6, 24, 40, 32, GREY_LIGHT, 4)
             + rect(4, 22, 44, 5, GREY, 2) + path("M10,34 H42", "none")),
+    ),
+    "coffee machine": Extra(
+        "coffee machine", ("coffee maker", "coffee machines", "espresso machine",
+                           "coffee makers"), "small",
+        svg(rect(14, 8, 44, 56, DARK, 4) + rect(20, 14, 32, 8, GREY, 1)
+            + rect(20, 26, 32, 30, GREY_LIGHT, 1) + rect(32, 26, 8, 6, GREY, 1)
+            + path("M28,40 H44 V50 Q44,54 40,54 H32 Q28,54 28,50 Z", WHITE)
+            + path("M44,42 Q49,42 49,46 Q49,50 44,50", "none") + circle(46, 18, 2, RED)),
     ),
     "rolling pin": Extra(
         "rolling pin", ("rolling pins", "rollingpin"), "tiny",

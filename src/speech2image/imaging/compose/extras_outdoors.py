@@ -31,6 +31,7 @@ from speech2image.imaging.compose.extras_svg import (
     YELLOW,
     YELLOW_DARK,
     Extra,
+    bar,
     circle,
     ellipse,
     line,
@@ -43,14 +44,6 @@ from speech2image.imaging.compose.extras_svg import (
 _HEDGE_TOP = "M6,64 V32 Q6,22 16,24 Q20,14 30,20 Q36,12 44,20 Q52,14 58,24 Q67,24 66,34 V64 Z"
 _ICICLES = ((10, 34), (18, 52), (27, 40), (36, 60), (45, 44), (54, 54), (62, 36))
 """(x, tip) of each icicle under the snowy edge."""
-
-
-def _bar(x1: float, y1: float, x2: float, y2: float, width: float = 4) -> str:
-    """A wooden bar from (x1, y1) to (x2, y2), outlined."""
-    length = max(1e-6, ((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5)
-    dx, dy = -(y2 - y1) / length * width / 2, (x2 - x1) / length * width / 2
-    corners = ((x1 + dx, y1 + dy), (x2 + dx, y2 + dy), (x2 - dx, y2 - dy), (x1 - dx, y1 - dy))
-    return path("M" + " L".join(f"{x:.1f},{y:.1f}" for x, y in corners) + " Z", WOOD)
 
 
 OUTDOORS = {
@@ -204,7 +197,7 @@ OUTDOORS = {
     "deckchair": Extra(
         "deckchair", ("deck chair", "deckchairs", "deck chairs", "sun lounger",
                       "beach chair", "lounger"), "medium",
-        svg(_bar(56, 66, 18, 6, 5) + _bar(12, 66, 52, 36, 5)
+        svg(bar(56, 66, 18, 6, 5, WOOD) + bar(12, 66, 52, 36, 5, WOOD)
             + path("M15,6 Q16,54 54,38 L50,30 Q27,44 26,6 Z", RED)
             + thin(f'<g stroke="{WHITE}">' + path("M20.5,9 Q22,46 51,34") + "</g>")),
     ),

@@ -2,7 +2,7 @@
 
 A playground's swing, seesaw, sandpit, climbing frame and trampoline; a sports day's
 javelin, hurdle, net, dumbbell and basketball hoop; an art room's easel; a music class's
-xylophone and tambourine; a referee's whistle: nouns of school days and weekends that
+xylophone and tambourine: nouns of school days and weekends that
 OpenMoji and Fluent Emoji lack. Drawn in OpenMoji's style with
 :mod:`speech2image.imaging.compose.extras_svg`; registered in
 :mod:`speech2image.imaging.compose.extras`.
@@ -16,7 +16,6 @@ from speech2image.imaging.compose.extras_svg import (
     DARK,
     GREEN_LIGHT,
     GREY,
-    GREY_LIGHT,
     ORANGE,
     PURPLE,
     RED,
@@ -27,6 +26,7 @@ from speech2image.imaging.compose.extras_svg import (
     YELLOW,
     YELLOW_DARK,
     Extra,
+    bar,
     circle,
     ellipse,
     line,
@@ -84,8 +84,8 @@ PLAY = {
     ),
     "javelin": Extra(
         "javelin", ("javelins", "spear", "spears"), "small",
-        svg(path("M4,66 L62,8", "none") + path("M62,8 L68,2 L66,10 Z", GREY)
-            + f'<g stroke="{RED}" stroke-width="5">' + line(26, 44, 32, 38) + "</g>"),
+        svg(bar(4, 48, 60, 30, 4, YELLOW) + path("M60,28 L70,27 L61,32.5 Z", GREY)
+            + bar(24, 41.6, 32, 39, 6, RED)),
     ),
     "hurdle": Extra(
         "hurdle", ("hurdles",), "small",
@@ -116,12 +116,6 @@ PLAY = {
             + rect(12, 10, 48, 36, WHITE, 1)
             + path("M16,42 Q26,26 36,34 Q44,20 56,28 V42 Z", GREEN_LIGHT)
             + circle(24, 20, 4, YELLOW) + rect(10, 45, 52, 4, WOOD_DARK, 1)),
-    ),
-    "whistle": Extra(
-        "whistle", ("whistles", "referee's whistle", "sports whistle"), "tiny",
-        svg(path("M8,32 H36 A14,14 0 1 1 28,48 Q20,44 8,44 Z", GREY_LIGHT)
-            + circle(42, 40, 5, DARK) + rect(8, 29, 10, 5, GREY, 1) + circle(60, 24, 4, "none")
-            + path("M50,30 L57,26", "none")),
     ),
     "xylophone": Extra(
         "xylophone", ("xylophones", "glockenspiel", "marimba"), "small",

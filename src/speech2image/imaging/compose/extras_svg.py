@@ -75,6 +75,14 @@ def line(x1: float, y1: float, x2: float, y2: float) -> str:
     return f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"/>'
 
 
+def bar(x1: float, y1: float, x2: float, y2: float, width: float, fill: str) -> str:
+    """An outlined bar ``width`` wide from (x1, y1) to (x2, y2): a pole, a plank."""
+    length = max(1e-6, ((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5)
+    dx, dy = -(y2 - y1) / length * width / 2, (x2 - x1) / length * width / 2
+    corners = ((x1 + dx, y1 + dy), (x2 + dx, y2 + dy), (x2 - dx, y2 - dy), (x1 - dx, y1 - dy))
+    return path("M" + " L".join(f"{x:.1f},{y:.1f}" for x, y in corners) + " Z", fill)
+
+
 def thin(body: str) -> str:
     """``body`` drawn with a 1-unit stroke: details (a grid of mesh, writing on a board)."""
     return f'<g stroke-width="1">{body}</g>'
