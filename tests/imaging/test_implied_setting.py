@@ -81,7 +81,7 @@ def test_a_big_vehicle_is_drawn_outdoors_not_in_a_room(composer, setting, nouns,
     assert drawn.setting_things == ()
 
 
-@pytest.mark.parametrize("nouns", [["toy car"], ["boy", "bicycle"]])
+@pytest.mark.parametrize("nouns", [["toy car"], ["boy", "bicycle"], ["nurse", "wheelchair"]])
 def test_a_toy_or_a_bicycle_stays_in_the_room(composer, nouns) -> None:
     assert composer.draw(scene_of(nouns, setting="bedroom")).scene.setting == "bedroom"
 
@@ -118,3 +118,17 @@ def test_a_thing_kept_by_another_implies_no_place(composer, nouns, relation) -> 
     scene = Scene(text=scene.text, objects=scene.objects,
                   relations=(Relation("o0", relation, "o1"),))  # fmt: skip
     assert composer.draw(scene).scene.setting is None
+
+
+def test_land_things_at_sea_stand_on_the_shore_and_boats_stay_in_the_water(composer) -> None:
+    """A hut by the sea is drawn on the beach (the scene still says sea); a boat at sea is
+    drawn on the water."""
+    import numpy as np
+
+    def pixels(nouns: list[str], setting: str) -> np.ndarray:
+        return np.asarray(composer.draw(scene_of(nouns, setting=setting)).image)
+
+    hut = composer.draw(scene_of(["hut"], setting="sea"))
+    assert hut.scene.setting == "sea"
+    assert np.array_equal(np.asarray(hut.image), pixels(["hut"], "beach"))
+    assert not np.array_equal(pixels(["sailboat"], "sea"), pixels(["sailboat"], "beach"))

@@ -62,6 +62,9 @@ def test_the_sky_from_what_the_sun_snow_and_stars_do(
         ("A yellow taxi is waiting outside the hotel.", "city"),
         ("Two teenagers are skateboarding past the library.", "city"),
         ("We are reading in the library.", "library"),
+        ("Now they walk to school together every day.", "road"),
+        ("We went to the shop.", "shop"),
+        ("We walked to the beach.", "beach"),
         ("The sun is setting behind the hills.", "field"),
         ("A bench behind the school.", None),
         ("A submarine is diving beneath the waves.", "underwater"),
@@ -76,6 +79,8 @@ def test_the_sky_from_what_the_sun_snow_and_stars_do(
         ("The new intern is sitting at the desk by the window.", "office"),
         ("Sift the flour into a large bowl.", "kitchen"),
         ("My son plays football every Saturday.", "stadium"),
+        ("Slice the lemon and squeeze it over the fish.", "kitchen"),
+        ("Cut me a slice of cake.", None),
         ("A cricket chirped in the dark.", None),
         ("The owl flew over the house.", None),
     ],
@@ -133,6 +138,13 @@ def test_a_new_room_of_the_home_by_its_furniture_and_a_sunny_morning_after_night
     assert told[0][1] == "night"
     assert told[1][1:] == ("day", "sunny")
     assert [setting for setting, _, _ in told[2:]] == ["kitchen", "room", "room"]
+
+
+@pytest.mark.slow
+def test_a_snowman_in_the_yard_is_the_garden_in_winter(builder: SpacySceneBuilder) -> None:
+    scene = builder.build("The kids are building a snowman in the yard.")
+    assert (scene.setting, scene.extras.get("season")) == ("garden", "winter")
+    assert builder.build("A snowman in the rain.").extras.get("season") is None
 
 
 @pytest.mark.slow

@@ -89,10 +89,22 @@ ACTIVITY_SETTINGS = {
     "fly": "sky", "flying": "sky", "flight": "sky", "water polo": "swimming pool",
     "football": "stadium", "soccer": "stadium", "rugby": "stadium", "cricket": "stadium",
     "hockey": "stadium", "baseball": "stadium", "tennis": "stadium",
+    **dict.fromkeys(
+        ("slice", "chop", "peel", "grate", "stir", "fry", "simmer", "boil", "dice",
+         "marinate", "mash", "roast", "saute", "sauté", "preheat", "drain"), "kitchen"),
 }  # fmt: skip
 """Doings (verbs, nouns, gerunds) that happen in one kind of place: "we went surfing",
 "my daughter plays water polo", "sift the flour", "the flight to Lisbon". Flying is the
 sky only where what flies is an aircraft or a person (a bird flies anywhere)."""
+COOKING_VERBS = frozenset(
+    place for place, setting in ACTIVITY_SETTINGS.items() if setting == "kitchen"
+)
+"""Doings of the kitchen, which are its only as verbs ("slice the lemon", not "a slice")."""
+SNOW_THINGS = frozenset(
+    {"snowman", "snowball", "sled", "sledge", "toboggan", "igloo", "skier", "snowboarder",
+     "ski", "snowboard", "snow angel", "ice skater"}
+)  # fmt: skip
+"""Things that are only where snow lies: a snowman in the yard is a garden in winter."""
 LAP_WORDS = frozenset({"lap", "length"})
 """Swum, these are lengths of a swimming pool: "she swims the last lap"."""
 GROWING_VERBS = frozenset({"grow", "bloom", "blossom", "sprout", "ripen", "flower"})
@@ -123,6 +135,8 @@ def _activity_of(token: Any) -> str | None:
         return "garden"
     place = ACTIVITY_SETTINGS.get(word) or ACTIVITY_SETTINGS.get(lemma)
     if place is None or token.pos_ not in ("NOUN", "VERB", "PROPN"):
+        return None
+    if lemma in COOKING_VERBS and token.pos_ != "VERB":
         return None
     if lemma == "fly" and token.pos_ == "VERB":
         subjects = [c.lower_ for c in token.children if c.dep_ == "nsubj"]

@@ -147,6 +147,17 @@ LANDSCAPES = frozenset(
 )
 """Settings that are a landscape: "behind the hills" or "beyond the sea" is in them
 too, while "behind the school" is beside a landmark."""
+INTERIORS = frozenset(
+    {"room", "kitchen", "bedroom", "bathroom", "classroom", "office", "library",
+     "restaurant", "shop", "hospital", "station", "greenhouse"}
+)  # fmt: skip
+"""Settings inside a building."""
+MANNER_OF_TRAVEL = frozenset(
+    {"walk", "drive", "cycle", "ride", "run", "jog", "march", "hurry", "rush", "race",
+     "skate", "commute", "pedal", "stroll", "wander", "hike"}
+)  # fmt: skip
+"""Verbs of travelling that, towards a building, show the way there: "they walk to
+school" is on the road ("we went to the shop" is in it)."""
 OUTSIDE_PREPOSITIONS = frozenset({"outside", "past"})
 """Prepositions that put a scene outdoors at a building: "outside the hotel"."""
 _UNDER = frozenset({"under", "beneath", "below", "underneath"})
@@ -178,16 +189,18 @@ def _enclosure(token: Any) -> str | None:
 def _outside_building(noun: Any, setting: str) -> str:
     """The setting of a place phrase: the street for an indoor place one is outside or
     passing ("waiting outside the hotel", "skateboarding past the library", "in front
-    of the bank"); ``setting`` itself otherwise."""
-    if setting in OUTDOOR_SETTINGS or noun.dep_ != "pobj":
+    of the bank"), the road to one travelled to ("they walk to school"); ``setting``
+    itself otherwise."""
+    if setting not in INTERIORS or noun.dep_ != "pobj":
         return setting
     prep = noun.head
     outside = prep.lower_ in OUTSIDE_PREPOSITIONS or (
         prep.lower_ == "of" and prep.head.lower_ == "front" and prep.head.head.lower_ == "in"
     )
-    if not outside:
-        return setting
-    return "playground" if setting == "classroom" else "city"
+    if outside:
+        return "playground" if setting == "classroom" else "city"
+    goes = prep.head.lemma_.lower() in MANNER_OF_TRAVEL or prep.lower_ in ("towards", "toward")
+    return "road" if prep.lower_ in ("to", "towards", "toward") and goes else setting
 
 
 def _in_place_phrase(noun: Any, key: str) -> bool:
@@ -207,7 +220,7 @@ def _in_place_phrase(noun: Any, key: str) -> bool:
             return True  # "the sun is setting behind the hills"
         part = head.head
         if prep == "of" and part.lower_ == "front" and part.head.lower_ == "in":
-            return PLACE_WORDS[key] not in OUTDOOR_SETTINGS  # "in front of the hotel": the street
+            return PLACE_WORDS[key] in INTERIORS  # "in front of the hotel": the street
         # "at the edge of a pine forest", "the end of the street": the part is the place.
         return (
             prep == "of"

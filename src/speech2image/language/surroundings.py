@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from speech2image.language.context import SceneContext, Surroundings
-from speech2image.language.implied_places import THING_SETTINGS, implied_place
+from speech2image.language.implied_places import SNOW_THINGS, THING_SETTINGS, implied_place
 from speech2image.language.places import Places
 from speech2image.language.sky import find_sky
 from speech2image.language.vocabulary import OUTDOOR_SETTINGS
@@ -70,7 +70,7 @@ def settled_surroundings(
 ) -> Surroundings:
     """The surroundings of the picture: said, else kept from ``context``, else (the
     place) implied by the sentence's things (``nouns``) or doings; snowfall with no place
-    covers the ground. Lighting belongs to its place: a new place without a lighting
+    covers the ground, and a snowman or a sledge with no weather said is winter. Lighting belongs to its place: a new place without a lighting
     word is lit plainly."""
     kept = context.surroundings if context is not None else Surroundings()
     setting = said.setting
@@ -87,14 +87,14 @@ def settled_surroundings(
     if setting is None and (said.weather or kept.weather) == "snow":
         setting = "snow"
     lighting = said.lighting or (None if new_place else kept.lighting)
+    weather = said.weather or kept.weather
+    season = said.season or kept.season
+    if season is None and weather is None and any(n in SNOW_THINGS for n in nouns):
+        season = "winter"  # "building a snowman in the yard": the yard under snow
     return replace(
-        said,
-        setting=setting,
-        lighting=lighting,
-        time=said.time or kept.time,
-        weather=said.weather or kept.weather,
-        season=said.season or kept.season,
-    )
+        said, setting=setting, lighting=lighting, time=said.time or kept.time,
+        weather=weather, season=season,
+    )  # fmt: skip
 
 
 def _room_thing(nouns: Sequence[str], room: str) -> bool:

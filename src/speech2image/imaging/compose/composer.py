@@ -29,7 +29,11 @@ from speech2image.imaging.compose.cast import (
     stand_in_pack,
 )
 from speech2image.imaging.compose.framing import BACKDROP_FILL_HEIGHT_FRACTION, FILL_HEIGHT_FRACTION
-from speech2image.imaging.compose.implied_setting import implied_setting, vehicle_setting
+from speech2image.imaging.compose.implied_setting import (
+    implied_setting,
+    shore_backdrop,
+    vehicle_setting,
+)
 from speech2image.imaging.compose.layout import LayoutItem, Placement, compute_layout
 from speech2image.imaging.compose.matching import (
     AssetMatch,
@@ -196,7 +200,10 @@ class ClipArtComposer:
                                things)  # fmt: skip
         # (The backdrop's seed is the composer's, not the picture's: a story's forest keeps
         # its trees from sentence to sentence, and the finished backdrop is reused.)
-        return background(scene.setting, scene.time, scene.weather, season,
+        # (At sea, things none of which are in the water stand on the shore.)
+        entries = [m.entry for m in matches]
+        shown = shore_backdrop(scene.setting, scene.objects, entries) or scene.setting
+        return background(shown, scene.time, scene.weather, season,
                           self.options.size_px, self.options.seed, lighting=scene.lighting,
                           things=things, sprite=sprites, pack=pack,
                           avoid=frozenset(m.entry.name for m in matches)).copy()  # fmt: skip

@@ -47,6 +47,12 @@ INTERIORS = frozenset(
 )  # fmt: skip
 """Settings inside a building, where no car, bus, ship or plane stands."""
 _TOY_WORDS = frozenset({"toy", "model", "paper", "lego", "wooden", "plastic", "little", "tiny"})
+_WATER_TAGS = frozenset({"swim", "swimming", "boat", "surfing", "surf", "island", "wave"})
+_INDOOR_VEHICLES = frozenset(
+    {"wheelchair", "bicycle", "scooter", "skateboard", "skate", "stroller", "pram", "cart",
+     "trolley", "canoe", "kayak"}
+)  # fmt: skip
+"""Vehicles that a room may hold: a patient in a wheelchair, a bicycle in the hall."""
 VEHICLE_SUBGROUPS = ("transport-ground", "transport-air", "transport-water")
 """Subgroups of drawings of vehicles."""
 
@@ -106,6 +112,26 @@ def vehicle_setting(
         toy = obj.size == "small" or obj.noun.split()[0] in _TOY_WORDS  # "a toy car"
         if obj.concept or toy or size not in ("large", "huge"):
             continue
-        if entry.group.split("/")[-1] in VEHICLE_SUBGROUPS:
+        indoor = any(word in _INDOOR_VEHICLES for word in entry.name.lower().split())
+        if entry.group.split("/")[-1] in VEHICLE_SUBGROUPS and not indoor:
             return thing_setting(entry)
     return None
+
+
+def floats(entry: AssetEntry) -> bool:
+    """True for a drawing of a thing that is in the water: a boat, a fish, a swimmer."""
+    subgroup = entry.group.split("/")[-1]
+    if subgroup in ("transport-water", "animal-marine"):
+        return entry.name.lower() != "anchor"
+    return any(tag in _WATER_TAGS for tag in entry.tags)
+
+
+def shore_backdrop(
+    setting: str | None, objects: Sequence[SceneObject], entries: Sequence[AssetEntry]
+) -> str | None:
+    """The beach for a picture at sea whose things are none of them in the water ("an old
+    fisherman's hut by the sea" stands on the shore, not in the waves), else ``None``."""
+    drawn = [e for o, e in zip(objects, entries, strict=True) if not o.concept]
+    if setting != "sea" or not drawn or any(floats(e) for e in drawn):
+        return None
+    return "beach"
