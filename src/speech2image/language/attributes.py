@@ -64,9 +64,29 @@ ANIMALS = frozenset(
      "squirrel", "hedgehog", "frog", "turtle", "tortoise", "fish", "whale", "dolphin",
      "shark", "octopus", "crab", "snake", "lizard", "dinosaur", "dragon", "unicorn",
      "camel", "kangaroo", "koala", "panda", "hippo", "rhino", "seal", "otter", "bee",
-     "butterfly", "spider", "ant", "snail", "bat", "swan", "pigeon", "crow", "dragonfly"}
+     "butterfly", "spider", "ant", "snail", "bat", "swan", "pigeon", "crow", "dragonfly",
+     "sloth", "crocodile", "alligator", "walrus", "narwhal", "pelican", "chameleon",
+     "armadillo", "beaver", "bison", "buffalo", "boar", "bull", "ox", "moose", "elk",
+     "reindeer", "llama", "alpaca", "mule", "foal", "donkey", "hare", "mole", "weasel",
+     "ferret", "raccoon", "skunk", "possum", "opossum", "porcupine", "meerkat", "mongoose",
+     "hyena", "jaguar", "panther", "lynx", "puma", "cougar", "ocelot", "wombat", "platypus",
+     "wallaby", "lemur", "chimpanzee", "chimp", "orangutan", "baboon", "gibbon",
+     "hippopotamus", "rhinoceros", "warthog", "antelope", "gazelle", "hamster", "gerbil",
+     "guinea pig", "chinchilla", "lobster", "shrimp", "prawn", "jellyfish", "starfish",
+     "seahorse", "squid", "orca", "stingray", "eel", "salmon", "trout", "goldfish",
+     "tadpole", "newt", "salamander", "gecko", "iguana", "cobra", "viper", "hen", "rooster",
+     "cockerel", "turkey", "peacock", "flamingo", "ostrich", "emu", "stork", "heron",
+     "seagull", "gull", "puffin", "albatross", "hawk", "falcon", "vulture", "raven",
+     "magpie", "robin", "sparrow", "blackbird", "starling", "wren", "finch", "canary",
+     "budgie", "parakeet", "cockatoo", "toucan", "woodpecker", "kingfisher", "hummingbird",
+     "bumblebee", "wasp", "hornet", "beetle", "ladybird", "ladybug", "caterpillar", "moth",
+     "grasshopper", "mosquito", "fly", "worm", "slug", "scorpion", "chipmunk", "yak",
+     "dromedary", "badger", "vole", "shrew", "stoat", "sea lion", "cub", "pup", "piglet",
+     "gosling", "cygnet", "fawn", "joey", "owlet", "mermaid", "monster", "troll", "griffin",
+     "phoenix", "yeti"}
 )  # fmt: skip
-"""Animals, which have an age ("a baby elephant") as people do."""
+"""Animals and creatures of stories, which have an age ("a baby elephant") as people do,
+and may be "he" or "she" in a story ("below him a crocodile": the sloth)."""
 PEOPLE = frozenset(
     {*PERSON_WORDS, "fisherman", "fishermen", "sailor", "soldier", "knight", "nurse",
      "baker", "driver", "pilot", "artist", "singer", "dancer", "player", "worker",

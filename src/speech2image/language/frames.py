@@ -32,6 +32,7 @@ from speech2image.language.verb_words import (
     ACTING_ON,
     GIVING_VERBS,
     LEARNED,
+    MARKING_VERBS,
     NOT_DRAWN_VERBS,
     PARTICLE_DEPS,
     PARTICLE_NAMES,
@@ -230,7 +231,11 @@ def _preposition_frame(
 ) -> VerbFrame | None:
     """The verb with one of its prepositions ("sitting in a canoe"), when it names one."""
     found: list[VerbFrame] = []
-    for prep in verb.children:
+    preps = list(verb.children)
+    if lemma in MARKING_VERBS:  # "wrote the date on the board": "on" hung on the date
+        undrawn = [c for c in preps if c.dep_ == "dobj" and mention_at(mentions, c.i) is None]
+        preps += [p for c in undrawn for p in c.children]
+    for prep in preps:
         if prep.dep_ not in ("prep", "prt") or prep.i < verb.i:
             continue
         objects = [
@@ -270,6 +275,11 @@ def _preposition_name(
         return name
     if lemma in ACTING_ON and word in ("on", "at"):
         return verb_form(verb)  # "chewing on my shoe", "pecking at the bread"
+    marked = [
+        c for c in verb.children if c.dep_ == "dobj" and mention_at(mentions, c.i) is not None
+    ]
+    if lemma in MARKING_VERBS and word in ("on", "onto", "across") and objects and not marked:
+        return f"{verb_form(verb)} on"  # "wrote the deadlines on the whiteboard"
     joined = f"{verb_form(verb)} {word}"
     if joined not in ACTION_RELATIONS and word not in VERB_PREPOSITIONS:
         return None

@@ -21,13 +21,11 @@ from speech2image.language.frames import (
     verb_lemma,
     verb_subjects,
 )
-from speech2image.language.lexicon import PEOPLE, WORN_ON_FEET_OR_HANDS
+from speech2image.language.lexicon import CONTAINERS, PEOPLE, WORN_ON_FEET_OR_HANDS
 from speech2image.language.mentions import Mention
-from speech2image.language.verb_words import (
-    FURNISHING_VERBS,
-    NOT_ROLES,
-    ROLE_ENDINGS,
-)
+from speech2image.language.nonthings import DRINKING_VESSELS
+from speech2image.language.verb_words import FURNISHING_VERBS, is_role_noun
+from speech2image.language.wordclasses import word_classes
 
 
 def worn_in(subject: Mention, obj: Mention) -> bool:
@@ -70,12 +68,12 @@ def possession_frames(doc: Any, mentions: list[Mention]) -> list[VerbFrame]:
     return frames
 
 
-def _may_hold(mention: Mention) -> bool:
+def _may_hold(mention: Mention, doc: Any) -> bool:
     """A person or an animal, or a role noun ("the caretaker", "the harpist", "the
-    postman")."""
-    head = mention.noun.rsplit(" ", 1)[-1]
-    role = head.endswith((*ROLE_ENDINGS, "man", "woman")) and head not in NOT_ROLES
-    return is_animate(mention) or (role and mention.pronoun is None)
+    postman", "the referee")."""
+    classes = word_classes(doc[mention.head]) if len(doc) > mention.head else None
+    verbs = classes.verbs if classes is not None else frozenset()
+    return is_animate(mention) or (mention.pronoun is None and is_role_noun(mention.noun, verbs))
 
 
 def _held_objects(
@@ -84,10 +82,27 @@ def _held_objects(
     """The things worn and the things held among the objects of ``token`` (a "with"
     phrase or a given thing) of ``subjects``' first, ``owner``."""
     objects = [o for o in coordinated(doc, mentions, token, len(doc)) if o not in subjects]
-    worn = tuple(o for o in objects if is_clothing(mentions[o]) and _may_hold(mentions[owner])
+    worn = tuple(o for o in objects if is_clothing(mentions[o]) and _may_hold(mentions[owner], doc)
                  and not in_hand(doc, mentions[o]))  # fmt: skip
     held = tuple(o for o in objects if not is_animate(mentions[o]) and o not in worn)
     return worn, held
+
+
+_SERVING_VERBS = frozenset(
+    {"feed", "pour", "serve", "scoop", "ladle", "water", "sprinkle", "tip", "spoon", "share"}
+)  # fmt: skip
+"""Verbs done from a vessel held in the hand ("fed them corn from a bucket", "poured tea
+from the pot"); not drinking, which a dog does from a bucket on the ground."""
+
+
+def _served_from(verb: Any, claimed: set[int]) -> list[Any]:
+    """The vessels a verb of serving is done from, on the verb or on its object."""
+    if verb_lemma(verb) not in _SERVING_VERBS:
+        return []
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return [c for h in heads for p in h.children if p.lower_ == "from" and p.i not in claimed
+            for c in p.children if c.dep_ == "pobj"
+            and c.lemma_.lower() in CONTAINERS | DRINKING_VESSELS]  # fmt: skip
 
 
 def verb_held_frames(doc: Any, mentions: list[Mention], claimed: set[int]) -> list[VerbFrame]:
@@ -97,11 +112,12 @@ def verb_held_frames(doc: Any, mentions: list[Mention], claimed: set[int]) -> li
     for verb in doc:
         if verb.pos_ != "VERB" or negated(verb) or verb_lemma(verb) in FURNISHING_VERBS:
             continue
-        subjects = [k for k in verb_subjects(doc, mentions, verb) if _may_hold(mentions[k])]
+        subjects = [k for k in verb_subjects(doc, mentions, verb) if _may_hold(mentions[k], doc)]
         if not subjects:
             continue
         tokens = [c for p in verb.children if p.lower_ == "with" and p.dep_ == "prep"
                   and p.i not in claimed for c in p.children if c.dep_ == "pobj"]  # fmt: skip
+        tokens += _served_from(verb, claimed)
         given = [c for c in verb.children if c.dep_ == "dobj"]
         recipients = recipients_of(doc, mentions, verb) if given else []
         for token in [*tokens, *(given if recipients else [])]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from speech2image.language.contradictions import MentionRelation
 from speech2image.language.frames import (
     VerbFrame,
     is_animate,
@@ -298,3 +299,22 @@ def part_owner_before(mentions: list[Mention], start: int, subjects: list[int]) 
     """Whose part it is: the last person or animal named before, other than the subject."""
     owners = [k for k, m in enumerate(mentions) if m.head < start and is_animate(m)]
     return [k for k in owners if k not in subjects][-1:]
+
+
+_MOVING_FRAMES = frozenset({"pushing", "pulling", "dragging", "towing", "wheeling"})
+"""Frames that move a thing together with what it sits in or on."""
+
+
+def pushed_carriers(
+    said: list[tuple[int, MentionRelation]], mentions: list[Mention]
+) -> list[tuple[int, MentionRelation]]:
+    """ "The nurse is pushing a patient in a wheelchair", "he pulled his sister on the
+    sledge": whoever pushes the one in or on a thing pushes the thing too."""
+    carriers = [(r.subject, r.object) for _, r in said if r.relation in ("in", "on")]
+    return [
+        (at, MentionRelation(r.subject, r.relation, carrier))
+        for at, r in said
+        if r.relation in _MOVING_FRAMES
+        for rider, carrier in carriers
+        if rider == r.object and carrier != r.subject and not is_animate(mentions[carrier])
+    ]

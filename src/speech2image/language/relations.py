@@ -45,6 +45,7 @@ from speech2image.language.relation_ends import (
     part_owner_before,
     part_whole,
     picture_sides,
+    pushed_carriers,
     reciprocal_frames,
     whole_of,
     with_doers,
@@ -362,5 +363,6 @@ def find_relations(doc: Any, mentions: list[Mention]) -> tuple[list[MentionRelat
         subjects = [s if is_animate(mentions[s]) else carriers.get(s, s) for s in frame.subjects]
         said.extend((frame.verb, MentionRelation(s, frame.relation, o))
                     for s in dict.fromkeys(subjects) for o in frame.objects)  # fmt: skip
+    said += pushed_carriers(said, mentions)  # "pushing a patient in a wheelchair"
     said.sort(key=lambda pair: pair[0])
     return consistent([r for _, r in said], mentions), places

@@ -85,6 +85,13 @@ ACTING_ON = frozenset(
 )  # fmt: skip
 """Verbs whose "on" or "at" is their own, not where the subject is ("the puppy was chewing
 on my shoe" is chewing it, not standing on it)."""
+MARKING_VERBS = frozenset(
+    {"write", "draw", "paint", "scribble", "sketch", "chalk", "doodle", "scrawl", "print",
+     "type", "carve", "engrave", "sign", "stamp", "spray", "colour", "color"}
+)  # fmt: skip
+"""Verbs that mark a surface: with what they mark not drawn ("wrote the deadlines on the
+whiteboard", "drew on the wall"), the doer is "writing on" ("drawing on") the surface,
+beside it, not holding it as a thing written ("writing a letter")."""
 VERB_PREPOSITIONS = frozenset({"with", "at", "to", "after", "for", "toward", "towards"})
 """Prepositions that are no spatial relation: after a verb they are its ("playing with")."""
 FURNISHING_VERBS = frozenset(
@@ -139,3 +146,13 @@ def verb_lemma(token: Any) -> str:
     """The lemma of a verb token, repaired where the small model is wrong."""
     lemma = token.lemma_.lower()
     return LEMMA_FIXES.get(lemma, lemma) if token.pos_ == "VERB" else lemma
+
+
+def is_role_noun(noun: str, verbs: frozenset[str] = frozenset()) -> bool:
+    """True for a noun shaped like a person's role: "caretaker", "harpist", "postman", or
+    a verb's "-ee" ("referee", "employee", "trainee", "retiree": ``verbs`` are the verb
+    lemmas WordNet lists, so "coffee" and "committee" are no one)."""
+    head = noun.rsplit(" ", 1)[-1]
+    if head.endswith((*ROLE_ENDINGS, "man", "woman")):
+        return head not in NOT_ROLES
+    return head.endswith("ee") and len(head) > 5 and bool({head[:-2], head[:-1]} & verbs)
