@@ -177,8 +177,24 @@ class SpacySceneBuilder:
             weather=surroundings.weather,
             depiction=depiction,
             skipped=skipped,
-            extras={"season": surroundings.season} if surroundings.season else {},
+            extras=_extras(surroundings, objects, relations),
         )
+
+
+def _extras(
+    surroundings: Surroundings, objects: list[SceneObject], relations: list[Relation]
+) -> dict[str, Any]:
+    """The scene's extras: the season, and every relation said, by ids and nouns
+    (``said_relations``): an engine drops the relations of a thing it cannot draw (no
+    confident clip art), and the JSON still records what was said of it."""
+    extras: dict[str, Any] = {"season": surroundings.season} if surroundings.season else {}
+    nouns = {o.id: o.noun for o in objects}
+    said = [
+        {"subject": r.subject, "subject_noun": nouns.get(r.subject), "relation": r.relation,
+         "object": r.object, "object_noun": nouns.get(r.object)}
+        for r in dict.fromkeys(relations)
+    ]  # fmt: skip
+    return {**extras, "said_relations": said} if said else extras
 
 
 def _within_groups(
