@@ -147,6 +147,8 @@ SENTENCES = {
     "We sent a postcard with a stamp.": {"postcard", "stamp"},
     "Icicles hung above the igloo.": {"icicle", "igloo"},
     "He threw the javelin over the hurdle.": {"javelin", "hurdle"},
+    "The coffee machine in the office is broken again.": {"coffee machine"},
+    "A fox hid behind the hedge next to the lamp.": {"hedge", "lamp"},
 }  # fmt: skip
 
 

@@ -55,8 +55,8 @@ PLAY = {
     "sandpit": Extra(
         "sandpit", ("sandbox", "sand pit", "sandpits", "sandboxes"), "small",
         svg(path("M4,58 L14,36 H58 L68,58 Z", WOOD) + path("M10,54 L17,40 H55 L62,54 Z", SAND)
-            + path("M42,26 L46,44") + path("M42,44 Q46,52 50,44 Z", RED)
-            + path("M22,46 Q24,42 28,46 M32,50 Q34,47 37,50", "none")),
+            + path("M16,50 Q23,38 30,50 Z", SAND) + path("M40,42 L42,50 H50 L52,42 Z", RED)
+            + path("M42,42 Q46,34 50,42", "none") + path("M56,36 L52,48")),
     ),
     "climbing frame": Extra(
         "climbing frame", ("jungle gym", "climbing frames", "monkey bars", "climbing dome",
