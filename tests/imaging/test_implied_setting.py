@@ -132,3 +132,22 @@ def test_land_things_at_sea_stand_on_the_shore_and_boats_stay_in_the_water(compo
     assert hut.scene.setting == "sea"
     assert np.array_equal(np.asarray(hut.image), pixels(["hut"], "beach"))
     assert not np.array_equal(pixels(["sailboat"], "sea"), pixels(["sailboat"], "beach"))
+
+
+@pytest.mark.parametrize(
+    ("nouns", "time", "same_as"),
+    [(["woman", "shirt"], "night", "room"), (["man", "guitar"], "dusk", "room"),
+     (["owl"], "night", None), (["dog", "ball"], "night", None)],
+)  # fmt: skip
+def test_indoor_things_at_a_time_with_no_place_are_in_a_room(composer, nouns, time, same_as):
+    """ "Mum irons the shirts on Sunday night" is at home, the night in the window; an owl
+    at night is outdoors. The scene names no place either way."""
+    from dataclasses import replace
+
+    import numpy as np
+
+    scene = replace(scene_of(nouns), time=time)
+    drawn = composer.draw(scene)
+    assert drawn.scene.setting is None
+    room = composer.draw(replace(scene, setting="room")).image
+    assert np.array_equal(np.asarray(drawn.image), np.asarray(room)) == (same_as == "room")

@@ -22,9 +22,11 @@ THING_SETTINGS = {
     "sled": "snow", "penguin": "snow", "igloo": "snow", "camel": "desert",
     "cactus": "desert", "astronaut": "space", "planet": "space", "blackboard": "classroom",
     "whale": "sea", "dolphin": "sea", "cockpit": "airport", "runway": "airport",
-    "bookshelf": "library", "bed": "bedroom", "bathtub": "bathroom", "tent": "forest",
+    "bookshelf": "room", "bed": "bedroom", "bathtub": "bathroom", "tent": "forest",
     "bath": "bathroom", "toilet": "bathroom", "shower": "bathroom", "wardrobe": "bedroom",
     "fireplace": "room", "sofa": "room", "couch": "room", "armchair": "room", "rug": "room",
+    "bookcase": "room", "hamster": "room", "guinea pig": "room", "gerbil": "room",
+    "budgie": "room", "budgerigar": "room",
 }  # fmt: skip
 """Things that tell where a scene is when no place is said ("the farmer was driving a
 red tractor" is on a farm)."""

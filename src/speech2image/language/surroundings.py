@@ -70,8 +70,8 @@ def settled_surroundings(
 ) -> Surroundings:
     """The surroundings of the picture: said, else kept from ``context``, else (the
     place) implied by the sentence's things (``nouns``) or doings; snowfall with no place
-    covers the ground, and a snowman or a sledge with no weather said is winter. Lighting belongs to its place: a new place without a lighting
-    word is lit plainly."""
+    covers the ground, and a snowman or a sledge with no weather said is winter.
+    Lighting belongs to its place: a new place without a lighting word is lit plainly."""
     kept = context.surroundings if context is not None else Surroundings()
     setting = said.setting
     if _kept_place(places.setting_word, kept.setting):

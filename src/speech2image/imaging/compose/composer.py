@@ -32,6 +32,7 @@ from speech2image.imaging.compose.framing import BACKDROP_FILL_HEIGHT_FRACTION, 
 from speech2image.imaging.compose.implied_setting import (
     implied_setting,
     shore_backdrop,
+    time_backdrop,
     vehicle_setting,
 )
 from speech2image.imaging.compose.layout import LayoutItem, Placement, compute_layout
@@ -200,9 +201,14 @@ class ClipArtComposer:
                                things)  # fmt: skip
         # (The backdrop's seed is the composer's, not the picture's: a story's forest keeps
         # its trees from sentence to sentence, and the finished backdrop is reused.)
-        # (At sea, things none of which are in the water stand on the shore.)
+        # (At sea, things none of which are in the water stand on the shore; at night with
+        # no place, indoor things are in a room, the night in its window.)
         entries = [m.entry for m in matches]
-        shown = shore_backdrop(scene.setting, scene.objects, entries) or scene.setting
+        shown = (
+            shore_backdrop(scene.setting, scene.objects, entries, scene.relations)
+            or scene.setting
+            or time_backdrop(scene.time, scene.weather, season, scene.objects, entries)
+        )
         return background(shown, scene.time, scene.weather, season,
                           self.options.size_px, self.options.seed, lighting=scene.lighting,
                           things=things, sprite=sprites, pack=pack,

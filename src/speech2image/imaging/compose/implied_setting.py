@@ -127,11 +127,42 @@ def floats(entry: AssetEntry) -> bool:
 
 
 def shore_backdrop(
-    setting: str | None, objects: Sequence[SceneObject], entries: Sequence[AssetEntry]
+    setting: str | None,
+    objects: Sequence[SceneObject],
+    entries: Sequence[AssetEntry],
+    relations: Sequence[Relation] = (),
 ) -> str | None:
     """The beach for a picture at sea whose things are none of them in the water ("an old
-    fisherman's hut by the sea" stands on the shore, not in the waves), else ``None``."""
-    drawn = [e for o, e in zip(objects, entries, strict=True) if not o.concept]
+    fisherman's hut by the sea" stands on the shore, not in the waves), else ``None``; a
+    thing in or on another (the fisherman in his hut) is where that other is."""
+    inside = {r.subject for r in relations if r.relation in ("in", "on", "inside")}
+    drawn = [
+        e for o, e in zip(objects, entries, strict=True) if not o.concept and o.id not in inside
+    ]
     if setting != "sea" or not drawn or any(floats(e) for e in drawn):
         return None
     return "beach"
+
+
+OUTDOOR_GROUPS = ("animals-nature", "travel-places")
+"""Groups of drawings of things that belong outdoors: animals, plants, vehicles, places,
+the sky and the weather."""
+
+
+def time_backdrop(
+    time: str | None,
+    weather: str | None,
+    season: str | None,
+    objects: Sequence[SceneObject],
+    entries: Sequence[AssetEntry],
+) -> str | None:
+    """A room for a picture with a time of day but no place, no weather and no season
+    whose things are all of indoors ("mum irons the shirts on Sunday night", "he plays
+    the guitar every evening"): the time shows in the room's window, not as a park.
+    ``None`` otherwise (outdoors, or a plain backdrop)."""
+    if time is None or weather is not None or season is not None or not objects:
+        return None
+    drawn = [e for o, e in zip(objects, entries, strict=True) if not o.concept]
+    if not drawn or any(e.group.startswith(OUTDOOR_GROUPS) for e in drawn):
+        return None
+    return "room"
