@@ -142,3 +142,12 @@ def test_every_relation_said_is_kept_in_the_extras(builder: SpacySceneBuilder) -
         said[0].items()
     )
     assert Scene.from_json(scene.to_json()).extras["said_relations"] == said
+
+
+def test_a_food_fried_or_flipped_is_in_its_pan(builder: SpacySceneBuilder) -> None:
+    scene = builder.build("Flip each pancake when the bottom is golden.")
+    assert ("pancake", "in", "frying pan") in relations(scene)
+    assert ("egg", "in", "pot") in relations(builder.build("Boil the eggs for ten minutes."))
+    assert [o.noun for o in builder.build("Flip a coin.").objects] == ["coin"]
+    named = [o.noun for o in builder.build("Fry the eggs in a pan.").objects]
+    assert "frying pan" not in named and "pan" in named

@@ -8,6 +8,8 @@ person word), implies the one thing it is done with or the one person doing it:
   such a thing itself ("drove the van", "flew a kite", "in his boat");
 - the doer of a sport (went skiing: a skier; swam: a swimmer), only when the doer is not
   drawn already: "we" and "I" are not, "the girl swam" is the girl, swimming;
+- the pan a food is fried, flipped or boiled in ("flip each pancake": a frying pan), and
+  the instrument a musician is named by ("the harpist played": a harp);
 - the one tool a pastime said without its object cannot be drawn without (was reading: a
   book; started painting with watercolours: a paintbrush; knitting: yarn; sweeping: a
   broom), the broom also with what it sweeps ("sweeping the corridor"); not for writing
@@ -201,7 +203,46 @@ def implied_things(doc: Any, raw: list[Mention]) -> list[Mention]:
         if any(m.noun == implied.noun for m in found):
             continue
         found.append(Mention(noun=implied.noun, head=token.i, start=token.i, count=1))
-    return found + _instruments(raw, named)
+    return found + _instruments(raw, named) + _cookware(doc, raw, named)
+
+
+COOKED_IN = {"fry": "frying pan", "flip": "frying pan", "saute": "frying pan",
+             "sauté": "frying pan", "boil": "pot", "simmer": "pot", "poach": "pot"}  # fmt: skip
+"""Verb lemma: the pan a food it is done to is cooked in ("flip each pancake")."""
+_COOKWARE = frozenset(
+    {"pan", "frying pan", "saucepan", "pot", "wok", "skillet", "kettle", "griddle", "oven",
+     "cauldron", "casserole", "tray", "grill", "barbecue", "microwave", "toaster"}
+)  # fmt: skip
+_FLIPPED = frozenset(
+    {"pancake", "crepe", "omelette", "omelet", "egg", "burger", "patty", "steak", "fish",
+     "tortilla", "toast", "sausage", "bacon", "fritter", "waffle"}
+)  # fmt: skip
+"""What "flip" cooks (a coin or a page flipped is in no pan)."""
+
+
+def _cooked(verb: Any, raw: list[Mention]) -> int | None:
+    """The drawn food a cooking verb of :data:`COOKED_IN` is done to, or None."""
+    lemma = verb_lemma(verb)
+    if lemma not in COOKED_IN or verb.pos_ != "VERB" or negated(verb):
+        return None
+    for child in verb.children:
+        k = mention_at(raw, child.i) if child.dep_ in ("dobj", "nsubjpass") else None
+        if k is None or raw[k].pronoun is not None or raw[k].noun in PEOPLE:
+            continue
+        if lemma != "flip" or raw[k].noun.rsplit(" ", 1)[-1] in _FLIPPED:
+            return k
+    return None
+
+
+def _cookware(doc: Any, raw: list[Mention], named: set[str]) -> list[Mention]:
+    """The pan a food is fried, flipped or boiled in, unless a pan is named."""
+    if named & _COOKWARE:
+        return []
+    for verb in doc:
+        if _cooked(verb, raw) is not None:
+            noun = COOKED_IN[verb_lemma(verb)]
+            return [Mention(noun=noun, head=verb.i, start=verb.i, count=1)]
+    return []
 
 
 _MUSICIAN_ENDINGS = ("ist", "er", "ian")
@@ -312,6 +353,10 @@ def implied_relations(
             found.append(MentionRelation(player, "playing", len(raw) + j))  # the harpist's harp
             continue
         verb = doc[thing.head]
+        food = _cooked(verb, raw) if thing.noun in COOKED_IN.values() else None
+        if food is not None:
+            found.append(MentionRelation(food, "in", len(raw) + j))  # the pancake in the pan
+            continue
         relation = IMPLIED_RELATIONS.get(verb_lemma(verb))
         if relation is None:
             continue
