@@ -199,13 +199,16 @@ def test_skipped_phrases_reach_the_scene_json(matcher: AssetMatcher) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "noun", ["lap", "page", "hammock", "club", "gold"]
+    "noun", ["lap", "page", "hammock", "club", "gold", "pram", "kitchen shelf"]
 )  # fmt: skip
 def test_spelling_false_friends_are_refused(matcher: AssetMatcher, noun: str) -> None:
-    """MiniLM's word pieces put "lap" near "laptop" and "hammock" near "hamster"."""
+    """MiniLM's word pieces put "lap" near "laptop" and "hammock" near "hamster": never
+    drawn by such a neighbour, only by a drawing of the thing itself, once the pack has
+    one (the project's own drawings add a hammock, a pram, a shelf)."""
     matcher.embedder.load()
     match = matcher.match(noun)
-    assert not match.confident, (noun, match.entry.name, match.score)
+    own = match.entry.name.lower() == noun.split()[-1]
+    assert not match.confident or own, (noun, match.entry.name, match.score)
 
 
 @pytest.mark.slow
@@ -276,3 +279,13 @@ def test_a_singular_draws_the_asset_of_its_curated_plural(matcher: AssetMatcher)
     assert "stairs" in ALIASES["openmoji"] and "stair" not in ALIASES["openmoji"]
     assert matcher.match("stair").entry is matcher.match("stairs").entry
     assert matcher.match("stair").confident
+
+
+@pytest.mark.parametrize("noun", ["harpist", "cellist"])
+def test_one_who_plays_a_thing_is_a_person(matcher: AssetMatcher, noun: str) -> None:
+    found = matcher.match(noun)
+    assert found.confident and found.entry.group.startswith(PERSON_GROUPS), found.entry.name
+
+
+def test_a_thing_named_like_a_role_is_no_person(matcher: AssetMatcher) -> None:
+    assert not matcher.match("batter").entry.group.startswith(PERSON_GROUPS)

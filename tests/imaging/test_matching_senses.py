@@ -12,10 +12,15 @@ from speech2image.scene import Scene, SceneObject, Skipped
 pytestmark = pytest.mark.slow
 
 
-@pytest.mark.parametrize("noun", ["waterfall", "cockpit", "hammock"])
+@pytest.mark.parametrize(
+    "noun", ["blackboard", "wardrobe", "waterfall", "cockpit", "hammock"]
+)  # fmt: skip
 def test_a_noun_only_about_several_things_has_no_confident_match(noun: str) -> None:
+    """No near thing stands in; a drawing of the thing itself may (the project's own
+    drawings add a blackboard, a wardrobe, a hammock)."""
     match = shared_matcher().match(noun)
-    assert not match.confident, (noun, match.entry.name, match.score)
+    own = match.entry.name.lower() == noun
+    assert not match.confident or own, (noun, match.entry.name, match.score)
 
 
 @pytest.mark.parametrize(

@@ -101,3 +101,21 @@ def test_a_verb_done_to_a_thing_is_no_decline() -> None:
     nlp = builder().nlp
     assert sentence_concept(nlp("Let it cool down before you cut it.")) != "decline"
     assert sentence_concept(nlp("Profits fell sharply.")) == "decline"
+
+
+def test_a_verb_joined_to_a_verb_is_no_thing() -> None:
+    assert nouns(builder().build("The dog barks and growls.")) == ["dog"]
+    assert "chips" in nouns(builder().build("He eats fish and chips."))
+
+
+@pytest.mark.parametrize(
+    "text", ["Thunder and lightning kept us awake all night.", "The tree was struck by lightning."]
+)
+def test_lightning_spoken_of_as_a_thing_is_drawn(text: str) -> None:
+    assert "lightning" in nouns(builder().build(text))
+
+
+def test_what_a_thing_is_pretended_to_be_is_not_drawn() -> None:
+    scene = builder().build("Two children are sitting in a cardboard box pretending it's a boat.")
+    assert "boat" not in nouns(scene) and "box" in nouns(scene)
+    assert "fox" in nouns(builder().build("I think it's a fox."))

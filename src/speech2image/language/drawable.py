@@ -171,6 +171,17 @@ def _negated(token: Any) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "without"
 
 
+_PRETENDING = frozenset({"pretend", "imagine", "dream", "wish"})
+
+
+def _pretended(token: Any) -> bool:
+    """What a thing is pretended or imagined to be ("sitting in a box pretending it's a
+    boat", "imagine it's a castle"): the box is drawn, never the boat."""
+    if token.dep_ != "attr" or token.head.dep_ not in ("ccomp", "xcomp"):
+        return False
+    return token.head.head.lemma_.lower() in _PRETENDING
+
+
 def _same_as_subject(token: Any) -> bool:
     """ "My grandfather used to be a fisherman": the fisherman is the grandfather, drawn
     once. "That is a dog", "there is a dog" and "this one is a dog" name the dog."""
@@ -339,7 +350,7 @@ def find_drawability(doc: Any) -> Drawability:
             surfaces[surface[0].i] = (surface[1], surface[2])
             blocked.add(token.i)
             continue
-        if _owner_not_shown(token) or _same_as_subject(token):
+        if _owner_not_shown(token) or _same_as_subject(token) or _pretended(token):
             blocked.add(token.i)
             continue
         twin = appositive_twin(token)

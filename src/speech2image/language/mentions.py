@@ -269,6 +269,8 @@ def _role(token: Any) -> dict[str, Any]:
 def _never_a_thing(token: Any, lemma: str) -> bool:
     """Words that are never a drawn thing: seasons, times, weather, filler nouns, and a
     colour said of something ("the leaves are turning red and orange")."""
+    if lemma in WEATHER and lemma in WEATHER_THINGS and token.dep_ in _ARGUMENTS:
+        return False  # "thunder and lightning kept us awake", "struck by lightning"
     if lemma in NOT_OBJECTS or lemma in SEASONS or lemma in WEATHER or lemma in TIMES:
         return True
     if lemma in COLORS and token.dep_ in ("conj", "attr", "acomp", "oprd"):
@@ -281,6 +283,12 @@ def _never_a_thing(token: Any, lemma: str) -> bool:
     if attribute and following is not None and following.pos_ in ("NOUN", "PROPN"):
         return True
     return not any(ch.isalpha() for ch in token.lower_)
+
+
+WEATHER_THINGS = frozenset({"lightning"})
+"""Weather words that are also a thing in the sky, drawn when the sentence speaks of it
+as a thing (its subject or object), not only of the weather."""
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "conj", "pobj"})
 
 
 def _noun_mention(doc: Any, token: Any, drawability: Drawability) -> Mention:

@@ -257,6 +257,9 @@ def verbs_tagged_nouns(doc: Any) -> set[int]:
             if t.i > sentence.start and _verb_form_after_noun(doc[t.i - 1], t):
                 found.add(t.i)  # "a turtle swam past": "swam" is a verb and never a noun
                 continue
+            if _verb_joined_to_verb(t):
+                found.add(t.i)  # "the dog barks and growls"
+                continue
             if t.i == sentence.start or has_verb:
                 continue
             previous = doc[t.i - 1]
@@ -284,6 +287,19 @@ def verbs_tagged_nouns(doc: Any) -> set[int]:
             ):
                 found.add(t.i)
     return found
+
+
+def _verb_joined_to_verb(token: Any) -> bool:
+    """A plural noun joined to a finite verb ("the dog barks and growls" with "growls" a
+    noun conj of "barks"): a third-person verb, when WordNet knows its stem as a verb."""
+    head = token.head
+    if token.tag_ != "NNS" or token.dep_ != "conj" or head.tag_ != "VBZ":
+        return False
+    if any(c.dep_ in ("det", "nummod", "poss", "amod") for c in token.children):
+        return False
+    classes = word_classes(token)
+    stems = {token.lower_[:-1], token.lower_[:-2]}  # growls: growl; watches: watch
+    return classes is not None and bool(stems & classes.verbs)
 
 
 def _verb_form_after_noun(previous: Any, token: Any) -> bool:

@@ -280,12 +280,23 @@ class AssetMatcher:
             nearest = overall.group.startswith(PERSON_GROUPS) and overall_score >= ROLE_THRESHOLD
             near = person_score >= max(ROLE_FLOOR, overall_score - ROLE_MARGIN)
             near = near and noun not in self._thing_tags  # "dinner" tags a plate, "diaper" a pin
-            if not (nearest or near):
+            if not (nearest or near or self._player_of(noun)):
                 return None
         if person_score >= ROLE_ASSET_THRESHOLD:
             return AssetMatch(person, max(person_score, MATCH_THRESHOLD), False)
         generic = self._named(GENERIC_PEOPLE[ending or ""])
         return None if generic is None else AssetMatch(generic, MATCH_THRESHOLD, False)
+
+    def _player_of(self, noun: str) -> bool:
+        """True for a role noun made of a thing's name and "-ist" ("harpist", "cellist"):
+        the one who plays it is a person, whose nearest drawing is the thing itself
+        ("harpist" - "harp" 0.87). Not "-er", which also makes things of things ("a
+        batter" of eggs, a "locker")."""
+        stem = noun.removesuffix("ist")
+        if stem == noun or len(stem) < 3:
+            return False
+        entry = self._named(stem, ordinary=True) or self._named(f"{stem}o", ordinary=True)
+        return entry is not None and not entry.group.startswith(PERSON_GROUPS)
 
     def _head(self, noun: str, scores: np.ndarray) -> AssetMatch | None:
         """A compound ("kitchen chair") drawn as its head word's asset; a compound whose head
