@@ -40,6 +40,8 @@ def relations(scene: Scene) -> list[tuple[str, str, str]]:
         ("The referee showed him a yellow card.", ("referee", "holding", "card")),
         ("That's my dad, reading the paper.", ("dad", "reading", "paper")),
         ("The cat and the dog were fighting.", ("cat", "fighting", "dog")),
+        ("This is my house and that's my cat on the roof.", ("cat", "on", "house")),
+        ("We parked the van and the kids climbed onto the roof.", ("kid", "on", "van")),
     ],
 )  # fmt: skip
 def test_relations_as_said(

@@ -71,6 +71,36 @@ def whole_of(mentions: list[Mention], noun: Any) -> list[int]:
     ][:1]
 
 
+_HOUSES = frozenset(
+    {"house", "cottage", "shed", "barn", "hut", "cabin", "garage", "church", "school",
+     "castle", "building", "bungalow", "farmhouse", "kennel", "doghouse", "treehouse"}
+)  # fmt: skip
+_VEHICLES = frozenset({"car", "bus", "van", "truck", "lorry", "train", "taxi", "caravan", "jeep"})
+WHOLES = {
+    "roof": _HOUSES | _VEHICLES, "chimney": _HOUSES, "porch": _HOUSES, "doorstep": _HOUSES,
+    "step": _HOUSES, "steps": _HOUSES, "windowsill": _HOUSES | {"window"},
+    "sill": _HOUSES | {"window"}, "ledge": _HOUSES | {"window", "cliff"},
+    "bonnet": _VEHICLES, "hood": _VEHICLES,
+    "deck": frozenset({"ship", "boat", "ferry", "yacht", "sailboat"}),
+    "lid": frozenset({"box", "pot", "jar", "bin", "chest", "piano", "saucepan", "basket"}),
+    "seat": _VEHICLES | {"bicycle", "bike", "motorbike", "tractor", "chair", "swing"},
+    "handle": frozenset({"door", "cup", "mug", "bag", "basket", "pan", "bucket", "umbrella"}),
+    "rim": frozenset({"cup", "glass", "bowl", "bucket", "basket", "hat"}),
+}  # fmt: skip
+"""Parts said without their whole ("that's my house ... my cat on the roof") and the
+wholes they may be a part of."""
+
+
+def whole_before(mentions: list[Mention], part: int, start: int) -> list[int]:
+    """The thing named before ``start`` that the part ``mentions[part]``, said without
+    "of", belongs to ("this is my house and that's my cat on the roof": the house)."""
+    kinds = WHOLES.get(mentions[part].noun)
+    if kinds is None:
+        return []
+    before = [k for k, m in enumerate(mentions) if m.head < start and k != part]
+    return [k for k in before if mentions[k].noun.rsplit(" ", 1)[-1] in kinds][-1:]
+
+
 def part_whole(mentions: list[Mention], noun: Any, relation: str) -> tuple[list[int], str]:
     """The mentions a part noun (``noun``, a preposition's object) is a part of, and the
     relation the phrase then says; no mentions when ``noun`` is no part of a thing."""

@@ -47,6 +47,7 @@ from speech2image.language.relation_ends import (
     picture_sides,
     pushed_carriers,
     reciprocal_frames,
+    whole_before,
     whole_of,
     with_doers,
 )
@@ -140,7 +141,9 @@ def _objects(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
     if pobjs and (phrase.relation == "between" or phrase.reversed):
         objects = coordinated(doc, mentions, pobjs[0], len(doc))
     elif pobjs and (k := mention_at(mentions, pobjs[0].i)) is not None:
-        return [] if owned_part(doc, phrase) else (whole_of(mentions, pobjs[0]) or [k])
+        if owned_part(doc, phrase):
+            return []
+        return whole_of(mentions, pobjs[0]) or whole_before(mentions, k, phrase.start) or [k]
     elif pobjs and (k := mention_at(mentions, pobjs[0].i + 1)) is not None:
         return [k]  # "beside three glass bowls" parsed with "glass" as the object
     elif (
