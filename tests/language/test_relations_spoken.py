@@ -41,7 +41,7 @@ def relations(scene: Scene) -> list[tuple[str, str, str]]:
         ("That's my dad, reading the paper.", ("dad", "reading", "paper")),
         ("The cat and the dog were fighting.", ("cat", "fighting", "dog")),
         ("This is my house and that's my cat on the roof.", ("cat", "on", "house")),
-        ("We parked the van and the kids climbed onto the roof.", ("kid", "on", "van")),
+        ("We parked the car and the kids climbed onto the roof.", ("kid", "on", "car")),
     ],
 )  # fmt: skip
 def test_relations_as_said(
