@@ -149,6 +149,10 @@ SENTENCES = {
     "He threw the javelin over the hurdle.": {"javelin", "hurdle"},
     "The coffee machine in the office is broken again.": {"coffee machine"},
     "A fox hid behind the hedge next to the lamp.": {"hedge", "lamp"},
+    "We stayed in a caravan next to a big yellow digger.": {"caravan", "digger"},
+    "Smoke came out of the chimney above the tunnel.": {"chimney", "tunnel"},
+    "Grandpa was asleep in the hammock with his binoculars.": {"hammock", "binoculars"},
+    "Drain the pasta in a colander.": {"sieve"},
 }  # fmt: skip
 
 

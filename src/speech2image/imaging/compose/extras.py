@@ -2,10 +2,10 @@
 
 Twelve of the 80 COCO classes (a table, a bench, a sink, a refrigerator...) have no
 Unicode emoji, and everyday speech names many more things that OpenMoji and Fluent Emoji
-lack (a shelf, a rug, a pram, a swing, a cliff: :mod:`.extras_home`,
-:mod:`.extras_outdoors`, :mod:`.extras_play`). These drawings follow OpenMoji's style guide
-(:mod:`.extras_svg`) so that they sit well beside its emoji; they are offered in every
-pack, under the ``extra:`` prefix.
+lack (a shelf, a rug, a pram, a swing, a cliff, a caravan: :mod:`.extras_home`,
+:mod:`.extras_outdoors`, :mod:`.extras_play`, :mod:`.extras_travel`). These drawings
+follow OpenMoji's style guide (:mod:`.extras_svg`) so that they sit well beside its
+emoji; they are offered in every pack, under the ``extra:`` prefix.
 
 Each drawing's name and aliases name it for the matcher (:data:`EXTRA_NOUNS`), ahead of
 the packs' curated tables: a drawing of the thing itself beats a stand-in ("lamp" was a
@@ -34,6 +34,7 @@ from speech2image.imaging.compose.extras_svg import (
     rect,
     svg,
 )
+from speech2image.imaging.compose.extras_travel import TRAVEL
 
 _SIZES = {
     "table": "medium", "bench": "medium", "fence": "medium", "sink": "small",
@@ -149,7 +150,7 @@ _COCO = {
 """Id to drawing: the COCO classes that have no emoji."""
 
 
-DRAWINGS: dict[str, Extra] = {**_COCO, **HOME, **OUTDOORS, **PLAY}
+DRAWINGS: dict[str, Extra] = {**_COCO, **HOME, **OUTDOORS, **PLAY, **TRAVEL}
 """Every drawing the project keeps, by id (the asset id after ``extra:``)."""
 
 EXTRAS: dict[str, tuple[str, tuple[str, ...], str]] = {

@@ -209,6 +209,41 @@ HOME = {
             + path("M28,40 H44 V50 Q44,54 40,54 H32 Q28,54 28,50 Z", WHITE)
             + path("M44,42 Q49,42 49,46 Q49,50 44,50", "none") + circle(46, 18, 2, RED)),
     ),
+    "flour": Extra(
+        "flour", ("bag of flour", "flour bag", "plain flour", "self-raising flour"), "tiny",
+        svg(path("M16,18 L20,12 L24,16 L28,10 L32,16 L36,10 L40,16 L44,10 L48,16 L52,12 L56,18"
+                 " L60,62 H12 Z", WHITE)
+            + path("M36,54 V30", "none")
+            + "".join(ellipse(36 + dx, y, 3, 5, YELLOW_DARK) for y in (30, 38, 46)
+                      for dx in (-4, 4))
+            + ellipse(36, 25, 2.5, 4, YELLOW_DARK)),
+    ),
+    "chopping board": Extra(
+        "chopping board", ("cutting board", "chopping boards", "cutting boards", "bread board",
+                           "breadboard"), "tiny",
+        svg(path("M6,26 H54 Q60,26 62,32 H68 V42 H62 Q60,48 54,48 H6 Q2,48 2,44 V30 Q2,26 6,26"
+                 " Z", WOOD)
+            + circle(64, 37, 2.5, WHITE) + thin(path("M10,32 H48 M10,40 H40", "none"))),
+    ),
+    "sieve": Extra(
+        "sieve", ("colander", "strainer", "sieves", "colanders"), "tiny",
+        svg(rect(50, 25, 20, 5, DARK, 2)
+            + path("M6,26 H54 Q54,56 30,56 Q6,56 6,26 Z", GREY_LIGHT)
+            + thin(path("M12,34 H48 M16,42 H44 M22,50 H38 M18,28 Q20,48 26,55 M30,28 V56"
+                        " M42,28 Q40,48 34,55", "none"))
+            + rect(4, 23, 52, 5, GREY, 2)),
+    ),
+    "lunchbox": Extra(
+        "lunchbox", ("lunch box", "lunchboxes", "lunch boxes", "packed lunch box"), "tiny",
+        svg(path("M26,22 V14 Q26,10 30,10 H42 Q46,10 46,14 V22", "none")
+            + rect(8, 20, 56, 40, RED, 5) + line(8, 32, 64, 32) + rect(32, 29, 8, 7, WHITE, 1)
+            + path("M20,44 Q20,40 24,40 Q28,40 28,44 Q28,50 24,50 Q20,50 20,44 Z", GREEN_LIGHT)),
+    ),
+    "comb": Extra(
+        "comb", ("combs", "hair comb"), "tiny",
+        svg("".join(rect(x, 30, 3.5, 20, ORANGE, 1) for x in range(8, 48, 7))
+            + rect(4, 22, 64, 10, ORANGE, 3)),
+    ),
     "rolling pin": Extra(
         "rolling pin", ("rolling pins", "rollingpin"), "tiny",
         svg(rect(3, 32, 14, 8, WOOD_DARK, 4) + rect(55, 32, 14, 8, WOOD_DARK, 4)

@@ -24,6 +24,7 @@ from speech2image.imaging.compose.extras_svg import (
     GREY_LIGHT,
     ORANGE,
     RED,
+    RED_DARK,
     SAND,
     WHITE,
     WOOD,
@@ -81,6 +82,46 @@ OUTDOORS = {
             + path("M46,42 V26 Q46,22 50,22 Q54,22 54,26") + path("M52,44 V26 Q52,20 57,20"
                                                                   " Q61,20 61,26")
             + line(46, 34, 52, 34) + line(46, 39, 52, 39)),
+    ),
+    "hammock": Extra(
+        "hammock", ("hammocks",), "medium",
+        svg(bar(6, 66, 8, 10, 5, WOOD_DARK) + bar(66, 66, 64, 10, 5, WOOD_DARK)
+            + path("M8,14 L16,30 M64,14 L56,30", "none")
+            + path("M14,28 Q36,56 58,28 L58,34 Q36,64 14,34 Z", ORANGE)
+            + thin(path("M14,31 Q36,60 58,31", "none"))),
+    ),
+    "tunnel": Extra(
+        "tunnel", ("tunnels", "railway tunnel", "road tunnel"), "large",
+        svg(path("M2,64 Q4,20 36,14 Q68,20 70,64 Z", GREEN)
+            + path("M16,64 V44 Q16,26 36,26 Q56,26 56,44 V64 Z", GREY)
+            + path("M22,64 V46 Q22,32 36,32 Q50,32 50,46 V64 Z", DARK)
+            + thin(path("M16,44 H22 M50,44 H56 M20,32 L25,36 M52,32 L47,36 M36,26 V32"))),
+    ),
+    "chimney": Extra(
+        "chimney", ("chimneys", "chimney stack", "chimney pot"), "medium",
+        svg(path("M2,66 L70,42 V66 Z", RED) + rect(30, 22, 16, 34, RED_DARK, 0)
+            + thin(path("M30,30 H46 M30,38 H46 M30,46 H46 M38,22 V30 M34,30 V38 M42,30 V38"
+                        " M38,38 V46"))
+            + rect(27, 17, 22, 6, GREY, 1) + circle(36, 10, 5, GREY_LIGHT)
+            + circle(46, 6, 4, GREY_LIGHT)),
+    ),
+    "bird feeder": Extra(
+        "bird feeder", ("bird feeders", "birdfeeder", "bird table", "bird tables",
+                        "feeder"), "small",
+        svg(line(36, 2, 36, 12) + path("M18,22 L36,10 L54,22 Z", RED)
+            + rect(26, 22, 20, 36, BLUE_LIGHT, 2)
+            + "".join(circle(x, y, 1.5, WOOD_DARK) for x, y in ((31, 40), (36, 44), (41, 40),
+                                                               (33, 50), (39, 52), (36, 34)))
+            + rect(18, 56, 36, 5, WOOD, 2) + line(20, 32, 26, 32) + line(46, 32, 52, 32)),
+    ),
+    "washing line": Extra(
+        "washing line", ("clothesline", "clothes line", "washing lines", "clotheslines"),
+        "medium",
+        svg(bar(6, 66, 6, 10, 4, WOOD_DARK) + bar(66, 66, 66, 10, 4, WOOD_DARK)
+            + path("M6,14 Q36,22 66,14", "none")
+            + path("M12,16 L18,18 L22,17 L28,19 L26,24 L24,23 V36 H14 V23 L12,24 Z", RED)
+            + rect(32, 19, 12, 20, BLUE, 1)
+            + path("M50,18 H56 V30 Q56,34 60,34 Q62,38 58,38 H52 Q50,38 50,34 Z", YELLOW)),
     ),
     "pond": Extra(
         "pond", ("ponds", "duck pond", "fish pond", "garden pond", "pool of water"), "medium",
