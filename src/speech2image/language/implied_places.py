@@ -26,7 +26,7 @@ THING_SETTINGS = {
     "bath": "bathroom", "toilet": "bathroom", "shower": "bathroom", "wardrobe": "bedroom",
     "fireplace": "room", "sofa": "room", "couch": "room", "armchair": "room", "rug": "room",
     "bookcase": "room", "hamster": "room", "guinea pig": "room", "gerbil": "room",
-    "budgie": "room", "budgerigar": "room",
+    "budgie": "room", "budgerigar": "room", "bunk bed": "bedroom", "double bed": "bedroom",
 }  # fmt: skip
 """Things that tell where a scene is when no place is said ("the farmer was driving a
 red tractor" is on a farm)."""
@@ -79,6 +79,15 @@ THING_SETTINGS.update(
      if noun not in THING_SETTINGS}
 )  # fmt: skip
 
+FURNITURE = frozenset(
+    {"bed", "bunk bed", "double bed", "sofa", "couch", "armchair", "wardrobe", "bathtub",
+     "bath", "toilet", "shower", "fireplace", "rug", "bookshelf", "bookcase", "oven",
+     "stove", "fridge", "refrigerator", "dishwasher"}
+)  # fmt: skip
+"""Things that stand only in a room of their own: said, they move the story there ("our
+compartment had two bunk beds" after the night train to Venice, "hiding behind the sofa"
+after the kitchen)."""
+
 ACTIVITY_SETTINGS = {
     "surf": "beach", "surfing": "beach", "sunbathe": "beach", "sunbathing": "beach",
     "snorkel": "underwater", "snorkelling": "underwater", "snorkeling": "underwater",
@@ -101,7 +110,8 @@ sky only where what flies is an aircraft or a person (a bird flies anywhere)."""
 COOKING_VERBS = frozenset(
     place for place, setting in ACTIVITY_SETTINGS.items() if setting == "kitchen"
 )
-"""Doings of the kitchen, which are its only as verbs ("slice the lemon", not "a slice")."""
+"""Doings of the kitchen, which are its only as verbs with an object ("slice the lemon",
+not "a slice")."""
 SNOW_THINGS = frozenset(
     {"snowman", "snowball", "sled", "sledge", "toboggan", "igloo", "skier", "snowboarder",
      "ski", "snowboard", "snow angel", "ice skater"}
@@ -129,8 +139,9 @@ def _activity_of(token: Any) -> str | None:
         joined = f"{compound.lower_} {word}"
         if joined in ACTIVITY_SETTINGS:
             return ACTIVITY_SETTINGS[joined]
-    if token.dep_ == "compound" and f"{word} {token.head.lower_}" in ACTIVITY_SETTINGS:
-        return ACTIVITY_SETTINGS[f"{word} {token.head.lower_}"]
+    if token.dep_ == "compound":
+        # "water polo" is a doing, "baking soda" a thing.
+        return ACTIVITY_SETTINGS.get(f"{word} {token.head.lower_}")
     if lemma in LAP_WORDS and token.head.lemma_.lower() == "swim":
         return "swimming pool"
     if lemma in PLANTS and token.dep_ == "nsubj" and token.head.lemma_.lower() in GROWING_VERBS:
@@ -138,8 +149,8 @@ def _activity_of(token: Any) -> str | None:
     place = ACTIVITY_SETTINGS.get(word) or ACTIVITY_SETTINGS.get(lemma)
     if place is None or token.pos_ not in ("NOUN", "VERB", "PROPN"):
         return None
-    if lemma in COOKING_VERBS and token.pos_ != "VERB":
-        return None
+    if lemma in COOKING_VERBS and not any(c.dep_ == "dobj" for c in token.children):
+        return None  # "sift the flour"; "a slice of cake", "vinegar and baking soda" no
     if lemma == "fly" and token.pos_ == "VERB":
         subjects = [c.lower_ for c in token.children if c.dep_ == "nsubj"]
         return place if subjects and all(s in _FLIERS for s in subjects) else None

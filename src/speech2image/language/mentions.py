@@ -37,6 +37,7 @@ from speech2image.language.nouns import (
     young_animal,
 )
 from speech2image.language.places import place_of as place_of  # re-exported for relations
+from speech2image.language.stand_ins import appositive, stand_ins
 from speech2image.language.vocabulary import (
     COLOR_ALIASES,
     COLORS,
@@ -105,6 +106,11 @@ class Mention:
     creature: bool = False
     """True when the sentence speaks of it as of a person or an animal ("a narwhal who
     lived", "a seal whose"), whatever the noun: "she" may then be it."""
+    bound: bool = False
+    """True for a pronoun that may be the subject of its own clause: a possessive standing
+    for the owner of a part ("its head was touching"), "the box has a ball in it"."""
+    called: str | None = None
+    """The pronoun a resolved mention was said by here ("he" of the hedgehog)."""
 
 
 def _quantity_before(doc: Any, start: int) -> int | None:
@@ -236,8 +242,10 @@ def _pronoun_mention(token: Any) -> Mention | None:
         return None
     color, size = _predicate_adjectives(token)
     part = partitive_count(token)
+    prep = token.head
+    bound = token.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.lemma_ == "have"
     return Mention(noun=word, head=token.i, start=token.i, count=part or 1, color=color,
-                   size=size, pronoun=word, has_count=part is not None,
+                   size=size, pronoun=word, has_count=part is not None, bound=bound,
                    **_role(token))  # fmt: skip
 
 
@@ -252,10 +260,15 @@ def partitive_count(token: Any) -> int | None:
     return NUMBER_WORDS.get(number.lower_) or _parse_number(number.lower_)
 
 
+_PLACE_PARTS = frozenset({"top", "front", "side", "middle", "bottom", "back", "edge"})
+
+
 def _role(token: Any) -> dict[str, Any]:
     """Where the phrase headed by ``token`` stands in its clause."""
     head = token.head
     governor = head.head.i if head.pos_ == "ADP" else head.i
+    while token.doc[governor].lower_ in _PLACE_PARTS and token.doc[governor].dep_ == "pobj":
+        governor = token.doc[governor].head.head.i  # "on top of it": the verb's clause
     subject = token.dep_ in ("nsubj", "nsubjpass")
     agent = token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_ != "be"
     agent = agent or token.dep_ == "dative"  # "gave it a bowl of milk": a recipient
@@ -298,7 +311,10 @@ def _noun_mention(doc: Any, token: Any, drawability: Drawability) -> Mention:
     noun = event_modifier(token) or noun
     said = _modifiers(doc, first)
     post_color, post_size = _predicate_adjectives(token)
-    plural = (token.tag_ in ("NNS", "NNPS") or token.lower_ != lemma) and lemma not in MASS_NOUNS
+    # "a little hedgehog" tagged NNS: a form that is its own singular, with no -s, is one
+    # thing, but for the nouns whose plural is the singular ("the sheep were").
+    tagged = token.tag_ in ("NNS", "NNPS") and (token.lower_[-1:] == "s" or lemma in _ZERO_PLURALS)
+    plural = (tagged or token.lower_ != lemma) and lemma not in MASS_NOUNS
     plural = plural and lemma not in PAIRED_NOUNS and noun not in ONE_SET_COMPOUNDS
     part = partitive_count(token)
     count = part or said.count
@@ -339,6 +355,8 @@ def _noun_mention(doc: Any, token: Any, drawability: Drawability) -> Mention:
     )
 
 
+_ZERO_PLURALS = frozenset({"sheep", "fish", "deer", "moose", "salmon", "trout", "bison",
+                           "squid", "cod", "aircraft", "offspring", "jellyfish"})  # fmt: skip
 _YOUNG_PEOPLE = frozenset({"girl", "boy", "child", "kid", "person", "son", "daughter"})
 
 
@@ -399,7 +417,15 @@ def find_mentions(doc: Any, drawability: Drawability | None = None) -> list[Ment
 
 def _with_ones(doc: Any, mentions: list[Mention]) -> list[Mention]:
     """ "Our old car, the red one": "one" is the thing just named, and what is said of
-    it (colour, size) belongs to that thing."""
+    it (colour, size) belongs to that thing; "a green one", "this one" and "its head"
+    are stand-ins for things said before (see ``language.coreference``)."""
+    for s in stand_ins(doc, {m.head for m in mentions}):
+        later = [k for k, m in enumerate(mentions) if m.start > s.head]
+        mentions.insert(later[0] if later else len(mentions),
+                        Mention(noun=s.word, head=s.head, start=s.start, count=s.count,
+                                color=s.color, size=s.size, plural=s.count > 1,
+                                definite=s.definite, pronoun=s.word, has_count=s.has_count,
+                                bound=s.bound, **_role(doc[s.head])))  # fmt: skip
     for token in doc:
         if token.lower_ != "one" or token.pos_ not in ("NOUN", "NUM"):
             continue
@@ -407,7 +433,8 @@ def _with_ones(doc: Any, mentions: list[Mention]) -> list[Mention]:
         color = next((COLOR_ALIASES.get(w, w) for w in words if w in COLORS), None)
         size = next((SIZE_WORDS[w] for w in words if w in SIZE_WORDS), None)
         before = [k for k, m in enumerate(mentions) if 0 < token.i - m.head <= 4]
-        if before and (color or size) and mentions[before[-1]].pronoun is None:
+        described = appositive(token) and before and (color or size)
+        if described and mentions[before[-1]].pronoun is None:
             k = before[-1]
             found = mentions[k]
             mentions[k] = replace(found, color=found.color or color, size=found.size or size)

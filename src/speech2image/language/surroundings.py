@@ -3,10 +3,10 @@
 A place, time, weather or season the sentence says wins; else the story's is kept (a
 story told at sea stays at sea until a new place is said); else, for the place, what
 the sentence's things and doings imply (:mod:`speech2image.language.implied_places`).
-Two kinds of place word do not end the story's place: a word for a kind of place that
-the kept place already is ("it swam back into the dark water" in a story at sea, "the
-sky" over the beach), and, inside a home, a room is left for another only by a thing
-that belongs to it ("hiding behind the sofa" after the kitchen is the living room).
+A word for a kind of place that the kept place already is does not end the story's place
+("it swam back into the dark water" in a story at sea, "the sky" over the beach), and
+furniture said moves the story to its room ("hiding behind the sofa" after the kitchen is
+the living room, "two bunk beds" after the night train a bedroom).
 """
 
 from __future__ import annotations
@@ -16,7 +16,12 @@ from dataclasses import replace
 from typing import Any
 
 from speech2image.language.context import SceneContext, Surroundings
-from speech2image.language.implied_places import SNOW_THINGS, THING_SETTINGS, implied_place
+from speech2image.language.implied_places import (
+    FURNITURE,
+    SNOW_THINGS,
+    THING_SETTINGS,
+    implied_place,
+)
 from speech2image.language.places import Places
 from speech2image.language.sky import find_sky
 from speech2image.language.vocabulary import OUTDOOR_SETTINGS
@@ -82,7 +87,7 @@ def settled_surroundings(
         implied = implied_place(doc, nouns, skipped_tokens)
         if setting is None:
             setting = implied
-        elif setting in HOME_ROOMS and implied in HOME_ROOMS and _room_thing(nouns, implied):
+        elif implied in HOME_ROOMS and setting != implied and _furniture(nouns, implied):
             setting, new_place = implied, True  # "hiding behind the sofa" after the kitchen
     if setting is None and (said.weather or kept.weather) == "snow":
         setting = "snow"
@@ -97,6 +102,6 @@ def settled_surroundings(
     )  # fmt: skip
 
 
-def _room_thing(nouns: Sequence[str], room: str) -> bool:
+def _furniture(nouns: Sequence[str], room: str) -> bool:
     """True when one of ``nouns`` is furniture of ``room``."""
-    return any(THING_SETTINGS.get(noun) == room for noun in nouns)
+    return any(noun in FURNITURE and THING_SETTINGS.get(noun) == room for noun in nouns)

@@ -132,14 +132,15 @@ def shore_backdrop(
     entries: Sequence[AssetEntry],
     relations: Sequence[Relation] = (),
 ) -> str | None:
-    """The beach for a picture at sea whose things are none of them in the water ("an old
-    fisherman's hut by the sea" stands on the shore, not in the waves), else ``None``; a
+    """The beach for a picture at sea or on an island whose things are none of them in the
+    water ("an old fisherman's hut by the sea", "a cottage on a Greek island" stand on the
+    shore, not in the waves), else ``None``; a
     thing in or on another (the fisherman in his hut) is where that other is."""
     inside = {r.subject for r in relations if r.relation in ("in", "on", "inside")}
     drawn = [
         e for o, e in zip(objects, entries, strict=True) if not o.concept and o.id not in inside
     ]
-    if setting != "sea" or not drawn or any(floats(e) for e in drawn):
+    if setting not in ("sea", "island") or not drawn or any(floats(e) for e in drawn):
         return None
     return "beach"
 

@@ -1,0 +1,388 @@
+"""Coreference: what "he", "she", "it", "they", "one", a name or "the dog" points at.
+
+A story names a thing once and then speaks of it ("The hedgehog lived under the shed.
+Every night he crept out"). In the spirit of centering theory (Grosz, Joshi and Weinstein
+1995): the last sentence's things before older ones, its subject first; gender words,
+names and what the story called a thing before ("it") are constraints.
+- "he", "she": a person of that gender (or none said), else a creature of the story; a
+  creature of the last sentence before a person of an older one, unless that person has
+  been the story's centre for longer (more sentences, more often the subject).
+- "it": one thing that is no person; "they": a group, or the last picture's creatures.
+- "one", "this one": another of the kind named last; "its head": the owner of the part.
+A pronoun with nothing to point at draws what it did: "he" a man nobody named, "it"
+nothing. First-person "I" and "we" are not resolved here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from speech2image.language.attributes import PEOPLE
+from speech2image.language.creatures import is_creature, role_word
+from speech2image.language.lexicon import person_noun
+from speech2image.language.mentions import Mention
+from speech2image.language.vocabulary import FEMALE_WORDS, MALE_WORDS
+
+if TYPE_CHECKING:
+    from speech2image.language.context import SceneContext
+
+_MALE = frozenset({"he", "him", "his", "himself"})
+_FEMALE = frozenset({"she", "her", "hers", "herself"})
+_GROUP = frozenset({"they", "them", "their", "themselves"})
+_POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
+_GENDERED = {"male": "man", "female": "woman"}
+
+
+def gender_of(pronoun: str) -> str | None:
+    """ "male" for "he", "him", "his"; "female" for "she", "her"; else None."""
+    return "male" if pronoun in _MALE else "female" if pronoun in _FEMALE else None
+
+
+def _possessive(mention: Mention) -> bool:
+    """True for "his", "its", "their" standing for the owner of a part ("his tail")."""
+    return mention.bound and (mention.pronoun or "") in _POSSESSIVES
+
+
+def _tier(pronoun: str, mention: Mention, called: str | None = None) -> int:
+    """How well ``mention`` fits ``pronoun``: 2 a person of its gender (or of none said)
+    or a creature the story called so, 1 a creature with no gender word against it, 0 not
+    at all ("she" of a king, "he" of the parrot the story called "it"). "it" and "they"
+    fit 2 or 0."""
+    head = mention.noun.split()[-1]
+    gender = gender_of(pronoun)
+    if gender is not None:
+        own, other = (MALE_WORDS, FEMALE_WORDS) if gender == "male" else (FEMALE_WORDS, MALE_WORDS)
+        if mention.count != 1 or head in other:
+            return 0
+        if head in own or (head in PEOPLE and gender_of(called or "") in (None, gender)):
+            return 2
+        if called is not None:
+            return 2 if gender_of(called) == gender else 0
+        return 1 if is_creature(mention) or role_word(head) else 0
+    if pronoun in _GROUP:
+        return 2 if mention.count > 1 else 0
+    return 2 if mention.count == 1 and head not in PEOPLE else 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A thing a pronoun may point at, and where it stands in the story."""
+
+    mention: Mention
+    pool: int
+    """0 this sentence, 1 the last sentence, 2 the story's cast."""
+    order: int
+    """Its place in its pool: later is more recent."""
+    tier: int
+    salience: int
+
+
+def _candidates(
+    pronoun: str,
+    pools: list[list[Mention]],
+    excluded: list[Mention],
+    context: SceneContext | None,
+) -> list[_Candidate]:
+    """Every thing of ``pools`` that ``pronoun`` may be, with how well it fits."""
+    entities = {m.entity for m in excluded if m.entity}
+    salience = context.salience if context else {}
+    called = context.called if context else {}
+    found = []
+    for number, pool in enumerate(pools):
+        for order, mention in enumerate(pool):
+            if mention.pronoun is not None or any(mention is e for e in excluded):
+                continue
+            if mention.entity is not None and mention.entity in entities:
+                continue
+            tier = _tier(pronoun, mention, called.get(mention.entity or ""))
+            if tier:
+                weight = salience.get(mention.entity or "", 0)
+                found.append(_Candidate(mention, number, order, tier, weight))
+    return found
+
+
+def _antecedent(
+    pronoun: Mention,
+    pools: list[list[Mention]],
+    excluded: list[Mention],
+    context: SceneContext | None = None,
+    *,
+    people_only: bool = False,
+) -> Mention | None:
+    """What a pronoun points at, from the nearest pool with a thing that fits: this
+    sentence, the last one, the story. For "they" and the subject of an action ("it
+    hid"), people and animals first; then a subject before others ("she" of the next
+    sentence is the girl who walked, not the grandmother she walked with), the most recent
+    before older ones. The ``excluded`` (the other ends of the pronoun's own clause, for
+    "Tom never found it") never."""
+    word = _POSSESSIVES.get(pronoun.pronoun or "", pronoun.pronoun or "")
+    found = _candidates(word, pools, excluded, context)
+    found = [c for c in found if c.tier == 2] if people_only else found
+    if not found:
+        return None
+    if gender_of(word) is not None:
+        centre = _centre(found)
+        return centre.mention if centre else None
+    animate_first = word in _GROUP or pronoun.agent
+    nearest = min(c.pool for c in found)
+    return max(
+        (c for c in found if c.pool == nearest),
+        key=lambda c: (animate_first and is_creature(c.mention), c.mention.subject, c.order),
+    ).mention
+
+
+def _centre(found: list[_Candidate]) -> _Candidate | None:
+    """ "he" or "she": in this sentence a person before a creature; then a person of the
+    last sentence; then a creature of the last sentence, unless a person of the story has
+    been its centre for longer; then the story's most salient person or creature."""
+
+    def best(pool: int, tier: int) -> _Candidate | None:
+        fits = [c for c in found if c.pool == pool and c.tier == tier]
+        return max(fits, key=lambda c: (c.mention.subject, c.order), default=None)
+
+    for tier in (2, 1):
+        here = best(0, tier)
+        if here is not None:
+            return here
+    person = best(1, 2)
+    if person is not None:
+        return person
+    older = [c for c in found if c.pool == 2]
+    storied = max(older, key=lambda c: (c.tier, c.salience, c.order), default=None)
+    creature = best(1, 1)
+    if creature is None or (storied and storied.tier == 2 and storied.salience > creature.salience):
+        return storied
+    return creature
+
+
+def _excluded(
+    mention: Mention, sentence: list[Mention], avoid: tuple[Mention, ...]
+) -> list[Mention]:
+    """What a pronoun cannot be: the other ends of its own clause ("Tom never found it",
+    "she put the cup on it", "a bench beneath it"). A subject, a reflexive and a bound
+    pronoun ("the dog wagged its tail", "the box had a ball in it") may be any of them."""
+    word = mention.pronoun or ""
+    if mention.subject or mention.bound or word.endswith(("self", "selves")):
+        return list(avoid)
+    own = [m for m in sentence if m.head == mention.governor or m.governor == mention.governor]
+    return [*own, *avoid]
+
+
+def _as_said(found: Mention, pronoun: Mention) -> Mention:
+    """``found`` where ``pronoun`` stands: its place, role and what is said of it here."""
+    return replace(
+        found, head=pronoun.head, start=pronoun.start, definite=True, subject=pronoun.subject,
+        governor=pronoun.governor, agent=pronoun.agent, color=pronoun.color or found.color,
+        size=pronoun.size or found.size,
+        count=pronoun.count if pronoun.has_count else found.count,
+    )  # fmt: skip
+
+
+def _resolve_pronoun(
+    mention: Mention,
+    sentence: list[Mention],
+    context: SceneContext | None,
+    avoid: tuple[Mention, ...] = (),
+) -> list[Mention]:
+    """The things a pronoun points at: one, several ("they": the girl and her
+    grandmother), a man nobody named for "he" with no one before, or none."""
+    pronoun = _POSSESSIVES.get(mention.pronoun or "", mention.pronoun or "")
+    last = context.last_scene if context else []
+    cast = context.cast if context else []
+    excluded = _excluded(mention, sentence, avoid)
+    earlier = _antecedent(mention, [sentence, last, cast], excluded, context)
+    gender = gender_of(pronoun)
+    group = [m for m in last if is_creature(m) and m.pronoun is None]
+    if earlier is not None and pronoun in _GROUP and mention.agent and len(group) > 1:
+        # "Tom and Anna picked shells. They swam": who does things, not the shells.
+        earlier = earlier if is_creature(earlier) else None
+    if earlier is not None:
+        if earlier.noun == "person" and gender is not None:
+            earlier = replace(earlier, noun=_GENDERED[gender])  # "I met Anna ... she"
+        called = pronoun if gender is not None or pronoun == "it" else None
+        return [replace(_as_said(earlier, mention), called=called)]
+    if pronoun in ("they", "them"):
+        # "They lived happily ever after": the people and animals of the last picture.
+        group = group or cast[-1:]
+        return [
+            replace(m, head=mention.head, start=mention.start, definite=True,
+                    subject=mention.subject, governor=mention.governor)
+            for m in group
+        ]  # fmt: skip
+    if gender is not None and not _possessive(mention):
+        # "He plays the guitar" with no one before: a man nobody named.
+        return [replace(mention, noun=_GENDERED[gender], pronoun=None, definite=False)]
+    return []
+
+
+def _one_antecedent(
+    mention: Mention, sentence: list[Mention], context: SceneContext | None
+) -> Mention | None:
+    """The thing "one" is another of: the last one named before it in this sentence
+    ("a red apple and a green one"), else of the last sentence a group first ("two
+    shells ... this one"), then its subject, then the most recent; else the story's."""
+    before = [m for m in sentence if m.pronoun is None and m.head < mention.head]
+    if before:
+        return before[-1]
+    for pool in (context.last_scene, context.cast) if context else ():
+        things = [(m.count > 1, m.subject, k, m) for k, m in enumerate(pool) if m.pronoun is None]
+        if things:
+            return max(things, key=lambda found: found[:3])[3]
+    return None
+
+
+def _resolve_one(
+    mention: Mention, sentence: list[Mention], context: SceneContext | None
+) -> list[Mention]:
+    """ "one", "this one", "the big ones": a thing of the kind named last, a new one of
+    its own (with its own id); "this one" of a group keeps what was said of the group."""
+    kind = _one_antecedent(mention, sentence, context)
+    if kind is None:
+        return []
+    one_of_group = mention.definite and kind.count > 1  # "two shells ... this one"
+    kept = kind if one_of_group else Mention(noun=kind.noun, head=0, start=0, count=1)
+    return [
+        replace(
+            kept, head=mention.head, start=mention.start, count=mention.count,
+            has_count=mention.has_count, plural=mention.count > 1,
+            definite=mention.definite, color=mention.color or kept.color,
+            size=mention.size or kept.size, subject=mention.subject,
+            governor=mention.governor, agent=mention.agent, entity=None, name=None,
+            pronoun=None,
+        )
+    ]  # fmt: skip
+
+
+def owner(
+    word: str, head: int, sentence: list[Mention], context: SceneContext | None
+) -> Mention | None:
+    """The person a possessive ("his", "her") of token ``head`` points at, among this
+    sentence's things and the story's, or None: an owner is never invented."""
+    pronoun = {"his": "he", "her": "her"}.get(word)
+    if pronoun is None or context is None:
+        return None
+    probe = Mention(noun=pronoun, head=head, start=head, count=1, pronoun=pronoun)
+    pools = [sentence, context.last_scene, context.cast]
+    earlier = _antecedent(probe, pools, [], context, people_only=True)
+    if earlier is None or earlier.noun.split()[-1] not in PEOPLE:
+        return None
+    return replace(earlier, head=head, start=head, definite=True, subject=False)
+
+
+def _inherit(mention: Mention, earlier: Mention, *, count: int) -> Mention:
+    """``mention`` as the same thing as ``earlier``: its entity and what was said of it."""
+    return replace(
+        mention,
+        color=mention.color or earlier.color,
+        size=mention.size or earlier.size,
+        material=mention.material or earlier.material,
+        pattern=mention.pattern or earlier.pattern,
+        finish=mention.finish or earlier.finish,
+        age=mention.age or earlier.age,
+        name=mention.name or earlier.name,
+        entity=earlier.entity,
+        count=count,
+    )
+
+
+def resolve(
+    mention: Mention,
+    earlier_in_sentence: list[Mention],
+    context: SceneContext | None,
+    avoid: tuple[Mention, ...] = (),
+) -> list[Mention]:
+    """The things a mention names, with pronouns, "one", names and definite references
+    filled in from what came before: none for a pronoun that points at nothing known,
+    several for "they" said of a girl and her grandmother. A pronoun never points at what
+    ``avoid`` holds (what "she" of the same sentence is, for "him")."""
+    cast = context.cast if context else []
+    if mention.pronoun == "one":
+        return _resolve_one(mention, earlier_in_sentence, context)
+    if mention.pronoun is not None:
+        return _resolve_pronoun(mention, earlier_in_sentence, context, avoid)
+    if mention.name is not None:
+        for earlier in reversed([*cast, *earlier_in_sentence]):
+            if earlier.name == mention.name and earlier.entity is not None:
+                # "Tom went home. Tom slept": the same Tom, whatever noun named him.
+                noun = earlier.noun if mention.noun == "person" else mention.noun
+                return [replace(_inherit(mention, earlier, count=1), noun=noun, definite=True)]
+        if mention.noun == "person":
+            return [replace(mention, noun=person_noun(mention.name))]  # "I met Anna": a woman
+        return [mention]
+    if context is None or not mention.definite:
+        return [mention]
+    for earlier in reversed(context.cast):
+        if earlier.noun == mention.noun:
+            count = mention.count if mention.has_count else earlier.count
+            return [_inherit(mention, earlier, count=count)]
+    return [mention]
+
+
+def resolve_all(
+    raw: list[Mention], context: SceneContext | None
+) -> tuple[list[Mention], dict[int, int]]:
+    """The mentions with pronouns and definite references resolved, and the index of each
+    raw mention among them (a pronoun that points at nothing has none)."""
+    mentions: list[Mention] = []
+    index_of: dict[int, int] = {}
+    pronouns: dict[str, int] = {}
+    gendered: dict[str, list[Mention]] = {"male": [], "female": []}
+    for k, mention in enumerate(raw):
+        word = mention.pronoun if mention.pronoun in _REPEATED_PRONOUNS else None
+        if word is not None and word in pronouns:
+            index_of[k] = pronouns[word]  # "he wrapped it ... and carried it home": one "it"
+            continue
+        gender = None if _possessive(mention) else gender_of(mention.pronoun or "")
+        other = gendered["female" if gender == "male" else "male"] if gender else []
+        found = resolve(
+            mention, mentions, context, avoid=(*other, *_doers(raw, k, mentions, index_of))
+        )
+        if gender is not None:
+            gendered[gender].extend(found)  # "she found him": two creatures, not one
+        if word is not None and len(found) == 1:
+            same = _same_in_sentence(found[0], mentions)
+            pronouns[word] = len(mentions) if same is None else same
+        for resolved in found:
+            same = _same_in_sentence(resolved, mentions)
+            if same is not None:
+                index_of.setdefault(k, same)
+                continue
+            index_of.setdefault(k, len(mentions))
+            mentions.append(resolved)
+    return mentions, index_of
+
+
+def _doers(
+    raw: list[Mention], k: int, mentions: list[Mention], index_of: dict[int, int]
+) -> list[Mention]:
+    """What the subject of pronoun ``raw[k]``'s own clause was resolved to, even when a
+    repeated name merged it into an earlier mention ("the dog saw a cat; the dog chased
+    it": "it" is not the dog)."""
+    pronoun = raw[k]
+    if pronoun.pronoun is None or pronoun.subject or pronoun.bound:
+        return []
+    return [
+        mentions[index_of[j]]
+        for j, m in enumerate(raw[:k])
+        if m.subject and m.governor == pronoun.governor and j in index_of
+    ]
+
+
+_REPEATED_PRONOUNS = frozenset({"it", "he", "him", "she"})
+"""Pronouns that, said twice in one sentence, point at one thing both times."""
+
+
+def _same_in_sentence(mention: Mention, mentions: list[Mention]) -> int | None:
+    """The earlier mention of this sentence a resolved pronoun or definite reference is
+    ("the dog ... it"), if any."""
+    if not mention.definite:
+        return None
+    for k, m in enumerate(mentions):
+        if m.head == mention.head:
+            continue
+        if mention.entity is not None and m.entity == mention.entity:
+            return k
+        if m.noun == mention.noun and m.color == mention.color:
+            return k
+    return None
