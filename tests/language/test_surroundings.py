@@ -84,6 +84,7 @@ def test_the_sky_from_what_the_sun_snow_and_stars_do(
         ("We did an experiment with vinegar and baking soda.", None),
         ("A cricket chirped in the dark.", None),
         ("The owl flew over the house.", None),
+        ("My passport has expired, so I can't fly this year.", None),
     ],
 )
 def test_a_place_from_place_phrases_things_and_doings(

@@ -142,6 +142,8 @@ def _activity_of(token: Any) -> str | None:
     if token.dep_ == "compound":
         # "water polo" is a doing, "baking soda" a thing.
         return ACTIVITY_SETTINGS.get(f"{word} {token.head.lower_}")
+    if token.pos_ == "VERB" and any(c.dep_ == "neg" for c in token.children):
+        return None  # "I can't fly this year"
     if lemma in LAP_WORDS and token.head.lemma_.lower() == "swim":
         return "swimming pool"
     if lemma in PLANTS and token.dep_ == "nsubj" and token.head.lemma_.lower() in GROWING_VERBS:

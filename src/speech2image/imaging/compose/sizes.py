@@ -43,7 +43,7 @@ _BY_NOUN = {
     "wolf, bicycle, bike, motorcycle, bench, tennis racket, skis, snowboard, surfboard, "
     "baseball bat, baseball glove, oven, refrigerator, couch, sofa, table, dining table, "
     "desk, bed, chair, armchair, robot, ghost, alien, lion, tiger, deer, kangaroo, bear, "
-    "snowman, cactus, bush, dolphin",
+    "snowman, cactus, bush, dolphin, wall, brick wall, garden wall, sea wall",
     "large": "car, taxi, horse, cow, zebra, tractor, boat, sailboat, tent, shark, piano, "
     "camel, ambulance, police car, race car, giraffe",
     "huge": "bus, train, truck, lorry, elephant, whale, airplane, plane, helicopter, ship, "
