@@ -41,6 +41,10 @@ def relations(scene: Scene) -> list[tuple[str, str, str]]:
         ("That's my dad, reading the paper.", ("dad", "reading", "paper")),
         ("The cat and the dog were fighting.", ("cat", "fighting", "dog")),
         ("This is my house and that's my cat on the roof.", ("cat", "on", "house")),
+        ("A kite was stuck in the branches of the old oak tree.", ("kite", "in", "tree")),
+        ("A squirrel ran up the tree with a nut in its mouth.", ("squirrel", "climbing", "tree")),
+        ("The dog had my sock in its mouth.", ("dog", "holding", "sock")),
+        ("The monkey swung from a branch.", ("monkey", "under", "branch")),
         ("We parked the car and the kids climbed onto the roof.", ("kid", "on", "car")),
     ],
 )  # fmt: skip

@@ -80,9 +80,11 @@ def is_clothing(mention: Mention) -> bool:
 
 def in_hand(doc: Any, thing: Mention) -> bool:
     """ "My sock in its mouth", "a hat in her hand": held by a body part, not worn (the
-    phrase hung on the thing, or on the verb its "with" belongs to)."""
+    phrase hung on the thing, on the verb it is the object of, or on the verb its "with"
+    belongs to)."""
     token = doc[thing.head]
     around = [*token.children, *(token.head.head.children if token.dep_ == "pobj" else [])]
+    around += list(token.head.children) if token.dep_ == "dobj" else []  # "had it in its mouth"
     return any(
         prep.lower_ in ("in", "between")
         and any(c.dep_ == "pobj" and c.lemma_.lower() in BODY_PARTS for c in prep.children)
@@ -388,7 +390,7 @@ def _direct_frame(
             if not _any_animate(mentions, subjects):
                 return None
             objects = [o for o in objects if not is_animate(mentions[o])]
-        worn = [o for o in objects if is_clothing(mentions[o])]
+        worn = [o for o in objects if is_clothing(mentions[o]) and not in_hand(doc, mentions[o])]
         if worn:
             return VerbFrame(verb.i, tuple(subjects), "wearing", tuple(worn))
     return VerbFrame(verb.i, tuple(subjects), name, tuple(objects), claimed) if objects else None

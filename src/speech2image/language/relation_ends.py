@@ -58,9 +58,14 @@ _VESSELS = CONTAINERS | DRINKING_VESSELS | {
 """Things that hold what is in them, never the one who handles it."""
 
 
+PLANT_PARTS = frozenset({"branch", "bough", "twig", "trunk", "leaf", "stem", "stalk"})
+"""Parts of a tree or a plant: "stuck in the branches of the oak tree" is in the tree."""
+
+
 def whole_of(mentions: list[Mention], noun: Any) -> list[int]:
-    """The thing ``noun`` (a drawn part: "the roof of the car") is a part of, if named."""
-    if noun.lemma_.lower() not in THING_PARTS:
+    """The thing ``noun`` (a drawn part: "the roof of the car", "the branches of the oak
+    tree") is a part of, if named."""
+    if noun.lemma_.lower() not in THING_PARTS | PLANT_PARTS:
         return []
     return [
         k
@@ -317,12 +322,15 @@ def part_owner(mentions: list[Mention], noun: Any) -> int | None:
     return mention_at(mentions, owners[0].i) if owners else None
 
 
+_OWNERS = frozenset({"his", "her", "their", "its", "my", "your", "our"})
+
+
 def owned_part(doc: Any, phrase: Any) -> bool:
     """ "On her lap", "on his shoulder": a part of someone, who stands for it."""
     pobjs = [c for c in doc[phrase.end - 1].children if c.dep_ == "pobj"]
     owned = [c for p in pobjs for c in p.children if c.dep_ == "poss"]
     parts = [p for p in pobjs if p.lemma_.lower() in BODY_PARTS]
-    return bool(parts) and any(c.lower_ in ("his", "her", "their") for c in owned)
+    return bool(parts) and any(c.lower_ in _OWNERS for c in owned)
 
 
 def part_owner_before(mentions: list[Mention], start: int, subjects: list[int]) -> list[int]:
