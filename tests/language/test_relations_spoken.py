@@ -45,6 +45,8 @@ def relations(scene: Scene) -> list[tuple[str, str, str]]:
         ("A squirrel ran up the tree with a nut in its mouth.", ("squirrel", "climbing", "tree")),
         ("The dog had my sock in its mouth.", ("dog", "holding", "sock")),
         ("The monkey swung from a branch.", ("monkey", "under", "branch")),
+        ("The duck swam under the bridge.", ("duck", "under", "bridge")),
+        ("A car drove past the house.", ("car", "in front of", "house")),
         ("We parked the car and the kids climbed onto the roof.", ("kid", "on", "car")),
     ],
 )  # fmt: skip
@@ -126,8 +128,8 @@ def test_role_nouns_and_ing_forms() -> None:
     verbs = frozenset({"refer", "employ", "train", "retire"})
     assert all(is_role_noun(w, verbs) for w in ("referee", "employee", "trainee", "retiree"))
     assert not any(is_role_noun(w, verbs) for w in ("coffee", "committee", "tree", "toffee"))
-    assert [ing_form(w) for w in ("playing", "sing", "string", "ride")] == [
-        "playing", "singing", "stringing", "riding"
+    assert [ing_form(w) for w in ("playing", "sing", "string", "ride", "swam", "lay")] == [
+        "playing", "singing", "stringing", "riding", "swimming", "laying"
     ]  # fmt: skip
 
 

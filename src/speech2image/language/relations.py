@@ -67,7 +67,7 @@ _EXTRA_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("across", "from"), "in front of"), (("ahead", "of"), "in front of"),
     (("opposite",), "in front of"), (("beyond",), "behind"), (("against",), "beside"),
     (("all", "over"), "on"), (("outside",), "in front of"), (("at",), "near"),
-    (("out", "of"), "near"),
+    (("out", "of"), "near"), (("past",), "in front of"),
 )  # fmt: skip
 """Relation phrases read before the vocabulary's ("the bees are all over the lavender")."""
 _OUT_OF_NOT_PLACE = frozenset(
@@ -262,6 +262,9 @@ def _attached(doc: Any, mentions: list[Mention], phrase: _Phrase) -> list[int]:
         if governor.dep_ in ("prep", "advmod", "npadvmod") or governor.pos_ == "ADP":
             governor = governor.head
             continue
+        doer = [k for k, m in enumerate(mentions) if m.verb and m.head == governor.i - 1]
+        if doer:
+            return doer  # "the duck swam under the bridge" with "swam" parsed as a noun
         said = any(c.dep_ in ("det", "poss") for c in governor.children)  # not a verb misread
         if governor.pos_ in ("NOUN", "PROPN") and governor.lower_ not in _PHRASE_NOUNS and said:
             found = measured(mentions, governor) or antecedent_of_one(mentions, governor)

@@ -21,6 +21,15 @@ POSTURES = frozenset({"stand", "sit", "lie", "walk", "run", "wait", "lean", "kne
 LEMMA_FIXES = {"rid": "ride", "wad": "wade", "shin": "shine", "glid": "glide", "swam": "swim",
                "star": "stare", "scar": "scare"}  # fmt: skip
 """Lemmas the small model gets wrong for common verbs ("rides", "riding" -> "rid")."""
+PAST_FORMS = {
+    "swam": "swim", "flew": "fly", "ran": "run", "sat": "sit", "stood": "stand", "rode": "ride",
+    "drove": "drive", "ate": "eat", "drank": "drink", "sang": "sing", "fell": "fall",
+    "hid": "hide", "slept": "sleep", "threw": "throw", "caught": "catch", "held": "hold",
+    "dug": "dig", "swung": "swing", "climbed": "climb", "crept": "creep", "leapt": "leap",
+    "dove": "dive", "spun": "spin", "hung": "hang", "woke": "wake",
+}  # fmt: skip
+"""Past forms the small model leaves as the lemma of a verb it took for a noun ("the duck
+swam"): the verb to name the action by (swimming, not "swamming")."""
 NOT_DRAWN_VERBS = frozenset(
     {"be", "do", "get", "go", "come", "make", "let", "seem", "become", "want", "need", "like",
      "love", "hate", "know", "say", "tell", "ask", "mean", "happen", "remember", "forget",
@@ -120,6 +129,7 @@ NOT_ROLES = frozenset(
 def ing_form(lemma: str) -> str:
     """The ``-ing`` form of a verb lemma: ride -> riding, sit -> sitting, lie -> lying."""
     word = lemma.lower()
+    word = PAST_FORMS.get(word, LEMMA_FIXES.get(word, word))
     if word.endswith("ing") and re.search(r"[aeiouy]", word[:-3]) and len(word) > 5:
         return word  # "playing" taken for a noun keeps its form (not "playinging")
     if word in ING_IRREGULAR:
