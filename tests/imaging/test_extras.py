@@ -147,7 +147,7 @@ SENTENCES = {
     "We sent a postcard with a stamp.": {"postcard", "stamp"},
     "Icicles hung above the igloo.": {"icicle", "igloo"},
     "He threw the javelin over the hurdle.": {"javelin", "hurdle"},
-    "The coffee machine in the office is broken again.": {"coffee machine"},
+    "The coffee machine in the office is broken again.": {"coffee maker"},
     "A fox hid behind the hedge next to the lamp.": {"hedge", "lamp"},
     "We stayed in a caravan next to a big yellow digger.": {"caravan", "digger"},
     "Smoke came out of the chimney above the tunnel.": {"chimney", "tunnel"},
