@@ -268,7 +268,12 @@ def test_a_kind_is_drawn_as_its_general_thing(matcher: AssetMatcher, noun: str, 
 
 @pytest.mark.parametrize(
     ("noun", "asset"),
-    [("telly", "television"), ("chips", "french fries"), ("brolly", "umbrella")],
+    [
+        ("telly", "television"),
+        ("chips", "french fries"),
+        ("brolly", "umbrella"),
+        ("mate", "person standing"),
+    ],
 )
 def test_british_words_draw_the_thing(matcher: AssetMatcher, noun: str, asset: str) -> None:
     found = matcher.match(noun)

@@ -119,3 +119,25 @@ def test_what_a_thing_is_pretended_to_be_is_not_drawn() -> None:
     scene = builder().build("Two children are sitting in a cardboard box pretending it's a boat.")
     assert "boat" not in nouns(scene) and "box" in nouns(scene)
     assert "fox" in nouns(builder().build("I think it's a fox."))
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("I left my brolly on the bus this morning.", "brolly"),
+        ("He watched the match on telly.", "telly"),
+    ],
+)
+def test_an_ly_noun_tagged_an_adverb_is_a_thing(text: str, noun: str) -> None:
+    assert noun in nouns(builder().build(text))
+
+
+def test_her_before_such_a_noun_is_its_owner_not_a_second_person() -> None:
+    assert counted(builder().build("She forgot her brolly.")) == {"woman": 1, "brolly": 1}
+
+
+def test_a_part_said_with_its_is_the_things_own() -> None:
+    scene = builder().build("The ambulance raced past us with its lights flashing.")
+    assert nouns(scene) == ["ambulance"]
+    assert skipped(scene).get("lights") == "not depictable"
+    assert "wheel" in nouns(builder().build("The car lost a wheel."))

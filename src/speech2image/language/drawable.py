@@ -43,6 +43,7 @@ from speech2image.language.nonthings import (
     MEASURE_NOUNS,
     MONTHS,
     NOT_THINGS,
+    OWN_PARTS,
     PHRASES,
     PORTION_NOUNS,
     TIME_NOUNS,
@@ -237,6 +238,8 @@ def _word_reason(token: Any) -> str | None:
         return "not depictable"
     if lemma in BODY_PARTS or word in BODY_PARTS or _negated(token) or _worn_cloth(token):
         return "not depictable"
+    if lemma in OWN_PARTS and any(c.dep_ == "poss" and c.lower_ == "its" for c in token.children):
+        return "not depictable"  # "with its lights flashing": the ambulance's own
     if token.ent_type_ in ("DATE", "TIME") and lemma not in KNOWN_NOUNS:
         return "time phrase"
     if token.pos_ == "NUM" or _in_compound_noun(token):

@@ -109,6 +109,14 @@ BODY_PARTS = frozenset(
      "wrist", "ankle", "hip", "heel", "palm", "fist", "horn", "horns", "claw", "claws"}
 )  # fmt: skip
 """Parts of a body: drawn with the body they belong to, never alone."""
+OWN_PARTS = frozenset(
+    {"light", "headlight", "wheel", "tyre", "tire", "engine", "brake", "siren", "horn",
+     "sail", "mast", "door", "window", "roof", "lid", "handle", "seat", "pedal", "chain",
+     "windscreen", "windshield", "bumper", "screen", "button", "strap", "wing", "feather",
+     "petal", "propeller", "chimney", "wall", "floor", "ceiling", "exhaust"}
+)  # fmt: skip
+"""Parts a thing's drawing has already, said with "its" ("the ambulance raced past with its
+lights flashing", "the eagle spread its wings"): never a second thing."""
 ACTIVITY_NOUNS = frozenset(
     {"cricket", "yoga", "marathon", "race", "ride", "walk", "run", "swim", "hike",
      "camping", "shopping", "marketing", "practice", "interview", "launch", "complaint",

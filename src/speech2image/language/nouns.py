@@ -110,7 +110,7 @@ def is_noun(token: Any, compound_heads: dict[int, int]) -> bool:
         and token.head.pos_ in ("NOUN", "PROPN", "ADP")
     ):
         return token.is_alpha  # "sharks and jellyfish" with "jellyfish" tagged a verb
-    if _adjective_as_noun(token) or _adverb_as_noun(token):
+    if _adjective_as_noun(token) or adverb_as_noun(token):
         return True
     # The small model tags some nouns as adjectives or verbs ("an oven", "the remote"),
     # even as an adjective of a verb ("the oven needs ..." with "oven" an amod of "needs").
@@ -140,16 +140,27 @@ def _adjective_as_noun(token: Any) -> bool:
     )
 
 
-def _adverb_as_noun(token: Any) -> bool:
-    """A word tagged an adverb right after its verb that WordNet knows only as a noun: the
-    verb's object ("he watches telly all day" with "telly" an adverb of "watches")."""
-    head = token.head
-    if token.pos_ != "ADV" or token.dep_ != "advmod" or not token.is_alpha:
-        return False
-    if head.pos_ != "VERB" or head.i != token.i - 1 or any(c.dep_ == "dobj" for c in head.children):
+def adverb_as_noun(token: Any) -> bool:
+    """A word tagged an adverb that WordNet knows only as a noun (the "-ly" nouns: telly,
+    brolly, jelly), where a noun stands: an argument ("I left my brolly on the bus", "on
+    telly"), or right after its verb or a determiner ("he watches telly all day", "she
+    forgot her brolly")."""
+    if token.pos_ != "ADV" or not token.is_alpha or token.i == 0:
         return False
     classes = word_classes(token)
-    return classes is not None and classes.only_noun(token.lower_)
+    if classes is None or not classes.only_noun(token.lower_):
+        return False
+    if token.dep_ in _ARGUMENT_ROLES:
+        return True
+    before = token.doc[token.i - 1]
+    after_verb = before.i == token.head.i and not any(c.dep_ == "dobj" for c in token.head.children)
+    determined = before.lower_ in _DETERMINER_WORDS
+    return token.dep_ == "advmod" and token.head.pos_ == "VERB" and (after_verb or determined)
+
+
+_DETERMINER_WORDS = frozenset(
+    {"a", "an", "the", "my", "your", "his", "her", "its", "our", "their", "this", "that"}
+)  # fmt: skip
 
 
 def gerunds_after_things(doc: Any) -> set[int]:

@@ -221,6 +221,7 @@ _BRITISH = {
     "aubergine": "eggplant", "biro": "pen", "mobile": "mobile phone", "sweetie": "candy",
     "jam jar": "jar", "dressing gown": "coat",
     "gran": "old woman", "grandad": "old man", "lad": "boy", "lass": "girl",
+    "mate": "person standing", "letterbox": "postbox", "hob": "cooking",
 }  # fmt: skip
 """British words for things the pack names in American English or by another word ("fish
 and chips" are french fries, "the telly" is a television)."""
