@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from speech2image.language.context import SceneContext
-from speech2image.language.coreference import resolve, resolve_all
 from speech2image.language.creatures import is_creature
 from speech2image.language.mentions import Mention
+from speech2image.language.references import resolve, resolve_all
 from speech2image.scene import Scene
 from tests.language.scenes import builder
 
@@ -172,3 +172,21 @@ def test_they_who_act_are_the_creatures_not_the_things() -> None:
     assert _nouns(resolve(swam, [], context)) == ["man", "woman"]
     were_pink = _pronoun("they")
     assert _nouns(resolve(were_pink, [], context)) == ["shell"]
+
+
+@pytest.mark.slow
+def test_she_and_him_of_one_sentence_are_a_person_and_a_creature() -> None:
+    scenes = _told(
+        "A knight lived in the castle.",
+        "One morning a dragon landed on the roof.",
+        "The queen walked right up to it with a bucket.",
+        "It turned out the dragon only had a cold.",
+        "She gave him a scarf and they became friends.",
+    )
+    assert _drawn(scenes[4]) == ["dragon", "queen", "scarf"]
+
+
+@pytest.mark.slow
+def test_one_is_not_the_kind_of_its_own_subject() -> None:
+    scenes = _told("We made a kite at school.", "Our teacher built one out of paper.")
+    assert _drawn(scenes[1]) == ["kite", "teacher"]

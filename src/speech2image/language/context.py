@@ -4,7 +4,7 @@ Every thing named gets an entity id ("e1", "e2", ... per session); pronouns ("it
 "they", "she"), definite references ("the dog") and names ("Tom") point at things of
 earlier sentences and take their entity id and attributes (colour, age, material, name),
 so an engine draws the same girl in sentence five as in sentence one (the rules are
-:mod:`speech2image.language.coreference`'s; the context keeps the cast, the last
+:mod:`speech2image.language.references`'s; the context keeps the cast, the last
 picture and how much each thing was spoken of). The setting,
 lighting, time and weather persist until new ones are named.
 """
@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from speech2image.language.coreference import owner as owner  # re-exported for the builder
-from speech2image.language.coreference import resolve_all as resolve_all
 from speech2image.language.mentions import Mention
+from speech2image.language.references import resolve_all as resolve_all
 
 MAX_CAST = 24
 """How many earlier things a session remembers, most recent last."""
@@ -96,6 +96,8 @@ class SceneContext:
                 self.salience[mention.entity] = weight
             if mention.entity is not None and mention.called is not None:
                 self.called[mention.entity] = mention.called
+            elif mention.entity is not None and self.called.get(mention.entity) == "it":
+                del self.called[mention.entity]  # named again: "it" no longer rules out "he"
         del self.cast[:-MAX_CAST]
         if mentions:
             self.last_scene = list(mentions)

@@ -1,9 +1,10 @@
-"""Coreference: what "he", "she", "it", "they", "one", a name or "the dog" points at.
+"""Coreference: what "he", "she", "it", "they" and "one" point at.
 
 A story names a thing once and then speaks of it ("The hedgehog lived under the shed.
 Every night he crept out"). In the spirit of centering theory (Grosz, Joshi and Weinstein
-1995): the last sentence's things before older ones, its subject first; gender words,
-names and what the story called a thing before ("it") are constraints.
+1995): the last sentence's things before older ones, its subject first; gender words
+and what the story called a thing before ("it") are constraints; two gendered pronouns
+of one sentence ("she gave him a scarf") are two things, a person taken before a pet.
 - "he", "she": a person of that gender (or none said), else a creature of the story; a
   creature of the last sentence before a person of an older one, unless that person has
   been the story's centre for longer (more sentences, more often the subject).
@@ -20,7 +21,6 @@ from typing import TYPE_CHECKING
 
 from speech2image.language.attributes import PEOPLE
 from speech2image.language.creatures import is_creature, role_word
-from speech2image.language.lexicon import person_noun
 from speech2image.language.mentions import Mention
 from speech2image.language.vocabulary import FEMALE_WORDS, MALE_WORDS
 
@@ -39,7 +39,7 @@ def gender_of(pronoun: str) -> str | None:
     return "male" if pronoun in _MALE else "female" if pronoun in _FEMALE else None
 
 
-def _possessive(mention: Mention) -> bool:
+def is_possessive(mention: Mention) -> bool:
     """True for "his", "its", "their" standing for the owner of a part ("his tail")."""
     return mention.bound and (mention.pronoun or "") in _POSSESSIVES
 
@@ -109,6 +109,7 @@ def _antecedent(
     context: SceneContext | None = None,
     *,
     people_only: bool = False,
+    people_first: bool = False,
 ) -> Mention | None:
     """What a pronoun points at, from the nearest pool with a thing that fits: this
     sentence, the last one, the story. For "they" and the subject of an action ("it
@@ -118,7 +119,8 @@ def _antecedent(
     "Tom never found it") never."""
     word = _POSSESSIVES.get(pronoun.pronoun or "", pronoun.pronoun or "")
     found = _candidates(word, pools, excluded, context)
-    found = [c for c in found if c.tier == 2] if people_only else found
+    if people_only or (people_first and any(c.tier == 2 for c in found)):
+        found = [c for c in found if c.tier == 2]
     if not found:
         return None
     if gender_of(word) is not None:
@@ -179,41 +181,59 @@ def _as_said(found: Mention, pronoun: Mention) -> Mention:
     )  # fmt: skip
 
 
-def _resolve_pronoun(
+def resolve_pronoun(
     mention: Mention,
     sentence: list[Mention],
     context: SceneContext | None,
     avoid: tuple[Mention, ...] = (),
+    *,
+    people_first: bool = False,
 ) -> list[Mention]:
     """The things a pronoun points at: one, several ("they": the girl and her
-    grandmother), a man nobody named for "he" with no one before, or none."""
+    grandmother), a man nobody named for "he" with no one before, or none. With
+    ``people_first`` (the sentence says "she" and "him"), a person of the story before a
+    creature: "she gave him a scarf" is the princess and the dragon."""
     pronoun = _POSSESSIVES.get(mention.pronoun or "", mention.pronoun or "")
+    excluded = _excluded(mention, sentence, avoid)
+    if pronoun in _GROUP:
+        return _resolve_they(mention, sentence, context, excluded)
     last = context.last_scene if context else []
     cast = context.cast if context else []
-    excluded = _excluded(mention, sentence, avoid)
-    earlier = _antecedent(mention, [sentence, last, cast], excluded, context)
+    pools = [sentence, last, cast]
+    earlier = _antecedent(mention, pools, excluded, context, people_first=people_first)
     gender = gender_of(pronoun)
-    group = [m for m in last if is_creature(m) and m.pronoun is None]
-    if earlier is not None and pronoun in _GROUP and mention.agent and len(group) > 1:
-        # "Tom and Anna picked shells. They swam": who does things, not the shells.
-        earlier = earlier if is_creature(earlier) else None
     if earlier is not None:
         if earlier.noun == "person" and gender is not None:
             earlier = replace(earlier, noun=_GENDERED[gender])  # "I met Anna ... she"
         called = pronoun if gender is not None or pronoun == "it" else None
         return [replace(_as_said(earlier, mention), called=called)]
-    if pronoun in ("they", "them"):
-        # "They lived happily ever after": the people and animals of the last picture.
-        group = group or cast[-1:]
-        return [
-            replace(m, head=mention.head, start=mention.start, definite=True,
-                    subject=mention.subject, governor=mention.governor)
-            for m in group
-        ]  # fmt: skip
-    if gender is not None and not _possessive(mention):
+    if gender is not None and not is_possessive(mention):
         # "He plays the guitar" with no one before: a man nobody named.
         return [replace(mention, noun=_GENDERED[gender], pronoun=None, definite=False)]
     return []
+
+
+def _resolve_they(
+    mention: Mention, sentence: list[Mention], context: SceneContext | None, excluded: list[Mention]
+) -> list[Mention]:
+    """ "they": a group of the nearest sentence that has one; but who act ("they swam",
+    "she gave him a scarf and they became friends") are the people and animals said
+    together before a group of things; else the story's group; else the people and
+    animals of the last picture ("they lived happily ever after")."""
+    last = context.last_scene if context else []
+    cast = context.cast if context else []
+    for pool in (sentence, last):
+        creatures = [m for m in pool if m.pronoun is None and is_creature(m)]
+        creatures = [m for m in creatures if not any(m is e for e in excluded)]
+        group = _antecedent(mention, [pool], excluded, context)
+        if group is not None and (is_creature(group) or not mention.agent or len(creatures) < 2):
+            return [_as_said(group, mention)]
+        if len(creatures) > 1 and (pool is last or mention.agent):
+            return [_as_said(m, mention) for m in creatures]
+    group = _antecedent(mention, [cast], excluded, context)
+    if group is not None:
+        return [_as_said(group, mention)]
+    return [_as_said(m, mention) for m in [m for m in last if is_creature(m)] or cast[-1:]]
 
 
 def _one_antecedent(
@@ -222,7 +242,12 @@ def _one_antecedent(
     """The thing "one" is another of: the last one named before it in this sentence
     ("a red apple and a green one"), else of the last sentence a group first ("two
     shells ... this one"), then its subject, then the most recent; else the story's."""
-    before = [m for m in sentence if m.pronoun is None and m.head < mention.head]
+    before = [
+        m
+        for m in sentence
+        if m.pronoun is None and m.head < mention.head
+        and not (m.subject and m.governor == mention.governor)  # "our teacher built one"
+    ]  # fmt: skip
     if before:
         return before[-1]
     for pool in (context.last_scene, context.cast) if context else ():
@@ -232,7 +257,7 @@ def _one_antecedent(
     return None
 
 
-def _resolve_one(
+def resolve_one(
     mention: Mention, sentence: list[Mention], context: SceneContext | None
 ) -> list[Mention]:
     """ "one", "this one", "the big ones": a thing of the kind named last, a new one of
@@ -270,119 +295,20 @@ def owner(
     return replace(earlier, head=head, start=head, definite=True, subject=False)
 
 
-def _inherit(mention: Mention, earlier: Mention, *, count: int) -> Mention:
-    """``mention`` as the same thing as ``earlier``: its entity and what was said of it."""
-    return replace(
-        mention,
-        color=mention.color or earlier.color,
-        size=mention.size or earlier.size,
-        material=mention.material or earlier.material,
-        pattern=mention.pattern or earlier.pattern,
-        finish=mention.finish or earlier.finish,
-        age=mention.age or earlier.age,
-        name=mention.name or earlier.name,
-        entity=earlier.entity,
-        count=count,
-    )
-
-
-def resolve(
-    mention: Mention,
-    earlier_in_sentence: list[Mention],
-    context: SceneContext | None,
-    avoid: tuple[Mention, ...] = (),
-) -> list[Mention]:
-    """The things a mention names, with pronouns, "one", names and definite references
-    filled in from what came before: none for a pronoun that points at nothing known,
-    several for "they" said of a girl and her grandmother. A pronoun never points at what
-    ``avoid`` holds (what "she" of the same sentence is, for "him")."""
-    cast = context.cast if context else []
-    if mention.pronoun == "one":
-        return _resolve_one(mention, earlier_in_sentence, context)
-    if mention.pronoun is not None:
-        return _resolve_pronoun(mention, earlier_in_sentence, context, avoid)
-    if mention.name is not None:
-        for earlier in reversed([*cast, *earlier_in_sentence]):
-            if earlier.name == mention.name and earlier.entity is not None:
-                # "Tom went home. Tom slept": the same Tom, whatever noun named him.
-                noun = earlier.noun if mention.noun == "person" else mention.noun
-                return [replace(_inherit(mention, earlier, count=1), noun=noun, definite=True)]
-        if mention.noun == "person":
-            return [replace(mention, noun=person_noun(mention.name))]  # "I met Anna": a woman
-        return [mention]
-    if context is None or not mention.definite:
-        return [mention]
-    for earlier in reversed(context.cast):
-        if earlier.noun == mention.noun:
-            count = mention.count if mention.has_count else earlier.count
-            return [_inherit(mention, earlier, count=count)]
-    return [mention]
-
-
-def resolve_all(
-    raw: list[Mention], context: SceneContext | None
-) -> tuple[list[Mention], dict[int, int]]:
-    """The mentions with pronouns and definite references resolved, and the index of each
-    raw mention among them (a pronoun that points at nothing has none)."""
-    mentions: list[Mention] = []
-    index_of: dict[int, int] = {}
-    pronouns: dict[str, int] = {}
-    gendered: dict[str, list[Mention]] = {"male": [], "female": []}
-    for k, mention in enumerate(raw):
-        word = mention.pronoun if mention.pronoun in _REPEATED_PRONOUNS else None
-        if word is not None and word in pronouns:
-            index_of[k] = pronouns[word]  # "he wrapped it ... and carried it home": one "it"
-            continue
-        gender = None if _possessive(mention) else gender_of(mention.pronoun or "")
-        other = gendered["female" if gender == "male" else "male"] if gender else []
-        found = resolve(
-            mention, mentions, context, avoid=(*other, *_doers(raw, k, mentions, index_of))
-        )
-        if gender is not None:
-            gendered[gender].extend(found)  # "she found him": two creatures, not one
-        if word is not None and len(found) == 1:
-            same = _same_in_sentence(found[0], mentions)
-            pronouns[word] = len(mentions) if same is None else same
-        for resolved in found:
-            same = _same_in_sentence(resolved, mentions)
-            if same is not None:
-                index_of.setdefault(k, same)
-                continue
-            index_of.setdefault(k, len(mentions))
-            mentions.append(resolved)
-    return mentions, index_of
-
-
-def _doers(
-    raw: list[Mention], k: int, mentions: list[Mention], index_of: dict[int, int]
-) -> list[Mention]:
-    """What the subject of pronoun ``raw[k]``'s own clause was resolved to, even when a
-    repeated name merged it into an earlier mention ("the dog saw a cat; the dog chased
-    it": "it" is not the dog)."""
-    pronoun = raw[k]
-    if pronoun.pronoun is None or pronoun.subject or pronoun.bound:
-        return []
-    return [
-        mentions[index_of[j]]
-        for j, m in enumerate(raw[:k])
-        if m.subject and m.governor == pronoun.governor and j in index_of
+def genders_taking_people(raw: list[Mention], context: SceneContext | None) -> set[str]:
+    """The gender whose pronoun takes a person when "she" and "him" of one sentence would
+    both be the same creature: the one with the person the story spoke of more ("she gave
+    him a scarf": the princess, and the dragon is "him")."""
+    probes = [
+        next((m for m in raw if gender_of(m.pronoun or "") == g and not is_possessive(m)), None)
+        for g in ("male", "female")
     ]
-
-
-_REPEATED_PRONOUNS = frozenset({"it", "he", "him", "she"})
-"""Pronouns that, said twice in one sentence, point at one thing both times."""
-
-
-def _same_in_sentence(mention: Mention, mentions: list[Mention]) -> int | None:
-    """The earlier mention of this sentence a resolved pronoun or definite reference is
-    ("the dog ... it"), if any."""
-    if not mention.definite:
-        return None
-    for k, m in enumerate(mentions):
-        if m.head == mention.head:
-            continue
-        if mention.entity is not None and m.entity == mention.entity:
-            return k
-        if m.noun == mention.noun and m.color == mention.color:
-            return k
-    return None
+    if context is None or probes[0] is None or probes[1] is None:
+        return set()
+    pools: list[list[Mention]] = [[], context.last_scene, context.cast]
+    best = [_antecedent(p, pools, [], context) for p in probes]
+    if best[0] is None or best[1] is None or best[0].entity != best[1].entity:
+        return set()
+    people = [_antecedent(p, pools, [], context, people_only=True) for p in probes]
+    weight = [context.salience.get(m.entity or "", 0) if m else -1 for m in people]
+    return {"male" if weight[0] > weight[1] else "female"}
