@@ -26,6 +26,7 @@ from speech2image.language.nouns import (
     EMOJI,
     ONE_SET_COMPOUNDS,
     PAIRED_NOUNS,
+    adverb_as_noun,
     compound_heads,
     event_modifier,
     gerunds_after_things,
@@ -376,6 +377,8 @@ def find_mentions(doc: Any, drawability: Drawability | None = None) -> list[Ment
     compounds = compound_heads(doc, verbs_as_nouns)
     for token in doc:
         if token.pos_ == "PRON" and token.lower_ in PRONOUNS and token.tag_ != "PRP$":
+            if _possessive_before_noun(token):
+                continue  # "she forgot her brolly" with "brolly" tagged an adverb
             pronoun = _pronoun_mention(token)
             mentions.extend([pronoun] if pronoun else [])
             continue
@@ -415,6 +418,12 @@ def find_mentions(doc: Any, drawability: Drawability | None = None) -> list[Ment
         taken.update(range(mention.start, mention.head + 1))
         mentions.append(mention)
     return distribute(doc, _with_ones(doc, mentions))  # "each kid had a backpack"
+
+
+def _possessive_before_noun(token: Any) -> bool:
+    """ "Her" before a noun the model tagged an adverb: the owner, not a second person."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.lower_ == "her" and after is not None and adverb_as_noun(after)
 
 
 def _with_ones(doc: Any, mentions: list[Mention]) -> list[Mention]:
