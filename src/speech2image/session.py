@@ -25,6 +25,7 @@ import dataclasses
 import logging
 import time
 import uuid
+from collections.abc import Awaitable
 from concurrent.futures import ThreadPoolExecutor
 from difflib import SequenceMatcher
 from functools import partial
@@ -48,10 +49,9 @@ from speech2image.events import (
 )
 from speech2image.fragments import picture_text
 from speech2image.imaging.engine import DrawingCancelled
-from speech2image.scene import Scene
-from speech2image.session_jobs import Job, SessionSummary, source_of
+from speech2image.session_jobs import Job, SessionSummary, source_of, styled
 from speech2image.session_options import SessionOptions
-from speech2image.stage import StageBroken, StageTimeout
+from speech2image.stage import StageBroken, StageTimeout, caller
 from speech2image.subscribers import Subscriber, Subscribers
 from speech2image.workers import Workers
 
@@ -110,7 +110,7 @@ class Session:
             # Local recognition shares one model thread between sessions: partial passes
             # give way to other sessions' passes when a queue forms.
             transcriber.others_waiting = self.workers.asr.has_waiting
-        if hasattr(transcriber, "poll") and hasattr(transcriber, "wants_pass"):
+        if hasattr(transcriber, "poll") and hasattr(transcriber, "due_pass"):
             self._feeder = ThreadPoolExecutor(1, thread_name_prefix=f"s2i-vad-{self.id}")
         if self.workers.builder is not None:
             self._context = self.workers.builder.new_context()
@@ -198,26 +198,35 @@ class Session:
             events = transcriber.finish() if ended else transcriber.process_iter()
             return events, transcriber.pop_notices()
 
-        def feed() -> list[TranscriptEvent]:
+        def feed() -> tuple[list[TranscriptEvent], list[str]]:
             insert()
-            return transcriber.poll()  # type: ignore[attr-defined]
+            return transcriber.poll(), []  # type: ignore[attr-defined]
 
         def recognize() -> tuple[list[TranscriptEvent], list[str]]:
             return transcriber.process_iter(), transcriber.pop_notices()
 
+        if self._feeder is None or ended:
+            await self._asr_call(self.workers.asr.call(step), rejected)
+            return
+        # Voice activity on the session's own thread, and what it settles alone (a
+        # speculative final whose pause lasted) published at once; the shared recogniser's
+        # queue only for a step that runs a pass (see StreamingTranscriber.poll), a final's
+        # pass (the pause's, an ended utterance's) ahead of others' partial passes.
+        loop = asyncio.get_running_loop()
+        await self._asr_call(loop.run_in_executor(self._feeder, feed), rejected)
+        kind = transcriber.due_pass()  # type: ignore[attr-defined]
+        if kind is not None and not self._asr_failed:
+            call = caller(self.workers.asr, urgent=kind != "partial")
+            await self._asr_call(call(recognize), [])
+
+    async def _asr_call(
+        self, call: Awaitable[tuple[list[TranscriptEvent], list[str]]], rejected: list[str]
+    ) -> None:
+        """Await a step of the transcriber, then publish what it reported and heard."""
         events: list[TranscriptEvent] = []
         notices: list[str] = []
         try:
-            if self._feeder is None or ended:
-                events, notices = await self.workers.asr.call(step)
-            else:
-                # Voice activity on the session's own thread; the shared recogniser's queue
-                # only for a step that runs a pass (see StreamingTranscriber.poll).
-                loop = asyncio.get_running_loop()
-                events = await loop.run_in_executor(self._feeder, feed)
-                if transcriber.wants_pass():  # type: ignore[attr-defined]
-                    more, notices = await self.workers.asr.call(recognize)
-                    events += more
+            events, notices = await call
         except TranscriberFailed as e:
             self._asr_failed = True
             events = list(e.events)
@@ -312,19 +321,18 @@ class Session:
         try:
             # The sentence as said, only when there is one: other builders need not know it.
             said = {"source": job.source} if job.source is not None else {}
-            scene = await self.workers.language.call(
-                builder.build,
-                job.text,
-                context=self._context,
-                final=job.final,
-                **said,
+            # A final goes before other sessions' drafts in each stage's queue.
+            imaging = caller(self.workers.imaging, urgent=job.final)
+            build = caller(self.workers.language, urgent=job.final)
+            scene = await build(
+                builder.build, job.text, context=self._context, final=job.final, **said
             )
-            scene = self._styled(scene)
+            scene = styled(scene, self.options, self._cast)
             parsed = time.monotonic()
             drawn = self._last_draft  # the pause's draft of the same things: no second draw
             reused = job.final and drawn is not None and drawn.serves(job.index, scene)
             if drawn is None or not reused:
-                picture = await self.workers.imaging.call(
+                picture = await imaging(
                     engine.draw,
                     scene,
                     draft=not job.final,
@@ -332,7 +340,7 @@ class Session:
                     seed=self.options.seed + job.index,
                     should_stop=None if job.final else partial(self._draft_superseded, job),
                 )
-                png = await self.workers.imaging.call(picture.to_png)
+                png = await imaging(picture.to_png)
                 drawn = DrawnDraft(job.index, scene, picture.scene, png, picture.image)
         except DrawingCancelled:
             return
@@ -363,15 +371,6 @@ class Session:
         await self._publish(
             ImageReady(job.index, job.final, drawn.picture_scene, drawn.png, elapsed_ms=elapsed_ms)
         )
-
-    def _styled(self, scene: Scene) -> Scene:
-        """The session's style and pack choices, carried by the scene to the engine."""
-        if self.options.style:
-            scene = dataclasses.replace(scene, style=self.options.style)
-        extras = {**scene.extras, **({"cast": dict(self._cast)} if self._cast else {})}
-        if self.options.pack:
-            extras["pack"] = self.options.pack
-        return dataclasses.replace(scene, extras=extras)
 
     async def _close(self, transcriber: Transcriber) -> None:
         """Release the transcriber; a failure here is reported, and the session still ends."""

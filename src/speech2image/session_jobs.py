@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
+from typing import Any
 
 from speech2image.events import FinalTranscript, StageFailed
 from speech2image.language.builder import SourceText
+from speech2image.scene import Scene
+from speech2image.session_options import SessionOptions
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,3 +40,14 @@ class SessionSummary:
     pictures: int = 0
     errors: list[StageFailed] = field(default_factory=list)
     elapsed_s: float = 0.0
+
+
+def styled(scene: Scene, options: SessionOptions, cast: dict[str, Any]) -> Scene:
+    """``scene`` with the session's style and pack choices, and what the engine said each
+    entity is drawn as (``cast``), carried by the scene to the engine."""
+    if options.style:
+        scene = dataclasses.replace(scene, style=options.style)
+    extras = {**scene.extras, **({"cast": dict(cast)} if cast else {})}
+    if options.pack:
+        extras["pack"] = options.pack
+    return dataclasses.replace(scene, extras=extras)

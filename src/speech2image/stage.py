@@ -22,6 +22,7 @@ call the models make when they work (see :class:`StageTimeouts`).
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import queue
 import sys
@@ -81,26 +82,33 @@ class StageBroken(Exception):
 class _Job:
     """One call waiting for, or running in, a stage's thread."""
 
-    __slots__ = ("fn", "future", "started_at")
+    __slots__ = ("fn", "future", "started_at", "urgent")
 
-    def __init__(self, fn: Callable[[], Any]) -> None:
+    def __init__(self, fn: Callable[[], Any], *, urgent: bool = False) -> None:
         self.fn = fn
         self.future: Future[Any] = Future()
         self.started_at: float | None = None
+        self.urgent = urgent
+
+
+_URGENT, _ORDINARY, _STOP = 0, 1, 2
+"""Queue ranks: urgent calls first, then ordinary ones, each in order; the stop mark last."""
 
 
 class _Thread:
-    """One daemon thread running jobs in order; it can hand its queue over to a successor."""
+    """One daemon thread running jobs, urgent ones first and otherwise in order; it can hand
+    its queue over to a successor."""
 
     def __init__(self, name: str) -> None:
-        self._queue: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._queue: queue.PriorityQueue[tuple[int, int, _Job | None]] = queue.PriorityQueue()
+        self._order = itertools.count()
         self._successor: _Thread | None = None
         self.current: _Job | None = None
         self.thread = threading.Thread(target=self._run, name=name, daemon=True)
         self.thread.start()
 
     def submit(self, job: _Job) -> None:
-        self._queue.put(job)
+        self._queue.put((_URGENT if job.urgent else _ORDINARY, next(self._order), job))
 
     def idle_queue(self) -> bool:
         return self._queue.empty()
@@ -112,7 +120,7 @@ class _Thread:
         orphans: list[_Job] = []
         while True:
             try:
-                job = self._queue.get_nowait()
+                _, _, job = self._queue.get_nowait()
             except queue.Empty:
                 break
             if job is None:
@@ -121,14 +129,14 @@ class _Thread:
                 successor.submit(job)
             else:
                 orphans.append(job)
-        self._queue.put(None)
+        self.stop()
         return orphans
 
     def stop(self) -> None:
-        self._queue.put(None)
+        self._queue.put((_STOP, next(self._order), None))
 
     def _run(self) -> None:
-        while (job := self._queue.get()) is not None:
+        while (job := self._queue.get()[2]) is not None:
             if self._successor is not None:
                 # Handed over while this thread was hung: its queue belongs to the successor.
                 self._successor.submit(job)
@@ -145,7 +153,8 @@ class _Thread:
 
 
 class StageThread:
-    """A model's thread: calls run one at a time, in order, each with a time-out."""
+    """A model's thread: calls run one at a time, in order (urgent ones first), each with a
+    time-out."""
 
     def __init__(self, name: str, *, timeout_s: float, max_abandoned_threads: int = 2) -> None:
         self.name = name
@@ -163,7 +172,15 @@ class StageThread:
         Raises :class:`StageTimeout` when it ran more than ``timeout_s`` (the stage moves on
         to a fresh thread) and :class:`StageBroken` when the stage hung too often.
         """
-        job = _Job(partial(fn, *args, **kwargs))
+        return await self._await(_Job(partial(fn, *args, **kwargs)))
+
+    async def call_urgent(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """:meth:`call`, queued ahead of every ordinary call: a sentence's final (its pause
+        pass, its scene, its picture) does not wait behind other sessions' partial passes
+        and drafts."""
+        return await self._await(_Job(partial(fn, *args, **kwargs), urgent=True))
+
+    async def _await(self, job: _Job) -> Any:
         self._live_thread().submit(job)
         waiter = asyncio.wrap_future(job.future)
         try:
@@ -284,6 +301,11 @@ class ConcurrentStage:
         """Set by whoever sees the queue past this stage (the cluster's replicas): calls
         wait there when every replica is busy, which :meth:`has_waiting` reports too."""
 
+    async def call_urgent(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """:meth:`call`: calls here run side by side, and the replicas' queue
+        (:mod:`speech2image.cluster.ledger`) puts finals first itself."""
+        return await self.call(fn, *args, **kwargs)
+
     async def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``fn(*args, **kwargs)`` in one of the stage's threads and return its result."""
         job = _Job(partial(fn, *args, **kwargs))
@@ -332,6 +354,12 @@ class ConcurrentStage:
             return
         job.started_at = time.monotonic()
         _call(job)
+
+
+def caller(stage: StageThread | ConcurrentStage, *, urgent: bool) -> Callable[..., Any]:
+    """``stage``'s :meth:`~StageThread.call_urgent` when ``urgent`` (a sentence's final:
+    its pass, its scene, its picture), else its ordinary ``call``."""
+    return stage.call_urgent if urgent else stage.call
 
 
 def _call(job: _Job) -> None:

@@ -60,7 +60,9 @@ def test_speech_start_after_a_pause_inside_the_region() -> None:
     gate.push([0.9] * 10 + [0.1] * 10 + [0.9] * 10, window=window)
     assert gate.open_region is not None and gate.open_region.start == 0
     assert gate.speech_start_after(0) == 0
-    assert gate.speech_start_after(1) == 20 * window
+    # From inside the pause, the speech after it; from inside speech, nothing to skip.
+    assert gate.speech_start_after(12 * window) == 20 * window
+    assert gate.speech_start_after(1) is None
     assert gate.speech_start_after(21 * window) is None
     gate.push([0.1] * 40, window=window)  # the region closes and forgets its restarts
     assert gate.pop_closed() and gate.speech_start_after(0) is None

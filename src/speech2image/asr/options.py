@@ -78,13 +78,20 @@ class TranscriberOptions:
     sentence_pause_ms: int = 250
     """A pause this long after a complete sentence (closing punctuation on a word that can
     end one) finalises it, without waiting for the end of the utterance."""
-    speculative_pause_ms: int = 200
+    speculative_pause_ms: int = 64
     """A pause this long starts the pass whose words become final if the pause goes on
     long enough (``sentence_pause_ms``, the VAD's ``min_silence_duration_ms`` or
     ``unfinished_pause_ms``, by how finished the words look); speech that resumes first
-    drops it. The pass and the picture then run during the pause instead of after it. At
-    100 ms the pass ran at every short pause between words (a third more recogniser time)
-    and heard the last word worse, with so little of the pause after it."""
+    drops it. The pass and the picture then run during the pause instead of after it, so
+    the final is published when its pause is due rather than a pass and a picture later.
+    Two VAD windows: the silence that already stops partial passes."""
+    busy_speculative_pause_ms: int = 200
+    """``speculative_pause_ms`` while other sessions wait for the recogniser: a pass at
+    every short pause between words would then delay everyone's finals."""
+    first_partial_s: float = 0.3
+    """Speech this long after its onset gets its first partial pass, and until a pass has
+    heard words of it passes come this often (not every ``partial_interval_s``): a pass at
+    the onset heard nothing, and the first draft then waited a whole interval more."""
     unfinished_pause_ms: int = 1000
     """The pause that ends words which plainly go on ("a cat sitting on the") and one- or
     two-word fragments; shorter pauses inside them do not split the sentence."""

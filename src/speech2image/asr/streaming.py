@@ -24,13 +24,14 @@ import logging
 import time
 from collections import deque
 from collections.abc import Callable
+from typing import Literal
 
 import numpy as np
 
 from speech2image.asr.backend import SpeechRecognizer, TranscriptEvent
 from speech2image.asr.bias import picturable_corrector
 from speech2image.asr.chunks import as_mono_float32 as as_mono_float32
-from speech2image.asr.endpoint import clause_cut
+from speech2image.asr.endpoint import clause_cut, is_unfinished
 from speech2image.asr.languages import AUTO
 from speech2image.asr.options import TranscriberOptions
 from speech2image.asr.passes import by_utterance, complete_before, echoes, heard_words
@@ -43,7 +44,7 @@ from speech2image.asr.policy import (
     join_words,
     split_sentences,
 )
-from speech2image.asr.schedule import PassKind, StreamState, open_pass
+from speech2image.asr.schedule import BEHIND_SAMPLES, PassKind, StreamState, open_pass
 from speech2image.asr.speculation import Speculation, pass_start, pause_policy, silent_since
 from speech2image.asr.translation import translate_sentences
 from speech2image.asr.vad import SileroDetector
@@ -70,13 +71,14 @@ class StreamingTranscriber:
         self._pauses, vad = pause_policy(self.options)
         self._detector = detector or SileroDetector(vad)
         self._speculation: Speculation | None = None
+        self._before_pause: tuple[list[Word], int, int] = ([], 0, 0)  # see _settle_speculation
         self._pad = self.options.vad.speech_pad_ms * SAMPLE_RATE // 1000
         self._buffer = np.zeros(0, dtype=np.float32)
-        self._buffer_start = 0
-        """Stream position (samples) of ``_buffer[0]``."""
+        self._buffer_start = 0  # stream position (samples) of _buffer[0]
         self._received = 0
-        self._committed_until = 0
-        """Audio before this stream position is final and never recognised again."""
+        self._unsettled = 0  # samples inserted since the last poll or pass
+        self._batch = 0  # what the last poll or pass was given at once
+        self._committed_until = 0  # audio before it is final, never recognised again
         self._hypothesis: list[Word] = []
         self._last_pass_at = 0
         self._partial_text = ""
@@ -90,10 +92,8 @@ class StreamingTranscriber:
         self._pass_span = (0, 0)  # stream samples [begin, end) of the last pass
         self._pass_language: str | None = None  # what it heard (None before any speech)
         # A session in another language than the shared recogniser's says so each pass.
-        own = getattr(recognizer, "default_language", self.options.language)
-        self._language_arg = (
-            {"language": self.options.language} if own != self.options.language else {}
-        )
+        own, said = getattr(recognizer, "default_language", None), self.options.language
+        self._language_arg = {"language": said} if own not in (None, said) else {}
         self._corrector = picturable_corrector(recognizer, self.options)  # finals only
 
     @property
@@ -113,6 +113,7 @@ class StreamingTranscriber:
             return
         self._buffer = np.concatenate([self._buffer, samples])
         self._received += samples.size
+        self._unsettled += samples.size
         self._detector.feed(samples)
         self._pending.extend((r.start, r.end) for r in self._detector.gate.pop_closed() if r.end)
 
@@ -130,54 +131,54 @@ class StreamingTranscriber:
                 group.append(self._pending.popleft())
             events.extend(self._finalize(group))
         # 2. Speech going on: bound it, or refresh the partial text.
-        region = self._detector.gate.open_region
-        if region is not None:
-            start = pass_start(
-                self._detector.gate, region, pad=self._pad, committed=self._committed_until
-            )
-            kind = self._open_pass(start)
-            if kind == "long":
-                events.extend(self._commit_long(start))
-            elif kind == "pause":
-                events.extend(self._pause_pass(start))
-            elif kind == "partial":
-                events.extend(self._partial_pass(start))
+        start, kind = self._open_pass()
+        if kind == "long":
+            events.extend(self._commit_long(start))
+        elif kind == "pause":
+            events.extend(self._pause_pass(start))
+        elif kind == "partial":
+            events.extend(self._partial_pass(start))
         # 3. Drop audio no future pass needs.
         self._trim()
         return events
 
     def poll(self) -> list[TranscriptEvent]:
-        """What the audio fed so far settles with no pass: a speculative final whose pause
-        lasted is committed, one whose speech resumed dropped. A session sharing the
-        recogniser calls this on its own thread and queues :meth:`process_iter` there only
-        when :meth:`wants_pass`, so a commit never waits behind others' passes."""
+        """What the audio fed so far settles with no pass (a speculative final committed or
+        dropped). A session sharing the recogniser calls this on its own thread and queues
+        :meth:`process_iter` there only for a :meth:`due_pass`, so a commit never waits."""
         events = self._settle_speculation()
         self._trim()
         return events
 
-    def wants_pass(self) -> bool:
-        """:meth:`process_iter` would run a recognition pass now (pure; no model)."""
-        if self._pending:
-            return True
-        region = self._detector.gate.open_region
-        if region is None:
-            return False
-        start = pass_start(
-            self._detector.gate, region, pad=self._pad, committed=self._committed_until
-        )
-        return self._open_pass(start) is not None
+    def due_pass(self) -> PassKind | Literal["final"] | None:
+        """The pass :meth:`process_iter` would run now (pure; no model): ``final`` for
+        utterances that ended, else the open utterance's (:func:`.schedule.open_pass`). A
+        session sharing the recogniser queues every pass but ``partial`` ahead of others'."""
+        return "final" if self._pending else self._open_pass()[1]
 
     def _settle_speculation(self) -> list[TranscriptEvent]:
+        if self._unsettled:
+            self._batch, self._unsettled = self._unsettled, 0
         gate = self._detector.gate
         if self._speculation is not None and self._speculation.resumed(gate):
             self._speculation = None
+            # Speech went on: the pause pass leaves no trace, so a pass that ended at a short
+            # pause between words ("My sister, what?") is no half of a local agreement.
+            hypothesis, last_pass_at, committed = self._before_pause
+            if committed == self._committed_until:
+                self._hypothesis, self._last_pass_at = hypothesis, last_pass_at
         if self._speculation is not None and (self._pending or self._speculation.due(gate)):
             return self._commit_speculation()
         return []
 
-    def _open_pass(self, start: int) -> PassKind | None:
-        """The pass the open region needs from ``start`` now (:mod:`.schedule`)."""
+    def _open_pass(self) -> tuple[int, PassKind | None]:
+        """Where a pass over the open region would begin, and the pass it needs now
+        (:mod:`.schedule`; none without an open region)."""
         gate = self._detector.gate
+        region = gate.open_region
+        if region is None:
+            return 0, None
+        start = pass_start(gate, region, pad=self._pad, committed=self._committed_until)
         state = StreamState(
             received=self._received,
             start=start,
@@ -186,8 +187,12 @@ class StreamingTranscriber:
             speculating=self._speculation is not None,
             silent_since_final=silent_since(gate, self._committed_until),
             others_waiting=self.others_waiting is not None and self.others_waiting(),
+            heard=bool(self._hypothesis),
+            unscored=self._received - gate.position,
+            behind=self._batch > BEHIND_SAMPLES,
+            unfinished=is_unfinished(self._hypothesis),
         )
-        return open_pass(state, self.options)
+        return start, open_pass(state, self.options)
 
     def finish(self) -> list[TranscriptEvent]:
         """End of stream: everything still heard becomes final."""
@@ -257,6 +262,7 @@ class StreamingTranscriber:
         words = self._recognize(
             begin, self._received, beam_size=self.options.pause_beam_size, kind="pause"
         )
+        self._before_pause = (self._hypothesis, self._last_pass_at, self._committed_until)
         events = self._partial_from(words, agreed_with=self._hypothesis)
         rest = self._hypothesis
         if not rest:
@@ -323,17 +329,9 @@ class StreamingTranscriber:
         ]
         language = self._pass_language if self.options.translates else None
         for sentence, english_text in pairs:
-            text = sentence.text
-            events.append(
-                FinalTranscript(
-                    index=self._next_index,
-                    text=text,
-                    start_s=sentence.start_s,
-                    end_s=sentence.end_s,
-                    language=language,
-                    english=english_text,
-                )
-            )
+            text, start_s, end_s = sentence.text, sentence.start_s, sentence.end_s
+            final = FinalTranscript(self._next_index, text, start_s, end_s, language, english_text)
+            events.append(final)
             self._next_index += 1
             self._recent.append(text)
             self._last_final = sentence

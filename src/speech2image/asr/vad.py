@@ -44,6 +44,8 @@ class SpeechGate:
         self._resumes: list[int] = []
         """Where speech began after silence inside the open region, in order (its start
         first): where a sentence after a pause begins."""
+        self._pause_starts: list[int | None] = []
+        """Where the silence before each of ``_resumes`` began (None before the start)."""
 
     @property
     def position(self) -> int:
@@ -57,6 +59,8 @@ class SpeechGate:
             if p >= self._options.threshold:
                 if self._start is None or self._silence_since is not None:
                     self._resumes.append(start)
+                    started = self._start is not None
+                    self._pause_starts.append(self._silence_since if started else None)
                 self._silence_since = None
                 if self._start is None:
                     self._start = start
@@ -73,6 +77,7 @@ class SpeechGate:
         self._start = None
         self._silence_since = None
         self._resumes = []
+        self._pause_starts = []
 
     def pop_closed(self) -> list[SpeechRegion]:
         """Regions that ended since the last call, oldest first."""
@@ -87,9 +92,14 @@ class SpeechGate:
         return self._position - self._silence_since
 
     def speech_start_after(self, position: int) -> int | None:
-        """The first sample at or after ``position`` where speech of the open region began
-        after silence, or ``None``."""
-        return next((r for r in self._resumes if r >= position), None)
+        """Where speech of the open region began again after the silence that ``position``
+        lies in (or at ``position``, where speech began there); ``None`` when ``position``
+        lies in speech, or in a silence still going on: nothing after it is to be skipped."""
+        for resume, pause_start in zip(self._resumes, self._pause_starts, strict=True):
+            if resume >= position:
+                in_pause = pause_start is None or pause_start <= position
+                return resume if in_pause or resume == position else None
+        return None
 
     @property
     def open_region(self) -> SpeechRegion | None:
