@@ -188,16 +188,13 @@ def _enclosure(token: Any) -> str | None:
 
 def _outside_building(noun: Any, setting: str) -> str:
     """The setting of a place phrase: the street for an indoor place one is outside or
-    passing ("waiting outside the hotel", "skateboarding past the library", "in front
-    of the bank"), the road to one travelled to ("they walk to school"); ``setting``
-    itself otherwise."""
+    passing ("waiting outside the hotel", "skateboarding past the library"; "in front of
+    the garage" is beside a landmark), the road to one travelled to ("they walk to
+    school"); ``setting`` itself otherwise."""
     if setting not in INTERIORS or noun.dep_ != "pobj":
         return setting
     prep = noun.head
-    outside = prep.lower_ in OUTSIDE_PREPOSITIONS or (
-        prep.lower_ == "of" and prep.head.lower_ == "front" and prep.head.head.lower_ == "in"
-    )
-    if outside:
+    if prep.lower_ in OUTSIDE_PREPOSITIONS:
         return "playground" if setting == "classroom" else "city"
     goes = prep.head.lemma_.lower() in MANNER_OF_TRAVEL or prep.lower_ in ("towards", "toward")
     return "road" if prep.lower_ in ("to", "towards", "toward") and goes else setting
@@ -219,8 +216,6 @@ def _in_place_phrase(noun: Any, key: str) -> bool:
         if prep in ("behind", "beyond") and PLACE_WORDS[key] in LANDSCAPES:
             return True  # "the sun is setting behind the hills"
         part = head.head
-        if prep == "of" and part.lower_ == "front" and part.head.lower_ == "in":
-            return PLACE_WORDS[key] in INTERIORS  # "in front of the hotel": the street
         # "at the edge of a pine forest", "the end of the street": the part is the place.
         return (
             prep == "of"
