@@ -202,8 +202,7 @@ HOME = {
             + rect(4, 22, 44, 5, GREY, 2) + path("M10,34 H42", "none")),
     ),
     "coffee maker": Extra(
-        "coffee maker", ("coffee machine", "coffee machines", "espresso machine",
-                         "coffee makers"), "small",
+        "coffee maker", ("coffee machine", "coffee machines", "coffee makers"), "small",
         svg(rect(14, 8, 44, 56, DARK, 4) + rect(20, 14, 32, 8, GREY, 1)
             + rect(20, 26, 32, 30, GREY_LIGHT, 1) + rect(32, 26, 8, 6, GREY, 1)
             + path("M28,40 H44 V50 Q44,54 40,54 H32 Q28,54 28,50 Z", WHITE)
