@@ -124,13 +124,22 @@ def _antecedent(
     if not found:
         return None
     if gender_of(word) is not None:
+        if not (pronoun.subject or pronoun.bound):
+            # "a fish jumped out and spoke to him": not the fish, though a conjoined
+            # verb's subject is no end of the pronoun's own verb in the parse.
+            found = [c for c in found if not (c.pool == 0 and c.tier == 1 and c.mention.subject)]
         centre = _centre(found)
         return centre.mention if centre else None
     animate_first = word in _GROUP or pronoun.agent
     nearest = min(c.pool for c in found)
     return max(
         (c for c in found if c.pool == nearest),
-        key=lambda c: (animate_first and is_creature(c.mention), c.mention.subject, c.order),
+        key=lambda c: (
+            animate_first and is_creature(c.mention),
+            c.mention.subject,
+            c.salience,
+            c.order,
+        ),
     ).mention
 
 
@@ -227,7 +236,11 @@ def _resolve_they(
         creatures = [m for m in creatures if not any(m is e for e in excluded)]
         group = _antecedent(mention, [pool], excluded, context)
         if group is not None and (is_creature(group) or not mention.agent or len(creatures) < 2):
-            return [_as_said(group, mention)]
+            if is_creature(group):
+                return [_as_said(group, mention)]
+            # "I chop two onions and three carrots. They go into the pot": every group.
+            things = [m for m in pool if m.pronoun is None and m.count > 1 and not is_creature(m)]
+            return [_as_said(m, mention) for m in things if not any(m is e for e in excluded)]
         if len(creatures) > 1 and (pool is last or mention.agent):
             return [_as_said(m, mention) for m in creatures]
     group = _antecedent(mention, [cast], excluded, context)

@@ -266,12 +266,23 @@ def partitive_count(token: Any) -> int | None:
 _PLACE_PARTS = frozenset({"top", "front", "side", "middle", "bottom", "back", "edge"})
 
 
+def _clause_of(verb: Any) -> Any:
+    """The verb whose subject ``verb`` shares: "didn't want to fight him", "jumped out and
+    spoke to him" (a pronoun there is not that subject)."""
+    while verb.dep_ == "xcomp" or (verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX")):
+        if verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            break
+        verb = verb.head
+    return verb
+
+
 def _role(token: Any) -> dict[str, Any]:
     """Where the phrase headed by ``token`` stands in its clause."""
     head = token.head
     governor = head.head.i if head.pos_ == "ADP" else head.i
     while token.doc[governor].lower_ in _PLACE_PARTS and token.doc[governor].dep_ == "pobj":
         governor = token.doc[governor].head.head.i  # "on top of it": the verb's clause
+    governor = _clause_of(token.doc[governor]).i
     subject = token.dep_ in ("nsubj", "nsubjpass")
     agent = token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_ != "be"
     agent = agent or token.dep_ == "dative"  # "gave it a bowl of milk": a recipient
