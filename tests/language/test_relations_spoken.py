@@ -47,6 +47,8 @@ def relations(scene: Scene) -> list[tuple[str, str, str]]:
         ("The monkey swung from a branch.", ("monkey", "under", "branch")),
         ("The duck swam under the bridge.", ("duck", "under", "bridge")),
         ("A car drove past the house.", ("car", "in front of", "house")),
+        ("A little boy is pushing his sister on the swing.", ("sister", "sitting on", "swing")),
+        ("A little boy is pushing his sister on the swing.", ("boy", "pushing", "swing")),
         ("We parked the car and the kids climbed onto the roof.", ("kid", "on", "car")),
     ],
 )  # fmt: skip

@@ -27,7 +27,7 @@ from speech2image.language.frames import (
     verb_lemma,
     verb_subjects,
 )
-from speech2image.language.lexicon import BODY_PARTS, CONTAINERS
+from speech2image.language.lexicon import BODY_PARTS, CONTAINERS, PEOPLE
 from speech2image.language.mentions import Mention
 from speech2image.language.nonthings import DRINKING_VESSELS
 from speech2image.language.places import PART_NOUNS, THING_PARTS
@@ -348,11 +348,29 @@ def pushed_carriers(
 ) -> list[tuple[int, MentionRelation]]:
     """ "The nurse is pushing a patient in a wheelchair", "he pulled his sister on the
     sledge": whoever pushes the one in or on a thing pushes the thing too."""
-    carriers = [(r.subject, r.object) for _, r in said if r.relation in ("in", "on")]
+    riding = ("in", "on", "sitting on", "sitting in", "lying on", "lying in", "riding")
+    carriers = [(at, r.subject, r.object) for at, r in said if r.relation in riding]
+    # After the rider's own relation: the layout places the rider on the swing first.
     return [
         (at, MentionRelation(r.subject, r.relation, carrier))
-        for at, r in said
+        for _, r in said
         if r.relation in _MOVING_FRAMES
-        for rider, carrier in carriers
+        for at, rider, carrier in carriers
         if rider == r.object and carrier != r.subject and not is_animate(mentions[carrier])
     ]
+
+
+SEATS = frozenset(
+    {"chair", "bench", "sofa", "couch", "swing", "stool", "armchair", "seat", "throne",
+     "deckchair", "highchair", "saddle", "wheelchair", "rocking chair"}
+)  # fmt: skip
+"""Things a person on or in them sits on: "my sister on the swing" is sitting on it, not
+standing on its top bar."""
+
+
+def seated(subject: Mention, relation: str, obj: Mention) -> str:
+    """ "sitting on" ("sitting in") for a person said to be on (in) a seat, else
+    ``relation``."""
+    person = subject.noun.rsplit(" ", 1)[-1] in PEOPLE or subject.noun == "person"
+    seat = obj.noun in SEATS or obj.noun.rsplit(" ", 1)[-1] in SEATS
+    return f"sitting {relation}" if relation in ("on", "in") and person and seat else relation

@@ -47,6 +47,7 @@ from speech2image.language.relation_ends import (
     picture_sides,
     pushed_carriers,
     reciprocal_frames,
+    seated,
     whole_before,
     whole_of,
     with_doers,
@@ -324,6 +325,7 @@ def _spatial(
                     relation = "in"  # "reading on the train" is in it
                 if relation == "in" and worn_in(mentions[subject], mentions[obj]):
                     relation = "wearing"
+                relation = seated(mentions[subject], relation, mentions[obj])
                 pair = (obj, subject) if phrase.reversed else (subject, obj)
                 found.append((phrase.start, MentionRelation(pair[0], relation, pair[1])))
     return found, places

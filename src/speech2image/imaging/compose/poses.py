@@ -318,6 +318,8 @@ def _beside(
     # On the ground beside it, unless it stands on something (then level with it).
     in_sky = p.y1 < plane.horizon_y and not all(i.flying for i in items)
     bottom = plane.bottom_y(z) if kind == "chase" or in_sky else p.y1
+    if kind == "push":
+        bottom = max(bottom, around.y1)  # a pusher stands on what the swing stands on
     order = -0.5 if kind in ("chase", "push") else 0.5  # a pusher stands behind what it pushes
     return Attached(row_boxes(items, heights, centre, bottom), (z,) * n, (order,) * n)
 
