@@ -190,3 +190,19 @@ def test_she_and_him_of_one_sentence_are_a_person_and_a_creature() -> None:
 def test_one_is_not_the_kind_of_its_own_subject() -> None:
     scenes = _told("We made a kite at school.", "Our teacher built one out of paper.")
     assert _drawn(scenes[1]) == ["kite", "teacher"]
+
+
+@pytest.mark.slow
+def test_him_is_not_the_subject_his_verb_shares() -> None:
+    scenes = _told(
+        "There once was a dragon who lived in a cave.",
+        "One evening a knight rode up to the cave.",
+        "But the knight didn't want to fight him.",
+    )
+    assert _drawn(scenes[2]) == ["dragon", "knight"]
+
+
+@pytest.mark.slow
+def test_they_of_things_is_every_group_of_them() -> None:
+    scenes = _told("First I chop two onions and three carrots.", "They go into the pot.")
+    assert _drawn(scenes[1]) == ["carrot", "onion", "pot"]
