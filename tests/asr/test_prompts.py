@@ -3,12 +3,15 @@ other languages, and never said back as if heard (real Whisper tiny.en and base)
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from speech2image.asr.options import TranscriberOptions
-from speech2image.asr.prompts import OPENING_PROMPT, echoes_prompt
+from speech2image.asr.prompts import OPENING_PROMPT, echoes_prompt, opening_prompt
 from speech2image.config import SAMPLE_RATE
+from tests.asr.speech import speak
 
 
 def test_the_prompt_said_back_is_an_echo() -> None:
@@ -86,11 +89,16 @@ def test_silence_with_the_opening_prompt_is_heard_as_nothing(whisper) -> None:
         assert heard.words == ()
 
 
-@pytest.mark.slow
-def test_other_languages_get_no_english_prompt() -> None:
+@pytest.fixture(scope="module")
+def whisper_base_es():
     from speech2image.asr.whisper import WhisperRecognizer
 
-    recognizer = WhisperRecognizer(TranscriberOptions(asr_model="base", language="es"))
+    return WhisperRecognizer(TranscriberOptions(asr_model="base", language="es"))
+
+
+@pytest.mark.slow
+def test_other_languages_get_no_english_prompt(whisper_base_es) -> None:
+    recognizer = whisper_base_es
     spy = PromptSpy(recognizer._model)
     try:
         recognizer.recognize(speech_like(1.0), beam_size=1, window_s=10.0)
@@ -99,3 +107,27 @@ def test_other_languages_get_no_english_prompt() -> None:
     finally:
         spy.restore()
     assert spy.prompts == [None, None, OPENING_PROMPT]
+
+
+def test_the_opening_prompt_is_for_english_passes_only() -> None:
+    assert opening_prompt(OPENING_PROMPT, "en") == OPENING_PROMPT
+    assert opening_prompt(OPENING_PROMPT, "es") is None
+    assert opening_prompt(OPENING_PROMPT, None) is None
+    assert opening_prompt("", "en") is None
+    assert opening_prompt(None, "en") is None
+
+
+@pytest.mark.slow
+def test_a_translation_does_not_loop(whisper_base_es, tmp_path: Path) -> None:
+    """Portuguese that Whisper base hears badly in espeak-ng's voice, which it translated
+    as "You are the one who is the one who is ..." until its 448 tokens ran out: no three
+    words twice now, and no more than speech of that length could say."""
+    pause = np.zeros(SAMPLE_RATE * 3 // 10, dtype=np.float32)
+    said = speak(tmp_path, "pt", "Um grande barco navega no mar.", voice="pt")
+    audio = np.concatenate([pause, said, pause])
+    english = whisper_base_es.translate(audio, language="pt", window_s=10.0)
+    words = [w.strip(",.!?") for w in english.lower().split()]
+    runs = [tuple(words[i : i + 3]) for i in range(len(words) - 2)]
+    assert words
+    assert len(runs) == len(set(runs)), english
+    assert len(words) <= 16 + 12 * len(audio) / SAMPLE_RATE

@@ -65,10 +65,11 @@ class TranscriberOptions:
     doubled the recogniser's busy time for 2 points of WER, and on final passes alone it
     keeps most of that gain at little cost (docs/benchmarks.md)."""
     opening_prompt: str | None = OPENING_PROMPT
-    """Whisper's prompt for an English pass that has no recent sentences to give it (a
-    session's first words, partial passes): a few short spoken captions, so that a short
-    phrase naming a thing is heard as one ("a big elephant", not "I'll be a gal infant").
-    ``None`` or empty turns it off (speech2image.asr.whisper; docs/benchmarks.md)."""
+    """Whisper's prompt for a pass that has no recent sentences to give it (a session's
+    first words, partial passes): a few short spoken captions, so that a short phrase
+    naming a thing is heard as one ("a big elephant", not "I'll be a gal infant"). English
+    passes only. ``None`` or empty turns it off (speech2image.asr.prompts;
+    docs/benchmarks.md)."""
     partial_interval_s: float = 0.4
     """How often (seconds of audio) a partial pass runs while speech goes on; 0 turns
     partials off, which a file transcribed as fast as possible uses."""

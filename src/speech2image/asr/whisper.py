@@ -16,7 +16,7 @@ from speech2image.asr.models import model_path
 from speech2image.asr.options import TranscriberOptions
 from speech2image.asr.picturable import PicturableLexicon
 from speech2image.asr.policy import Word
-from speech2image.asr.prompts import echoes_prompt
+from speech2image.asr.prompts import echoes_prompt, opening_prompt
 from speech2image.config import SAMPLE_RATE
 
 logger = logging.getLogger(__name__)
@@ -86,6 +86,21 @@ def _whisper_model_class():
             return output
 
     return FittedWindowModel
+
+
+_LOOP_GUARD = {"no_repeat_ngram_size": 3}
+"""Whisper base's translate task loops on speech it hears badly ("I will not let you go"
+thirty times over two seconds of Portuguese): no three words twice in a translation."""
+_TRANSLATION_TOKENS_PER_S = 12
+"""English of speech takes about three words a second, four tokens at most each."""
+_MAX_NEW_TOKENS = 400
+"""Whisper decodes at most 448 tokens, its start tokens included."""
+
+
+def _max_translation_tokens(samples: int) -> int:
+    """A bound on a translation's tokens from its audio's length, so a loop or a rambling
+    translation stops where speech of that length would."""
+    return min(16 + int(_TRANSLATION_TOKENS_PER_S * samples / SAMPLE_RATE), _MAX_NEW_TOKENS)
 
 
 class WhisperRecognizer:
@@ -182,10 +197,10 @@ class WhisperRecognizer:
 
     def _opening_prompt(self, language: str | None) -> str | None:
         """The opening prompt (:mod:`.prompts`) for a pass in ``language`` (``None``:
-        detected), when the pass has no prompt of its own: English passes only, since an
-        English prompt would pull another language's transcript towards English."""
-        english = language == "en" or not self._model.model.is_multilingual
-        return (self.options.opening_prompt or None) if english else None
+        detected) that has no prompt of its own, in that language."""
+        if not self._model.model.is_multilingual:
+            language = "en"
+        return opening_prompt(self.options.opening_prompt, language)
 
     def _unheard(self, text: str, no_speech_prob: float, opening: str) -> bool:
         """A segment of a pass given the opening prompt that was not heard: the prompt said
@@ -230,6 +245,8 @@ class WhisperRecognizer:
             language=language,
             task="translate",
             beam_size=beam_size,
+            # No prompt: an English one's nouns came out as the translation of speech
+            # heard badly ("and a monkey, eight spoons." for an Italian cat and milk).
             condition_on_previous_text=False,
             no_speech_threshold=self.options.no_speech_threshold,
             log_prob_threshold=self.options.log_prob_threshold,
@@ -237,6 +254,8 @@ class WhisperRecognizer:
             # One temperature: on synthetic Spanish and French the fallbacks tripled a
             # translation's time (5 s) without a better sentence.
             temperature=0.0,
+            **_LOOP_GUARD,
+            max_new_tokens=_max_translation_tokens(len(audio)),
         )
         return " ".join(s.text.strip() for s in segments).strip()
 
