@@ -40,6 +40,13 @@ def test_tables_name_only_known_settings_and_weathers() -> None:
         ("The water in the lake was clear.", None, None),
         ("A clear sky over the fields.", None, "sunny"),
         ("A horse called Thunder.", None, None),
+        ("It's absolutely chucking it down.", None, "rain"),
+        ("A huge black cloud rolled in over the hills.", None, "storm"),
+        ("Grey clouds gathered over the town.", None, "storm"),
+        ("Clouds rolled in over the bay.", None, "cloudy"),
+        ("A fluffy white cloud in a blue sky.", None, None),
+        ("At two in the morning the neighbours started moving furniture.", "night", None),
+        ("We left at eight in the morning.", "day", None),
     ],
 )
 def test_the_sky_from_what_the_sun_snow_and_stars_do(
@@ -83,6 +90,15 @@ def test_the_sky_from_what_the_sun_snow_and_stars_do(
         ("Cut me a slice of cake.", None),
         ("We did an experiment with vinegar and baking soda.", None),
         ("A cricket chirped in the dark.", None),
+        ("Tonight I'm making a big pot of vegetable soup.", "kitchen"),
+        ("Add a pinch of salt and a knob of butter.", "kitchen"),
+        ("We ate soup at lunch.", None),
+        ("Today in class we learned about volcanoes.", "classroom"),
+        ("This is us on our wedding day outside the church.", "city"),
+        ("This was taken from the top of the Eiffel Tower.", "city"),
+        ("I was floating over London in a bathtub.", "city"),
+        ("Every now and then a fox wanders through the car park.", "city"),
+        ("The robin watched me from the handle of the spade.", "garden"),
         ("The owl flew over the house.", None),
         ("My passport has expired, so I can't fly this year.", None),
     ],
@@ -142,6 +158,21 @@ def test_a_new_room_of_the_home_by_its_furniture_and_a_sunny_morning_after_night
     assert told[0][1] == "night"
     assert told[1][1:] == ("day", "sunny")
     assert [setting for setting, _, _ in told[2:]] == ["kitchen", "room", "room", "city", "bedroom"]
+
+
+@pytest.mark.slow
+def test_the_things_said_narrow_a_kept_place_and_a_pronoun_moves_no_story(
+    builder: SpacySceneBuilder,
+) -> None:
+    """Piglets in a story in the fields are on a farm; "it" for the bathtub one floats over
+    London in keeps London."""
+    told = _story(builder, ["We walked across the fields.", "The piglets rolled in the mud."])
+    assert [setting for setting, _, _ in told] == ["field", "farm"]
+    told = _story(
+        builder,
+        ["I was floating over London in a bathtub.", "My teacher was steering it with a spoon."],
+    )
+    assert [setting for setting, _, _ in told] == ["city", "city"]
 
 
 @pytest.mark.slow

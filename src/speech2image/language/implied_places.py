@@ -41,7 +41,8 @@ _PLACE_CLASSES = {
              "lamb", "piglet", "calf", "foal", "duckling"),
     "garden": ("gardener", "tulip", "rose", "daisy", "hose", "watering can", "wheelbarrow",
                "lawnmower", "shed", "greenhouse", "vegetable patch", "hammock", "lawn",
-               "garden gnome", "gnome", "bird bath", "sunflower"),
+               "garden gnome", "gnome", "bird bath", "sunflower", "spade", "trowel", "rake",
+               "slug", "runner bean", "compost", "compost heap", "watering can"),
     "park": ("squirrel", "jogger", "bandstand", "picnic blanket"),
     "zoo": ("zookeeper", "zoo keeper"),
     "field": ("meadow", "haystack", "scarecrow", "grass", "jockey", "racehorse", "lion",
@@ -52,10 +53,13 @@ _PLACE_CLASSES = {
     "classroom": ("blackboard", "whiteboard", "pupil", "student", "schoolbag", "teacher",
                   "classmate", "homework", "exam", "textbook", "worksheet", "school desk"),
     "office": ("intern", "colleague", "receptionist", "secretary", "photocopier",
-               "office worker"),
+               "office worker", "projector", "interviewer", "boss"),
     "kitchen": ("saucepan", "whisk", "rolling pin", "mixing bowl", "batter", "dough",
                 "chopping board", "cutting board", "baking tray", "kettle", "toaster",
-                "fridge", "refrigerator", "microwave", "dishwasher", "pan", "wok"),
+                "fridge", "refrigerator", "microwave", "dishwasher", "pan", "wok", "cooker",
+               "hob", "ladle", "spatula", "colander", "grater", "wooden spoon", "apron"),
+    "bedroom": ("pillow", "duvet", "quilt", "bedside table", "alarm clock", "pyjamas"),
+    "forest": ("campfire", "nest", "woodpecker", "log cabin"),
     "bathroom": ("toothbrush", "toothpaste", "bubble bath"),
     "stadium": ("goalkeeper", "striker", "referee", "footballer", "tennis player",
                 "football player", "cheerleader", "rugby player", "umpire"),
@@ -82,7 +86,7 @@ THING_SETTINGS.update(
 FURNITURE = frozenset(
     {"bed", "bunk bed", "double bed", "sofa", "couch", "armchair", "wardrobe", "bathtub",
      "bath", "toilet", "shower", "fireplace", "rug", "bookshelf", "bookcase", "oven",
-     "stove", "fridge", "refrigerator", "dishwasher"}
+     "stove", "fridge", "refrigerator", "dishwasher", "duvet", "quilt", "cooker"}
 )  # fmt: skip
 """Things that stand only in a room of their own: said, they move the story there ("our
 compartment had two bunk beds" after the night train to Venice, "hiding behind the sofa"
@@ -117,6 +121,16 @@ SNOW_THINGS = frozenset(
      "ski", "snowboard", "snow angel", "ice skater"}
 )  # fmt: skip
 """Things that are only where snow lies: a snowman in the yard is a garden in winter."""
+RECIPE_MEASURES = frozenset({"pinch", "knob", "teaspoon", "tablespoon", "dash", "sprinkle"})
+"""Measures of a recipe: "add a pinch of salt and a knob of butter" is in a kitchen."""
+COOKING = frozenset({"make", "cook", "prepare", "fry", "bake", "heat", "warm"})
+DISHES = frozenset(
+    {"soup", "stew", "cake", "bread", "pancake", "pizza", "pasta", "curry", "dinner", "lunch",
+     "breakfast", "sandwich", "omelette", "salad", "biscuit", "cookie", "pie", "porridge",
+     "risotto", "sauce", "casserole", "muffin", "toast", "jam", "lasagne", "lasagna"}
+)  # fmt: skip
+"""Dishes that, made or cooked, are made in a kitchen: "tonight I'm making a big pot of
+vegetable soup"."""
 LAP_WORDS = frozenset({"lap", "length"})
 """Swum, these are lengths of a swimming pool: "she swims the last lap"."""
 GROWING_VERBS = frozenset({"grow", "bloom", "blossom", "sprout", "ripen", "flower"})
@@ -144,6 +158,11 @@ def _activity_of(token: Any) -> str | None:
         return ACTIVITY_SETTINGS.get(f"{word} {token.head.lower_}")
     if token.pos_ == "VERB" and any(c.dep_ == "neg" for c in token.children):
         return None  # "I can't fly this year"
+    measure = lemma in RECIPE_MEASURES and token.pos_ == "NOUN"
+    if measure and any(c.lower_ == "of" for c in token.children):
+        return "kitchen"
+    if lemma in DISHES and _cooked(token):
+        return "kitchen"
     if lemma in LAP_WORDS and token.head.lemma_.lower() == "swim":
         return "swimming pool"
     if lemma in PLANTS and token.dep_ == "nsubj" and token.head.lemma_.lower() in GROWING_VERBS:
@@ -163,6 +182,16 @@ def _activity_of(token: Any) -> str | None:
         heads_match = token.dep_ == "compound" and token.head.lemma_.lower() in ("match", "game")
         return place if playing or after or heads_match else None
     return place
+
+
+def _cooked(dish: Any) -> bool:
+    """True for a dish that is the object of cooking ("making soup", "making a big pot of
+    soup", "she baked a cake")."""
+    head = dish.head
+    if dish.dep_ == "pobj" and head.lower_ == "of":
+        dish = head.head  # "a pot of soup"
+        head = dish.head
+    return dish.dep_ == "dobj" and head.lemma_.lower() in COOKING
 
 
 def implied_place(

@@ -18,9 +18,15 @@ from speech2image.language.concepts import COMPOUND_NOUNS
 from speech2image.language.implied_places import THING_SETTINGS as THING_SETTINGS
 from speech2image.language.vocabulary import OUTDOOR_SETTINGS, SETTING_PHRASES, SETTINGS
 
-PLACE_WORDS = {**SETTINGS, "wave": "sea", "waves": "sea", "fish tank": "underwater",
-               "fishbowl": "underwater", "fishtank": "underwater"}  # fmt: skip
-"""Place words and their settings: the vocabulary's and the waves ("beneath the waves")."""
+PLACE_WORDS = {
+    **SETTINGS, "wave": "sea", "waves": "sea", "fish tank": "underwater",
+    "fishbowl": "underwater", "fishtank": "underwater", "class": "classroom",
+    "museum": "room", "gallery": "room", "church": "room", "chapel": "room",
+    "shallows": "lake", "staircase": "room", "car park": "city", "parking lot": "city",
+    "campfire": "forest",
+}  # fmt: skip
+"""Place words and their settings: the vocabulary's, the waves ("beneath the waves"),
+"in class", and buildings one is in or outside ("outside the church": the street)."""
 
 ALWAYS_SETTING = frozenset(
     {"beach", "seaside", "forest", "jungle", "woods", "woodland", "rainforest", "desert",
@@ -62,7 +68,8 @@ never drawn themselves. "in front of" and "to the left of" are relations, not pa
 COMPOUND_PLACES = frozenset(
     {"kitchen", "bathroom", "bedroom", "classroom", "office", "garden", "farm", "beach",
      "forest", "jungle", "park", "zoo", "city", "village", "mountain", "desert", "river",
-     "lake", "sea", "ocean", "space", "playground", "library", "hospital", "restaurant"}
+     "lake", "sea", "ocean", "space", "playground", "library", "hospital", "restaurant",
+     "castle", "palace", "market", "museum", "church"}
 )  # fmt: skip
 """Place words that set the scene even as the first word of a compound ("the kitchen
 table", "a mountain road"); "school" in "school bus" does not."""
@@ -160,6 +167,11 @@ MANNER_OF_TRAVEL = frozenset(
 school" is on the road ("we went to the shop" is in it)."""
 OUTSIDE_PREPOSITIONS = frozenset({"outside", "past"})
 """Prepositions that put a scene outdoors at a building: "outside the hotel"."""
+_LANDMARK_NAMES = frozenset(
+    {"tower", "bridge", "square", "street", "palace", "cathedral", "gate", "building",
+     "station", "abbey", "hall"}
+)  # fmt: skip
+"""Last words of the names of a town's landmarks ("the Eiffel Tower", "Tower Bridge")."""
 _UNDER = frozenset({"under", "beneath", "below", "underneath"})
 _WATER_SETTINGS = frozenset({"sea", "lake", "river"})
 _FLIGHT_WORDS = frozenset({"fly", "flight", "plane", "airplane", "aeroplane", "jet"})
@@ -269,11 +281,18 @@ def place_of(token: Any) -> str | None:
         return enclosure
     key = _place_key(token)
     if key is None:
+        if (
+            (token.ent_type_ == "FAC" or token.lower_ in _LANDMARK_NAMES)
+            and token.pos_ == "PROPN"
+            and token.dep_ == "pobj"
+            and token.head.lower_ in ("of", "on", "at", "from", "to", "in")
+        ):
+            return "city"  # "from the top of the Eiffel Tower"
         if token.ent_type_ == "GPE" and token.dep_ == "pobj":
             prep = token.head
             if prep.lower_ in ("to", "from") and prep.head.lemma_.lower() in _FLIGHT_WORDS:
                 return None  # "the flight to Lisbon" is in the sky, not in Lisbon
-            return "city" if prep.lower_ in ("in", "at", "to", "from") else None
+            return "city" if prep.lower_ in ("in", "at", "to", "from", "over", "above") else None
         return None
     if key in ALWAYS_SETTING and token.pos_ in ("NOUN", "PROPN"):
         return PLACE_WORDS[key]

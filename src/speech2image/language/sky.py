@@ -49,6 +49,16 @@ HEAT_HOLDERS = frozenset(
      "it", "sunshine", "noon", "midday", "spell"}
 )  # fmt: skip
 """What heat is said of when it is the weather's ("a hot day", "it was scorching")."""
+RAIN_DOWN_VERBS = frozenset({"chuck", "bucket", "tip", "pelt", "pour", "teem", "piss", "lash"})
+"""Verbs of heavy rain with "down": "it's chucking it down"."""
+DARK_CLOUD_WORDS = frozenset({"black", "dark", "grey", "gray", "heavy", "storm", "thunder"})
+CLOUD_VERBS = frozenset(
+    {"roll", "gather", "come", "cover", "build", "blow", "drift", "move", "appear", "darken",
+     "loom", "fill", "hide", "block"}
+)  # fmt: skip
+"""What clouds do when they make the day cloudy: "clouds rolled in"."""
+SMALL_HOURS = frozenset({"one", "two", "three", "four", "1", "2", "3", "4"})
+"""Hours that, "in the morning", are still night."""
 CLEAR_HOLDERS = frozenset({"sky", "day", "night", "weather", "morning", "it", "evening"})
 """What "clear" is said of when it is the weather's ("a clear sky"), not the water's."""
 NIGHT_SKY_THINGS = frozenset({"star", "moon", "comet", "meteor", "constellation", "planet"})
@@ -183,11 +193,34 @@ def _weather_of(token: Any, place_tokens: Collection[int]) -> str | None:
         return "sunny"  # "lovely weather today"
     if lemma == "pour" and any(s.lower_ == "it" for s in _subjects(token)):
         return "rain"  # "it poured all afternoon"
+    if lemma in RAIN_DOWN_VERBS and any(c.lower_ == "down" for c in token.children):
+        return "rain"  # "it's chucking it down", "bucketing down"
+    if lemma == "cloud":
+        return _clouds(token)
     if lemma == "sun" and token.dep_ == "pobj" and token.head.lower_ in ("in", "under"):
         return "sunny"  # "lying in the sun"
     if word in HEAT_WORDS and _said_of(token, HEAT_HOLDERS, place_tokens):
         return "sunny"
     return _sun_time_weather(token)[1]
+
+
+def _clouds(cloud: Any) -> str | None:
+    """Storm for dark clouds, cloudy for clouds that gather or roll in; a white cloud
+    drawn in a blue sky says nothing."""
+    said = {c.lower_ for c in cloud.children if c.dep_ in ("amod", "compound")}
+    if said & DARK_CLOUD_WORDS:
+        return "storm"
+    if cloud.dep_ == "nsubj" and cloud.head.lemma_.lower() in CLOUD_VERBS:
+        return "cloudy"
+    return None
+
+
+def _small_hours(token: Any) -> bool:
+    """True for "two in the morning": the night, not the morning."""
+    if token.lower_ != "morning" or token.dep_ != "pobj" or token.head.lower_ != "in":
+        return False
+    hour = token.head.head
+    return hour.lower_ in SMALL_HOURS
 
 
 def _time_of(token: Any) -> str | None:
@@ -198,6 +231,8 @@ def _time_of(token: Any) -> str | None:
         return sun_time
     if lemma in ("set", "rise") and any(s.lemma_.lower() == "sun" for s in _subjects(token)):
         return "sunset" if lemma == "set" else "dawn"
+    if _small_hours(token):
+        return "night"
     found = TIMES.get(word) or TIMES.get(lemma)
     if found is not None:
         return found

@@ -48,6 +48,12 @@ VAGUE_PLACES = {
 }  # fmt: skip
 """Place words that name a kind of place, each with the places that already are one:
 said in a story at one of them, they keep it ("back into the water" at sea)."""
+REFINEMENTS = {
+    "field": frozenset({"farm", "garden"}), "park": frozenset({"garden", "playground"}),
+    "village": frozenset({"farm", "garden"}),
+}  # fmt: skip
+"""Kept places that what the sentence's things imply narrows: the piglets in a story in
+the fields are on a farm, the tulips in a garden."""
 HOME_ROOMS = frozenset({"room", "kitchen", "bedroom", "bathroom"})
 """Rooms of a home: a thing of another room ("the sofa") moves the story there."""
 
@@ -87,8 +93,10 @@ def settled_surroundings(
         implied = implied_place(doc, nouns, skipped_tokens)
         if setting is None:
             setting = implied
-        elif implied in HOME_ROOMS and setting != implied and _furniture(nouns, implied):
+        elif implied in HOME_ROOMS and setting != implied and _furniture(doc, nouns, implied):
             setting, new_place = implied, True  # "hiding behind the sofa" after the kitchen
+        elif implied in REFINEMENTS.get(setting, ()):
+            setting = implied  # piglets in the mud of the field: the farm
     if setting is None and (said.weather or kept.weather) == "snow":
         setting = "snow"
     lighting = said.lighting or (None if new_place else kept.lighting)
@@ -102,6 +110,11 @@ def settled_surroundings(
     )  # fmt: skip
 
 
-def _furniture(nouns: Sequence[str], room: str) -> bool:
-    """True when one of ``nouns`` is furniture of ``room``."""
-    return any(noun in FURNITURE and THING_SETTINGS.get(noun) == room for noun in nouns)
+def _furniture(doc: Any, nouns: Sequence[str], room: str) -> bool:
+    """True when one of ``nouns`` is furniture of ``room`` said in this sentence (not "it"
+    for the bathtub one floats over London in)."""
+    words = {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
+    return any(
+        noun in FURNITURE and THING_SETTINGS.get(noun) == room and noun.split()[-1] in words
+        for noun in nouns
+    )
