@@ -49,6 +49,9 @@ def relations(scene: Scene) -> list[tuple[str, str, str]]:
         ("A car drove past the house.", ("car", "in front of", "house")),
         ("A little boy is pushing his sister on the swing.", ("sister", "sitting on", "swing")),
         ("A little boy is pushing his sister on the swing.", ("boy", "pushing", "swing")),
+        ("The kids built a sandcastle with a moat and stuck a flag on top.",
+         ("flag", "on", "sandcastle")),
+        ("We found the rabbit munching the carrots.", ("rabbit", "eating", "carrot")),
         ("We parked the car and the kids climbed onto the roof.", ("kid", "on", "car")),
     ],
 )  # fmt: skip
@@ -161,3 +164,10 @@ def test_a_food_fried_or_flipped_is_in_its_pan(builder: SpacySceneBuilder) -> No
     assert [o.noun for o in builder.build("Flip a coin.").objects] == ["coin"]
     named = [o.noun for o in builder.build("Fry the eggs in a pan.").objects]
     assert "frying pan" not in named and "pan" in named
+
+
+def test_they_of_several_things_is_said_of_each(builder: SpacySceneBuilder) -> None:
+    context = builder.new_context()
+    builder.build("Chop the onions and the carrots.", context=context)
+    said = relations(builder.build("Then put them in the pot.", context=context))
+    assert ("onion", "in", "pot") in said and ("carrot", "in", "pot") in said

@@ -23,6 +23,7 @@ from speech2image.language.attributes import is_animate
 from speech2image.language.builder import SourceText
 from speech2image.language.concepts import idiom_concept, sentence_concept
 from speech2image.language.context import SceneContext, Surroundings, owner, resolve_all
+from speech2image.language.contradictions import MentionRelation
 from speech2image.language.drawable import Drawability, find_drawability
 from speech2image.language.frames import ing_form
 from speech2image.language.glossary import Glossary
@@ -147,6 +148,7 @@ class SpacySceneBuilder:
         # 4. Relations and intransitive actions between the raw mentions.
         raw_relations, _ = find_relations(doc, raw)
         raw_relations += implied_relations(doc, raw, implied)  # the girl driving the car
+        raw_relations += _of_each(raw, mentions, index_of, raw_relations)  # "they" of two
         actions = _actions(doc, raw, mentions, index_of)
         # 5. Nothing depictable: the sentence's idea, the story's cast when the place or
         # the weather changed, else the previous picture; never an invented thing.
@@ -179,6 +181,31 @@ class SpacySceneBuilder:
             skipped=skipped,
             extras=_extras(surroundings, objects, relations),
         )
+
+
+def _of_each(
+    raw: list[Mention],
+    mentions: list[Mention],
+    index_of: dict[int, int],
+    relations: list[MentionRelation],
+) -> list[MentionRelation]:
+    """The relations of a pronoun that stands for several things ("the onions and the
+    carrots ... they go into the pot"), said of each thing after the first; each is given
+    a raw index of its own in ``index_of``."""
+    found: list[MentionRelation] = []
+    for k, mention in enumerate(raw):
+        if mention.pronoun not in ("they", "them") or k not in index_of:
+            continue
+        others = [j for j, m in enumerate(mentions) if m.head == mention.head and j != index_of[k]]
+        for j in others:
+            alias = max(index_of) + 1
+            index_of[alias] = j
+            found += [
+                MentionRelation(alias if r.subject == k else r.subject, r.relation,
+                                alias if r.object == k else r.object)
+                for r in relations if k in (r.subject, r.object)
+            ]  # fmt: skip
+    return found
 
 
 def _extras(

@@ -45,7 +45,9 @@ _INSIDE_PARTS = frozenset({"inside", "interior", "depths", "middle", "centre", "
 CONTACT_FRAMES = frozenset(
     {"holding", "carrying", "reading", "eating", "drinking", "hugging", "feeding", "chewing",
      "playing with", "playing", "cutting", "fixing", "writing", "painting", "wearing",
-     "walking", "cuddling", "stroking", "petting", "knitting", "drawing"}
+     "walking", "cuddling", "stroking", "petting", "knitting", "drawing", "mending",
+     "repairing", "sewing", "washing", "cleaning", "polishing", "folding", "sorting",
+     "brushing", "peeling", "chopping", "stirring", "mixing", "wrapping", "building"}
 )  # fmt: skip
 """Verb frames whose doer has the thing at hand: where the thing is, the doer is. (One who
 sits on, lies on or rides a thing is drawn on it, so goes where it goes already.)"""
@@ -143,7 +145,20 @@ def on_top(doc: Any, mentions: list[Mention], start: int) -> tuple[list[int], li
         return None
     first = min(mentions[k].start for k in subjects)
     under = [k for k in before if mentions[k].head < first and k not in subjects]
+    # "a sandcastle with a moat ... a flag on top": on the sandcastle, not on its moat.
+    under = [k for k in under if not _with_of(doc, mentions, k)]
     return (subjects, under[-1:]) if under else None
+
+
+def _with_of(doc: Any, mentions: list[Mention], k: int) -> bool:
+    """True when mention ``k`` is what another thing is "with" ("a cake with a candle")."""
+    token = doc[mentions[k].head]
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "with":
+        return False
+    # "built a sandcastle with a moat": the parse hangs "with" on the verb of the thing.
+    owners = [prep.head, *(c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i)]
+    return any(mention_at(mentions, o.i) is not None for o in owners)
 
 
 def antecedent_of_one(mentions: list[Mention], noun: Any) -> list[int]:

@@ -56,7 +56,11 @@ VERB_NAMES = {
     "cuddle": "hugging", "embrace": "hugging", "toss": "throwing", "paddle": "rowing",
     "attack": "fighting", "bike": "cycling", "cycle": "cycling", "grill": "cooking",
     "fry": "cooking", "roast": "cooking", "boil": "cooking", "bake": "cooking",
-    "barbecue": "cooking", "hand": "holding", "lift": "holding",
+    "barbecue": "cooking", "hand": "holding", "lift": "holding", "munch": "eating",
+    "nibble": "eating", "gobble": "eating", "devour": "eating", "scoff": "eating",
+    "snack": "eating", "chomp": "eating", "gulp": "drinking", "sip": "drinking",
+    "slurp": "drinking", "swig": "drinking", "lap": "drinking", "gaze": "looking at",
+    "stare": "looking at", "admire": "looking at", "chat": "talking to",
 }  # fmt: skip
 """Verbs whose frame goes by another verb's name (a dog that has a ball is holding it)."""
 PHRASE_NAMES = {
