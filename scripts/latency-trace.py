@@ -91,8 +91,15 @@ class PacedSource:
 
 
 def wrap_stage(stage: Any) -> None:
-    """Mark every call of ``stage``: when it was queued, started and ended, for whom."""
-    call = stage.call
+    """Mark every call of ``stage`` (ordinary and urgent): when it was queued, started and
+    ended, for whom."""
+    for name in ("call", "call_urgent"):
+        if hasattr(stage, name):
+            setattr(stage, name, traced_call(stage, getattr(stage, name), urgent=name != "call"))
+
+
+def traced_call(stage: Any, call: Any, *, urgent: bool) -> Any:
+    """``call`` of ``stage``, marking each call."""
 
     async def traced(fn: Any, *args: Any, **kw: Any) -> Any:
         client = client_of_task()
@@ -105,13 +112,13 @@ def wrap_stage(stage: Any) -> None:
                 return fn(*args, **kw)
             finally:
                 MARKS.append({"kind": "stage", "stage": stage.name, "client": client,
-                              "fn": getattr(fn, "__name__", "?"), "wall_s": started,
-                              "queued_s": queued, "ended_s": now_s()})  # fmt: skip
+                              "wall_s": started, "queued_s": queued, "ended_s": now_s(),
+                              "urgent": urgent})  # fmt: skip
                 CALLER.client = None
 
         return await call(run)
 
-    stage.call = traced
+    return traced
 
 
 def instrument(workers: Any) -> None:
@@ -174,10 +181,18 @@ def timeline(client: int, final: FinalTranscript, seen: dict[str, float], audio:
     vad = [m for m in mine if m["kind"] == "vad_silent"]
     final_stage = [m for m in mine if m["kind"] == "stage" and m["wall_s"] >= end]
 
-    def waited(stage: str) -> int | None:
-        """Queue wait of the first call of ``stage`` after the last word."""
-        calls = [m for m in final_stage if m["stage"] == stage]
+    def waited(stage: str, after_s: float | None = None) -> int | None:
+        """Queue wait of the first call of ``stage`` after ``after_s`` (the last word), or
+        of the call running at ``after_s`` for the recogniser (the pause pass's)."""
+        if stage == "asr" and after_s is not None:
+            calls = [m for m in final_stage if m["stage"] == stage
+                     and m["wall_s"] <= after_s <= m["ended_s"]]  # fmt: skip
+        else:
+            at = end if after_s is None else after_s
+            calls = [m for m in final_stage if m["stage"] == stage and m["wall_s"] >= at]
         return round((calls[0]["wall_s"] - calls[0]["queued_s"]) * 1000) if calls else None
+
+    pause_pass = [m["wall_s"] for m in mine if m["kind"] == "_pause_pass_start"]
 
     return {
         "client": client,
@@ -193,9 +208,9 @@ def timeline(client: int, final: FinalTranscript, seen: dict[str, float], audio:
         "committed_ms": first("_commit_speculation_start"),
         "final_event_ms": round((seen["final"] - end) * 1000),
         "picture_ms": round((seen["picture"] - end) * 1000),
-        "asr_wait_ms": waited("asr"),
-        "language_wait_ms": waited("language"),
-        "image_wait_ms": waited("image"),
+        "pause_pass_wait_ms": waited("asr", pause_pass[0]) if pause_pass else None,
+        "final_scene_wait_ms": waited("language", seen["final"]),
+        "final_picture_wait_ms": waited("image", seen["final"]),
         "first_partial_after_start_ms": _after(seen.get("partial"), STARTS[client], final),
         "first_draft_after_start_ms": _after(seen.get("draft"), STARTS[client], final),
     }

@@ -46,6 +46,9 @@ class PausePolicy:
     """After words without closing punctuation that do not plainly go on."""
     unfinished_ms: int = 1000
     """After words that plainly go on, and after a fragment of one or two words."""
+    recheck_ms: int = 200
+    """Words heard earlier than this into the pause whose last word Whisper doubts are
+    heard again (:attr:`~speech2image.asr.speculation.Speculation.doubtful`)."""
 
     def __post_init__(self) -> None:
         if not 0 < self.complete_ms <= self.default_ms <= self.unfinished_ms:

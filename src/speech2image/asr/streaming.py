@@ -71,7 +71,7 @@ class StreamingTranscriber:
         self._pauses, vad = pause_policy(self.options)
         self._detector = detector or SileroDetector(vad)
         self._speculation: Speculation | None = None
-        self._before_pause: tuple[list[Word], int, int] = ([], 0, 0)  # see _settle_speculation
+        self._before_pause: tuple[list[Word], int, int] = ([], 0, 0)  # _settle_speculation
         self._pad = self.options.vad.speech_pad_ms * SAMPLE_RATE // 1000
         self._buffer = np.zeros(0, dtype=np.float32)
         self._buffer_start = 0  # stream position (samples) of _buffer[0]
@@ -162,11 +162,12 @@ class StreamingTranscriber:
         gate = self._detector.gate
         if self._speculation is not None and self._speculation.resumed(gate):
             self._speculation = None
-            # Speech went on: the pause pass leaves no trace, so a pass that ended at a short
-            # pause between words ("My sister, what?") is no half of a local agreement.
+            # Speech went on: the pause pass leaves no trace (no half of a local agreement).
             hypothesis, last_pass_at, committed = self._before_pause
             if committed == self._committed_until:
                 self._hypothesis, self._last_pass_at = hypothesis, last_pass_at
+        if self._speculation is not None and self._pending and self._speculation.doubtful:
+            self._speculation = None  # the utterance's own pass hears it again
         if self._speculation is not None and (self._pending or self._speculation.due(gate)):
             return self._commit_speculation()
         return []
@@ -184,13 +185,14 @@ class StreamingTranscriber:
             start=start,
             trailing_silence=gate.trailing_silence,
             last_pass_at=self._last_pass_at,
-            speculating=self._speculation is not None,
+            speculating=self._speculation is not None and not self._speculation.doubtful,
             silent_since_final=silent_since(gate, self._committed_until),
             others_waiting=self.others_waiting is not None and self.others_waiting(),
             heard=bool(self._hypothesis),
             unscored=self._received - gate.position,
             behind=self._batch > BEHIND_SAMPLES,
-            unfinished=is_unfinished(self._hypothesis),
+            # A doubted speculation is heard again at the longer pause.
+            unfinished=is_unfinished(self._hypothesis) or self._speculation is not None,
         )
         return start, open_pass(state, self.options)
 
@@ -259,9 +261,8 @@ class StreamingTranscriber:
     def _pause_pass(self, begin: int) -> list[TranscriptEvent]:
         """The speaker paused: recognise what was said as the final it will be if the pause
         lasts long enough; show it as partial text meanwhile (the session draws it)."""
-        words = self._recognize(
-            begin, self._received, beam_size=self.options.pause_beam_size, kind="pause"
-        )
+        beam = self.options.pause_beam_size
+        words = self._recognize(begin, self._received, beam_size=beam, kind="pause")
         self._before_pause = (self._hypothesis, self._last_pass_at, self._committed_until)
         events = self._partial_from(words, agreed_with=self._hypothesis)
         rest = self._hypothesis
