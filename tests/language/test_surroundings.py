@@ -99,6 +99,8 @@ def test_the_sky_from_what_the_sun_snow_and_stars_do(
         ("I was floating over London in a bathtub.", "city"),
         ("Every now and then a fox wanders through the car park.", "city"),
         ("The robin watched me from the handle of the spade.", "garden"),
+        ("One morning a dragon landed on the castle roof.", "castle"),
+        ("The first room of the museum had a dinosaur skeleton.", "room"),
         ("The owl flew over the house.", None),
         ("My passport has expired, so I can't fly this year.", None),
     ],

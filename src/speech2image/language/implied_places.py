@@ -86,7 +86,7 @@ THING_SETTINGS.update(
 FURNITURE = frozenset(
     {"bed", "bunk bed", "double bed", "sofa", "couch", "armchair", "wardrobe", "bathtub",
      "bath", "toilet", "shower", "fireplace", "rug", "bookshelf", "bookcase", "oven",
-     "stove", "fridge", "refrigerator", "dishwasher", "duvet", "quilt", "cooker"}
+     "stove", "fridge", "refrigerator", "dishwasher", "duvet", "quilt", "cooker", "pillow"}
 )  # fmt: skip
 """Things that stand only in a room of their own: said, they move the story there ("our
 compartment had two bunk beds" after the night train to Venice, "hiding behind the sofa"

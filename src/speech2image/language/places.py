@@ -60,7 +60,7 @@ PART_NOUNS = frozenset(
     {"edge", "side", "middle", "centre", "center", "heart", "outskirts", "corner", "end",
      "bottom", "surface", "bank", "banks", "depths", "entrance", "border", "rim", "foot",
      "top", "back", "inside", "outside", "interior", "far", "other", "rest", "part",
-     "floor", "shade", "shadow", "shadows", "sides", "edges", "corners"}
+     "floor", "shade", "shadow", "shadows", "sides", "edges", "corners", "room", "rooms"}
 )  # fmt: skip
 """Nouns that name a part of what follows "of" ("the edge of a forest" is the forest):
 never drawn themselves. "in front of" and "to the left of" are relations, not parts."""
@@ -297,8 +297,9 @@ def place_of(token: Any) -> str | None:
     if key in ALWAYS_SETTING and token.pos_ in ("NOUN", "PROPN"):
         return PLACE_WORDS[key]
     noun = token
-    if token.dep_ == "compound":
-        # "on the kitchen shelf" is in the kitchen; "on the school bus" is on a bus.
+    if token.dep_ == "compound" or (token.dep_ == "amod" and token.pos_ == "ADJ"):
+        # "on the kitchen shelf" is in the kitchen; "on the school bus" is on a bus; "the
+        # castle roof" with "castle" taken for an adjective is the castle's.
         if key not in COMPOUND_PLACES or f"{key} {token.head.lemma_.lower()}" in COMPOUND_NOUNS:
             return None
         noun = token.head
