@@ -171,13 +171,16 @@ def _excluded(
     mention: Mention, sentence: list[Mention], avoid: tuple[Mention, ...]
 ) -> list[Mention]:
     """What a pronoun cannot be: the other ends of its own clause ("Tom never found it",
-    "she put the cup on it", "a bench beneath it"). A subject, a reflexive and a bound
+    "she put the cup on it", "a bench beneath it") and the subject its verb shares ("the
+    knight didn't want to fight him"), though "brought a mouse and left it" may be the
+    mouse. A subject, a reflexive and a bound
     pronoun ("the dog wagged its tail", "the box had a ball in it") may be any of them."""
     word = mention.pronoun or ""
     if mention.subject or mention.bound or word.endswith(("self", "selves")):
         return list(avoid)
     own = [m for m in sentence if m.head == mention.governor or m.governor == mention.governor]
-    return [*own, *avoid]
+    shared = [m for m in sentence if m.subject and m.governor == mention.clause]
+    return [*own, *shared, *avoid]
 
 
 def _as_said(found: Mention, pronoun: Mention) -> Mention:

@@ -101,6 +101,9 @@ class Mention:
     """The lemma of a verb the model took for a noun right after it ("the ship sails")."""
     governor: int = -1
     """Index of the word the phrase depends on (through a preposition): its clause."""
+    clause: int = -1
+    """Index of the verb whose subject the governor shares ("wanted to fight him", "jumped
+    out and spoke to him"): that subject is not a pronoun of the phrase."""
     agent: bool = False
     """True for the subject of an action verb ("it hid") or a recipient ("gave it milk"):
     likelier a creature than a thing."""
@@ -282,7 +285,7 @@ def _role(token: Any) -> dict[str, Any]:
     governor = head.head.i if head.pos_ == "ADP" else head.i
     while token.doc[governor].lower_ in _PLACE_PARTS and token.doc[governor].dep_ == "pobj":
         governor = token.doc[governor].head.head.i  # "on top of it": the verb's clause
-    governor = _clause_of(token.doc[governor]).i
+    clause = _clause_of(token.doc[governor]).i
     subject = token.dep_ in ("nsubj", "nsubjpass")
     agent = token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_ != "be"
     agent = agent or token.dep_ == "dative"  # "gave it a bowl of milk": a recipient
@@ -290,7 +293,8 @@ def _role(token: Any) -> dict[str, Any]:
         c.dep_ == "relcl" and any(w.lower_ in ("who", "whom", "whose") for w in c.children)
         for c in token.children
     )
-    return {"subject": subject, "governor": governor, "agent": agent, "creature": creature}
+    return {"subject": subject, "governor": governor, "agent": agent, "creature": creature,
+            "clause": clause}  # fmt: skip
 
 
 def _never_a_thing(token: Any, lemma: str) -> bool:

@@ -124,7 +124,7 @@ def _doers(
     return [
         mentions[index_of[j]]
         for j, m in enumerate(raw[:k])
-        if m.subject and m.governor == pronoun.governor and j in index_of
+        if m.subject and m.governor in (pronoun.governor, pronoun.clause) and j in index_of
     ]
 
 
