@@ -100,6 +100,8 @@ def test_the_sky_from_what_the_sun_snow_and_stars_do(
         ("Every now and then a fox wanders through the car park.", "city"),
         ("The robin watched me from the handle of the spade.", "garden"),
         ("One morning a dragon landed on the castle roof.", "castle"),
+        ("Every night he crept out to look at the moon.", None),
+        ("An astronaut landed on the moon.", "moon"),
         ("The first room of the museum had a dinosaur skeleton.", "room"),
         ("The owl flew over the house.", None),
         ("My passport has expired, so I can't fly this year.", None),

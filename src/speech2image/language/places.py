@@ -167,6 +167,7 @@ MANNER_OF_TRAVEL = frozenset(
 school" is on the road ("we went to the shop" is in it)."""
 OUTSIDE_PREPOSITIONS = frozenset({"outside", "past"})
 """Prepositions that put a scene outdoors at a building: "outside the hotel"."""
+_LOOKING_VERBS = frozenset({"look", "stare", "gaze", "glance", "point", "peer", "wave", "howl"})
 _LANDMARK_NAMES = frozenset(
     {"tower", "bridge", "square", "street", "palace", "cathedral", "gate", "building",
      "station", "abbey", "hall"}
@@ -222,7 +223,8 @@ def _in_place_phrase(noun: Any, key: str) -> bool:
     if noun.dep_ == "pobj":
         prep = head.lower_
         if key in ("moon", "mars"):
-            return prep in _SURFACE_PREPOSITIONS
+            looked_at = prep == "at" and head.head.lemma_.lower() in _LOOKING_VERBS
+            return prep in _SURFACE_PREPOSITIONS and not looked_at  # "look at the moon"
         if prep in PLACE_PREPOSITIONS:
             return True
         if prep in ("behind", "beyond") and PLACE_WORDS[key] in LANDSCAPES:
