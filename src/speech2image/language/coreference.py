@@ -315,11 +315,12 @@ def genders_taking_people(raw: list[Mention], context: SceneContext | None) -> s
     """The gender whose pronoun takes a person when "she" and "him" of one sentence would
     both be the same creature: the one with the person the story spoke of more ("she gave
     him a scarf": the princess, and the dragon is "him")."""
-    probes = [
+    found = [
         next((m for m in raw if gender_of(m.pronoun or "") == g and not is_possessive(m)), None)
         for g in ("male", "female")
     ]
-    if context is None or probes[0] is None or probes[1] is None:
+    probes = [m for m in found if m is not None]
+    if context is None or len(probes) < 2:
         return set()
     pools: list[list[Mention]] = [[], context.last_scene, context.cast]
     best = [_antecedent(p, pools, [], context) for p in probes]
