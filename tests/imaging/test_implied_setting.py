@@ -151,3 +151,16 @@ def test_indoor_things_at_a_time_with_no_place_are_in_a_room(composer, nouns, ti
     assert drawn.scene.setting is None
     room = composer.draw(replace(scene, setting="room")).image
     assert np.array_equal(np.asarray(drawn.image), np.asarray(room)) == (same_as == "room")
+
+
+def test_an_idea_is_drawn_on_a_plain_backdrop_whatever_the_story_place(composer) -> None:
+    """ "Any questions before lunch?" in a story set in a town: a thinking face, no street."""
+    from dataclasses import replace
+
+    import numpy as np
+
+    idea = Scene(text="any questions?", objects=(SceneObject(id="o1", noun="question",
+                 concept=True, group=1),), depiction="concept")  # fmt: skip
+    in_town = composer.draw(replace(idea, setting="city", time="night"))
+    assert in_town.scene.setting == "city"
+    assert np.array_equal(np.asarray(in_town.image), np.asarray(composer.draw(idea).image))

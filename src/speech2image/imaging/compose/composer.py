@@ -171,14 +171,15 @@ class ClipArtComposer:
         # 2. Lay the instances out (a thing drawn by another's composite is not laid out).
         items = self._layout_items(scene.objects, matches, posing.merged, size)
         # (Filling the frame; a little less where a setting's backdrop is shown too.)
-        fill = BACKDROP_FILL_HEIGHT_FRACTION if scene.setting else FILL_HEIGHT_FRACTION
+        place = None if _only_ideas(scene) else scene.setting
+        fill = BACKDROP_FILL_HEIGHT_FRACTION if place else FILL_HEIGHT_FRACTION
         placements = compute_layout(items, list(posing.relations), width=size, height=size,
                                     seed=seed, fill=fill)  # fmt: skip
         _stop_if_asked(should_stop)
         # 3. Background, clip art, weather, style.
         canvas = self._backdrop(scene, matches, pack)
         by_id = {o.id: (o, m) for o, m in zip(scene.objects, matches, strict=True)}
-        self._draw_things(canvas, by_id, placements, shadows=casts_shadows(scene.setting))
+        self._draw_things(canvas, by_id, placements, shadows=casts_shadows(place))
         _stop_if_asked(should_stop)
         canvas = weather_overlay(canvas, scene.weather, self.options.seed)
         canvas = apply_style(canvas, style, seed)
@@ -192,6 +193,11 @@ class ClipArtComposer:
     def _backdrop(self, scene: Scene, matches: list[AssetMatch], pack: str) -> Image.Image:
         """A fresh copy of the scene's background: setting, time, weather, season and the
         setting's own things, drawn from ``pack`` (avoiding the drawings its objects use)."""
+        size, seed = self.options.size_px, self.options.seed
+        if _only_ideas(scene):
+            # (An idea is drawn on a plain backdrop: "any questions?" asked in a story set in
+            # Leeds is a thinking face, not one standing in a street.)
+            return background(None, None, None, None, size, seed, pack=pack).copy()
         season = scene.extras.get("season")
         season = season if isinstance(season, str) else None
         # (A setting thing the sentence names is drawn as its object, not again behind it.)
@@ -209,8 +215,8 @@ class ClipArtComposer:
             or scene.setting
             or time_backdrop(scene.time, scene.weather, season, scene.objects, entries)
         )
-        return background(shown, scene.time, scene.weather, season,
-                          self.options.size_px, self.options.seed, lighting=scene.lighting,
+        return background(shown, scene.time, scene.weather, season, size, seed,
+                          lighting=scene.lighting,
                           things=things, sprite=sprites, pack=pack,
                           avoid=frozenset(m.entry.name for m in matches)).copy()  # fmt: skip
 
@@ -361,6 +367,11 @@ def _with_implied_setting(scene: Scene, matches: list[AssetMatch]) -> Scene:
         return scene
     extras = {**scene.extras, "implied_setting": True}
     return replace(scene, setting=setting, setting_things=(), extras=extras)
+
+
+def _only_ideas(scene: Scene) -> bool:
+    """True for a picture of ideas only (concepts), drawn on a plain backdrop."""
+    return bool(scene.objects) and all(o.concept for o in scene.objects)
 
 
 def _stop_if_asked(should_stop: Callable[[], bool] | None) -> None:
