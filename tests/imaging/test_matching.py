@@ -294,3 +294,13 @@ def test_one_who_plays_a_thing_is_a_person(matcher: AssetMatcher, noun: str) -> 
 
 def test_a_thing_named_like_a_role_is_no_person(matcher: AssetMatcher) -> None:
     assert not matcher.match("batter").entry.group.startswith(PERSON_GROUPS)
+
+
+@pytest.mark.parametrize(
+    ("noun", "asset"), [("duckling", "baby chick"), ("fawn", "deer"), ("umpire", "person standing")]
+)
+def test_the_young_of_animals_and_sports_roles(
+    matcher: AssetMatcher, noun: str, asset: str
+) -> None:
+    found = matcher.match(noun)
+    assert found.confident and found.entry.name.lower() == asset

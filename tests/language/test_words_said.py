@@ -141,3 +141,32 @@ def test_a_part_said_with_its_is_the_things_own() -> None:
     assert nouns(scene) == ["ambulance"]
     assert skipped(scene).get("lights") == "not depictable"
     assert "wheel" in nouns(builder().build("The car lost a wheel."))
+
+
+def test_an_order_tagged_a_noun_is_a_verb() -> None:
+    scene = builder().build("Chop two onions and fry them in a little butter.")
+    assert counted(scene) == {"onion": 2, "butter": 1}
+    assert "jellyfish" in nouns(builder().build("Sharks and jellyfish swim in the sea."))
+
+
+def test_is_after_a_noun_is_no_owner() -> None:
+    assert nouns(builder().build("The printer's jammed again.")) == ["printer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "count"),
+    [
+        ("Add a pinch of salt and a splash of milk.", "milk", 1),
+        ("There were loads of balloons at the party.", "balloon", 6),
+    ],
+)
+def test_a_portion_or_a_quantity_says_how_much(text: str, noun: str, count: int) -> None:
+    scene = builder().build(text)
+    assert counted(scene)[noun] == count
+    assert "splash" not in nouns(scene) and "load" not in nouns(scene)
+
+
+def test_people_who_come_in_twos_are_two() -> None:
+    scene = builder().build("My grandparents are standing in front of their caravan.")
+    assert len([o for o in scene.objects if o.noun != "caravan"]) == 2
+    assert len(builder().build("Three cousins came to stay.").objects) == 3

@@ -154,7 +154,8 @@ def _surface(token: Any) -> tuple[Any, str, str] | None:
 def _owner_not_shown(token: Any) -> bool:
     """ "Grandma's cake" shows the cake; "on his dad's shoulders" shows the dad."""
     poss = token.dep_ == "poss" and token.pos_ in ("NOUN", "PROPN")
-    return poss and token.head.lemma_.lower() not in BODY_PARTS
+    owned = token.head.pos_ in ("NOUN", "PROPN")  # "the printer's jammed": is, not owns
+    return poss and owned and token.head.lemma_.lower() not in BODY_PARTS
 
 
 def _worn_cloth(token: Any) -> bool:

@@ -51,6 +51,9 @@ PEOPLE = frozenset(
 )  # fmt: skip
 """People words (and the pronouns of people): they act, wear and hold things."""
 
+PAIRS = frozenset({"parent", "grandparent", "twin", "newlywed", "bride and groom"})
+"""People who come in twos: "my grandparents", "the twins" are two unless a number is said."""
+
 PLACING_VERBS = frozenset({"put", "place", "set", "lay", "write", "draw", "hang", "stick",
                           "pin", "drop", "throw", "pour", "spread", "plant"})  # fmt: skip
 """Verbs whose object goes where the phrase says, even an object that is not drawn."""

@@ -22,6 +22,7 @@ from speech2image.language.attributes import (
 from speech2image.language.concepts import MASS_NOUNS
 from speech2image.language.distributive import distribute
 from speech2image.language.drawable import Drawability, find_drawability
+from speech2image.language.lexicon import PAIRS
 from speech2image.language.nouns import (
     EMOJI,
     ONE_SET_COMPOUNDS,
@@ -341,7 +342,7 @@ def _noun_mention(doc: Any, token: Any, drawability: Drawability) -> Mention:
         count = _parse_number(number) or 1 if number else 1  # "a pair" is one
     has_count = part is not None or (count is not None and not (count == 1 and plural))
     if count is None or (count == 1 and plural and part is None):
-        count = PLURAL_DEFAULT_COUNT if plural else 1
+        count = (2 if lemma in PAIRS else PLURAL_DEFAULT_COUNT) if plural else 1
     if count > MAX_COUNT:
         logger.info("capping %d %s at %d", count, noun, MAX_COUNT)
     count = max(1, min(count, MAX_COUNT))

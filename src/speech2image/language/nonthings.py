@@ -95,7 +95,9 @@ PORTION_NOUNS = frozenset(
     {"slice", "piece", "bit", "spoonful", "handful", "mouthful", "loaf", "bar", "pinch",
      "drop", "sip", "bite", "portion", "serving", "bunch", "kind", "sort", "type", "lump",
      "variety", "pair", "couple", "group", "herd", "flock", "pack", "pile", "stack",
-     "row", "set", "lot", "number", "crowd", "team", "swarm", "school", "litter"}
+     "row", "set", "lot", "number", "crowd", "team", "swarm", "school", "litter", "splash",
+     "dash", "drizzle", "dollop", "knob", "sprinkling", "squirt", "sprig", "clove", "dab",
+     "load", "loads", "heap", "heaps", "masses", "plenty", "scoop", "wedge", "chunk"}
 )  # fmt: skip
 """Nouns that, before "of", measure or group what follows: "a slice of bread" is bread,
 "a herd of cows" is cows. Before anything else they may be things ("a piece"). A

@@ -108,6 +108,7 @@ def is_noun(token: Any, compound_heads: dict[int, int]) -> bool:
         and token.tag_ in ("VB", "VBP")
         and token.dep_ in ("conj", "pobj")
         and token.head.pos_ in ("NOUN", "PROPN", "ADP")
+        and not any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in token.children)  # fry them
     ):
         return token.is_alpha  # "sharks and jellyfish" with "jellyfish" tagged a verb
     if _adjective_as_noun(token) or adverb_as_noun(token):
@@ -268,8 +269,8 @@ def verbs_tagged_nouns(doc: Any) -> set[int]:
             if t.i > sentence.start and _verb_form_after_noun(doc[t.i - 1], t):
                 found.add(t.i)  # "a turtle swam past": "swam" is a verb and never a noun
                 continue
-            if _verb_joined_to_verb(t):
-                found.add(t.i)  # "the dog barks and growls"
+            if _verb_joined_to_verb(t) or _imperative_tagged_noun(t):
+                found.add(t.i)  # "the dog barks and growls"; "Chop two onions"
                 continue
             if t.i == sentence.start or has_verb:
                 continue
@@ -311,6 +312,17 @@ def _verb_joined_to_verb(token: Any) -> bool:
     classes = word_classes(token)
     stems = {token.lower_[:-1], token.lower_[:-2]}  # growls: growl; watches: watch
     return classes is not None and bool(stems & classes.verbs)
+
+
+def _imperative_tagged_noun(token: Any) -> bool:
+    """The first word of a sentence tagged a noun that heads it and has an object of its own
+    ("Chop two onions and fry them"): an order, a verb, when WordNet knows it as one."""
+    if token.dep_ != "ROOT" or token.pos_ not in ("NOUN", "PROPN") or not token.is_sent_start:
+        return False
+    if not any(c.dep_ == "dobj" for c in token.children):
+        return False
+    classes = word_classes(token)
+    return classes is not None and token.lower_ in classes.verbs
 
 
 def _verb_form_after_noun(previous: Any, token: Any) -> bool:

@@ -27,6 +27,8 @@ QUANTITY_PHRASES = {
     ("a", "herd", "of"): 5, ("a", "flock", "of"): 5, ("a", "pack", "of"): 4,
     ("a", "pile", "of"): 5, ("a", "stack", "of"): 4, ("a", "row", "of"): 5,
     ("numerous",): 6, ("countless",): 8, ("dozens", "of"): 8, ("hundreds", "of"): 10,
+    ("loads", "of"): 6, ("heaps", "of"): 6, ("masses", "of"): 6, ("tons", "of"): 6,
+    ("plenty", "of"): 5, ("a", "swarm", "of"): 6,
 }  # fmt: skip
 """Phrases before a noun that name a count, longest first when matched."""
 

@@ -123,6 +123,8 @@ _OPENMOJI_PEOPLE = {
     "niece": "girl", "nephew": "boy", "grandson": "boy", "granddaughter": "girl",
     "grandchild": "child", "cousin": "person standing", "boxer": "person standing",
     "referee": "person standing", "fencer": "person standing", "pirate": "person standing",
+    "umpire": "person standing", "lifeguard": "person standing",
+    "goalkeeper": "person standing",
 }  # fmt: skip
 """People, family and roles: a person who looks the part (a grandfather is an old man)."""
 
@@ -209,7 +211,8 @@ _OPENMOJI_THINGS = {
     "crayfish": "lobster", "teacup": "teacup without handle", "ice cube": "ice",
     "fishing rod": "fishing pole", "flower pot": "potted plant", "water bottle": "plastic bottle",
     "school bag": "backpack", "golf club": "person golfing", "tortoise": "turtle",
-    "pond": "water wave",
+    "pond": "water wave", "duckling": "baby chick", "gosling": "baby chick",
+    "cygnet": "swan", "fawn": "deer", "joey": "kangaroo", "owlet": "owl",
 }  # fmt: skip
 """Everyday things whose OpenMoji name is not the word people say."""
 
@@ -222,6 +225,7 @@ _BRITISH = {
     "jam jar": "jar", "dressing gown": "coat",
     "gran": "old woman", "grandad": "old man", "lad": "boy", "lass": "girl",
     "mate": "person standing", "letterbox": "postbox", "hob": "cooking",
+    "goalie": "person standing",
 }  # fmt: skip
 """British words for things the pack names in American English or by another word ("fish
 and chips" are french fries, "the telly" is a television)."""
@@ -233,7 +237,7 @@ RELATED_ALIASES = frozenset(
      "sailor", "wall", "log", "magazine", "dessert", "pianist", "guitarist", "drummer",
      "violinist", "trumpeter", "sausage", "moth", "stick", "golf club", "saucer", "knight",
      "giant", "suit", "uniform", "bush", "shrub", "hedge", "necklace", "lavender", "cousin",
-     "boxer", "referee", "fencer", "pirate"}
+     "boxer", "referee", "fencer", "pirate", "umpire", "lifeguard", "goalie", "goalkeeper"}
 )  # fmt: skip
 """Aliases that draw a related thing a person accepts (a desk as a table, a fisherman as a
 person rowing a boat), not the thing itself: drawn, with :data:`RELATED_SCORE`."""
