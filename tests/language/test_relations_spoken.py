@@ -110,8 +110,10 @@ def test_the_speaker_shown_in_a_photo_is_drawn(
 
 
 def test_the_speaker_not_shown_is_not_drawn(builder: SpacySceneBuilder) -> None:
-    """ "I was holding the baby" is told, not shown: the baby alone."""
+    """ "I was holding the baby" is told, not shown: the baby alone; so is where we live."""
     assert [o.noun for o in builder.build("I was holding the baby.").objects] == ["baby"]
+    scene = builder.build("You'll see a blue house with a cherry tree in front, that's us.")
+    assert "person" not in [o.noun for o in scene.objects]
 
 
 def test_a_musician_plays_the_instrument_of_their_name(builder: SpacySceneBuilder) -> None:

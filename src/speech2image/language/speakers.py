@@ -37,7 +37,11 @@ def _pointed_at(token: Any) -> bool:
     copula = clause.lemma_ == "be" or any(
         c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" and c.i < token.i for c in clause.children
     )
-    return bool(pointers) and copula
+    # "That's me holding the baby", "this is us on the beach": a picture of the speaker;
+    # a bare "... a blue house with a cherry tree, that's us" is where they live.
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    shown = after is not None and after.pos_ in ("ADP", "VERB", "ADV") and after.lower_ != "too"
+    return bool(pointers) and copula and shown
 
 
 def shown_speakers(doc: Any, mentions: list[Mention]) -> list[Mention]:
