@@ -170,3 +170,21 @@ def test_people_who_come_in_twos_are_two() -> None:
     scene = builder().build("My grandparents are standing in front of their caravan.")
     assert len([o for o in scene.objects if o.noun != "caravan"]) == 2
     assert len(builder().build("Three cousins came to stay.").objects) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The kids are driving me up the wall.", "wall"),
+        ("He's got a lot on his plate at the moment.", "plate"),
+        ("I'll give you a ring tomorrow.", "ring"),
+        ("We had a whale of a time at the seaside.", "whale"),
+    ],
+)
+def test_the_things_of_an_idiom_are_not_drawn(text: str, word: str) -> None:
+    assert word not in nouns(builder().build(text))
+
+
+def test_the_words_of_an_idiom_said_plainly_are_things() -> None:
+    assert "wall" in nouns(builder().build("The cat climbed up the wall."))
+    assert "plate" in nouns(builder().build("He put some peas on his plate."))
