@@ -2,9 +2,12 @@
 
 Read off the dependency parse. Subjects: the verb's ``nsubj`` and the things joined to it
 by "and", or the noun an ``acl``/``relcl`` participle modifies ("a girl riding a horse"),
-or those of the verb it is joined to ("jumps and runs", "likes to ride"). Objects: the
-``dobj``, or the object of a preposition that belongs to the verb ("sitting in a canoe");
-a passive turns round ("a ball thrown by the boy": the boy is throwing the ball).
+or those of the verb it is joined to ("jumps and runs", "likes to ride"), or the thing a
+pointing "that" names ("that's my dad, reading the paper"). Objects: the ``dobj``, or the
+object of a preposition that belongs to the verb ("sitting in a canoe"), a part's whole
+("hanging from the roof of the shed": the shed), the surface a verb of marking marks when
+its mark is not drawn ("wrote the date on the board": writing on the board); a passive
+turns round ("a ball thrown by the boy": the boy is throwing the ball).
 
 The relation is the verb's ``-ing`` form, with its preposition where that changes the
 picture ("playing with", "looking at"). A spatial preposition ("sleeping on the sofa")
@@ -17,6 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from speech2image.language.ends import mention_at as mention_at
+from speech2image.language.ends import spatial_phrase, whole_named
 from speech2image.language.lexicon import (
     ANIMALS,
     BODY_PARTS,
@@ -27,7 +32,6 @@ from speech2image.language.lexicon import (
     RACES,
 )
 from speech2image.language.mentions import Mention
-from speech2image.language.places import PART_NOUNS, THING_PARTS
 from speech2image.language.verb_words import (
     ACTING_ON,
     GIVING_VERBS,
@@ -92,38 +96,8 @@ def in_hand(doc: Any, thing: Mention) -> bool:
     )
 
 
-def mention_at(mentions: list[Mention], token_index: int) -> int | None:
-    """The mention whose words include ``token_index``."""
-    for k, m in enumerate(mentions):
-        if m.start <= token_index <= m.head:
-            return k
-    return None
-
-
 _POINTERS = frozenset({"this", "that", "these", "those", "it", "here", "there"})
 """Subjects of "that's my dad" that point at the thing the predicate names."""
-
-
-_PHRASE_PARTS = frozenset({"top", "front", "left", "right", "middle", "back", "bottom", "side"})
-
-
-def _spatial_phrase(prep: Any, noun: Any) -> bool:
-    """True for "on top of", "in front of", "to the left of": one spatial phrase, which
-    :mod:`relations` reads, not a part of the thing."""
-    return prep.lower_ in ("on", "in", "at", "to") and noun.lower_ in _PHRASE_PARTS
-
-
-def whole_named(mentions: list[Mention], noun: Any, depth: int = 0) -> list[int]:
-    """The thing a part noun that is no mention names with "of" ("the roof of the shed",
-    "the edge of the roof of the barn"): what is at the part is at the whole."""
-    if noun.lemma_.lower() not in PART_NOUNS | THING_PARTS or depth > 2:
-        return []
-    for pobj in [c for p in noun.children if p.lower_ == "of" for c in p.children]:
-        k = mention_at(mentions, pobj.i) if pobj.dep_ == "pobj" else None
-        found = [k] if k is not None else whole_named(mentions, pobj, depth + 1)
-        if found:
-            return found
-    return []
 
 
 def coordinated(doc: Any, mentions: list[Mention], token: Any, before: int) -> list[int]:
@@ -245,7 +219,7 @@ def _preposition_frame(
             for c in prep.children
             if c.dep_ == "pobj"
             for o in coordinated(doc, mentions, c, len(doc))
-            or ([] if _spatial_phrase(prep, c) else whole_named(mentions, c))
+            or ([] if spatial_phrase(prep, c) else whole_named(mentions, c))
         ]
         name = _preposition_name(mentions, verb, lemma, prep.lower_, objects)
         if lemma in NOT_DRAWN_VERBS and (lemma, prep.lower_) not in PHRASE_NAMES:

@@ -7,6 +7,10 @@ phrases with count, colour, size, material, pattern, finish, age, name); resolve
 and definite references against the session context (entity ids); find relations and
 actions; give each instance an object id; and, when nothing depictable was named, draw
 the sentence's idea (a concept), or keep the previous picture, never inventing things.
+
+Every relation said is also kept in the scene's extras as ``said_relations`` (ids and
+nouns): an engine drops the relations of a thing it cannot draw, and the JSON still
+records what the sentence said of it ("the cheese on top of the lasagne", no lasagne art).
 """
 
 from __future__ import annotations

@@ -2,12 +2,18 @@
 
 - A part of a thing stands for the thing: "hanging on the back of the door" is on the
   door, "in the corner of the room" in the room, "landed on the roof of the car" on the
-  car; in the shade or shadow of a tree is under it.
+  car, "stuck in the branches of the oak" in the oak; in the shade or shadow of a tree
+  is under it. A part said without "of" is the part of the last thing named that has
+  such parts ("this is my house and that's my cat on the roof": on the house).
 - "On top" without "of" is on the thing just named before the list it ends ("the noodles
-  with mushrooms and a fried egg on top": the egg on the noodles).
+  with mushrooms and a fried egg on top": the egg on the noodles), never on what that
+  thing is "with" ("a sandcastle with a moat ... a flag on top").
 - "The red one" is the thing named before it ("our old car, the red one parked ...").
-- Two things a verb is said of together, with "each other" or "hands", are its two ends
-  ("the boy and his dad were holding hands").
+- Two things a verb is said of together, with "each other" or "hands", or with a verb
+  done to one another ("the cat and the dog were fighting"), are its two ends; a group
+  doing one ("two boxers are fighting") pairs its instances (:func:`group_reciprocals`).
+- A person on or in a seat sits on it ("my sister on the swing"); whoever pushes
+  someone in or on a thing pushes the thing ("a patient in a wheelchair").
 - Whoever holds, reads, rides or eats a thing is where it is ("Grandpa was reading the
   newspaper in his armchair" has Grandpa in the armchair too); a thing thrown, put or
   watched goes where the phrase says on its own.

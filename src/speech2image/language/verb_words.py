@@ -1,7 +1,8 @@
 """The words of verb frames: which verbs draw nothing, which go by another verb's name,
-which prepositions and particles belong to a verb, and the lemmas the small model gets wrong.
+which prepositions and particles belong to a verb, the lemmas the small model gets wrong,
+role nouns, and the ``-ing`` names of verbs (:func:`ing_form`, :func:`verb_form`).
 
-Read by :mod:`speech2image.language.frames` and :mod:`speech2image.language.held`.
+Read by :mod:`speech2image.language.frames` and :mod:`speech2image.language.possession`.
 """
 
 from __future__ import annotations
