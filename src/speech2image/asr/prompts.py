@@ -8,9 +8,10 @@ as "I'll be a gal infant.", "An old chair." as "I don't care.". Two or three sho
 spoken captions before it tell the model that what follows is likely a phrase naming
 things, as the project's speakers say them. The words of the prompt name no thing of the
 evaluation phrases (scripts/make-phrase-audio.sh) and no colour or count of them, so that
-the prompt primes a style, not an answer. Measured on the development phrases
-(docs/benchmarks.md, *Short phrases*): Whisper base 29 -> 40 of 51 heard right, tiny.en
-19 -> 22, prose WER unchanged.
+the prompt primes a style, not an answer. Measured with ``bench asr-clips`` on the
+development phrases (docs/benchmarks.md, *Short phrases*): Whisper base 28 -> 40 of 51
+heard right, tiny.en 18 -> 23, and the 16 prose sentences of scripts/make-bias-audio.sh said
+one a clip (no recent text) went from 5.9% to 4.1% WER (base) and 8.2% to 5.9% (tiny.en).
 
 A prompt can be said back on audio that holds little speech; :func:`echoes_prompt` finds
 such a segment so the recogniser drops it.

@@ -7,6 +7,7 @@ import logging
 import math
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -18,6 +19,9 @@ from speech2image.asr.picturable import PicturableLexicon
 from speech2image.asr.policy import Word
 from speech2image.asr.prompts import echoes_prompt, opening_prompt
 from speech2image.config import SAMPLE_RATE
+
+if TYPE_CHECKING:
+    from faster_whisper.transcribe import Segment
 
 logger = logging.getLogger(__name__)
 
@@ -88,6 +92,9 @@ def _whisper_model_class():
     return FittedWindowModel
 
 
+_PROMPTED_LOG_PROB_MARGIN = 0.3
+"""How much higher the log-probability bar for no-speech segments stands on a pass given
+the opening prompt (see ``WhisperRecognizer._unheard``)."""
 _LOOP_GUARD = {"no_repeat_ngram_size": 3}
 """Whisper base's translate task loops on speech it hears badly ("I will not let you go"
 thirty times over two seconds of Portuguese): no three words twice in a translation."""
@@ -192,24 +199,29 @@ class WhisperRecognizer:
                 language=info.language,
             )
             for s in segments
-            if not (opening and self._unheard(s.text, s.no_speech_prob, opening))
+            if not (opening and self._unheard(s, opening))
         ]
 
     def _opening_prompt(self, language: str | None) -> str | None:
         """The opening prompt (:mod:`.prompts`) for a pass in ``language`` (``None``:
-        detected) that has no prompt of its own, in that language."""
+        detected) that has no prompt of its own; English passes only."""
         if not self._model.model.is_multilingual:
             language = "en"
         return opening_prompt(self.options.opening_prompt, language)
 
-    def _unheard(self, text: str, no_speech_prob: float, opening: str) -> bool:
+    def _unheard(self, segment: Segment, opening: str) -> bool:
         """A segment of a pass given the opening prompt that was not heard: the prompt said
-        back, or a segment Whisper itself takes for no speech. The prompt makes any short
-        text likely, so a high average log-probability no longer shows that the words
-        were heard (on two seconds of faint noise tiny.en said "I don't know." three times,
-        no-speech probability 0.94, log-probability -0.99); Whisper's no-speech verdict
-        decides alone. Speech in the development phrases scored at most 0.06."""
-        return echoes_prompt(text, opening) or no_speech_prob > self.options.no_speech_threshold
+        back, or one Whisper takes for no speech whose words score under a higher bar than
+        Whisper's own. The prompt makes any short text likelier: on two seconds of faint
+        noise tiny.en said "I don't know." three times (no-speech probability 0.94,
+        log-probability -0.99, above Whisper's -1.0), while speech in a window that was
+        mostly silence scored -0.41 to -0.47 at a no-speech probability of 0.61."""
+        if echoes_prompt(segment.text, opening):
+            return True
+        bar = self.options.log_prob_threshold + _PROMPTED_LOG_PROB_MARGIN
+        return segment.no_speech_prob > self.options.no_speech_threshold and (
+            segment.avg_logprob < bar
+        )
 
     @property
     def default_language(self) -> str:
