@@ -25,6 +25,10 @@ VAD_WINDOW_SAMPLES = 512
 yet (:attr:`StreamState.unscored`)."""
 MIN_PAUSE_PASS_SAMPLES = SAMPLE_RATE // 4
 """Less speech than this since the committed point is not worth a pause pass."""
+SLOW_PASS_S = 0.2
+"""A beam pass slower than this cannot end inside a complete sentence's pause (250 ms)
+even when it starts early; early passes at short pauses between words would then only take
+the loaded machine's time from the passes that count."""
 BEHIND_SAMPLES = 3 * SAMPLE_RATE // 10
 """A batch of audio longer than this (the page sends 100 ms frames) came in while a pass
 ran: the recogniser is behind, and an early pause pass at every short pause between words
@@ -58,7 +62,8 @@ class StreamState:
     want of a few samples."""
     behind: bool = False
     """The recogniser is not keeping up with this stream: audio arrived in a batch longer
-    than ``BEHIND_SAMPLES`` while the last pass ran."""
+    than ``BEHIND_SAMPLES`` while the last pass ran, or the last beam pass took longer than
+    ``SLOW_PASS_S`` (the machine is loaded)."""
     unfinished: bool = False
     """The words heard so far plainly go on (:func:`.endpoint.is_unfinished`): their pause
     has to last ``unfinished_pause_ms`` anyway, so their pause pass is in no hurry."""
@@ -103,7 +108,7 @@ def due_for_partial(state: StreamState, options: TranscriberOptions) -> bool:
     since = state.received - state.last_pass_at
     if state.others_waiting:
         return since >= options.busy_partial_interval_s * SAMPLE_RATE
-    if not state.heard and options.first_partial_s > 0:
+    if not state.heard and options.first_partial_s > 0 and not state.behind:
         first = options.first_partial_s * SAMPLE_RATE
         pad = options.vad.speech_pad_ms * SAMPLE_RATE // 1000
         return since >= first and state.received - state.start >= pad + first

@@ -44,7 +44,7 @@ from speech2image.asr.policy import (
     join_words,
     split_sentences,
 )
-from speech2image.asr.schedule import BEHIND_SAMPLES, PassKind, StreamState, open_pass
+from speech2image.asr.schedule import BEHIND_SAMPLES, SLOW_PASS_S, PassKind, StreamState, open_pass
 from speech2image.asr.speculation import Speculation, pass_start, pause_policy, silent_since
 from speech2image.asr.translation import translate_sentences
 from speech2image.asr.vad import SileroDetector
@@ -76,8 +76,8 @@ class StreamingTranscriber:
         self._buffer = np.zeros(0, dtype=np.float32)
         self._buffer_start = 0  # stream position (samples) of _buffer[0]
         self._received = 0
-        self._unsettled = 0  # samples inserted since the last poll or pass
-        self._batch = 0  # what the last poll or pass was given at once
+        self._unsettled = self._batch = 0  # samples inserted since the last poll; its batch
+        self._beam_pass_s = 0.0  # how long the last beam pass took
         self._committed_until = 0  # audio before it is final, never recognised again
         self._hypothesis: list[Word] = []
         self._last_pass_at = 0
@@ -190,7 +190,7 @@ class StreamingTranscriber:
             others_waiting=self.others_waiting is not None and self.others_waiting(),
             heard=bool(self._hypothesis),
             unscored=self._received - gate.position,
-            behind=self._batch > BEHIND_SAMPLES,
+            behind=self._batch > BEHIND_SAMPLES or self._beam_pass_s > SLOW_PASS_S,
             # A doubted speculation is heard again at the longer pause.
             unfinished=is_unfinished(self._hypothesis) or self._speculation is not None,
         )
@@ -375,6 +375,7 @@ class StreamingTranscriber:
         )
         self._pass_span = (begin, end)
         took_ms = (time.perf_counter() - started) * 1000
+        self._beam_pass_s = self._beam_pass_s if partial else took_ms / 1000
         logger.debug("%s pass: %.2f s of audio in %.0f ms", kind, len(audio) / SAMPLE_RATE, took_ms)
         heard = heard_words(segments, offset_s=begin / SAMPLE_RATE, options=self.options)
         if self.options.language != AUTO:
