@@ -23,6 +23,7 @@ from speech2image.language.concepts import MASS_NOUNS
 from speech2image.language.distributive import distribute
 from speech2image.language.drawable import Drawability, find_drawability
 from speech2image.language.lexicon import PAIRS
+from speech2image.language.modifiers import modifiers_before, parse_number, predicate_adjectives
 from speech2image.language.nouns import (
     EMOJI,
     ONE_SET_COMPOUNDS,
@@ -47,9 +48,7 @@ from speech2image.language.vocabulary import (
     NOT_OBJECTS,
     NUMBER_WORDS,
     PLURAL_DEFAULT_COUNT,
-    QUANTITY_PHRASES,
     SEASONS,
-    SHADE_WORDS,
     SIZE_WORDS,
     TIMES,
     WEATHER,
@@ -118,110 +117,6 @@ class Mention:
     """The pronoun a resolved mention was said by here ("he" of the hedgehog)."""
 
 
-def _quantity_before(doc: Any, start: int) -> int | None:
-    """A count named by a quantity phrase ending just before ``start`` ("a couple of")."""
-    words = [t.lower_ for t in doc[max(0, start - 4) : start]]
-    for length in (3, 2, 1):
-        if len(words) >= length and tuple(words[-length:]) in QUANTITY_PHRASES:
-            return QUANTITY_PHRASES[tuple(words[-length:])]
-    return None
-
-
-@dataclass(frozen=True, slots=True)
-class _Modifiers:
-    """What the words before a noun say of it."""
-
-    count: int | None
-    color: str | None
-    size: str | None
-    definite: bool
-    words: tuple[Any, ...]
-    """The modifier tokens themselves, for the attributes."""
-
-
-def _modifiers(doc: Any, first: int) -> _Modifiers:
-    """Count, colour, size and definiteness from the words before the noun."""
-    count: int | None = None
-    color: str | None = None
-    size: str | None = None
-    definite = False
-    left = first
-    while left > 0 and _is_modifier(doc[left - 1]):
-        left -= 1
-    span = list(doc[left:first])
-    for k, t in enumerate(span):
-        word = t.lower_
-        if word in ("the", "this", "that", "these", "those", "my", "his", "her", "their"):
-            definite = True
-        if t.like_num and count is None:
-            count = _parse_number(word)
-        elif word in NUMBER_WORDS and count is None:
-            count = NUMBER_WORDS[word]
-        elif word in ("a", "an", "another", "each", "every") and count is None:
-            count = 1
-        if word in COLORS:
-            color = COLOR_ALIASES.get(word, word)
-            if k > 0 and span[k - 1].lower_ in SHADE_WORDS:
-                color = f"{span[k - 1].lower_} {color}"
-        if word in SIZE_WORDS:
-            size = SIZE_WORDS[word]
-    quantity = _quantity_before(doc, left)
-    for k in range(len(span), 0, -1):
-        found = _quantity_before(doc, left + k)
-        if quantity is None and found is not None:
-            quantity = found
-    if quantity is not None and (count is None or count == 1):
-        count = quantity
-    return _Modifiers(count, color, size, definite, tuple(span))
-
-
-_DETERMINERS = frozenset(
-    {"a", "an", "the", "this", "that", "these", "those", "my", "his", "her", "their", "our",
-     "your", "its", "another", "each", "every", "some", "very", "really", "bright", "and", ","}
-)  # fmt: skip
-
-
-def _is_modifier(token: Any) -> bool:
-    """Words that may stand between a determiner and its noun."""
-    word = token.lower_
-    if word in _DETERMINERS or word in COLORS or word in SIZE_WORDS or word in SHADE_WORDS:
-        return True
-    if word in NUMBER_WORDS or token.like_num:
-        return True
-    if word in ATTRIBUTE_WORDS and token.pos_ in ("ADJ", "NOUN", "PROPN", "VERB"):
-        return True
-    if token.tag_ == "HYPH":
-        return True  # "polka-dot"
-    return token.pos_ == "ADJ" and token.dep_ in ("amod", "nummod")
-
-
-def _parse_number(word: str) -> int | None:
-    try:
-        return int(float(word.replace(",", "")))
-    except ValueError:
-        return NUMBER_WORDS.get(word)
-
-
-def _predicate_adjectives(token: Any) -> tuple[str | None, str | None]:
-    """Colour and size said after a copula: "the car is red"."""
-    if token.dep_ not in ("nsubj", "nsubjpass"):
-        return None, None
-    color = size = None
-    for child in token.head.children:
-        predicate = child.dep_ in ("acomp", "attr", "oprd") and child.pos_ == "ADJ"
-        if predicate or becomes_colour(child):
-            words = [child, *[c for c in child.children if c.dep_ == "conj"]]
-            for word in words:
-                if word.lower_ in COLORS:
-                    color = COLOR_ALIASES.get(word.lower_, word.lower_)
-                    shade = [c for c in word.children if c.lower_ in SHADE_WORDS]
-                    if shade:
-                        color = f"{shade[0].lower_} {color}"
-                if word.lower_ in SIZE_WORDS:
-                    size = SIZE_WORDS[word.lower_]
-    return color, size
-
-
 def is_expletive_it(token: Any) -> bool:
     """ "It" that points at nothing: "it was the age of wisdom", "it is raining"."""
     head = token.head
@@ -247,7 +142,7 @@ def _pronoun_mention(token: Any) -> Mention | None:
     word = token.lower_
     if word == "it" and is_expletive_it(token):
         return None
-    color, size = _predicate_adjectives(token)
+    color, size = predicate_adjectives(token)
     part = partitive_count(token)
     prep = token.head
     bound = token.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.lemma_ == "have"
@@ -264,7 +159,7 @@ def partitive_count(token: Any) -> int | None:
         return None
     if number.pos_ != "NUM" and number.lower_ not in NUMBER_WORDS:
         return None
-    return NUMBER_WORDS.get(number.lower_) or _parse_number(number.lower_)
+    return NUMBER_WORDS.get(number.lower_) or parse_number(number.lower_)
 
 
 _PLACE_PARTS = frozenset({"top", "front", "side", "middle", "bottom", "back", "edge"})
@@ -328,8 +223,8 @@ def _noun_mention(doc: Any, token: Any, drawability: Drawability) -> Mention:
     lemma = singular(token)
     noun, first = noun_words(doc, token, drawability.blocked)
     noun = event_modifier(token) or noun
-    said = _modifiers(doc, first)
-    post_color, post_size = _predicate_adjectives(token)
+    said = modifiers_before(doc, first)
+    post_color, post_size = predicate_adjectives(token)
     # "a little hedgehog" tagged NNS: a form that is its own singular, with no -s, is one
     # thing, but for the nouns whose plural is the singular ("the sheep were").
     tagged = token.tag_ in ("NNS", "NNPS") and (token.lower_[-1:] == "s" or lemma in _ZERO_PLURALS)
@@ -339,7 +234,7 @@ def _noun_mention(doc: Any, token: Any, drawability: Drawability) -> Mention:
     count = part or said.count
     if lemma in PAIRED_NOUNS and first >= 2 and doc[first - 2].lemma_.lower() == "pair":
         number = doc[first - 3].lower_ if first >= 3 else ""  # "two pairs of jeans"
-        count = _parse_number(number) or 1 if number else 1  # "a pair" is one
+        count = parse_number(number) or 1 if number else 1  # "a pair" is one
     has_count = part is not None or (count is not None and not (count == 1 and plural))
     if count is None or (count == 1 and plural and part is None):
         count = (2 if lemma in PAIRS else PLURAL_DEFAULT_COUNT) if plural else 1

@@ -150,15 +150,12 @@ class SpacySceneBuilder:
         mentions, implied, index_of = _resolved(doc, raw, context, final=final)
         surroundings = _settled(doc, said, drawability, context, mentions)
         # 4. Relations and intransitive actions between the raw mentions.
-        raw_relations, _ = find_relations(doc, raw)
-        raw_relations += implied_relations(doc, raw, implied)  # the girl driving the car
-        raw_relations += _of_each(raw, mentions, index_of, raw_relations)  # "they" of two
+        raw_relations = _raw_relations(doc, raw, mentions, implied, index_of)
         actions = _actions(doc, raw, mentions, index_of)
         # 5. Nothing depictable: the sentence's idea, the story's cast when the place or
         # the weather changed, else the previous picture; never an invented thing.
         depiction, concept = "objects", None
         if not mentions:
-            said = _said(doc, drawability)
             depiction, concept, mentions = _without_things(
                 doc, context, surroundings, said, drawability.time_tokens | drawability.idioms
             )
@@ -185,6 +182,21 @@ class SpacySceneBuilder:
             skipped=skipped,
             extras=_extras(surroundings, objects, relations),
         )
+
+
+def _raw_relations(
+    doc: Any,
+    raw: list[Mention],
+    mentions: list[Mention],
+    implied: list[Mention],
+    index_of: dict[int, int],
+) -> list[MentionRelation]:
+    """Relations between the raw mentions: those said (spatial and verb frames), those a
+    verb implies (the girl driving the car) and those of "they" standing for several."""
+    relations, _ = find_relations(doc, raw)
+    relations += implied_relations(doc, raw, implied)
+    relations += _of_each(raw, mentions, index_of, relations)
+    return relations
 
 
 def _of_each(
