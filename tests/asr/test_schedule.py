@@ -8,7 +8,8 @@ from speech2image.asr.options import TranscriberOptions
 from speech2image.asr.schedule import StreamState, open_pass
 from speech2image.config import SAMPLE_RATE
 
-OPTIONS = TranscriberOptions()
+OPTIONS = TranscriberOptions(speculative_pause_ms=64, first_partial_s=0.3)
+"""The early pause pass and the first partial pass on (both off by default)."""
 MS = SAMPLE_RATE // 1000
 
 
@@ -86,6 +87,14 @@ def test_new_speech_gets_its_first_partial_pass_a_word_after_its_onset() -> None
     )
     assert open_pass(again, OPTIONS) == "partial"
     assert open_pass(dataclasses.replace(again, heard=True), OPTIONS) is None
+
+
+def test_by_default_the_pause_pass_waits_200_ms_and_partials_keep_their_interval() -> None:
+    default = TranscriberOptions()
+    assert open_pass(state(trailing_silence=96 * MS), default) is None
+    assert open_pass(state(trailing_silence=200 * MS), default) == "pause"
+    fresh = state(heard=False, start=0, received=200 * MS, last_pass_at=-SAMPLE_RATE)
+    assert open_pass(fresh, default) == "partial"  # as soon as speech is there
 
 
 def test_speech_past_the_longest_pass_is_bounded_and_silence_after_a_final_is_left() -> None:

@@ -79,20 +79,28 @@ class TranscriberOptions:
     sentence_pause_ms: int = 250
     """A pause this long after a complete sentence (closing punctuation on a word that can
     end one) finalises it, without waiting for the end of the utterance."""
-    speculative_pause_ms: int = 64
+    speculative_pause_ms: int = 200
     """A pause this long starts the pass whose words become final if the pause goes on
     long enough (``sentence_pause_ms``, the VAD's ``min_silence_duration_ms`` or
     ``unfinished_pause_ms``, by how finished the words look); speech that resumes first
-    drops it. The pass and the picture then run during the pause instead of after it, so
-    the final is published when its pause is due rather than a pass and a picture later.
-    Two VAD windows: the silence that already stops partial passes."""
+    drops it. The pass and the picture then run during the pause instead of after it.
+    Shorter (64 ms, two VAD windows) hides the pass inside a complete sentence's pause:
+    replayed with quiet-machine pass costs, finals came 0.1 s sooner on the sample story
+    (0.33 against 0.43 s) at the same WER, but in live runs on a loaded machine the
+    pictures came later, so it is not the default (docs/benchmarks.md). While the
+    recogniser is behind, other sessions wait, or the words plainly go on, the pass waits
+    ``busy_speculative_pause_ms`` whatever this says."""
     busy_speculative_pause_ms: int = 200
-    """``speculative_pause_ms`` while other sessions wait for the recogniser: a pass at
-    every short pause between words would then delay everyone's finals."""
-    first_partial_s: float = 0.3
+    """``speculative_pause_ms`` while other sessions wait for the recogniser, while it is
+    behind, and after unfinished words: a pass at every short pause between words would
+    then delay everyone's finals. An early pass whose last word Whisper doubts is heard
+    again at this pause (:attr:`~speech2image.asr.speculation.Speculation.doubtful`)."""
+    first_partial_s: float = 0.0
     """Speech this long after its onset gets its first partial pass, and until a pass has
-    heard words of it passes come this often (not every ``partial_interval_s``): a pass at
-    the onset heard nothing, and the first draft then waited a whole interval more."""
+    heard words of it passes come this often instead of every ``partial_interval_s``; 0
+    keeps the interval (a pass at the onset, which hears nothing, then one an interval
+    later). 0.3 brought the first draft from 0.83 to 0.79 s in one live run, too little to
+    tell from the run-to-run spread, so it is off."""
     unfinished_pause_ms: int = 1000
     """The pause that ends words which plainly go on ("a cat sitting on the") and one- or
     two-word fragments; shorter pauses inside them do not split the sentence."""

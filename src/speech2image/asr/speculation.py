@@ -54,6 +54,8 @@ class Speculation:
     """Stream position where the pause began."""
     pause: int
     """Samples of silence that make ``words`` final."""
+    early: bool = False
+    """Heard before the pause lasted ``PausePolicy.recheck_ms``."""
     doubtful: bool = False
     """Heard early in the pause, with a last word Whisper doubts: a word's final stop
     ("coat", "basket") is silence and then a burst, which a pass this early may not have
@@ -80,6 +82,7 @@ class Speculation:
             end=end,
             pause_start=pause_start,
             pause=pauses.pause_ms(words) * SAMPLE_RATE // 1000,
+            early=early,
             doubtful=early and bool(words) and words[-1].probability < DOUBTED_WORD_PROBABILITY,
         )
 

@@ -161,10 +161,10 @@ class StreamingTranscriber:
             self._batch, self._unsettled = self._unsettled, 0
         gate = self._detector.gate
         if self._speculation is not None and self._speculation.resumed(gate):
-            self._speculation = None
-            # Speech went on: the pause pass leaves no trace (no half of a local agreement).
+            early, self._speculation = self._speculation.early, None
+            # Speech went on: an early pass leaves no trace (no half of a local agreement).
             hypothesis, last_pass_at, committed = self._before_pause
-            if committed == self._committed_until:
+            if early and committed == self._committed_until:
                 self._hypothesis, self._last_pass_at = hypothesis, last_pass_at
         if self._speculation is not None and self._pending and self._speculation.doubtful:
             self._speculation = None  # the utterance's own pass hears it again
