@@ -53,7 +53,17 @@ COMPOUND_NOUNS = frozenset(
      "space shuttle", "washing machine", "bus stop", "teddy bears", "water bottle",
      "french fries", "alarm clock", "paper plane", "pine tree", "maple leaf",
      "golf ball", "tennis ball", "hair brush", "tooth brush", "guinea pig",
-     "sea turtle", "ice cube", "credit card", "video game", "steam train"}
+     "sea turtle", "ice cube", "credit card", "video game", "steam train",
+     # Things of the home, the garden and the playground whose first word is a noun or
+     # a verb form of its own ("a lamp post" is no post, "a sleeping bag" no bag).
+     "lamp post", "street lamp", "street light", "high chair", "sleeping bag",
+     "see saw", "white board", "chopping board",
+     "cutting board", "beach chair", "deck chair", "baby carriage", "jungle gym",
+     "monkey bar", "climbing frame", "coffee maker", "coffee machine", "washing line",
+     "clothes line", "bird feeder", "watering can", "traffic cone", "tree stump",
+     "rolling pin", "sand pit", "post box", "fire place", "book shelf", "lunch box",
+     "tool box", "bath tub", "tea pot", "snow man", "camp fire", "wheel chair",
+     "shopping cart", "shopping trolley", "flower pot", "plant pot", "tooth paste"}
 )  # fmt: skip
 """Two- and three-word names of one thing; spaCy sometimes tags the first word an
 adjective ("hot dog"), so these are joined whatever the tags say."""
