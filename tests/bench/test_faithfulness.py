@@ -255,3 +255,18 @@ def test_an_optional_thing_named_exactly_is_not_another_name_of_an_expected_one(
     # Three dogs are the optional mother three times over, not the puppies.
     as_dogs = Scene(text="", objects=tuple(replace(p, noun="dog") for p in puppies))
     assert score_expected(case, as_dogs, seen(as_dogs), None).checks[("object", "puppy")] is False
+
+
+def test_beside_and_near_hold_either_way_round() -> None:
+    case = {"id": "t3", "text": "A laptop next to a cup.",
+            "things": [{"noun": "laptop", "count": 1}, {"noun": "cup", "count": 1}],
+            "optional": [], "setting": None, "relations": [["cup", "beside|near", "laptop"]],
+            "depiction": "objects"}  # fmt: skip
+    laptop = obj("o1", "laptop", (100, 300, 250, 400))
+    cup = obj("o2", "cup", (280, 330, 340, 400))
+    for relation in ("beside", "near"):
+        scene = Scene(text=case["text"], objects=(laptop, cup),
+                      relations=(Relation("o1", relation, "o2"),))  # fmt: skip
+        assert score_expected(case, scene, seen(scene), None).correct
+    far = Scene(text=case["text"], objects=(laptop, cup), relations=())
+    assert not score_expected(case, far, seen(far), None).correct

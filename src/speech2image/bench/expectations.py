@@ -27,8 +27,9 @@ SKILL_OF_CHECK = {"material": "material/pattern", "pattern": "material/pattern",
 """Checks reported under another skill's name; the rest are their own skill."""
 INVERSE = {"left of": "right of", "right of": "left of", "behind": "in front of",
            "in front of": "behind", "above": "below", "below": "above", "under": "above",
-           "on": "under"}  # fmt: skip
-"""A relation recorded the other way round ("table under cat" for "cat on table")."""
+           "on": "under", "beside": "beside", "near": "near"}  # fmt: skip
+"""A relation recorded the other way round ("table under cat" for "cat on table"; beside and
+near hold both ways: "a laptop next to a cup" is a cup beside a laptop)."""
 SPELLINGS = {"grey": "gray", "golden": "gold"}
 """Spellings of one value: "grey" is the scene's "gray"."""
 METALS = {"gold", "silver", "golden"}
