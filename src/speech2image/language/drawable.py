@@ -60,6 +60,7 @@ from speech2image.language.places import (
     of_night_sky,
 )
 from speech2image.language.vocabulary import SETTINGS
+from speech2image.language.word_senses import sense_reason, wholes_of_parts
 from speech2image.scene import Skipped
 
 _PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -334,7 +335,8 @@ def find_drawability(doc: Any) -> Drawability:
         times.update(span if reason == "time phrase" else ())
         skipped.append(Skipped(doc[span.start : span.stop].text, reason))
     places = find_places(doc, blocked)
-    blocked |= places.tokens - things_of_places(doc, places.tokens)
+    drawn_places = things_of_places(doc, places.tokens) | wholes_of_parts(doc, places.tokens)
+    blocked |= places.tokens - drawn_places
     names: dict[int, str] = {}
     people: dict[int, str] = {}
     surfaces: dict[int, tuple[str, str]] = {}
@@ -360,7 +362,8 @@ def find_drawability(doc: Any) -> Drawability:
         twin = appositive_twin(token)
         if twin is not None:
             blocked.add(twin.i)  # one thing, drawn once
-        why = _word_reason(token) or ("not depictable" if _topic(token, blocked) else None)
+        why = _word_reason(token) or sense_reason(token)
+        why = why or ("not depictable" if _topic(token, blocked) else None)
         if why is None:
             continue
         blocked.add(token.i)

@@ -53,6 +53,7 @@ from speech2image.language.vocabulary import (
     TIMES,
     WEATHER,
 )
+from speech2image.language.word_senses import names_whole, sense_reason
 
 logger = logging.getLogger(__name__)
 
@@ -315,6 +316,7 @@ def find_mentions(doc: Any, drawability: Drawability | None = None) -> list[Ment
             and token.head.pos_ != "VERB"
             and token.head.i not in drawability.name_tokens  # "our dog Biscuit"
             and token.head.i not in drawability.places.tokens  # "the penguin pool"
+            and sense_reason(token.head) is None  # "the car roof": the car
         )
         if modifies_next and token.head.i not in verbs_as_nouns:
             continue
@@ -325,6 +327,8 @@ def find_mentions(doc: Any, drawability: Drawability | None = None) -> list[Ment
             mention = replace(mention, verb=doc[token.i + 1].lemma_.lower())
         if token.dep_ == "compound" and token.head.i in drawability.name_tokens:
             # "my dog Rex sleeps": the name heads the phrase the verb is said of.
+            mention = replace(mention, head=token.head.i, **_role(token.head))
+        if names_whole(token):  # "on the castle roof": what is on the roof is on the castle
             mention = replace(mention, head=token.head.i, **_role(token.head))
         taken.update(range(mention.start, mention.head + 1))
         mentions.append(mention)

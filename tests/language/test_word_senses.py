@@ -1,0 +1,84 @@
+"""Words that name a thing in one sense and no thing of their own in the sentence said:
+a part named after its whole, "home" of going home, "the dark", a river's bank. The real
+spaCy builder throughout."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.language.scenes import builder, nouns, said, skipped
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "part"),
+    [
+        ("One morning a dragon landed on the castle roof.", "castle", "roof"),
+        ("A crow sat on the barn roof.", "barn", "roof"),
+        ("A cat slept on the car bonnet.", "car", "bonnet"),
+        ("Pigeons were sitting on the church roof.", "church", "roof"),
+        ("A frog jumped onto the boat deck.", "boat", "deck"),
+    ],
+)
+def test_a_part_named_after_its_whole_draws_the_whole(text: str, whole: str, part: str) -> None:
+    scene = builder().build(text)
+    assert whole in nouns(scene)
+    assert part not in nouns(scene)
+    assert skipped(scene).get(part) == "not depictable"
+
+
+def test_what_is_on_the_part_is_on_the_whole() -> None:
+    relations = said(builder().nlp, "One morning a dragon landed on the castle roof.")
+    assert ("dragon", "on", "castle") in relations
+    assert ("cat", "on", "car") in said(builder().nlp, "A cat slept on the car bonnet.")
+
+
+def test_a_part_of_its_own_name_or_another_part_stays_a_thing() -> None:
+    assert "shelf" in nouns(builder().build("She put the box on the top shelf."))
+    assert "shelf" in nouns(builder().build("The kitchen shelf is full of jars."))
+    assert "roof" in nouns(builder().build("The roof was covered in snow."))
+
+
+@pytest.mark.parametrize(
+    ("text", "things"),
+    [
+        ("She took the puppy home.", {"puppy"}),
+        ("My little brother wanted to take one home in his pocket.", {"pocket"}),
+        ("Dad drove the kids home after school.", {"kid"}),
+    ],
+)
+def test_home_of_going_home_is_no_thing(text: str, things: set[str]) -> None:
+    scene = builder().build(text)
+    assert "home" not in nouns(scene)
+    assert things <= set(nouns(scene))
+
+
+def test_a_home_one_has_is_a_thing() -> None:
+    assert "home" in nouns(builder().build("They bought a new home in the village."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The children were afraid of the dark.", "The little owl was scared of the dark."],
+)
+def test_the_dark_is_no_thing(text: str) -> None:
+    scene = builder().build(text)
+    assert "dark" not in nouns(scene)
+    assert nouns(scene)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There were dozens of little boats tied up along the bank.",
+        "We had a picnic on the river bank.",
+        "The otter slid down the canal bank into the water.",
+    ],
+)
+def test_a_bank_by_water_is_the_waterside(text: str) -> None:
+    assert "bank" not in nouns(builder().build(text))
+
+
+def test_a_bank_one_goes_to_is_a_bank() -> None:
+    assert "bank" in nouns(builder().build("I went to the bank to pay in a cheque."))
