@@ -82,3 +82,31 @@ def test_a_bank_by_water_is_the_waterside(text: str) -> None:
 
 def test_a_bank_one_goes_to_is_a_bank() -> None:
     assert "bank" in nouns(builder().build("I went to the bank to pay in a cheque."))
+
+
+@pytest.mark.parametrize(
+    ("text", "landmark", "setting"),
+    [
+        ("The sun is setting behind the hills.", "hill", "field"),
+        ("A little cottage stood at the bottom of the hill.", "hill", "field"),
+        ("This is us on our wedding day outside the church.", "church", "city"),
+        ("A yellow taxi is waiting outside the hotel.", "hotel", "city"),
+        ("An eagle flew over the mountain.", "mountain", "mountains"),
+    ],
+)
+def test_a_landmark_one_stands_beside_is_drawn_in_its_setting(
+    text: str, landmark: str, setting: str
+) -> None:
+    scene = builder().build(text)
+    assert landmark in nouns(scene)
+    assert scene.setting == setting
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We had lunch in the castle.", "The kids ran up the hill.", "We sang in the church."],
+)
+def test_a_landmark_one_is_in_only_sets_the_scene(text: str) -> None:
+    scene = builder().build(text)
+    assert not {"castle", "hill", "church"} & set(nouns(scene))
+    assert scene.setting is not None

@@ -27,6 +27,7 @@ from speech2image.language.concepts import (
     KNOWN_NOUNS,
     phrase_at,
 )
+from speech2image.language.landmarks import landmarks
 from speech2image.language.lexicon import ANIMALS, FABRICS
 from speech2image.language.names import is_name, take_name
 from speech2image.language.nonthings import (
@@ -336,6 +337,7 @@ def find_drawability(doc: Any) -> Drawability:
         skipped.append(Skipped(doc[span.start : span.stop].text, reason))
     places = find_places(doc, blocked)
     drawn_places = things_of_places(doc, places.tokens) | wholes_of_parts(doc, places.tokens)
+    drawn_places |= landmarks(doc, places.tokens)  # "behind the hills": the hills too
     blocked |= places.tokens - drawn_places
     names: dict[int, str] = {}
     people: dict[int, str] = {}
