@@ -13,7 +13,7 @@ TORCH_SPEC ?= torch==2.13.0
 # fonts-dejavu-core draws video captions,
 # espeak-ng and sox make test speech, chromium and chromium-driver run the browser tests.
 # Installed with apt-get when running as root.
-APT_RUN  := npm libportaudio2 fonts-dejavu-core
+APT_RUN  := npm libportaudio2 fonts-dejavu-core wordnet-base
 APT_TEST := $(APT_RUN) espeak-ng sox chromium chromium-driver
 HOST ?= 127.0.0.1
 PORT ?= 8000

@@ -45,6 +45,7 @@ from speech2image.imaging.compose.embedding import (
 from speech2image.imaging.compose.extras import EXTRA_NOUNS
 from speech2image.imaging.compose.senses import false_friend, in_place, kind_of, same_kind
 from speech2image.imaging.compose.symbols import CONCEPT_ASSETS, CONCEPT_SYMBOLS, GENERAL_THINGS
+from speech2image.language.kinds import kinds_of
 from speech2image.scene import Scene, SceneObject, Skipped
 
 MATCH_THRESHOLD = 0.62
@@ -177,7 +178,7 @@ class AssetMatcher:
                 return entry
         return None
 
-    def _match(self, noun: str, age: str | None) -> AssetMatch:
+    def _match(self, noun: str, age: str | None, *, use_kinds: bool = True) -> AssetMatch:
         # 1. An emoji names its own asset.
         hexcode = "-".join(f"{ord(c):X}" for c in noun)
         if hexcode in self._by_id:
@@ -214,7 +215,21 @@ class AssetMatcher:
             return AssetMatch(best, score, False, embedded=True)
         # 6. A compound as its head word, when the compound is close to the head's asset.
         head = self._head(noun, scores)
-        return head if head is not None else AssetMatch(best, score, True)
+        if head is not None:
+            return head
+        # 7. A rare noun as the nearest kind the pack draws (a heron as a bird).
+        kind = self._kind(noun) if use_kinds else None
+        return kind if kind is not None else AssetMatch(best, score, True)
+
+    def _kind(self, noun: str) -> AssetMatch | None:
+        """The first of the noun's WordNet kinds (:func:`kinds_of`) that the pack draws by
+        name or curated alias, else the first it matches confidently by embedding; never a
+        person, whom a thing's kind never names (the kinds of a person's word are people,
+        and role nouns were taken by :meth:`_role`)."""
+        found = [self._match(k, None, use_kinds=False) for k in kinds_of(noun)[:_MAX_KINDS]]
+        found = [m for m in found if m.confident and not m.entry.group.startswith(PERSON_GROUPS)]
+        named = next((m for m in found if not m.embedded), None)
+        return named or next(iter(found), None)
 
     def _stands_out(self, noun: str, best: AssetEntry, score: float, scores: np.ndarray) -> bool:
         """Whether an embedding match is confident: near enough, no false friend of the
@@ -313,6 +328,8 @@ class AssetMatcher:
         return AssetMatch(head.entry, head.score, False)
 
 
+_MAX_KINDS = 6
+"""Kinds of a rare noun tried, nearest first (each costs one embedding pass, once)."""
 _NOT_ROLE_ENDINGS = ("ment", "ness", "ance", "ence", "ion")
 """Endings of nouns of things and ideas that the role endings (-ant, -ent, -ian) would
 take for people: "pavement", "silence", "fashion"."""
