@@ -5,7 +5,7 @@ as the nearest kind the pack draws: the matcher tries :func:`kinds_of` in order.
 come from the senses a speaker most likely means: WordNet's own order of a word's senses
 (most frequent first; of senses never seen in its tagged texts, creatures and plants
 first), only senses of things one can see (animals, plants, artifacts, food,
-natural objects, body parts, people), proper names left out ("Heron" of Alexandria). The
+natural objects, people), proper names left out ("Heron" of Alexandria). The
 kinds of several senses are interleaved level by level, so a sense that reaches a drawable
 kind near wins over a first sense whose kinds are far ("slug": a bullet's "projectile" and
 the animal's "gastropod" come before "weapon"). Kinds so general that they say nothing
@@ -88,9 +88,10 @@ LEXNAMES = (
 list only as a manual page, and NLTK's reader needs it as a file."""
 
 VISIBLE_LEXNAMES = frozenset(
-    ("noun.animal", "noun.artifact", "noun.food", "noun.plant", "noun.object", "noun.body")
+    ("noun.animal", "noun.artifact", "noun.food", "noun.plant", "noun.object")
 )
-"""Senses of things one can see; ``noun.person`` senses count only for a person's word."""
+"""Senses of things one can see; ``noun.person`` senses count only for a person's word. Not
+body parts: they are drawn with the one they belong to ("on her lap" is no thigh, a leg)."""
 
 TOO_GENERAL = frozenset(
     [
@@ -291,12 +292,15 @@ def _kinds(word: str) -> tuple[str, ...]:
 def _senses(reader: Any, word: str) -> list[Any]:
     """The word's senses a speaker may mean by it: common nouns (not a name) of visible
     things, or of people when the most likely sense is a person ("headmistress")."""
-    senses = [
+    common = [
         s
         for s in reader.synsets(word, pos="n")
-        if s.lexname() in VISIBLE_LEXNAMES | {"noun.person"}
-        and any(lemma.name().lower() == word and lemma.name()[0].islower() for lemma in s.lemmas())
+        if any(lemma.name().lower() == word and lemma.name()[0].islower() for lemma in s.lemmas())
     ]
+    shown = VISIBLE_LEXNAMES | {"noun.person"}
+    if common and common[0].lexname() not in shown and _count(common[0], word) > 0:
+        return []  # the word mostly names no thing: a club is a society, a page a book's
+    senses = [s for s in common if s.lexname() in shown]
     # Senses seen in WordNet's tagged texts keep their order; of the never-seen ones a
     # creature or a plant comes first: ordinary speech names a slug or a mole far more
     # often than a type slug or a breakwater, a warbler (bird) than a warbler (singer).
