@@ -220,13 +220,13 @@ def test_behind_a_thing_in_the_sky_stays_in_the_sky() -> None:
 
 
 def test_around_rings_the_thing_some_behind_some_in_front() -> None:
-    kids = [item(f"k{n}", 0, 100) for n in range(4)]
-    placed = layout([*kids, item("tree", 1, 180)], [("k0", "around", "tree")])
-    tree = placed["tree"]
-    xs = [centre_x(placed[f"k{n}"]) for n in range(4)]
-    assert min(xs) < centre_x(tree) < max(xs)
+    chairs = [item(f"c{n}", 0, 100, 0.8) for n in range(6)]
+    table = item("table", 1, 110, 1.8, raised=True, surface=0.05)
+    placed = layout([*chairs, table], [("c0", "around", "table")])
+    xs = [centre_x(placed[f"c{n}"]) for n in range(6)]
+    assert min(xs) < centre_x(placed["table"]) < max(xs)
     ranks = order(placed)
-    assert ranks.index("tree") not in (0, len(ranks) - 1), "some drawn before, some after"
+    assert ranks.index("table") not in (0, len(ranks) - 1), "some drawn before, some after"
 
 
 def test_random_scenes_never_fail_and_stay_inside() -> None:

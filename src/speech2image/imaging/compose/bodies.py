@@ -51,7 +51,13 @@ LOW_WORDS = frozenset(
 )  # fmt: skip
 """Things with little or no room beneath (a bed's frame, a sofa's short feet): what is
 under one peeks out below its front edge."""
-ITEM_KINDS = ("", "person", "vehicle", "low", *WORN_AT)
+DOORWAY_WORDS = frozenset(
+    {"kennel", "doghouse", "tunnel", "igloo", "tent", "cave", "hut", "barn", "garage", "shed",
+     "stable", "hutch", "birdhouse", "house", "cabin", "cottage", "castle", "hangar"}
+)  # fmt: skip
+"""Enclosures one goes into through a door or an opening at the front (a kennel, a
+tunnel): what is in one is drawn at its opening, never on its roof."""
+ITEM_KINDS = ("", "person", "vehicle", "low", "doorway", *WORN_AT)
 """The kinds of :func:`item_kind`."""
 WINDOW_TOP_FRACTION = 0.1
 """Where the head of a person in a vehicle starts, below the vehicle's top (under the roof)."""
@@ -64,6 +70,14 @@ CARRIED_MIN_FRACTION = 0.45
 at its own size, several stacked, rather than shrunk into the hand."""
 UNDER_LOW_FRACTION = 0.4
 """The tallest a thing under a low thing is drawn, as a fraction of that thing's height."""
+DOORWAY_FRACTION = 0.55
+"""The tallest a thing at an enclosure's opening is drawn, as a fraction of the enclosure's
+height: about the height of a door or a tunnel's mouth in the drawings."""
+DOORWAY_LONG_ASPECT = 1.6
+"""A thing at least this much wider than tall (a train, a bus) goes into the opening: it
+is drawn behind the enclosure, its back end sticking out at one side."""
+DOORWAY_SHOWN_FRACTION = 0.6
+"""How much of a long thing going into an enclosure still shows beside it."""
 
 
 def item_kind(noun: str, asset_name: str, asset_group: str, *, person: bool) -> str:
@@ -78,6 +92,8 @@ def item_kind(noun: str, asset_name: str, asset_group: str, *, person: bool) -> 
     words = set(asset_name.lower().split())
     if names & LOW_WORDS or words & LOW_WORDS:
         return "low"
+    if names & DOORWAY_WORDS or words & DOORWAY_WORDS:
+        return "doorway"
     if "transport-ground" in asset_group and words & VEHICLE_WORDS and "stop" not in words:
         return "vehicle"
     return ""
@@ -121,6 +137,8 @@ def attach(
     people = all(i.kind == "person" for i in items)
     if relation == "in" and parent.kind == "vehicle" and people:
         return in_vehicle(items, scale, parent)
+    if relation == "in" and parent.kind == "doorway":
+        return at_doorway(items, scale, parent, side)
     if relation == "on" and parent.kind == "person" and people:
         return on_shoulders(items, scale, parent)
     if relation == "under" and (parent.kind in ("low", "vehicle") or not parent.raised):
@@ -153,6 +171,26 @@ def on_shoulders(items: list[LayoutItem], scale: float, parent: Parent) -> Attac
     shoulders = p.y0 + (0.75 if bust else 0.2) * p.height
     boxes = row_boxes(items, heights, p.centre[0], shoulders + 0.25 * max(heights))
     return Attached(boxes, (parent.z,) * n, (-0.5,) * n, grounded=False)
+
+
+def at_doorway(items: list[LayoutItem], scale: float, parent: Parent, side: int) -> Attached:
+    """In an enclosure with an opening at the front (a dog in its kennel, a train in a
+    tunnel): a thing stands in the opening, at the enclosure's foot, drawn after it; a long
+    thing goes into it, drawn before it with its back end out at one side (``side``)."""
+    p = parent.box
+    n = len(items)
+    heights = fitted_heights(items, scale, p.height * DOORWAY_FRACTION, p.width * 0.9)
+    bottom = p.y1 - 0.03 * p.height
+    if n == 1 and items[0].aspect >= DOORWAY_LONG_ASPECT:
+        w = heights[0] * items[0].aspect
+        x0 = (
+            p.x1 - (1 - DOORWAY_SHOWN_FRACTION) * w
+            if side > 0
+            else p.x0 - DOORWAY_SHOWN_FRACTION * w
+        )
+        box = Box(x0, bottom - heights[0], x0 + w, bottom)
+        return Attached((box,), (parent.z,), (-0.5,))
+    return Attached(row_boxes(items, heights, p.centre[0], bottom), (parent.z,) * n, (0.5,) * n)
 
 
 def under_low(

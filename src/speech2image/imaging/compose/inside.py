@@ -6,7 +6,8 @@ the container's front (the composer draws the front again over it) and the upper
 above the rim. Everything in one container shares it as a heap, none standing in
 another's place, and the container is drawn big enough to hold them. A raised thing (a
 tree), a seat (a driver's) and what has no open top (a car, a house, a tent) keep
-:func:`~speech2image.imaging.compose.placing.attach`.
+:func:`~speech2image.imaging.compose.bodies.attach` (a kennel's or a tunnel's opening, a
+car's window).
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def make_room_inside(
     grow: dict[int, float] = {}
     for container_id, inside in contents.items():
         c = by_id[container_id]
-        if c.raised or c.rim is None:
+        if c.raised or c.rim is None or c.kind == "doorway":
             continue
         widths = [i.height_px * i.aspect for i in inside]
         # Three or more may stand in two rows (:func:`heap`): the narrower need counts.
@@ -71,7 +72,7 @@ def share_inside(
     """The boxes of ``own`` (one of the ``groups`` in ``parent``), all placed together (a
     lobster and two crabs in a bucket side by side, none hidden behind another)."""
     everything = [item for group in groups for item in group]
-    if parent.raised or parent.rim is None:
+    if parent.raised or parent.rim is None or parent.kind == "doorway":
         whole = bodies.attach("in", everything, scale, parent, plane, 1)
     elif len(parent.boxes) > 1:  # ships in bottles: a share of them in each bottle
         shares = [_each_in_one(everything, scale, parent, k) for k in range(len(parent.boxes))]
