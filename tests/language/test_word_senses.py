@@ -110,3 +110,9 @@ def test_a_landmark_one_is_in_only_sets_the_scene(text: str) -> None:
     scene = builder().build(text)
     assert not {"castle", "hill", "church"} & set(nouns(scene))
     assert scene.setting is not None
+
+
+def test_the_top_of_a_landmark_is_in_its_setting() -> None:
+    scene = builder().build("From the top of the mountain you could see the whole valley.")
+    assert "mountain" not in nouns(scene)
+    assert scene.setting == "mountains"

@@ -26,9 +26,10 @@ BESIDE_PREPOSITIONS = frozenset(
 )  # fmt: skip
 """Prepositions that put what is said beside a landmark, not in it."""
 
-_BESIDE_PARTS = frozenset({"foot", "bottom", "top", "front", "side", "base", "summit"})
+_BESIDE_PARTS = frozenset({"foot", "bottom", "front", "side", "base"})
 """Parts of a landmark one stands at: "at the foot of the mountain", "in front of the
-church"."""
+church". At its top one is on it, in its setting ("from the top of the mountain you could
+see the whole valley")."""
 
 
 def _beside(noun: Any) -> bool:
