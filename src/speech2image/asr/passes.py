@@ -75,6 +75,18 @@ def echoes(sentence: Sentence, last: Sentence | None) -> bool:
     )
 
 
+def said_once(sentences: list[Sentence], last: Sentence | None) -> list[int]:
+    """The indices of ``sentences`` to make final: neither a hallucination nor an echo of
+    the sentence kept before it (``last``, the previous final, for the first), since one
+    pass over a short phrase may say it twice ("Three words. Three words.")."""
+    kept: list[int] = []
+    for i, sentence in enumerate(sentences):
+        if not (is_hallucination(sentence.text) or echoes(sentence, last)):
+            kept.append(i)
+            last = sentence
+    return kept
+
+
 def _spoken(sentence: Sentence) -> list[str]:
     """The sentence's words without case or punctuation."""
     return [normalize_word(w.text) for w in sentence.words]

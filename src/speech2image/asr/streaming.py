@@ -34,13 +34,12 @@ from speech2image.asr.chunks import as_mono_float32 as as_mono_float32
 from speech2image.asr.endpoint import clause_cut, is_unfinished
 from speech2image.asr.languages import AUTO
 from speech2image.asr.options import TranscriberOptions
-from speech2image.asr.passes import by_utterance, complete_before, echoes, heard_words
+from speech2image.asr.passes import by_utterance, complete_before, heard_words, said_once
 from speech2image.asr.policy import (
     Sentence,
     Word,
     agreed_prefix,
     committable_sentences,
-    is_hallucination,
     join_words,
     split_sentences,
 )
@@ -323,11 +322,7 @@ class StreamingTranscriber:
         events: list[TranscriptEvent] = []
         if english is None or len(english) != len(sentences):
             english = self._translations(sentences)
-        pairs = [
-            (s, e)
-            for s, e in zip(sentences, english, strict=True)
-            if not (is_hallucination(s.text) or echoes(s, self._last_final))
-        ]
+        pairs = [(sentences[i], english[i]) for i in said_once(sentences, self._last_final)]
         language = self._pass_language if self.options.translates else None
         for sentence, english_text in pairs:
             text, start_s, end_s = sentence.text, sentence.start_s, sentence.end_s
