@@ -116,3 +116,17 @@ def test_the_top_of_a_landmark_is_in_its_setting() -> None:
     scene = builder().build("From the top of the mountain you could see the whole valley.")
     assert "mountain" not in nouns(scene)
     assert scene.setting == "mountains"
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("This is my shell collection.", "shell"),
+        ("He showed us his stamp collection.", "stamp"),
+        ("She has a huge doll collection.", "doll"),
+    ],
+)
+def test_a_collection_named_by_what_it_holds_draws_several(text: str, thing: str) -> None:
+    scene = builder().build(text)
+    assert nouns(scene).count(thing) >= 2
+    assert "collection" not in nouns(scene)

@@ -61,7 +61,7 @@ from speech2image.language.places import (
     of_night_sky,
 )
 from speech2image.language.vocabulary import SETTINGS
-from speech2image.language.word_senses import sense_reason, wholes_of_parts
+from speech2image.language.word_senses import collected, sense_reason, wholes_of_parts
 from speech2image.scene import Skipped
 
 _PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -364,7 +364,7 @@ def find_drawability(doc: Any) -> Drawability:
         twin = appositive_twin(token)
         if twin is not None:
             blocked.add(twin.i)  # one thing, drawn once
-        why = _word_reason(token) or sense_reason(token)
+        why = None if collected(token) else _word_reason(token) or sense_reason(token)
         why = why or ("not depictable" if _topic(token, blocked) else None)
         if why is None:
             continue

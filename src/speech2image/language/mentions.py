@@ -53,7 +53,7 @@ from speech2image.language.vocabulary import (
     TIMES,
     WEATHER,
 )
-from speech2image.language.word_senses import names_whole, sense_reason
+from speech2image.language.word_senses import collected, names_whole, sense_reason
 
 logger = logging.getLogger(__name__)
 
@@ -317,6 +317,7 @@ def find_mentions(doc: Any, drawability: Drawability | None = None) -> list[Ment
             and token.head.i not in drawability.name_tokens  # "our dog Biscuit"
             and token.head.i not in drawability.places.tokens  # "the penguin pool"
             and sense_reason(token.head) is None  # "the car roof": the car
+            and not collected(token)  # "my shell collection": shells
         )
         if modifies_next and token.head.i not in verbs_as_nouns:
             continue
@@ -328,8 +329,10 @@ def find_mentions(doc: Any, drawability: Drawability | None = None) -> list[Ment
         if token.dep_ == "compound" and token.head.i in drawability.name_tokens:
             # "my dog Rex sleeps": the name heads the phrase the verb is said of.
             mention = replace(mention, head=token.head.i, **_role(token.head))
-        if names_whole(token):  # "on the castle roof": what is on the roof is on the castle
+        if names_whole(token) or collected(token):  # "on the castle roof": on the castle
             mention = replace(mention, head=token.head.i, **_role(token.head))
+        if collected(token):  # "a huge doll collection": "a" counts the collection
+            mention = replace(mention, count=PLURAL_DEFAULT_COUNT, plural=True, has_count=False)
         taken.update(range(mention.start, mention.head + 1))
         mentions.append(mention)
     return distribute(doc, _with_ones(doc, mentions))  # "each kid had a backpack"

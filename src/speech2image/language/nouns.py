@@ -13,7 +13,7 @@ from speech2image.language.concepts import COMPOUND_NOUNS, KNOWN_NOUNS, MASS_NOU
 from speech2image.language.lexicon import ANIMALS, INSTRUMENTS, PEOPLE
 from speech2image.language.nonthings import ABSTRACT_NOUNS, ACTIVITY_NOUNS
 from speech2image.language.vocabulary import COLORS, NUMBER_WORDS, SIZE_WORDS
-from speech2image.language.word_senses import direction_home, names_whole
+from speech2image.language.word_senses import collected, direction_home, names_whole
 from speech2image.language.wordclasses import word_classes
 
 EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]")
@@ -114,8 +114,8 @@ def is_noun(token: Any, compound_heads: dict[int, int]) -> bool:
         return token.is_alpha  # "sharks and jellyfish" with "jellyfish" tagged a verb
     if _adjective_as_noun(token) or adverb_as_noun(token):
         return True
-    if names_whole(token):
-        return True  # "the castle roof" with "castle" an adjective
+    if names_whole(token) or collected(token):
+        return True  # "the castle roof", "my shell collection" with the first an adjective
     if token.dep_ == "compound" and direction_home(token.head):
         return token.is_alpha  # "she took the puppy home" with "puppy" an adjective
     # The small model tags some nouns as adjectives or verbs ("an oven", "the remote"),

@@ -7,6 +7,8 @@
 - "Home" after a verb of going or bringing ("take one home", "she took the puppy home")
   says where to, not a house; "the puppy" is what is taken.
 - "The dark" ("scared of the dark") is darkness, not a thing.
+- A collection named by what it holds ("my shell collection", "his stamp collection")
+  draws several of the things held.
 - A bank by water ("the river bank", "tied up along the bank") is the waterside, not the
   building money is kept in.
 
@@ -31,6 +33,9 @@ WATER_WORDS = frozenset(
 WATERSIDE_PREPOSITIONS = frozenset({"along", "up", "down", "onto", "off", "beside"})
 """Prepositions before "the bank" that say a river's ("tied up along the bank"), unlike
 "at the bank" or "to the bank" (where money is kept)."""
+
+COLLECTION_NOUNS = frozenset({"collection", "collections", "hoard", "stash"})
+"""Nouns of a gathering of things named by the thing before them ("the shell collection")."""
 
 _DIRECTION_ROLES = frozenset({"dobj", "advmod", "npadvmod"})
 
@@ -64,6 +69,17 @@ def names_whole(token: Any) -> bool:
     roof"): a thing of its own, whatever the tagger made of it."""
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return after is not None and (w := _whole_before(after)) is not None and w.i == token.i
+
+
+def collected(token: Any) -> bool:
+    """True for the word before a collection that names what it holds ("shell" in "my
+    shell collection"): several of them are drawn, not the idea of a collection."""
+    if token.dep_ != "compound" or token.head.i != token.i + 1:
+        return False
+    if token.head.lower_ not in COLLECTION_NOUNS or not token.is_alpha:
+        return False
+    word = token.lemma_.lower()
+    return token.pos_ in ("NOUN", "PROPN") or word in KNOWN_NOUNS or token.pos_ == "ADJ"
 
 
 def direction_home(token: Any) -> bool:
