@@ -130,3 +130,25 @@ def test_a_collection_named_by_what_it_holds_draws_several(text: str, thing: str
     scene = builder().build(text)
     assert nouns(scene).count(thing) >= 2
     assert "collection" not in nouns(scene)
+
+
+@pytest.mark.parametrize(
+    ("text", "listener"),
+    [
+        ("Hi Mum, yes, I got home fine.", "mum"),
+        ("Thanks Dad, see you on Sunday.", "dad"),
+        ("See you soon, Nana.", "nana"),
+        ("Mum, can you pass the salt?", "mum"),
+    ],
+)
+def test_the_person_spoken_to_is_not_drawn(text: str, listener: str) -> None:
+    scene = builder().build(text)
+    assert listener not in nouns(scene) and "person" not in nouns(scene)
+    assert skipped(scene).get(listener) == "not depictable"
+
+
+@pytest.mark.parametrize(
+    "text", ["Mum and Dad went to the shops.", "Mum, Dad and I went to the beach."]
+)
+def test_people_spoken_of_are_drawn(text: str) -> None:
+    assert {"mum", "dad"} <= set(nouns(builder().build(text)))

@@ -61,7 +61,12 @@ from speech2image.language.places import (
     of_night_sky,
 )
 from speech2image.language.vocabulary import SETTINGS
-from speech2image.language.word_senses import collected, sense_reason, wholes_of_parts
+from speech2image.language.word_senses import (
+    addressed,
+    collected,
+    sense_reason,
+    wholes_of_parts,
+)
 from speech2image.scene import Skipped
 
 _PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -350,7 +355,7 @@ def find_drawability(doc: Any) -> Drawability:
             blocked.add(token.i)
             skipped.append(Skipped(token.text, _word_reason(token) or "time phrase"))
             continue
-        if is_name(token):
+        if is_name(token) and not addressed(token):  # "hi Mum": the listener
             take_name(token, blocked, name_tokens, names, people, skipped)
             continue
         surface = _surface(token)

@@ -9,6 +9,8 @@
 - "The dark" ("scared of the dark") is darkness, not a thing.
 - A collection named by what it holds ("my shell collection", "his stamp collection")
   draws several of the things held.
+- Someone spoken to ("Hi Mum, I got home fine", "thanks Dad", "see you soon, Nana") is the
+  listener, not someone in the picture.
 - A bank by water ("the river bank", "tied up along the bank") is the waterside, not the
   building money is kept in.
 
@@ -36,6 +38,20 @@ WATERSIDE_PREPOSITIONS = frozenset({"along", "up", "down", "onto", "off", "besid
 
 COLLECTION_NOUNS = frozenset({"collection", "collections", "hoard", "stash"})
 """Nouns of a gathering of things named by the thing before them ("the shell collection")."""
+
+ADDRESS_WORDS = frozenset(
+    {"mum", "mom", "mummy", "mommy", "mam", "ma", "dad", "daddy", "papa", "pa", "grandma",
+     "grandpa", "granny", "grandad", "granddad", "gran", "nana", "nan", "auntie", "aunty",
+     "uncle", "sis", "bro", "son", "love", "darling", "sweetie", "honey", "sweetheart",
+     "sir", "madam", "mate", "buddy", "pal", "kids", "boys", "girls", "team"}
+)  # fmt: skip
+"""Words one calls the person spoken to."""
+
+GREETINGS = frozenset(
+    {"hi", "hello", "hey", "thanks", "thank", "sorry", "bye", "goodbye", "morning", "night",
+     "evening", "cheers", "ok", "okay", "yes", "no", "oh", "dear", "welcome", "congratulations"}
+)  # fmt: skip
+"""Words said to someone just before calling them: "hi Mum", "thanks Dad"."""
 
 _DIRECTION_ROLES = frozenset({"dobj", "advmod", "npadvmod"})
 
@@ -82,6 +98,22 @@ def collected(token: Any) -> bool:
     return token.pos_ in ("NOUN", "PROPN") or word in KNOWN_NOUNS or token.pos_ == "ADJ"
 
 
+def addressed(token: Any) -> bool:
+    """True for the person spoken to ("Hi Mum,", "thanks Dad", "see you soon, Nana.",
+    "Mum, can you pass the salt?"), not "Mum and Dad went out" or "my mum"."""
+    if token.lower_ not in ADDRESS_WORDS or any(c.dep_ in ("det", "poss") for c in token.children):
+        return False
+    doc, i = token.doc, token.i
+    before = doc[i - 1].lower_ if i > 0 else ""
+    after = doc[i + 1].text if i + 1 < len(doc) else "."
+    if before in GREETINGS:
+        return after in (",", ".", "!", "?") or i + 1 == len(doc)
+    if before == "," and after in (".", "!", "?"):
+        return True  # "see you soon, Nana."
+    spoken_to = any(t.lower_ in ("you", "your") for t in doc)
+    return i == 0 and after == "," and spoken_to  # "Mum, can you pass the salt?"
+
+
 def direction_home(token: Any) -> bool:
     """True for "home" that says where to after a verb ("take one home", "took the puppy
     home"), not "their home" or "a new home"."""
@@ -111,7 +143,7 @@ def sense_reason(token: Any) -> str | None:
         return None
     if token.pos_ != "ADV" and _whole_before(token) is not None:
         return "not depictable"  # the part of a whole named before it
-    if direction_home(token) or _waterside_bank(token):
+    if direction_home(token) or _waterside_bank(token) or addressed(token):
         return "not depictable"
     is_dark = token.lower_ == "dark" and token.pos_ == "NOUN"
     if is_dark and any(c.dep_ == "det" for c in token.children):
