@@ -4,13 +4,14 @@ A rare noun the clip art has no picture for ("a heron", "a villa", "the cathedra
 as the nearest kind the pack draws: the matcher tries :func:`kinds_of` in order. The kinds
 come from the senses a speaker most likely means: WordNet's own order of a word's senses
 (most frequent first; of senses never seen in its tagged texts, creatures and plants
-first), only senses of things one can see (animals, plants, artifacts, food,
-natural objects, people), proper names left out ("Heron" of Alexandria). The
-kinds of several senses are interleaved level by level, so a sense that reaches a drawable
-kind near wins over a first sense whose kinds are far ("slug": a bullet's "projectile" and
-the animal's "gastropod" come before "weapon"). Kinds so general that they say nothing
-(entity, object, artifact, structure, device, container...) are never given, nor a person
-kind for a thing.
+first), only senses of things one can see (animals, plants, artifacts, food, natural
+objects; not people, whom the matcher's role nouns draw), proper names left out ("Heron" of
+Alexandria). The kinds of several senses are interleaved level by level, so a sense that
+reaches a drawable kind near wins over a first sense whose kinds are far ("slug": a
+bullet's own word and the animal's "gastropod" come before "mollusk"). Kinds so general
+that they say nothing (entity, object, artifact, structure, device, container...) are
+never given, nor a person's kind, nor any kind of a word whose most frequent sense is no
+visible thing (a club is mostly a society, grey a colour, a batter a player).
 
 The data is WordNet 3.0 as Debian's ``wordnet-base`` installs it (``/usr/share/wordnet``),
 read with NLTK's reader; it is never downloaded. Without it (or without ``nltk``) every noun
@@ -34,6 +35,10 @@ WORDNET_DIR = Path("/usr/share/wordnet")
 """Where Debian's ``wordnet-base`` puts the WordNet 3.0 database files."""
 MAX_SENSES = 3
 """Senses of a word whose kinds are given (WordNet lists the most frequent first)."""
+DOMINANT_COUNT = 5
+"""Tagged occurrences of a word's first sense from which its other senses are not meant: a
+cake's "layers" (8 of the layer of a thing) are no laying hens, while a "slug" (4 as a
+bullet, none as the animal) in a garden is the animal."""
 MAX_LEVELS = 4
 """Hypernym levels climbed from each sense (heron: wading bird, aquatic bird, bird)."""
 
@@ -90,7 +95,7 @@ list only as a manual page, and NLTK's reader needs it as a file."""
 VISIBLE_LEXNAMES = frozenset(
     ("noun.animal", "noun.artifact", "noun.food", "noun.plant", "noun.object")
 )
-"""Senses of things one can see; ``noun.person`` senses count only for a person's word. Not
+"""Senses of things one can see (WordNet's lexicographer files). Not
 body parts: they are drawn with the one they belong to ("on her lap" is no thigh, a leg)."""
 
 TOO_GENERAL = frozenset(
@@ -206,6 +211,8 @@ TOO_GENERAL = frozenset(
         "beverage",
         "alcohol",
         "starches",
+        "meal",
+        "nutriment",
         "weapon",
         "arm",
         "weapon_system",
@@ -291,43 +298,43 @@ def _kinds(word: str) -> tuple[str, ...]:
 
 def _senses(reader: Any, word: str) -> list[Any]:
     """The word's senses a speaker may mean by it: common nouns (not a name) of visible
-    things, or of people when the most likely sense is a person ("headmistress")."""
+    things, none when the most frequent sense is something else."""
     common = [
         s
         for s in reader.synsets(word, pos="n")
         if any(lemma.name().lower() == word and lemma.name()[0].islower() for lemma in s.lemmas())
     ]
-    shown = VISIBLE_LEXNAMES | {"noun.person"}
-    if common and common[0].lexname() not in shown and _count(common[0], word) > 0:
-        return []  # the word mostly names no thing: a club is a society, a page a book's
-    senses = [s for s in common if s.lexname() in shown]
+    if common and common[0].lexname() not in VISIBLE_LEXNAMES and _count(common[0]) > 0:
+        return []  # the word mostly names no thing (a club is a society, grey a colour) or a
+        # person, whom the matcher's role nouns draw: a batter is no athlete's medal
+    senses = [s for s in common if s.lexname() in VISIBLE_LEXNAMES]
     # Senses seen in WordNet's tagged texts keep their order; of the never-seen ones a
     # creature or a plant comes first: ordinary speech names a slug or a mole far more
     # often than a type slug or a breakwater, a warbler (bird) than a warbler (singer).
     senses.sort(key=lambda s: (_count(s, word) == 0, s.lexname() not in _LIVING))
     if not senses:
         return []
-    person = senses[0].lexname() == "noun.person"
-    senses = [s for s in senses if (s.lexname() == "noun.person") == person]
     # After the first, only a creature's or a plant's sense: a word whose first sense is a
     # plant ("reed") is no woodwind too, while a bullet's word ("slug") may be the animal.
     later = [s for s in senses[1:] if s.lexname() in _LIVING]
+    if _count(senses[0], word) >= DOMINANT_COUNT:
+        later = []
     return senses[:1] + later[: MAX_SENSES - 1]
 
 
 _LIVING = frozenset(("noun.animal", "noun.plant"))
 
 
-def _count(sense: Any, word: str) -> int:
-    """How often the word has this sense in WordNet's tagged texts (cntlist)."""
-    return sum(lemma.count() for lemma in sense.lemmas() if lemma.name().lower() == word)
+def _count(sense: Any, word: str | None = None) -> int:
+    """How often the word (any of the sense's words: "gray" for "grey") has this sense in
+    WordNet's tagged texts (cntlist)."""
+    return sum(lemma.count() for lemma in sense.lemmas() if word in (None, lemma.name().lower()))
 
 
 def _levels(sense: Any) -> list[list[str]]:
     """The sense's hypernyms level by level (first lemma of each), too general ones left
     out (also a kind of one: a "gramineous plant" would be drawn as a potted plant), and
-    none of a person for a thing."""
-    person = sense.lexname() == "noun.person"
+    none of a person."""
     own = sense.lemmas()[0].name().lower()  # the sense's usual word: a lorry is a truck
     levels: list[list[str]] = [[own] if own.split("_")[-1] not in TOO_GENERAL else []]
     frontier = [sense]
@@ -336,7 +343,7 @@ def _levels(sense: Any) -> list[list[str]]:
         kinds = [
             h.lemmas()[0].name().lower()
             for h in frontier
-            if (h.lexname() == "noun.person") == person
+            if h.lexname() != "noun.person"
             and h.lemmas()[0].name().lower().split("_")[-1] not in TOO_GENERAL
         ]
         levels.append(kinds)

@@ -146,6 +146,7 @@ class AssetMatcher:
         )  # fmt: skip
         self._memo: dict[tuple[str, str | None], AssetMatch] = {}
         self._lock = threading.Lock()
+        self._in_kinds = threading.local()  # set while a rare noun's kinds are matched
 
     def drawable_nouns(self) -> frozenset[str]:
         """Nouns this pack draws by name: curated aliases, category words, asset names of
@@ -157,6 +158,8 @@ class AssetMatcher:
     def match(self, noun: str, *, age: str | None = None) -> AssetMatch:
         """The asset that draws ``noun`` (see the module docstring for the steps)."""
         key = (noun.strip().lower(), age)
+        if getattr(self._in_kinds, "active", False):
+            return self._match(*key, use_kinds=False)  # a kind's head: no kinds of kinds
         with self._lock:
             found = self._memo.get(key)
         if found is None:
@@ -226,7 +229,11 @@ class AssetMatcher:
         name or curated alias, else the first it matches confidently by embedding; never a
         person, whom a thing's kind never names (the kinds of a person's word are people,
         and role nouns were taken by :meth:`_role`)."""
-        found = [self._match(k, None, use_kinds=False) for k in kinds_of(noun)[:_MAX_KINDS]]
+        self._in_kinds.active = True
+        try:
+            found = [self._match(k, None, use_kinds=False) for k in kinds_of(noun)[:_MAX_KINDS]]
+        finally:
+            self._in_kinds.active = False
         found = [m for m in found if m.confident and not m.entry.group.startswith(PERSON_GROUPS)]
         named = next((m for m in found if not m.embedded), None)
         return named or next(iter(found), None)
