@@ -104,3 +104,18 @@ def test_bodies_names_enclosures_with_an_opening() -> None:
     assert item_kind("kennel", "kennel", "extras", person=False) == "doorway"
     assert item_kind("tunnel", "tunnel", "extras", person=False) == "doorway"
     assert item_kind("bowl", "bowl with spoon", "food-drink", person=False) == ""
+
+
+def test_a_thing_related_to_one_instance_is_at_that_instance() -> None:
+    boots = [item(f"b{k}", 0, 110, 1.3, rim=0.2) for k in range(2)]
+    hedgehog = item("hedgehog", 1, 60, 1.5)
+    for target in ("b0", "b1"):
+        placed = layout([*boots, hedgehog], [("hedgehog", "in", target)])
+        h, b = placed["hedgehog"].box, placed[target].box
+        assert b[0] <= (h[0] + h[2]) / 2 <= b[2], target
+        assert placed["hedgehog"].front_of == target
+    chairs = [item(f"c{k}", 0, 110, 0.8, surface=0.5) for k in range(3)]
+    cat = item("cat", 1, 60, 1.2)
+    placed = layout([*chairs, cat], [("cat", "on", "c0")])
+    c, chair = placed["cat"].box, placed["c0"].box
+    assert chair[0] <= (c[0] + c[2]) / 2 <= chair[2]

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from speech2image.imaging.compose.layout import LayoutItem
+    from speech2image.imaging.compose.placing import Box
 
 
 def split_between_targets(
@@ -77,3 +78,27 @@ def main_group(groups: list[int], links: list[tuple[int, str, int]]) -> int:
     """The first group (in mention order) that is a relation's subject, else the first."""
     subjects = [s for s, _, _ in links]
     return min(subjects) if subjects else min(groups)
+
+
+def aimed_boxes(parent_ids: list[str], boxes: tuple[Box, ...], named: set[str]) -> tuple[Box, ...]:
+    """The boxes of the parent's instances (``parent_ids``) that a child's relations name
+    (``named``), where they name only some of them (a hedgehog in one of the two boots is
+    in that boot, not the other); else all ``boxes``."""
+    aimed = tuple(b for i, b in zip(parent_ids, boxes, strict=True) if i in named)
+    return aimed if 0 < len(aimed) < len(boxes) else boxes
+
+
+def depth_span(groups: dict[int, Any], g: int) -> tuple[float, float]:
+    """How far in front of and behind the layout's group ``g`` (its ``children``, each with
+    its ``parent`` relation) its attached groups reach, in depth."""
+    front = back = 0.0
+    for child in groups[g].children:
+        relation = groups[child].parent[0]  # type: ignore[index]
+        child_front, child_back = depth_span(groups, child)
+        if relation == "in front of":
+            front = max(front, 0.25 + child_front)
+        elif relation in ("behind", "chasing", "following"):
+            back = max(back, 0.28 + child_back)
+        else:
+            front, back = max(front, child_front), max(back, child_back)
+    return front, back

@@ -109,6 +109,7 @@ class _Group:
     placed: Attached | None = None
     mirror: bool = False
     side: int = 0  # where its first attached group stepped: +1 right, -1 left
+    named: set[str] = field(default_factory=set)  # the instances its relations are to
 
     @property
     def flying(self) -> bool:
@@ -138,7 +139,9 @@ def compute_layout(
     items = ground_neighbours(items, relations)
     groups: dict[int, _Group] = {}
     for item in items:
-        groups.setdefault(item.group, _Group(item.group, [])).items.append(item)
+        grp = groups.setdefault(item.group, _Group(item.group, []))
+        grp.items.append(item)
+        grp.named |= {o for s, _, o in relations if s == item.id}
     flying = {g for g, grp in groups.items() if grp.flying}
     links = grouping.normalised_links(grouping.group_links(items, relations), flying)
     # 3-4. The main subject; attachments make clusters.
@@ -216,23 +219,8 @@ def _assign_depths(
             z = ROW_DEPTHS[(k - centre) % rows] + rng.uniform(-0.04, 0.04)
         else:
             z = rng.uniform(0.22, 0.5)
-        front, back = _depth_span(groups, g)
+        front, back = grouping.depth_span(groups, g)
         groups[g].z = min(max(z, front), max(front, 0.85 - back))
-
-
-def _depth_span(groups: dict[int, _Group], g: int) -> tuple[float, float]:
-    """How far in front of and behind ``g`` its attached groups reach."""
-    front = back = 0.0
-    for child in groups[g].children:
-        relation = groups[child].parent[0]  # type: ignore[index]
-        child_front, child_back = _depth_span(groups, child)
-        if relation == "in front of":
-            front = max(front, 0.25 + child_front)
-        elif relation in ("behind", "chasing", "following"):
-            back = max(back, 0.28 + child_back)
-        else:
-            front, back = max(front, child_front), max(back, child_back)
-    return front, back
 
 
 def _place_clusters(
@@ -304,7 +292,8 @@ def _place_cluster(
         earlier = [b for c in parent.children[:k] for b in groups[c].placed.boxes]  # type: ignore[union-attr]
         if relation == "in":  # all that is in one container is heaped in it together
             fellows = [groups[g].items for g in parent.children if groups[g].parent[0] == "in"]  # type: ignore[index]
-            child.placed = share_inside(fellows, child.items, scale, _where(parent), plane)
+            where = _where(parent, (), child)
+            child.placed = share_inside(fellows, child.items, scale, where, plane)
         else:
             child.placed = _attach(relation, child, scale, parent, tuple(below), earlier, plane,
                                    rng)  # fmt: skip
@@ -314,18 +303,19 @@ def _place_cluster(
     return placed
 
 
-def _where(parent: _Group, support: tuple[Box, ...] = ()) -> Parent:
-    """What a group attached to ``parent`` stands relative to."""
+def _where(parent: _Group, support: tuple[Box, ...], child: _Group) -> Parent:
+    """What ``child``, attached to ``parent``, stands relative to: the instances of the
+    parent its relations name (:func:`.grouping.aimed_boxes`)."""
     first = parent.items[0]
-    return Parent(parent.placed.boxes, parent.z, first.surface, first.raised, support,  # type: ignore[union-attr]
-                  first.rim, first.kind)  # fmt: skip
+    boxes = grouping.aimed_boxes([i.id for i in parent.items], parent.placed.boxes, child.named)  # type: ignore[union-attr]
+    return Parent(boxes, parent.z, first.surface, first.raised, support, first.rim, first.kind)
 
 
 def _attach(
     relation: str, child: _Group, scale: float, parent: _Group, support: tuple[Box, ...],
     earlier: list[Box], plane: GroundPlane, rng: random.Random,
 ) -> Attached:  # fmt: skip
-    where = _where(parent, support)
+    where = _where(parent, support, child)
     # Siblings alternate sides and keep out of each other's place (two kids, one ball).
     k = parent.children.index(child.index)
     if relation in SPATIAL_RELATIONS:
@@ -370,6 +360,16 @@ def _shift_cluster(
         groups[g].placed = replace(placed, boxes=moved)
 
 
+def _container(groups: dict[int, _Group], grp: _Group, box: Box) -> str | None:
+    """The instance of ``grp``'s parent that ``box`` is in (the boot the hedgehog is in)."""
+    if grp.parent is None:
+        return None
+    parent = groups[grp.parent[1]]
+    boxes = parent.placed.boxes  # type: ignore[union-attr]
+    k = min(range(len(boxes)), key=lambda k: abs(boxes[k].centre[0] - box.centre[0]))
+    return parent.items[k].id
+
+
 def _placements(groups: dict[int, _Group], plane: GroundPlane, width: int) -> list[Placement]:
     """Every instance with its draw order: far to near, a thing attached to another just
     before (behind) or after it, flying things last."""
@@ -392,7 +392,7 @@ def _placements(groups: dict[int, _Group], plane: GroundPlane, width: int) -> li
             else:
                 key = 1.0 - z + order * 0.002
             own.append(key + k * 1e-5)
-            inside = groups[grp.parent[1]].items[0].id if grp.parent and placed.inside else None
+            inside = _container(groups, grp, box) if placed.inside else None
             placements.append(Placement(item.id, at_least(box, 4, width, plane.height), own[-1],
                                         grp.mirror, placed.grounded and not grp.flying, inside,
                                         placed.front_line, placed.motion))  # fmt: skip
