@@ -152,3 +152,28 @@ def test_the_person_spoken_to_is_not_drawn(text: str, listener: str) -> None:
 )
 def test_people_spoken_of_are_drawn(text: str) -> None:
     assert {"mum", "dad"} <= set(nouns(builder().build(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "food", "portion"),
+    [
+        ("First I chop two onions, three carrots and a stick of celery.", "celery", "stick"),
+        ("Add a stalk of rhubarb to the pan.", "rhubarb", "stalk"),
+    ],
+)
+def test_a_cooking_portion_draws_the_food(text: str, food: str, portion: str) -> None:
+    scene = builder().build(text)
+    assert food in nouns(scene) and portion not in nouns(scene)
+
+
+def test_a_stick_that_is_a_stick_is_drawn() -> None:
+    assert "stick" in nouns(builder().build("The dog fetched a stick."))
+
+
+@pytest.mark.parametrize(
+    "text", ["He rolled it all the way home on his prickles.", "The deer shook its antlers."]
+)
+def test_an_animal_s_own_parts_are_drawn_with_it(text: str) -> None:
+    scene = builder().build(text)
+    assert not {"prickle", "antler"} & set(nouns(scene))
+    assert nouns(scene)

@@ -97,7 +97,8 @@ PORTION_NOUNS = frozenset(
      "variety", "pair", "couple", "group", "herd", "flock", "pack", "pile", "stack",
      "row", "set", "lot", "number", "crowd", "team", "swarm", "school", "litter", "splash",
      "dash", "drizzle", "dollop", "knob", "sprinkling", "squirt", "sprig", "clove", "dab",
-     "load", "loads", "heap", "heaps", "masses", "plenty", "scoop", "wedge", "chunk"}
+     "load", "loads", "heap", "heaps", "masses", "plenty", "scoop", "wedge", "chunk",
+     "stick", "stalk", "rasher", "strip", "cube", "glug"}
 )  # fmt: skip
 """Nouns that, before "of", measure or group what follows: "a slice of bread" is bread,
 "a herd of cows" is cows. Before anything else they may be things ("a piece"). A
@@ -108,7 +109,9 @@ BODY_PARTS = frozenset(
      "finger", "fingers", "knee", "knees", "shoulder", "shoulders", "tooth", "teeth",
      "neck", "paw", "paws", "beak", "whisker", "whiskers", "lip", "lips", "cheek", "chin",
      "toe", "toes", "thumb", "elbow", "belly", "tummy", "stomach", "skin", "forehead",
-     "wrist", "ankle", "hip", "heel", "palm", "fist", "horn", "horns", "claw", "claws"}
+     "wrist", "ankle", "hip", "heel", "palm", "fist", "horn", "horns", "claw", "claws",
+     "prickle", "prickles", "spine", "spines", "quill", "quills", "hoof", "hooves",
+     "antler", "antlers", "tusk", "tusks", "fin", "fins", "mane"}
 )  # fmt: skip
 """Parts of a body: drawn with the body they belong to, never alone."""
 OWN_PARTS = frozenset(
