@@ -234,7 +234,11 @@ class AssetMatcher:
             found = [self._match(k, None, use_kinds=False) for k in kinds_of(noun)[:_MAX_KINDS]]
         finally:
             self._in_kinds.active = False
-        found = [m for m in found if m.confident and not m.entry.group.startswith(PERSON_GROUPS)]
+        found = [
+            m for m in found
+            if m.confident and (not m.embedded or m.score >= KIND_SCORE)
+            and not m.entry.group.startswith(PERSON_GROUPS)
+        ]  # fmt: skip
         named = next((m for m in found if not m.embedded), None)
         return named or next(iter(found), None)
 
@@ -335,6 +339,10 @@ class AssetMatcher:
         return AssetMatch(head.entry, head.score, False)
 
 
+KIND_SCORE = 0.7
+"""Least similarity of a kind's embedding match for it to draw the rare noun: "gastropod" -
+"snail" 0.86 and "rodent" - "rat" 0.77 draw a slug and a capybara, while "taste" - "tongue"
+0.63 (a crumb's kind) would be junk."""
 _MAX_KINDS = 6
 """Kinds of a rare noun tried, nearest first (each costs one embedding pass, once)."""
 _NOT_ROLE_ENDINGS = ("ment", "ness", "ance", "ence", "ion")
