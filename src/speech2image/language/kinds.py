@@ -234,7 +234,7 @@ class _DebianWordNetReader:
         import nltk.data
         from nltk.corpus.reader.wordnet import WordNetCorpusReader
 
-        class Reader(WordNetCorpusReader):  # type: ignore[misc]
+        class Reader(WordNetCorpusReader):
             def open(self, file: str) -> Any:
                 if file == "lexnames":
                     lines = "".join(f"{k:02d} {n} 0\n" for k, n in enumerate(LEXNAMES))
