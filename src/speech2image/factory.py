@@ -17,7 +17,6 @@ from speech2image.asr.options import TranscriberOptions
 from speech2image.config import ComposerOptions, from_env
 from speech2image.imaging.diffusers import DiffusersOptions
 from speech2image.imaging.engine import ImageEngine
-from speech2image.language import kinds
 from speech2image.language.builder import SceneBuilder
 from speech2image.session import Workers
 
@@ -287,7 +286,6 @@ def warm_up(builder: SceneBuilder, engine: ImageEngine) -> None:
     """Load every model a picture may need (the parser, the embedder, the asset index)
     and draw one picture, so that no sentence waits on a load: the first unseen noun then
     costs one embedding pass, like the hundredth."""
-    kinds.load()  # WordNet, for the kinds of rare nouns (a heron drawn as a bird)
     engine_warm_up = getattr(engine, "warm_up", None)
     if callable(engine_warm_up):
         engine_warm_up()

@@ -309,17 +309,7 @@ def find_mentions(doc: Any, drawability: Drawability | None = None) -> list[Ment
             continue
         if not (is_noun(token, compounds) or modifier_before_gerund(token, gerunds)):
             continue
-        # "a tiny fox hiding under a bush" parsed with "fox" a compound of "hiding".
-        modifies_next = (
-            token.dep_ == "compound"
-            and token.head.i > token.i
-            and token.head.pos_ != "VERB"
-            and token.head.i not in drawability.name_tokens  # "our dog Biscuit"
-            and token.head.i not in drawability.places.tokens  # "the penguin pool"
-            and sense_reason(token.head) is None  # "the car roof": the car
-            and not collected(token)  # "my shell collection": shells
-        )
-        if modifies_next and token.head.i not in verbs_as_nouns:
+        if _modifies_next(token, drawability) and token.head.i not in verbs_as_nouns:
             continue
         if _never_a_thing(token, singular(token)):
             continue
@@ -336,6 +326,20 @@ def find_mentions(doc: Any, drawability: Drawability | None = None) -> list[Ment
         taken.update(range(mention.start, mention.head + 1))
         mentions.append(mention)
     return distribute(doc, _with_ones(doc, mentions))  # "each kid had a backpack"
+
+
+def _modifies_next(token: Any, drawability: Drawability) -> bool:
+    """``token`` is the first word of a compound whose next word names the thing; but "a
+    tiny fox hiding under a bush" parsed with "fox" a compound of "hiding" is the fox."""
+    return (
+        token.dep_ == "compound"
+        and token.head.i > token.i
+        and token.head.pos_ != "VERB"
+        and token.head.i not in drawability.name_tokens  # "our dog Biscuit"
+        and token.head.i not in drawability.places.tokens  # "the penguin pool"
+        and sense_reason(token.head) is None  # "the car roof": the car
+        and not collected(token)  # "my shell collection": shells
+    )
 
 
 def _possessive_before_noun(token: Any) -> bool:

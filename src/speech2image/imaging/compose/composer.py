@@ -66,6 +66,7 @@ from speech2image.imaging.compose.sizes import (
 )
 from speech2image.imaging.compose.styles import STYLES, apply_style
 from speech2image.imaging.engine import DrawingCancelled, Picture
+from speech2image.language import kinds
 from speech2image.scene import SETTINGS, Scene, SceneObject
 
 logger = logging.getLogger(__name__)
@@ -112,6 +113,7 @@ class ClipArtComposer:
     def warm_up(self) -> None:
         """Load the pack index, the embeddings and the embedding model now rather than on
         the first picture (no cold path: an unseen noun then costs one forward pass)."""
+        kinds.load()  # WordNet, for the kinds of rare nouns (a heron drawn as a bird)
         self.matcher()
         self.stand_in(self.options.pack)
         self._embedder.load()

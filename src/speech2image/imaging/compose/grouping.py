@@ -93,7 +93,7 @@ def depth_span(groups: dict[int, Any], g: int) -> tuple[float, float]:
     its ``parent`` relation) its attached groups reach, in depth."""
     front = back = 0.0
     for child in groups[g].children:
-        relation = groups[child].parent[0]  # type: ignore[index]
+        relation = groups[child].parent[0]
         child_front, child_back = depth_span(groups, child)
         if relation == "in front of":
             front = max(front, 0.25 + child_front)
