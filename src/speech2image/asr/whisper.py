@@ -167,7 +167,8 @@ class WhisperRecognizer:
         if language is not None:
             self._check_language(language)
         chosen = self._language if language is None else (None if language == AUTO else language)
-        opening = None if prompt else self._opening_prompt(chosen)
+        # Greedy partial passes never: in a live session it made finals wait (p95 2.9 s).
+        opening = None if prompt or beam_size == 1 else self._opening_prompt(chosen)
         segments, info = self._model.transcribe(
             audio,
             language=chosen,
