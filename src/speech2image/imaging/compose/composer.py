@@ -71,6 +71,10 @@ from speech2image.scene import SETTINGS, Scene, SceneObject
 
 logger = logging.getLogger(__name__)
 
+RENDER_CHECKED_PACKS = frozenset({"tuxpaint", "openclipart"})
+"""Packs with drawings resvg may fail on (Debian's stamps and Open Clip Art): a match there
+must render; the emoji packs and the project's own drawings always do."""
+
 MIN_SIZE_PX = 64
 MAX_SIZE_PX = 4096
 
@@ -105,8 +109,11 @@ class ClipArtComposer:
         pack = pack or self.options.pack
         with self._lock:
             if pack not in self._matchers:
+                # Only the optional packs hold drawings that may not render; checking the
+                # default packs' candidates rendered up to eight of them for each new noun.
+                usable = self._rasterizer.renders if pack in RENDER_CHECKED_PACKS else None
                 self._matchers[pack] = AssetMatcher(
-                    self.options.assets_dir, pack, self._embedder, self._rasterizer.renders
+                    self.options.assets_dir, pack, self._embedder, usable
                 )
             return self._matchers[pack]
 
