@@ -146,7 +146,6 @@ class AssetMatcher:
         )  # fmt: skip
         self._memo: dict[tuple[str, str | None], AssetMatch] = {}
         self._lock = threading.Lock()
-        self._in_kinds = threading.local()  # set while a rare noun's kinds are matched
 
     def drawable_nouns(self) -> frozenset[str]:
         """Nouns this pack draws by name: curated aliases, category words, asset names of
@@ -158,8 +157,6 @@ class AssetMatcher:
     def match(self, noun: str, *, age: str | None = None) -> AssetMatch:
         """The asset that draws ``noun`` (see the module docstring for the steps)."""
         key = (noun.strip().lower(), age)
-        if getattr(self._in_kinds, "active", False):
-            return self._match(*key, use_kinds=False)  # a kind's head: no kinds of kinds
         with self._lock:
             found = self._memo.get(key)
         if found is None:
@@ -217,7 +214,7 @@ class AssetMatcher:
         if self._stands_out(noun, best, score, scores):
             return AssetMatch(best, score, False, embedded=True)
         # 6. A compound as its head word, when the compound is close to the head's asset.
-        head = self._head(noun, scores)
+        head = self._head(noun, scores, use_kinds=use_kinds)
         if head is not None:
             return head
         # 7. A rare noun as the nearest kind the pack draws (a heron as a bird).
@@ -229,11 +226,7 @@ class AssetMatcher:
         name or curated alias, else the first it matches confidently by embedding; never a
         person, whom a thing's kind never names (the kinds of a person's word are people,
         and role nouns were taken by :meth:`_role`)."""
-        self._in_kinds.active = True
-        try:
-            found = [self._match(k, None, use_kinds=False) for k in kinds_of(noun)[:_MAX_KINDS]]
-        finally:
-            self._in_kinds.active = False
+        found = [self._match(k, None, use_kinds=False) for k in kinds_of(noun)[:_MAX_KINDS]]
         found = [
             m for m in found
             if m.confident and (not m.embedded or m.score >= KIND_SCORE)
@@ -324,13 +317,14 @@ class AssetMatcher:
         entry = self._named(stem, ordinary=True) or self._named(f"{stem}o", ordinary=True)
         return entry is not None and not entry.group.startswith(PERSON_GROUPS)
 
-    def _head(self, noun: str, scores: np.ndarray) -> AssetMatch | None:
+    def _head(self, noun: str, scores: np.ndarray, *, use_kinds: bool) -> AssetMatch | None:
         """A compound ("kitchen chair") drawn as its head word's asset; a compound whose head
-        is a person ("tennis player") always, since the head says what it is."""
+        is a person ("tennis player") always, since the head says what it is. A kind's head
+        (``use_kinds`` off) is matched without kinds of its own."""
         words = noun.split()
         if len(words) < 2:
             return None
-        head = self.match(words[-1])
+        head = self.match(words[-1]) if use_kinds else self._match(words[-1], None, use_kinds=False)
         row = next((k for k, e in enumerate(self.entries) if e is head.entry), None)
         if not head.confident or row is None or self._other_compound(noun, head.entry):
             return None
